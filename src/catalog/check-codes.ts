@@ -1,0 +1,73 @@
+import { type CheckContext, lineOf } from "./check-context.js";
+import type { RawCode, RawCodeSet } from "./raw-catalog.js";
+import { sourceTextAt } from "./locate.js";
+
+/** Every code has the set's kind and width, appears once, and lies in its category's range. */
+export function checkCodes(context: CheckContext): void {
+  context.catalog.codeSets.forEach((set, setIndex) => {
+    const seen = new Map<string, number>();
+    set.codes.forEach((entry, codeIndex) => {
+      const path = ["codeSets", setIndex, "codes", codeIndex, "code"] as const;
+      if (!checkKind(context, set, entry, path)) return;
+      const key = String(entry.code);
+      const first = seen.get(key);
+      if (first === undefined) {
+        seen.set(key, codeIndex);
+      } else {
+        const firstName = set.codes[first]?.name ?? "";
+        const line = lineOf(context, ["codeSets", setIndex, "codes", first]);
+        context.report("duplicate-code", `${key} is already used by ${firstName} (line ${line}) in code set ${set.id}`, path);
+      }
+      checkRange(context, set, entry, [...path]);
+    });
+  });
+}
+
+function checkKind(context: CheckContext, set: RawCodeSet, entry: RawCode, path: readonly (string | number)[]): boolean {
+  const code = entry.code;
+  switch (set.codeKind) {
+    case "integer":
+      if (typeof code !== "number") {
+        context.report("code-kind-mismatch", `code ${JSON.stringify(code)} must be an integer: code set ${set.id} has codeKind integer`, path);
+        return false;
+      }
+      if (!Number.isSafeInteger(code)) {
+        context.report("code-kind-mismatch", `code ${code} is not a safe integer (at most ${Number.MAX_SAFE_INTEGER})`, path);
+        return false;
+      }
+      return true;
+    case "digits": {
+      const width = set.width ?? 0;
+      if (typeof code === "number") {
+        const written = sourceTextAt(context.source, path) ?? String(code);
+        context.report("digit-code-not-quoted", `digit code ${written} must be a quoted string such as "${written.padStart(width, "0")}": unquoted, YAML reads it as the number ${code} and its zero padding is lost`, path);
+        return false;
+      }
+      if (!/^[0-9]+$/.test(code)) {
+        context.report("code-kind-mismatch", `code ${JSON.stringify(code)} must consist of ASCII digits only: code set ${set.id} has codeKind digits`, path);
+        return false;
+      }
+      if (code.length !== width) {
+        context.report("digit-code-width", `code "${code}" has ${code.length} digits; code set ${set.id} has width ${width}`, path);
+        return false;
+      }
+      return true;
+    }
+    case "symbolic":
+      if (typeof code !== "string" || code.trim() !== code || code.length === 0) {
+        context.report("code-kind-mismatch", `code ${JSON.stringify(code)} must be a string without surrounding spaces: code set ${set.id} has codeKind symbolic`, path);
+        return false;
+      }
+      return true;
+  }
+}
+
+function checkRange(context: CheckContext, set: RawCodeSet, entry: RawCode, path: (string | number)[]): void {
+  const category = set.categories?.find((candidate) => candidate.id === entry.category);
+  if (!category?.range) return;
+  const value = Number(entry.code);
+  const { min, max } = category.range;
+  if (value < min || value > max) {
+    context.report("code-out-of-range", `code ${String(entry.code)} lies outside the range ${min}-${max} of its category ${category.id}`, path);
+  }
+}

@@ -1,0 +1,33 @@
+import type { Diagnostic, Severity } from "../diagnostics/diagnostic.js";
+import { type DataPath, locate } from "./locate.js";
+import type { RawCatalog } from "./raw-catalog.js";
+import type { SourceFile } from "./source-file.js";
+
+/** What every semantic check gets: the schema-valid catalog, its source, and a way to report at a data path. */
+export interface CheckContext {
+  readonly source: SourceFile;
+  readonly catalog: RawCatalog;
+  report(rule: string, message: string, path: DataPath, options?: { at?: "value" | "key"; severity?: Severity }): void;
+}
+
+export type CatalogCheck = (context: CheckContext) => void;
+
+/** Runs checks over one catalog and collects what they report. */
+export function runChecks(source: SourceFile, catalog: RawCatalog, checks: readonly CatalogCheck[]): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const context: CheckContext = {
+    source,
+    catalog,
+    report(rule, message, path, options = {}) {
+      const { line, column } = locate(source, path, options.at ?? "value");
+      diagnostics.push({ severity: options.severity ?? "error", rule, message, file: source.path, line, column });
+    },
+  };
+  for (const check of checks) check(context);
+  return diagnostics;
+}
+
+/** The line a data path starts on, for messages such as "already used by X (line 40)". */
+export function lineOf(context: CheckContext, path: DataPath): number {
+  return locate(context.source, path).line;
+}

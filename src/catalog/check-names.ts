@@ -1,0 +1,62 @@
+import { type CheckContext, lineOf } from "./check-context.js";
+import { GENERATED_MEMBER_NAMES, IDENTIFIER_PATTERN, RESERVED_TYPE_NAMES, RESERVED_WORDS } from "./reserved-words.js";
+
+/** Names become enum members in TypeScript and Java: they must be identifiers, unreserved and unique even ignoring case. */
+export function checkNames(context: CheckContext): void {
+  const typeNames = new Map<string, number>();
+  context.catalog.codeSets.forEach((set, setIndex) => {
+    checkTypeName(context, set.typeName, setIndex, typeNames);
+    const exact = new Map<string, (string | number)[]>();
+    const folded = new Map<string, { name: string; path: (string | number)[] }>();
+    const entries = [
+      ...set.codes.map((entry, index) => ({ name: entry.name, path: ["codeSets", setIndex, "codes", index, "name"] })),
+      ...(set.uncoded ?? []).map((entry, index) => ({ name: entry.name, path: ["codeSets", setIndex, "uncoded", index, "name"] })),
+    ];
+    for (const { name, path } of entries) {
+      if (!checkIdentifier(context, name, path)) continue;
+      const previous = exact.get(name);
+      if (previous) {
+        context.report("duplicate-name", `name ${name} is already used in code set ${set.id} (line ${lineOf(context, previous)})`, path);
+        continue;
+      }
+      exact.set(name, path);
+      const key = name.toLowerCase();
+      const clash = folded.get(key);
+      if (clash) {
+        context.report("name-case-collision", `name ${name} differs from ${clash.name} (line ${lineOf(context, clash.path)}) only in case; generated files and anchors would collide`, path);
+        continue;
+      }
+      folded.set(key, { name, path });
+    }
+  });
+}
+
+function checkIdentifier(context: CheckContext, name: string, path: (string | number)[]): boolean {
+  if (!IDENTIFIER_PATTERN.test(name)) {
+    context.report("invalid-identifier", `name ${JSON.stringify(name)} is not a valid identifier: use ASCII letters, digits and underscores, not starting with a digit`, path);
+    return false;
+  }
+  if (RESERVED_WORDS.has(name)) {
+    context.report("reserved-word", `name ${name} is a reserved word in TypeScript or Java; choose another name`, path);
+    return false;
+  }
+  if (GENERATED_MEMBER_NAMES.has(name)) {
+    context.report("reserved-word", `name ${name} collides with the generated helper ${name}(); choose another name`, path);
+    return false;
+  }
+  return true;
+}
+
+function checkTypeName(context: CheckContext, typeName: string, setIndex: number, seen: Map<string, number>): void {
+  const path = ["codeSets", setIndex, "typeName"];
+  if (RESERVED_TYPE_NAMES.has(typeName)) {
+    context.report("reserved-type-name", `typeName ${typeName} is used by the generated code itself or the standard library; choose another name`, path);
+    return;
+  }
+  const first = seen.get(typeName);
+  if (first !== undefined) {
+    context.report("duplicate-type-name", `typeName ${typeName} is already used by code set ${context.catalog.codeSets[first]?.id ?? ""} (line ${lineOf(context, ["codeSets", first])})`, path);
+    return;
+  }
+  seen.set(typeName, setIndex);
+}

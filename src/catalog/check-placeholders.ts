@@ -1,0 +1,69 @@
+import type { CheckContext } from "./check-context.js";
+import type { RawCode, TextField } from "./raw-catalog.js";
+
+const TEXT_FIELDS: readonly TextField[] = ["message", "description", "action"];
+
+/** Looks like a placeholder ({name}, $name) but is not declared: most likely a forgotten declaration. */
+const PLACEHOLDER_LIKE = /\{[a-z_][a-z0-9_]*\}|\$[a-z_][a-z0-9_]*/g;
+
+/** Declared placeholders occur in the texts, and every translation carries the same tokens as its source text. */
+export function checkPlaceholders(context: CheckContext): void {
+  context.catalog.codeSets.forEach((set, setIndex) => {
+    set.codes.forEach((entry, codeIndex) => checkEntry(context, entry, ["codeSets", setIndex, "codes", codeIndex]));
+  });
+}
+
+function checkEntry(context: CheckContext, entry: RawCode, path: readonly (string | number)[]): void {
+  const placeholders = entry.placeholders ?? [];
+  const texts = [entry.message, entry.description, entry.action, ...(entry.alternativeMessages ?? [])].filter((text) => text !== undefined);
+  const names = new Set<string>();
+  const tokens = new Set<string>();
+  placeholders.forEach((placeholder, index) => {
+    const here = [...path, "placeholders", index];
+    if (names.has(placeholder.name)) context.report("duplicate-placeholder", `${entry.name} declares placeholder ${placeholder.name} twice`, [...here, "name"]);
+    if (tokens.has(placeholder.token)) context.report("duplicate-placeholder", `${entry.name} declares token ${placeholder.token} twice`, [...here, "token"]);
+    names.add(placeholder.name);
+    tokens.add(placeholder.token);
+    if (!texts.some((text) => text.includes(placeholder.token))) {
+      context.report("placeholder-not-in-text", `${entry.name} declares placeholder token ${placeholder.token}, but neither its message nor its description contains it`, [...here, "token"]);
+    }
+  });
+
+  for (const field of TEXT_FIELDS) {
+    const text = entry[field];
+    if (text === undefined) continue;
+    for (const match of text.matchAll(PLACEHOLDER_LIKE)) {
+      if (![...tokens].some((token) => token.includes(match[0]))) {
+        context.report("undeclared-placeholder", `${entry.name}'s ${field} contains ${match[0]}, which looks like a placeholder but is not declared under placeholders`, [...path, field], { severity: "warning" });
+      }
+    }
+  }
+
+  for (const [locale, translated] of Object.entries(entry.translations ?? {})) {
+    for (const field of TEXT_FIELDS) {
+      const translation = translated[field];
+      if (translation === undefined) continue;
+      const here = [...path, "translations", locale, field];
+      const original = entry[field];
+      if (original === undefined) {
+        context.report("translation-without-source", `${entry.name} has a ${locale} translation of its ${field}, but no ${field}`, here);
+        continue;
+      }
+      const expected = tokenCounts(original, tokens);
+      const actual = tokenCounts(translation, tokens);
+      if (expected !== actual) {
+        context.report("placeholder-mismatch", `${entry.name}'s ${locale} ${field} has placeholders [${actual}] but the ${field} has [${expected}]`, here);
+      }
+    }
+  }
+}
+
+/** The declared tokens a text contains, with counts, as a stable string for comparison. */
+function tokenCounts(text: string, tokens: ReadonlySet<string>): string {
+  return [...tokens]
+    .sort()
+    .map((token) => ({ token, count: text.split(token).length - 1 }))
+    .filter(({ count }) => count > 0)
+    .map(({ token, count }) => (count === 1 ? token : `${token} x${count}`))
+    .join(", ");
+}

@@ -1,0 +1,63 @@
+import { type CheckContext, lineOf } from "./check-context.js";
+import type { RawCodeSet } from "./raw-catalog.js";
+
+/** Ids are unique where they are declared, and every reference (category, scope, replacement, codeSet) resolves. */
+export function checkReferences(context: CheckContext): void {
+  const { catalog } = context;
+  checkUniqueIds(context, catalog.codeSets, ["codeSets"], "code set");
+  checkUniqueIds(context, catalog.vendor.guidance ?? [], ["vendor", "guidance"], "guidance");
+  const setIds = new Set(catalog.codeSets.map((set) => set.id));
+  catalog.vendor.errorResponse?.fields?.forEach((field, index) => {
+    if (field.codeSet !== undefined && !setIds.has(field.codeSet)) {
+      context.report("unknown-reference", `response field ${field.path} refers to code set ${field.codeSet}, which does not exist; known: ${[...setIds].join(", ")}`, ["vendor", "errorResponse", "fields", index, "codeSet"]);
+    }
+  });
+  catalog.codeSets.forEach((set, setIndex) => checkCodeSetReferences(context, set, setIndex));
+}
+
+function checkCodeSetReferences(context: CheckContext, set: RawCodeSet, setIndex: number): void {
+  const base = ["codeSets", setIndex] as const;
+  checkUniqueIds(context, set.categories ?? [], [...base, "categories"], "category");
+  checkUniqueIds(context, set.scopes ?? [], [...base, "scopes"], "scope");
+  const categoryIds = new Set((set.categories ?? []).map((category) => category.id));
+  const scopeIds = new Set((set.scopes ?? []).map((scope) => scope.id));
+  const names = new Set(set.codes.map((entry) => entry.name));
+
+  (set.categories ?? []).forEach((category, index) => {
+    const range = category.range;
+    if (!range) return;
+    const path = [...base, "categories", index, "range"];
+    if (set.codeKind === "symbolic") context.report("range-on-symbolic-set", `category ${category.id} has a numeric range, but code set ${set.id} has symbolic codes`, path);
+    else if (range.min > range.max) context.report("invalid-range", `category ${category.id} has min ${range.min} greater than max ${range.max}`, path);
+  });
+
+  set.codes.forEach((entry, index) => {
+    const path = [...base, "codes", index];
+    if (entry.category !== undefined && !categoryIds.has(entry.category)) {
+      context.report("unknown-reference", `${entry.name} refers to category ${entry.category}, which code set ${set.id} does not declare${known(categoryIds)}`, [...path, "category"]);
+    }
+    if (entry.scope !== undefined && !scopeIds.has(entry.scope)) {
+      context.report("unknown-reference", `${entry.name} refers to scope ${entry.scope}, which code set ${set.id} does not declare${known(scopeIds)}`, [...path, "scope"]);
+    }
+    const replacement = typeof entry.deprecated === "object" ? entry.deprecated.replacement : undefined;
+    if (replacement !== undefined && (!names.has(replacement) || replacement === entry.name)) {
+      context.report("unknown-reference", `${entry.name} names ${replacement} as its replacement, which is ${replacement === entry.name ? "itself" : `not a code of set ${set.id}`}`, [...path, "deprecated", "replacement"]);
+    }
+  });
+}
+
+function checkUniqueIds(context: CheckContext, items: readonly { readonly id: string }[], path: readonly (string | number)[], what: string): void {
+  const seen = new Map<string, number>();
+  items.forEach((item, index) => {
+    const first = seen.get(item.id);
+    if (first === undefined) {
+      seen.set(item.id, index);
+      return;
+    }
+    context.report("duplicate-id", `${what} id ${item.id} is already declared (line ${lineOf(context, [...path, first])})`, [...path, index, "id"]);
+  });
+}
+
+function known(ids: ReadonlySet<string>): string {
+  return ids.size > 0 ? `; known: ${[...ids].join(", ")}` : "";
+}

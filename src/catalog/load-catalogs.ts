@@ -1,0 +1,22 @@
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { SourceTexts } from "../diagnostics/format.js";
+import { readCatalogDirectory } from "./read-catalogs.js";
+import { type ValidCatalog, validateCatalogs } from "./validate.js";
+
+export interface LoadedCatalogs {
+  readonly catalogs: readonly ValidCatalog[];
+  readonly diagnostics: readonly Diagnostic[];
+  /** Each file's text, for code frames in diagnostics. */
+  readonly texts: SourceTexts;
+  /** How many catalog files were read. */
+  readonly fileCount: number;
+}
+
+/** Reads and validates a catalogs directory: the read is the only I/O. */
+export function loadCatalogs(directory: string, cwd = process.cwd()): LoadedCatalogs {
+  const read = readCatalogDirectory(directory, cwd);
+  const result = validateCatalogs(read.inputs);
+  const decoder = new TextDecoder("utf-8", { fatal: false });
+  const texts = new Map(read.inputs.map((input) => [input.path, decoder.decode(input.bytes)]));
+  return { catalogs: result.catalogs, diagnostics: [...read.diagnostics, ...result.diagnostics], texts, fileCount: read.inputs.length };
+}

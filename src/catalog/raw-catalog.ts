@@ -1,0 +1,127 @@
+/**
+ * The shape of a catalog file as the JSON Schema describes it. Only data that passed
+ * the schema is treated as a RawCatalog; templates never see it (they see the model).
+ */
+export interface RawCatalog {
+  readonly vendor: RawVendor;
+  readonly codeSets: readonly RawCodeSet[];
+}
+
+export interface RawVendor {
+  readonly id: string;
+  readonly name: string;
+  readonly summary: string;
+  readonly source?: string;
+  readonly javaPackage?: string;
+  readonly errorResponse?: RawErrorResponse;
+  readonly guidance?: readonly RawGuidance[];
+  readonly notes?: readonly string[];
+}
+
+export interface RawErrorResponse {
+  readonly description: string;
+  readonly example?: string;
+  readonly fields?: readonly RawResponseField[];
+  readonly notes?: readonly string[];
+}
+
+export interface RawResponseField {
+  readonly path: string;
+  readonly type: "string" | "integer" | "number" | "boolean" | "array" | "object";
+  readonly description: string;
+  readonly codeSet?: string;
+  readonly values?: readonly string[];
+}
+
+export interface RawGuidance {
+  readonly id: string;
+  readonly title: string;
+  readonly text: string;
+  readonly items?: readonly string[];
+}
+
+export type CodeKind = "integer" | "digits" | "symbolic";
+
+export interface RawCodeSet {
+  readonly id: string;
+  readonly typeName: string;
+  readonly title: string;
+  readonly description?: string;
+  readonly codeKind: CodeKind;
+  readonly width?: number;
+  readonly scopes?: readonly RawScope[];
+  readonly categories?: readonly RawCategory[];
+  readonly codes: readonly RawCode[];
+  readonly uncoded?: readonly RawUncoded[];
+  readonly notes?: readonly string[];
+}
+
+export interface RawScope {
+  readonly id: string;
+  readonly title: string;
+  readonly symbol?: string;
+  readonly description?: string;
+}
+
+export interface RawCategory {
+  readonly id: string;
+  readonly title: string;
+  readonly description?: string;
+  readonly range?: { readonly min: number; readonly max: number };
+  readonly exceptionClasses?: readonly string[];
+  readonly deprecated?: RawDeprecation;
+  readonly notes?: readonly string[];
+}
+
+export type RawDeprecation = boolean | { readonly reason?: string; readonly replacement?: string };
+
+export type RetryPolicy = "never" | "after-fix" | "after-delay" | "exponential-backoff" | "manual";
+
+export interface RawRetry {
+  readonly policy: RetryPolicy;
+  readonly minDelaySeconds?: number;
+  readonly maxDelaySeconds?: number;
+  readonly note?: string;
+}
+
+export type TextField = "message" | "description" | "action";
+
+export type RawTranslations = Readonly<Record<string, Partial<Record<TextField, string>>>>;
+
+export interface RawPlaceholder {
+  readonly name: string;
+  readonly token: string;
+  readonly description?: string;
+}
+
+export interface RawCode {
+  readonly code: number | string;
+  readonly name: string;
+  readonly message?: string;
+  readonly alternativeMessages?: readonly string[];
+  readonly description?: string;
+  readonly action?: string;
+  readonly httpStatus?: number;
+  readonly scope?: string;
+  readonly category?: string;
+  readonly endpoints?: readonly string[];
+  readonly retry?: RawRetry;
+  readonly deprecated?: RawDeprecation;
+  readonly reserved?: boolean;
+  readonly restored?: boolean;
+  readonly translations?: RawTranslations;
+  readonly placeholders?: readonly RawPlaceholder[];
+  readonly handling?: string;
+  readonly notes?: readonly string[];
+}
+
+export interface RawUncoded {
+  readonly name: string;
+  readonly case?: string;
+  readonly httpStatus: number;
+  readonly message: string;
+  readonly description?: string;
+  readonly action?: string;
+  readonly retry?: RawRetry;
+  readonly notes?: readonly string[];
+}

@@ -1,0 +1,62 @@
+import { Command, CommanderError, Option } from "commander";
+import { runExport } from "./export-command.js";
+import { runGenerate } from "./generate-command.js";
+import { type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, processIo } from "./io.js";
+import { runValidate } from "./validate-command.js";
+import { TOOL_VERSION } from "../version.js";
+
+/**
+ * The gen command line. The only place that prints or decides an exit code:
+ * 0 success, 1 a problem with catalogs, templates or output, 2 a usage error.
+ */
+export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  let exitCode = EXIT_OK;
+  const program = new Command("gen")
+    .description("Generate TypeScript, Java, Markdown and JSON from YAML catalogs of payment status and error codes.")
+    .version(TOOL_VERSION, "-V, --version")
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError("(run gen --help for usage)");
+
+  program
+    .command("generate", { isDefault: true })
+    .description("render the catalogs into the output directory (the default command)")
+    .option("--catalogs <dir>", "directory of catalog YAML files", "catalogs")
+    .option("--out <dir>", "output directory", "generated")
+    .option("--templates <dir>", "your templates directory; its files override the built-in ones file by file")
+    .option("--only <vendor>", "generate only this vendor's files (shared files are kept current)")
+    .option("--check", "write nothing; exit 1 if the output directory is stale", false)
+    .action((options: { catalogs: string; out: string; templates?: string; only?: string; check: boolean }) => {
+      exitCode = runGenerate(options, io);
+    });
+
+  program
+    .command("validate")
+    .description("check every catalog and report every problem")
+    .option("--catalogs <dir>", "directory of catalog YAML files", "catalogs")
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
+    .action((options: { catalogs: string; format: "text" | "json" }) => {
+      exitCode = runValidate(options, io);
+    });
+
+  program
+    .command("export")
+    .description("print the resolved catalog set as JSON")
+    .option("--catalogs <dir>", "directory of catalog YAML files", "catalogs")
+    .action((options: { catalogs: string }) => {
+      exitCode = runExport(options, io);
+    });
+
+  try {
+    await program.parseAsync([...argv]);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      const informational = error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help";
+      return informational ? EXIT_OK : EXIT_USAGE;
+    }
+    // Nothing a user feeds gen should end here; if it does, say so in one line instead of a stack trace.
+    io.stderr(`gen: internal error: ${error instanceof Error ? error.message : String(error)}\nPlease report this with the input that caused it.\n`);
+    return EXIT_FAILURE;
+  }
+}

@@ -1,0 +1,41 @@
+import { fileURLToPath } from "node:url";
+import { loadCatalogs } from "./catalog/load-catalogs.js";
+import { type Diagnostic, hasErrors } from "./diagnostics/diagnostic.js";
+import type { SourceTexts } from "./diagnostics/format.js";
+import { buildModel } from "./model/build-model.js";
+import type { CatalogModel } from "./model/types.js";
+import type { OutputFile } from "./render/output-file.js";
+import { renderTargets } from "./render/render.js";
+import { BUILTIN_TEMPLATES, readTemplates } from "./render/templates.js";
+
+export interface GenerateOptions {
+  /** Directory of catalog YAML files. */
+  readonly catalogs: string;
+  /** A user's templates directory that overrides built-in templates file by file. */
+  readonly templates?: string | undefined;
+  /** Working directory for relative paths in diagnostics and banners. */
+  readonly cwd?: string;
+}
+
+export interface GenerateResult {
+  /** Every file gen would write, sorted by path; empty when there are errors. */
+  readonly files: readonly OutputFile[];
+  readonly diagnostics: readonly Diagnostic[];
+  /** The model, when the catalogs were valid. */
+  readonly model: CatalogModel | undefined;
+  /** Catalog texts, for code frames. */
+  readonly texts: SourceTexts;
+}
+
+/** Loads, validates, models and renders. Reads catalogs and templates; writes nothing. */
+export function generate(options: GenerateOptions): GenerateResult {
+  const cwd = options.cwd ?? process.cwd();
+  const loaded = loadCatalogs(options.catalogs, cwd);
+  if (hasErrors(loaded.diagnostics)) return { files: [], diagnostics: loaded.diagnostics, model: undefined, texts: loaded.texts };
+  const model = buildModel(loaded.catalogs);
+  const templateRead = readTemplates(fileURLToPath(BUILTIN_TEMPLATES), options.templates, cwd);
+  if (templateRead.diagnostics.length > 0) return { files: [], diagnostics: [...loaded.diagnostics, ...templateRead.diagnostics], model, texts: loaded.texts };
+  const rendered = renderTargets(model, templateRead.templates);
+  const diagnostics = [...loaded.diagnostics, ...rendered.diagnostics];
+  return { files: hasErrors(diagnostics) ? [] : rendered.files, diagnostics, model, texts: loaded.texts };
+}

@@ -1,0 +1,13 @@
+// The public API of codebook. Nothing else is public.
+export { runCli } from "./cli/run-cli.js";
+export type { Diagnostic, Severity } from "./diagnostics/diagnostic.js";
+export { formatDiagnosticsJson, formatDiagnosticsText } from "./diagnostics/format.js";
+export { type GenerateOptions, type GenerateResult, generate } from "./generate.js";
+export { loadCatalogs } from "./catalog/load-catalogs.js";
+export { type CatalogInput, type ValidationResult, validateCatalog, validateCatalogs } from "./catalog/validate.js";
+export { buildModel } from "./model/build-model.js";
+export { exportCatalog, formatExport } from "./model/export-json.js";
+export type * from "./model/types.js";
+export type { OutputFile } from "./render/output-file.js";
+export { renderTargets } from "./render/render.js";
+export { TARGETS, type Target } from "./render/targets.js";

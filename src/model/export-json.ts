@@ -1,0 +1,95 @@
+import type { CatalogModel, CodeEntry, CodeSet, Deprecation, Vendor } from "./types.js";
+
+/**
+ * The resolved catalog as plain JSON data: what `gen export` prints and generated/catalog.json holds.
+ * Absent values are left out; codes keep their wire form (a string for digits and symbolic sets).
+ */
+export function exportCatalog(model: CatalogModel): object {
+  return { vendors: model.vendors.map(exportVendor) };
+}
+
+function exportVendor(vendor: Vendor): object {
+  return {
+    id: vendor.id,
+    name: vendor.name,
+    summary: vendor.summary,
+    source: vendor.source,
+    file: vendor.file,
+    javaPackage: vendor.javaPackage,
+    errorResponse: vendor.errorResponse && {
+      description: vendor.errorResponse.description,
+      example: vendor.errorResponse.example,
+      fields: vendor.errorResponse.fields.map((field) => ({
+        path: field.path,
+        type: field.type,
+        description: field.description,
+        codeSet: field.codeSet,
+        values: nonEmpty(field.values),
+      })),
+      notes: nonEmpty(vendor.errorResponse.notes),
+    },
+    guidance: vendor.guidance.map((item) => ({ id: item.id, title: item.title, text: item.text, items: nonEmpty(item.items) })),
+    notes: nonEmpty(vendor.notes),
+    codeSets: vendor.codeSets.map(exportCodeSet),
+  };
+}
+
+function exportCodeSet(set: CodeSet): object {
+  return {
+    id: set.id,
+    typeName: set.typeName,
+    title: set.title,
+    description: set.description,
+    codeKind: set.format.kind,
+    width: set.format.kind === "digits" ? set.format.width : undefined,
+    scopes: nonEmpty(set.scopes),
+    categories: nonEmpty(
+      set.categories.map((category) => ({
+        ...category,
+        exceptionClasses: nonEmpty(category.exceptionClasses),
+        deprecated: exportDeprecation(category.deprecated),
+        notes: nonEmpty(category.notes),
+      })),
+    ),
+    codes: set.codes.map(exportCode),
+    uncoded: nonEmpty(set.uncoded.map((entry) => ({ ...entry, notes: nonEmpty(entry.notes) }))),
+    notes: nonEmpty(set.notes),
+  };
+}
+
+function exportCode(entry: CodeEntry): object {
+  return {
+    code: entry.code,
+    name: entry.name,
+    message: entry.message,
+    alternativeMessages: nonEmpty(entry.alternativeMessages),
+    description: entry.description,
+    action: entry.action,
+    httpStatus: entry.httpStatus,
+    scope: entry.scope,
+    category: entry.category,
+    endpoints: nonEmpty(entry.endpoints),
+    retry: entry.retry,
+    deprecated: exportDeprecation(entry.deprecated),
+    reserved: entry.reserved || undefined,
+    restored: entry.restored || undefined,
+    translations: entry.translations.length > 0 ? Object.fromEntries(entry.translations.map((t) => [t.locale, t.texts])) : undefined,
+    placeholders: nonEmpty(entry.placeholders),
+    handling: entry.handling,
+    notes: nonEmpty(entry.notes),
+  };
+}
+
+function exportDeprecation(deprecation: Deprecation | undefined): true | Deprecation | undefined {
+  if (!deprecation) return undefined;
+  return deprecation.reason === undefined && deprecation.replacement === undefined ? true : deprecation;
+}
+
+function nonEmpty<T>(items: readonly T[]): readonly T[] | undefined {
+  return items.length > 0 ? items : undefined;
+}
+
+/** The export as text: two-space JSON with a final newline, stable for diffs. */
+export function formatExport(model: CatalogModel): string {
+  return `${JSON.stringify(exportCatalog(model), null, 2)}\n`;
+}

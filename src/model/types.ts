@@ -1,0 +1,155 @@
+import type { CodeKind, RetryPolicy, TextField } from "../catalog/raw-catalog.js";
+
+export type { CodeKind, RetryPolicy, TextField };
+
+/** Every vendor, sorted by id: what all targets render from. */
+export interface CatalogModel {
+  /** The vendors, sorted by id. */
+  readonly vendors: readonly Vendor[];
+}
+
+export interface Vendor {
+  /** Safe file and package name, e.g. external-api. */
+  readonly id: string;
+  /** Display name. */
+  readonly name: string;
+  /** One or two sentences on the codes. */
+  readonly summary: string;
+  /** The document the catalog was transcribed from. */
+  readonly source: string | undefined;
+  /** Java package for generated enums (defaulted from the id). */
+  readonly javaPackage: string;
+  /** The catalog file, as shown in banners (e.g. catalogs/wlw.yaml). */
+  readonly file: string;
+  /** The shape of the vendor's error responses. */
+  readonly errorResponse: ErrorResponse | undefined;
+  /** General handling advice. */
+  readonly guidance: readonly Guidance[];
+  /** Maintainers' notes. */
+  readonly notes: readonly string[];
+  /** Code sets in catalog order. */
+  readonly codeSets: readonly CodeSet[];
+}
+
+export interface ErrorResponse {
+  readonly description: string;
+  readonly example: string | undefined;
+  readonly fields: readonly ResponseField[];
+  readonly notes: readonly string[];
+}
+
+export interface ResponseField {
+  readonly path: string;
+  readonly type: string;
+  readonly description: string;
+  /** Id of the code set whose codes the field carries. */
+  readonly codeSet: string | undefined;
+  readonly values: readonly string[];
+}
+
+export interface Guidance {
+  readonly id: string;
+  readonly title: string;
+  readonly text: string;
+  readonly items: readonly string[];
+}
+
+/** How a set's codes look on the wire; digits carry their width. */
+export type CodeFormat =
+  | { readonly kind: "integer" }
+  | { readonly kind: "digits"; readonly width: number }
+  | { readonly kind: "symbolic" };
+
+export interface CodeSet {
+  /** Stable id within the vendor. */
+  readonly id: string;
+  /** PascalCase type name of the generated enum. */
+  readonly typeName: string;
+  readonly title: string;
+  readonly description: string | undefined;
+  readonly format: CodeFormat;
+  readonly scopes: readonly Scope[];
+  readonly categories: readonly Category[];
+  /** Codes in catalog order (values() returns them in this order). */
+  readonly codes: readonly CodeEntry[];
+  /** Errors without a code, matched by HTTP status and message. */
+  readonly uncoded: readonly UncodedEntry[];
+  readonly notes: readonly string[];
+}
+
+export interface Scope {
+  readonly id: string;
+  readonly title: string;
+  readonly symbol: string | undefined;
+  readonly description: string | undefined;
+}
+
+export interface Category {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string | undefined;
+  readonly range: { readonly min: number; readonly max: number } | undefined;
+  readonly exceptionClasses: readonly string[];
+  readonly deprecated: Deprecation | undefined;
+  readonly notes: readonly string[];
+}
+
+export interface Deprecation {
+  readonly reason: string | undefined;
+  /** Name of the replacing code in the same set. */
+  readonly replacement: string | undefined;
+}
+
+export interface Retry {
+  readonly policy: RetryPolicy;
+  readonly minDelaySeconds: number | undefined;
+  readonly maxDelaySeconds: number | undefined;
+  readonly note: string | undefined;
+}
+
+export interface Placeholder {
+  readonly name: string;
+  readonly token: string;
+  readonly description: string | undefined;
+}
+
+/** Texts of one entry in one locale. */
+export type TranslatedTexts = Readonly<Partial<Record<TextField, string>>>;
+
+export interface CodeEntry {
+  /** The code as sent on the wire: a number for integer sets, a string otherwise. */
+  readonly code: number | string;
+  /** The code as a string: the map key and what fromCode(string) matches. */
+  readonly wire: string;
+  readonly name: string;
+  readonly message: string | undefined;
+  readonly alternativeMessages: readonly string[];
+  readonly description: string | undefined;
+  readonly action: string | undefined;
+  readonly httpStatus: number | undefined;
+  /** Scope id. */
+  readonly scope: string | undefined;
+  /** Category id. */
+  readonly category: string | undefined;
+  readonly endpoints: readonly string[];
+  readonly retry: Retry | undefined;
+  readonly deprecated: Deprecation | undefined;
+  readonly reserved: boolean;
+  readonly restored: boolean;
+  /** Translations by locale, locales sorted. */
+  readonly translations: readonly { readonly locale: string; readonly texts: TranslatedTexts }[];
+  readonly placeholders: readonly Placeholder[];
+  readonly handling: string | undefined;
+  readonly notes: readonly string[];
+}
+
+export interface UncodedEntry {
+  readonly name: string;
+  readonly case: string | undefined;
+  readonly httpStatus: number;
+  readonly message: string;
+  readonly description: string | undefined;
+  readonly action: string | undefined;
+  readonly retry: Retry | undefined;
+  readonly notes: readonly string[];
+}

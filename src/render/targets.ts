@@ -1,0 +1,37 @@
+import type { CatalogModel, Vendor } from "../model/types.js";
+import { jsonView } from "./views/json-view.js";
+import { markdownIndexView, markdownVendorView } from "./views/markdown-view.js";
+import { typescriptIndexView, typescriptRuntimeView, typescriptVendorView } from "./views/typescript-view.js";
+
+/** One output of a target: a template, the view it is rendered with, and where the file goes. */
+export type OutputRule =
+  | { readonly per: "catalog"; readonly template: string; readonly path: string; readonly view: (model: CatalogModel) => object }
+  | { readonly per: "vendor"; readonly template: string; readonly path: (vendor: Vendor) => string; readonly view: (vendor: Vendor, model: CatalogModel) => object };
+
+/** A target is data: a name and its outputs. Adding one means adding templates and an entry here. */
+export interface Target {
+  readonly name: string;
+  readonly outputs: readonly OutputRule[];
+}
+
+export const TARGETS: readonly Target[] = [
+  {
+    name: "ts",
+    outputs: [
+      { per: "catalog", template: "ts/codebook-runtime.ts.hbs", path: "ts/codebook-runtime.ts", view: typescriptRuntimeView },
+      { per: "catalog", template: "ts/index.ts.hbs", path: "ts/index.ts", view: typescriptIndexView },
+      { per: "vendor", template: "ts/vendor.ts.hbs", path: (vendor) => `ts/${vendor.id}.ts`, view: typescriptVendorView },
+    ],
+  },
+  {
+    name: "docs",
+    outputs: [
+      { per: "catalog", template: "docs/index.md.hbs", path: "docs/index.md", view: markdownIndexView },
+      { per: "vendor", template: "docs/vendor.md.hbs", path: (vendor) => `docs/${vendor.id}.md`, view: markdownVendorView },
+    ],
+  },
+  {
+    name: "json",
+    outputs: [{ per: "catalog", template: "json/catalog.json.hbs", path: "catalog.json", view: jsonView }],
+  },
+];

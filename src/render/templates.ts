@@ -1,0 +1,41 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { displayPath } from "../catalog/read-catalogs.js";
+
+/** The built-in templates, shipped beside dist/ and src/. */
+export const BUILTIN_TEMPLATES = new URL("../../templates/", import.meta.url);
+
+/** A template's text and the file it came from (for diagnostics). */
+export interface TemplateSource {
+  readonly text: string;
+  readonly file: string;
+}
+
+/** Templates by relative path (ts/vendor.ts.hbs); a user's directory overrides built-ins file by file. */
+export type TemplateSet = ReadonlyMap<string, TemplateSource>;
+
+/** Reads the built-in templates and, if given, a user's overrides. The only I/O of rendering. */
+export function readTemplates(builtinDir: string, userDir: string | undefined, cwd = process.cwd()): { templates: TemplateSet; diagnostics: Diagnostic[] } {
+  const templates = new Map<string, TemplateSource>();
+  const diagnostics: Diagnostic[] = [];
+  for (const [dir, label] of [[builtinDir, "built-in"], ...(userDir ? [[userDir, "user"]] : [])] as const) {
+    try {
+      for (const file of listFiles(dir)) {
+        const key = relative(dir, file).split(sep).join("/");
+        templates.set(key, { text: readFileSync(file, "utf8"), file: displayPath(file, cwd) });
+      }
+    } catch (error) {
+      const shown = displayPath(dir, cwd);
+      diagnostics.push({ severity: "error", rule: "templates-not-found", message: `cannot read ${label} templates directory ${shown}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such directory" : String(error)}`, file: shown, line: 0, column: 0 });
+    }
+  }
+  return { templates, diagnostics };
+}
+
+function listFiles(dir: string): string[] {
+  if (!statSync(dir).isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => (a.name < b.name ? -1 : 1))
+    .flatMap((entry) => (entry.isDirectory() ? listFiles(join(dir, entry.name)) : entry.name.endsWith(".hbs") ? [join(dir, entry.name)] : []));
+}

@@ -1,0 +1,154 @@
+import type { CatalogModel, CodeEntry, CodeSet, Vendor } from "../../model/types.js";
+import { anchorId, markdownCell, markdownInline, markdownParagraph, yamlString } from "../escape/markdown.js";
+import { bannerText } from "./banner.js";
+
+/** What templates/docs/index.md.hbs sees. */
+export function markdownIndexView(model: CatalogModel) {
+  const codeCount = (set: CodeSet) => set.codes.length + set.uncoded.length;
+  return {
+    frontMatter: frontMatter("Status and error codes", `${model.vendors.length} vendors, every status and error code, generated from the catalogs.`),
+    banner: `<!-- ${bannerText("every catalog")} -->`,
+    totals: `${model.vendors.length} vendors, ${sum(model.vendors.map((v) => v.codeSets.length))} code sets, ${sum(model.vendors.flatMap((v) => v.codeSets.map(codeCount)))} codes.`,
+    rows: model.vendors.flatMap((vendor) =>
+      vendor.codeSets.map((set) => ({
+        cells: [
+          `[${markdownCell(vendor.name)}](./${vendor.id}.md)`,
+          `[${markdownCell(set.title)}](./${vendor.id}.md#${set.id})`,
+          `<code>${markdownCell(set.typeName)}</code>`,
+          set.format.kind === "digits" ? `digits (${set.format.width})` : set.format.kind,
+          String(codeCount(set)),
+        ].join(" | "),
+      })),
+    ),
+  };
+}
+
+/** What templates/docs/vendor.md.hbs sees: every text escaped for a Markdown page that Vue renders. */
+export function markdownVendorView(vendor: Vendor) {
+  const response = vendor.errorResponse;
+  return {
+    frontMatter: frontMatter(vendor.name, vendor.summary),
+    banner: `<!-- ${bannerText(vendor.file)} -->`,
+    title: markdownInline(vendor.name),
+    summary: markdownParagraph(vendor.summary),
+    source: vendor.source === undefined ? null : markdownInline(vendor.source),
+    notes: vendor.notes.map(markdownParagraph),
+    errorResponse: response
+      ? {
+          description: markdownParagraph(response.description),
+          example: response.example === undefined ? null : codeFence(response.example, "json"),
+          hasFields: response.fields.length > 0,
+          fields: response.fields.map((field) =>
+            [`<code>${markdownCell(field.path)}</code>`, field.type, markdownCell(field.description), field.codeSet ? `[${markdownCell(setTitle(vendor, field.codeSet))}](#${field.codeSet})` : "", field.values.map(markdownCell).join("<br>")].join(" | "),
+          ),
+          notes: response.notes.map(markdownParagraph),
+        }
+      : null,
+    guidance: vendor.guidance.map((item) => ({ title: markdownInline(item.title), text: markdownParagraph(item.text), items: item.items.map(markdownInline) })),
+    codeSets: vendor.codeSets.map(codeSetView),
+  };
+}
+
+function frontMatter(title: string, description: string): string {
+  return ["---", `title: ${yamlString(title)}`, `description: ${yamlString(description)}`, "---"].join("\n");
+}
+
+function setTitle(vendor: Vendor, id: string): string {
+  return vendor.codeSets.find((set) => set.id === id)?.title ?? id;
+}
+
+/** A fenced block whose fence is longer than any backtick run inside, so no text can close it. */
+function codeFence(text: string, language: string): string {
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((match) => match[0].length));
+  const fence = "`".repeat(Math.max(3, longest + 1));
+  return `${fence}${language}\n${text.replace(/\r\n?/g, "\n")}\n${fence}`;
+}
+
+interface Column {
+  readonly title: string;
+  readonly has: (entry: CodeEntry) => boolean;
+  readonly cell: (entry: CodeEntry, set: CodeSet) => string;
+}
+
+/** The columns a table may have; a set's table shows those that at least one of its codes fills. */
+const OPTIONAL_COLUMNS: readonly Column[] = [
+  { title: "Message", has: (e) => e.message !== undefined, cell: (e) => [e.message, ...e.alternativeMessages].filter((m) => m !== undefined).map(markdownCell).join("<br>") },
+  { title: "Description", has: (e) => e.description !== undefined, cell: (e) => markdownCell(e.description ?? "") },
+  { title: "Action", has: (e) => e.action !== undefined, cell: (e) => markdownCell(e.action ?? "") },
+  { title: "HTTP", has: (e) => e.httpStatus !== undefined, cell: (e) => (e.httpStatus === undefined ? "" : String(e.httpStatus)) },
+  { title: "Scope", has: (e) => e.scope !== undefined, cell: (e, set) => markdownCell(scopeLabel(set, e.scope)) },
+  { title: "Endpoints", has: (e) => e.endpoints.length > 0, cell: (e) => e.endpoints.map((endpoint) => `<code>${markdownCell(endpoint)}</code>`).join("<br>") },
+  { title: "Retry", has: (e) => e.retry !== undefined, cell: (e) => markdownCell(retryLabel(e)) },
+  { title: "Translations", has: (e) => e.translations.length > 0, cell: (e) => e.translations.flatMap((t) => Object.entries(t.texts).map(([field, text]) => `${t.locale} (${field}): ${markdownCell(text)}`)).join("<br>") },
+];
+
+function codeSetView(set: CodeSet) {
+  const columns = OPTIONAL_COLUMNS.filter((column) => set.codes.some(column.has));
+  const header = ["Code", "Name", ...columns.map((c) => c.title)];
+  const table = (codes: readonly CodeEntry[]) => ({
+    header: `| ${header.join(" | ")} |`,
+    separator: `|${header.map(() => "---").join("|")}|`,
+    rows: codes.map((entry) => `| ${[codeCell(set, entry), nameCell(entry), ...columns.map((c) => c.cell(entry, set))].join(" | ")} |`),
+  });
+  const groups = set.categories.map((category) => ({
+    anchor: `${set.id}-${category.id}`,
+    title: markdownInline(category.title),
+    range: category.range ? `${category.range.min}–${category.range.max}` : null,
+    deprecated: category.deprecated !== undefined,
+    description: category.description === undefined ? null : markdownParagraph(category.description),
+    exceptionClasses: category.exceptionClasses.map((name) => `<code>${markdownCell(name)}</code>`).join(", "),
+    table: table(set.codes.filter((entry) => entry.category === category.id)),
+  }));
+  const uncategorized = set.codes.filter((entry) => !set.categories.some((category) => category.id === entry.category));
+  return {
+    anchor: set.id,
+    title: markdownInline(set.title),
+    typeName: set.typeName,
+    kind: set.format.kind === "digits" ? `${set.format.width}-digit strings (leading zeros count)` : set.format.kind === "integer" ? "integers" : "symbolic strings",
+    count: set.codes.length,
+    description: set.description === undefined ? null : markdownParagraph(set.description),
+    scopes: set.scopes.map((scope) => ({ label: markdownInline(`${scope.title}${scope.symbol ? ` ${scope.symbol}` : ""}`), description: scope.description === undefined ? null : markdownInline(scope.description) })),
+    notes: set.notes.map(markdownParagraph),
+    groups,
+    ungrouped: uncategorized.length > 0 ? { title: groups.length > 0 ? "Other codes" : null, table: table(uncategorized) } : null,
+    uncoded: set.uncoded.length > 0 ? uncodedTable(set) : null,
+  };
+}
+
+function codeCell(set: CodeSet, entry: CodeEntry): string {
+  return `<a id="${anchorId(set.id, entry.wire)}"></a><code>${markdownCell(entry.wire)}</code>`;
+}
+
+function nameCell(entry: CodeEntry): string {
+  const markers = [entry.deprecated ? "deprecated" : "", entry.reserved ? "reserved" : "", entry.restored ? "number restored" : ""].filter(Boolean);
+  const replacement = entry.deprecated?.replacement ? ` → ${markdownCell(entry.deprecated.replacement)}` : "";
+  return `${markdownCell(entry.name)}${markers.length > 0 ? ` <em>(${markers.join(", ")})</em>` : ""}${replacement}`;
+}
+
+function scopeLabel(set: CodeSet, id: string | undefined): string {
+  const scope = set.scopes.find((s) => s.id === id);
+  return scope ? `${scope.title}${scope.symbol ? ` ${scope.symbol}` : ""}` : (id ?? "");
+}
+
+function retryLabel(entry: CodeEntry): string {
+  const retry = entry.retry;
+  if (!retry) return "";
+  const { minDelaySeconds: min, maxDelaySeconds: max } = retry;
+  const delay = min !== undefined && max !== undefined ? ` (${min}–${max} s)` : min !== undefined ? ` (≥ ${min} s)` : "";
+  return `${retry.policy}${delay}`;
+}
+
+function uncodedTable(set: CodeSet) {
+  return {
+    header: "| Name | HTTP | Message | Case | Action |",
+    separator: "|---|---|---|---|---|",
+    rows: set.uncoded.map(
+      (entry) =>
+        `| <a id="${anchorId(`${set.id}-uncoded`, entry.name)}"></a>${markdownCell(entry.name)} | ${entry.httpStatus} | ${markdownCell(entry.message)} | ${markdownCell(entry.case ?? "")} | ${markdownCell(entry.action ?? "")} |`,
+    ),
+  };
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}

@@ -1,0 +1,127 @@
+import type { CatalogModel, CodeEntry, CodeSet, Retry, UncodedEntry, Vendor } from "../../model/types.js";
+import { jsDocComment, tsString, tsStringOrNull } from "../escape/typescript.js";
+import { bannerText } from "./banner.js";
+import { camelCase, lowerFirst, upperSnake } from "./names.js";
+
+/** What templates/ts/vendor.ts.hbs sees: every literal already escaped, every name already cased. */
+export function typescriptVendorView(vendor: Vendor) {
+  return {
+    banner: `// ${bannerText(vendor.file)}`,
+    vendorDoc: jsDocComment("", [`${vendor.name}: ${vendor.summary}`]),
+    vendorId: tsString(vendor.id),
+    vendorName: tsString(vendor.name),
+    codeSets: vendor.codeSets.map(codeSetView),
+    ...runtimeImports(vendor),
+  };
+}
+
+/** Import only what the module uses, so it compiles under noUnusedLocals too. */
+function runtimeImports(vendor: Vendor) {
+  const usesFormat = vendor.codeSets.some((set) => set.codes.some((entry) => entry.placeholders.length > 0));
+  const usesUncoded = vendor.codeSets.some((set) => set.uncoded.length > 0);
+  const usesDigits = vendor.codeSets.some((set) => set.format.kind === "digits");
+  const types = ["CodeInfo", ...(usesFormat ? ["FormatOptions"] : []), "Parsed", ...(usesUncoded ? ["UncodedInfo"] : [])];
+  const values = [...(usesFormat ? ["fillPlaceholders"] : []), ...(usesDigits ? ["formatDigits"] : []), ...(usesUncoded ? ["matchUncoded as matchUncodedEntry"] : [])];
+  return { typeImports: types.join(", "), valueImports: values.join(", ") };
+}
+
+/** What templates/ts/index.ts.hbs sees. */
+export function typescriptIndexView(model: CatalogModel) {
+  return {
+    banner: `// ${bannerText("every catalog")}`,
+    vendors: model.vendors.map((vendor) => ({ namespace: camelCase(vendor.id), module: tsString(`./${vendor.id}.js`), doc: jsDocComment("", [vendor.name]) })),
+  };
+}
+
+export function typescriptRuntimeView() {
+  return { banner: `// ${bannerText("codebook's runtime template")}` };
+}
+
+function codeSetView(set: CodeSet) {
+  const kind = set.format.kind;
+  const codeType = kind === "integer" ? "number" : "string";
+  const withPlaceholders = set.codes.filter((entry) => entry.placeholders.length > 0);
+  return {
+    typeName: set.typeName,
+    doc: jsDocComment("", [set.title, set.description]),
+    constPrefix: upperSnake(set.typeName),
+    mapPrefix: lowerFirst(set.typeName),
+    codeType,
+    isInteger: kind === "integer",
+    isDigits: kind === "digits",
+    isSymbolic: kind === "symbolic",
+    width: set.format.kind === "digits" ? set.format.width : 0,
+    members: set.codes.map((entry) => memberView(set, entry)),
+    hasPlaceholders: withPlaceholders.length > 0,
+    placeholderMembers: withPlaceholders.map((entry) => ({
+      name: entry.name,
+      fields: entry.placeholders.map((p) => ({ name: p.name, doc: jsDocComment("    ", [p.description, `Replaces ${p.token}.`]) })),
+    })),
+    hasUncoded: set.uncoded.length > 0,
+    uncoded: set.uncoded.map(uncodedView),
+    uncodedNames: set.uncoded.map((entry) => tsString(entry.name)).join(" | "),
+  };
+}
+
+function memberView(set: CodeSet, entry: CodeEntry) {
+  const literal = set.format.kind === "integer" ? String(entry.code) : tsString(entry.wire);
+  const tags = [...(entry.deprecated ? [`@deprecated${deprecationText(entry)}`] : []), ...(entry.reserved ? ["Reserved for future use: not sent yet."] : [])];
+  const category = set.categories.find((c) => c.id === entry.category);
+  const scope = set.scopes.find((s) => s.id === entry.scope);
+  return {
+    name: entry.name,
+    literal,
+    doc: jsDocComment("  ", [`Code ${literal}${entry.message !== undefined ? `: ${entry.message}` : ""}`, entry.description, entry.action && `Action: ${entry.action}`], tags),
+    info: {
+      message: tsStringOrNull(entry.message),
+      alternativeMessages: `[${entry.alternativeMessages.map(tsString).join(", ")}]`,
+      description: tsStringOrNull(entry.description),
+      action: tsStringOrNull(entry.action),
+      httpStatus: entry.httpStatus === undefined ? "null" : String(entry.httpStatus),
+      scope: scope ? `{ id: ${tsString(scope.id)}, title: ${tsString(scope.title)} }` : "null",
+      category: category ? `{ id: ${tsString(category.id)}, title: ${tsString(category.title)} }` : "null",
+      endpoints: `[${entry.endpoints.map(tsString).join(", ")}]`,
+      retry: retryLiteral(entry.retry),
+      deprecated: entry.deprecated ? `{ reason: ${tsStringOrNull(entry.deprecated.reason)}, replacement: ${tsStringOrNull(entry.deprecated.replacement)} }` : "null",
+      reserved: String(entry.reserved),
+      translations: `new Map([${entry.translations.map((t) => `[${tsString(t.locale)}, { ${Object.entries(t.texts).map(([field, text]) => `${field}: ${tsString(text)}`).join(", ")} }]`).join(", ")}])`,
+      placeholders: `[${entry.placeholders.map((p) => `{ name: ${tsString(p.name)}, token: ${tsString(p.token)} }`).join(", ")}]`,
+      defaultField: tsString(defaultField(entry)),
+    },
+  };
+}
+
+/** The text a formatter fills by default: the first of message, description, action that holds a placeholder. */
+function defaultField(entry: CodeEntry): "message" | "description" | "action" {
+  const fields = ["message", "description", "action"] as const;
+  return fields.find((field) => entry.placeholders.some((p) => entry[field]?.includes(p.token))) ?? "message";
+}
+
+function deprecationText(entry: CodeEntry): string {
+  const parts = [entry.deprecated?.reason, entry.deprecated?.replacement && `Use ${entry.deprecated.replacement} instead.`].filter(Boolean);
+  return parts.length > 0 ? ` ${jsDocCommentInline(parts.join(" "))}` : "";
+}
+
+function jsDocCommentInline(text: string): string {
+  return text.replace(/\s+/g, " ").replace(/\*\//g, "*\\/").replace(/(^|\s)@/g, "$1\\@");
+}
+
+function retryLiteral(retry: Retry | undefined): string {
+  if (!retry) return "null";
+  const delay = (value: number | undefined) => (value === undefined ? "null" : String(value));
+  return `{ policy: ${tsString(retry.policy)}, minDelaySeconds: ${delay(retry.minDelaySeconds)}, maxDelaySeconds: ${delay(retry.maxDelaySeconds)}, note: ${tsStringOrNull(retry.note)} }`;
+}
+
+function uncodedView(entry: UncodedEntry) {
+  return {
+    name: entry.name,
+    doc: jsDocComment("  ", [`HTTP ${entry.httpStatus}: ${entry.message}`, entry.case, entry.description, entry.action && `Action: ${entry.action}`]),
+    nameLiteral: tsString(entry.name),
+    httpStatus: String(entry.httpStatus),
+    message: tsString(entry.message),
+    case: tsStringOrNull(entry.case),
+    description: tsStringOrNull(entry.description),
+    action: tsStringOrNull(entry.action),
+    retry: retryLiteral(entry.retry),
+  };
+}
