@@ -1,10 +1,11 @@
 // The public API of codebook. Nothing else is public.
+
+export { loadCatalogs } from "./catalog/load-catalogs.js";
+export { type CatalogInput, type ValidationResult, validateCatalog, validateCatalogs } from "./catalog/validate.js";
 export { runCli } from "./cli/run-cli.js";
 export type { Diagnostic, Severity } from "./diagnostics/diagnostic.js";
 export { formatDiagnosticsJson, formatDiagnosticsText } from "./diagnostics/format.js";
 export { type GenerateOptions, type GenerateResult, generate } from "./generate.js";
-export { loadCatalogs } from "./catalog/load-catalogs.js";
-export { type CatalogInput, type ValidationResult, validateCatalog, validateCatalogs } from "./catalog/validate.js";
 export { buildModel } from "./model/build-model.js";
 export { exportCatalog, formatExport } from "./model/export-json.js";
 export type * from "./model/types.js";

@@ -15,73 +15,73 @@ export const vendor = { id: "coupon-credit", name: "Coupon/Credit API" } as cons
  */
 export enum ErrorCode {
   /**
-   * "AUTHORIZATION"
+   * Code "AUTHORIZATION"
    *
    * The API key (External Device) does not exist or has been disabled.
    */
   AUTHORIZATION = "AUTHORIZATION",
   /**
-   * "EXTERNAL_DEVICE_HAS_NO_RIGHT_AUTHORITY"
+   * Code "EXTERNAL_DEVICE_HAS_NO_RIGHT_AUTHORITY"
    *
    * The API key does not have permission for this operation. For example, a key with COUPON permissions cannot process payments.
    */
   EXTERNAL_DEVICE_HAS_NO_RIGHT_AUTHORITY = "EXTERNAL_DEVICE_HAS_NO_RIGHT_AUTHORITY",
   /**
-   * "X_TRANSACTION_KEY_FORMAT_IS_NOT_VALID"
+   * Code "X_TRANSACTION_KEY_FORMAT_IS_NOT_VALID"
    *
    * The Transaction Key does not match the required format: ^[0-9a-fA-F]{32}$
    */
   X_TRANSACTION_KEY_FORMAT_IS_NOT_VALID = "X_TRANSACTION_KEY_FORMAT_IS_NOT_VALID",
   /**
-   * "X_TRANSACTION_HAS_NO_RIGHT_AUTHORITY"
+   * Code "X_TRANSACTION_HAS_NO_RIGHT_AUTHORITY"
    *
    * The Transaction Key does not have permission for this operation.
    */
   X_TRANSACTION_HAS_NO_RIGHT_AUTHORITY = "X_TRANSACTION_HAS_NO_RIGHT_AUTHORITY",
   /**
-   * "X_TRANSACTION_HAS_EXPIRED"
+   * Code "X_TRANSACTION_HAS_EXPIRED"
    *
    * The Transaction Key has expired and is no longer valid. The user must generate a new QR code.
    */
   X_TRANSACTION_HAS_EXPIRED = "X_TRANSACTION_HAS_EXPIRED",
   /**
-   * "X_TRANSACTION_IS_NOT_IN_ACTIVE_STATUS"
+   * Code "X_TRANSACTION_IS_NOT_IN_ACTIVE_STATUS"
    *
    * The Transaction Key has already been used or manually invalidated.
    */
   X_TRANSACTION_IS_NOT_IN_ACTIVE_STATUS = "X_TRANSACTION_IS_NOT_IN_ACTIVE_STATUS",
   /**
-   * "INSUFFICIENT_CREDIT"
+   * Code "INSUFFICIENT_CREDIT"
    *
    * The user does not have enough credits. Only occurs with paymentType: "CREDIT". Retry with "EXTERNAL_PAYMENT" if the POS does not support split payments.
    */
   INSUFFICIENT_CREDIT = "INSUFFICIENT_CREDIT",
   /**
-   * "CREDIT_TRANSACTION_PREVIEW_HAS_EXPIRED"
+   * Code "CREDIT_TRANSACTION_PREVIEW_HAS_EXPIRED"
    *
    * Too much time has passed since the preview was created. Create a new preview.
    */
   CREDIT_TRANSACTION_PREVIEW_HAS_EXPIRED = "CREDIT_TRANSACTION_PREVIEW_HAS_EXPIRED",
   /**
-   * "CREDIT_TRANSACTION_HAS_ALREADY_BEEN_FINALIZED_WITH_DIFFERENT_ITEMS"
+   * Code "CREDIT_TRANSACTION_HAS_ALREADY_BEEN_FINALIZED_WITH_DIFFERENT_ITEMS"
    *
    * The finalize endpoint was already called for this transaction ID with different items.
    */
   CREDIT_TRANSACTION_HAS_ALREADY_BEEN_FINALIZED_WITH_DIFFERENT_ITEMS = "CREDIT_TRANSACTION_HAS_ALREADY_BEEN_FINALIZED_WITH_DIFFERENT_ITEMS",
   /**
-   * "IDEMPOTENCY_KEY_HAS_ALREADY_BEEN_USED_WITH_DIFFERENT_VALUES"
+   * Code "IDEMPOTENCY_KEY_HAS_ALREADY_BEEN_USED_WITH_DIFFERENT_VALUES"
    *
    * This idempotency key was used in a previous request with different payload. Use a new unique key.
    */
   IDEMPOTENCY_KEY_HAS_ALREADY_BEEN_USED_WITH_DIFFERENT_VALUES = "IDEMPOTENCY_KEY_HAS_ALREADY_BEEN_USED_WITH_DIFFERENT_VALUES",
   /**
-   * "COULD_NOT_MAP_BIG_DECIMAL_TO_VAT_ENUM_VALUE"
+   * Code "COULD_NOT_MAP_BIG_DECIMAL_TO_VAT_ENUM_VALUE"
    *
    * Unsupported VAT rate. Supported values: 0, 1, 2, 3, 4, 5, 5.5, 6, 7, 7.7, 8, 9, 9.5, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27
    */
   COULD_NOT_MAP_BIG_DECIMAL_TO_VAT_ENUM_VALUE = "COULD_NOT_MAP_BIG_DECIMAL_TO_VAT_ENUM_VALUE",
   /**
-   * "CREDIT_TRANSACTION_CAN_NO_LONGER_BE_REFUNDED_BY_EXTERNAL_DEVICE"
+   * Code "CREDIT_TRANSACTION_CAN_NO_LONGER_BE_REFUNDED_BY_EXTERNAL_DEVICE"
    *
    * The 24-hour refund window has passed.
    */

@@ -16,7 +16,7 @@ export const vendor = { id: "external-api", name: "External API" } as const;
  */
 export enum ErrorCode {
   /**
-   * 11001
+   * Code 11001
    *
    * Invalid or missing API key
    *
@@ -24,7 +24,7 @@ export enum ErrorCode {
    */
   INVALID_OR_MISSING_API_KEY = 11001,
   /**
-   * 11002
+   * Code 11002
    *
    * IP not allowed
    *
@@ -32,7 +32,7 @@ export enum ErrorCode {
    */
   IP_NOT_ALLOWED = 11002,
   /**
-   * 11008
+   * Code 11008
    *
    * Access denied to the resource
    *
@@ -40,7 +40,7 @@ export enum ErrorCode {
    */
   ACCESS_DENIED_TO_RESOURCE = 11008,
   /**
-   * 12001
+   * Code 12001
    *
    * Missing required parameter or invalid format
    *
@@ -48,7 +48,7 @@ export enum ErrorCode {
    */
   MISSING_OR_INVALID_PARAMETER = 12001,
   /**
-   * 12002
+   * Code 12002
    *
    * Incorrect date format
    *
@@ -56,7 +56,7 @@ export enum ErrorCode {
    */
   INCORRECT_DATE_FORMAT = 12002,
   /**
-   * 12006
+   * Code 12006
    *
    * Invalid country format
    *
@@ -64,7 +64,7 @@ export enum ErrorCode {
    */
   INVALID_COUNTRY_FORMAT = 12006,
   /**
-   * 12009
+   * Code 12009
    *
    * Country not supported
    *
@@ -72,7 +72,7 @@ export enum ErrorCode {
    */
   COUNTRY_NOT_SUPPORTED = 12009,
   /**
-   * 10404
+   * Code 10404
    *
    * Resource not found
    *
@@ -80,7 +80,7 @@ export enum ErrorCode {
    */
   RESOURCE_NOT_FOUND = 10404,
   /**
-   * 13001
+   * Code 13001
    *
    * Payment provider error
    *
@@ -88,7 +88,7 @@ export enum ErrorCode {
    */
   PAYMENT_PROVIDER_ERROR = 13001,
   /**
-   * 13004
+   * Code 13004
    *
    * Terminal communication error
    *
@@ -96,7 +96,7 @@ export enum ErrorCode {
    */
   TERMINAL_COMMUNICATION_ERROR = 13004,
   /**
-   * 13005: External device is busy.
+   * Code 13005: External device is busy.
    *
    * Terminal busy
    *
@@ -104,7 +104,7 @@ export enum ErrorCode {
    */
   TERMINAL_BUSY = 13005,
   /**
-   * 99001
+   * Code 99001
    *
    * Internal server error
    *

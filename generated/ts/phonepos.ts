@@ -16,37 +16,37 @@ export const vendor = { id: "phonepos", name: "PhonePOS" } as const;
  */
 export enum PrimaryStatusCode {
   /**
-   * 0
+   * Code 0
    *
    * The terminal is operational and ready for payments.
    */
   STATUS_TERMINAL_OPERATIONAL = 0,
   /**
-   * 1
+   * Code 1
    *
    * The terminal has not been personalised yet.
    */
   STATUS_PERSONALIZATION_NOT_DONE_YET = 1,
   /**
-   * 2
+   * Code 2
    *
    * The personalisation generally finished, but there are still issues that prevent full operation.
    */
   STATUS_TERMINAL_NOT_OPERATIONAL = 2,
   /**
-   * 3
+   * Code 3
    *
    * The personalisation is currently in progress.
    */
   STATUS_PERSONALIZATION_IN_PROGRESS = 3,
   /**
-   * 100
+   * Code 100
    *
    * The personalisation failed.
    */
   STATUS_PERSONALIZATION_FAILED = 100,
   /**
-   * 102
+   * Code 102
    *
    * PhonePOS must be updated first.
    */
@@ -224,7 +224,7 @@ export namespace PrimaryStatusCode {
  */
 export enum TerminalErrorCode {
   /**
-   * "0100"
+   * Code "0100"
    *
    * The received provided JSON does not meet the required format specifications or is missing parts.
    *
@@ -232,7 +232,7 @@ export enum TerminalErrorCode {
    */
   INVALID_JSON = "0100",
   /**
-   * "0117"
+   * Code "0117"
    *
    * The received personalisation data does not meet the required format specifications or is missing parts.
    *
@@ -240,7 +240,7 @@ export enum TerminalErrorCode {
    */
   INVALID_CREDENTIAL_FORMAT = "0117",
   /**
-   * "0120"
+   * Code "0120"
    *
    * The requested personalisation type is not available for the supplied credentials.
    *
@@ -248,7 +248,7 @@ export enum TerminalErrorCode {
    */
   OTP_TYPE_NOT_AVAILABLE = "0120",
   /**
-   * "0121"
+   * Code "0121"
    *
    * The quota for sending the confirmation challenge has been reached.
    *
@@ -256,7 +256,7 @@ export enum TerminalErrorCode {
    */
   RESEND_LIMIT_EXCEEDED = "0121",
   /**
-   * "0222"
+   * Code "0222"
    *
    * The device connection is unstable.
    *
@@ -264,7 +264,7 @@ export enum TerminalErrorCode {
    */
   NETWORK_UNSTABLE = "0222",
   /**
-   * "0300"
+   * Code "0300"
    *
    * An internet connection could not be established.
    *
@@ -272,7 +272,7 @@ export enum TerminalErrorCode {
    */
   NETWORK_UNAVAILABLE = "0300",
   /**
-   * "0504"
+   * Code "0504"
    *
    * Errors occurred while sending the confirmation challenge via SMS.
    *
@@ -280,7 +280,7 @@ export enum TerminalErrorCode {
    */
   SMS_SENDING_FAILED = "0504",
   /**
-   * "0511"
+   * Code "0511"
    *
    * Errors occurred while sending the confirmation challenge via mail.
    *
@@ -288,7 +288,7 @@ export enum TerminalErrorCode {
    */
   EMAIL_SENDING_FAILED = "0511",
   /**
-   * "0512"
+   * Code "0512"
    *
    * The user did not react to the confirmation challenge in time.
    *
@@ -296,7 +296,7 @@ export enum TerminalErrorCode {
    */
   EMAIL_VERIFICATION_TIMEOUT_SERVER = "0512",
   /**
-   * "0614"
+   * Code "0614"
    *
    * The provided authentication credentials are invalid.
    *
@@ -304,7 +304,7 @@ export enum TerminalErrorCode {
    */
   INVALID_CREDENTIALS = "0614",
   /**
-   * "2310"
+   * Code "2310"
    *
    * The battery level is too low for personalisation (<=15%) or transaction (<=10%).
    *
@@ -312,7 +312,7 @@ export enum TerminalErrorCode {
    */
   BATTERY_TOO_LOW = "2310",
   /**
-   * "2311"
+   * Code "2311"
    *
    * The connection to the terminal could not be established.
    *
@@ -320,7 +320,7 @@ export enum TerminalErrorCode {
    */
   INTERNAL_TERMINAL_CONNECTION_TIMEOUT = "2311",
   /**
-   * "2314"
+   * Code "2314"
    *
    * The user canceled the personalisation process by performing a manual reset.
    *
@@ -328,7 +328,7 @@ export enum TerminalErrorCode {
    */
   CANCELLED_BY_USER = "2314",
   /**
-   * "2316"
+   * Code "2316"
    *
    * The terminal is already personalised.
    *
@@ -336,7 +336,7 @@ export enum TerminalErrorCode {
    */
   PHONEPOS_ALREADY_PERSONALISED = "2316",
   /**
-   * "2317"
+   * Code "2317"
    *
    * The request for personalisation was rejected.
    *
@@ -344,7 +344,7 @@ export enum TerminalErrorCode {
    */
   PERSONALISATION_NOT_ALLOWED = "2317",
   /**
-   * "2318"
+   * Code "2318"
    *
    * The OPI init with EMV upload was blocked for security reasons.
    *
@@ -352,7 +352,7 @@ export enum TerminalErrorCode {
    */
   EMV_UPLOAD_DENIED_FOR_SECURITY_REASONS = "2318",
   /**
-   * "2319"
+   * Code "2319"
    *
    * The OPI init with EMV upload was not successful.
    *
@@ -360,7 +360,7 @@ export enum TerminalErrorCode {
    */
   EMV_UPLOAD_FAILED = "2319",
   /**
-   * "2321"
+   * Code "2321"
    *
    * The requested OTP confirmation service type is unknown to the terminal.
    *
@@ -368,7 +368,7 @@ export enum TerminalErrorCode {
    */
   INVALID_OTP_TYPE = "2321",
   /**
-   * "2322"
+   * Code "2322"
    *
    * The requested attestation provider is unknown to the terminal.
    *
@@ -376,7 +376,7 @@ export enum TerminalErrorCode {
    */
   INVALID_ATTESTATION_PROVIDER_REQUEST = "2322",
   /**
-   * "2323"
+   * Code "2323"
    *
    * The personalisation was canceled through a call from the terminal helper service.
    *
@@ -384,7 +384,7 @@ export enum TerminalErrorCode {
    */
   CANCELED_BY_TERMINAL_HELPER = "2323",
   /**
-   * "2324"
+   * Code "2324"
    *
    * The personalisation was canceled through a reset action which was transmitted by the attestation service.
    *
@@ -392,7 +392,7 @@ export enum TerminalErrorCode {
    */
   CANCELED_BY_ATTESTATION = "2324",
   /**
-   * "2325"
+   * Code "2325"
    *
    * The device keystore is insecure. The device is incompatible with PhonePOS.
    *
@@ -400,7 +400,7 @@ export enum TerminalErrorCode {
    */
   INSECURE_KEYSTORE = "2325",
   /**
-   * "2527"
+   * Code "2527"
    *
    * An error occurred during the mTLS handshake process. This is often caused by an inaccurate device clock or deep package inspection in the network.
    *
@@ -408,7 +408,7 @@ export enum TerminalErrorCode {
    */
   CERTIFICATE_ERROR = "2527",
   /**
-   * "2602"
+   * Code "2602"
    *
    * The server responded with an unexpected HTTP code.
    *
@@ -416,7 +416,7 @@ export enum TerminalErrorCode {
    */
   BAD_HTTP_CODE = "2602",
   /**
-   * "2604"
+   * Code "2604"
    *
    * Payload decryption failed on the server side or on the client side.
    *
@@ -424,7 +424,7 @@ export enum TerminalErrorCode {
    */
   INVALID_CRYPTO_STATUS = "2604",
   /**
-   * "2605"
+   * Code "2605"
    *
    * The backend service could not process the request and returned a non-OK API response.
    *
@@ -432,7 +432,7 @@ export enum TerminalErrorCode {
    */
   INVALID_API_STATUS = "2605",
   /**
-   * "2610"
+   * Code "2610"
    *
    * The backend servers are currently under high load.
    *

@@ -14,667 +14,667 @@ export const vendor = { id: "secupay", name: "secupay" } as const;
  */
 export enum ErrorCode {
   /**
-   * 1001: Invalid params
+   * Code 1001: Invalid params
    *
    * Some internal input parameters are wrong. Or some external service returns some unexpected result.
    */
   INVALID_PARAMS = 1001,
   /**
-   * 1002: Payment checkin wasn't save in db
+   * Code 1002: Payment checkin wasn't save in db
    *
    * The internal Yii dbt model/component for payment checkin didn't store given record in database
    */
   PAYMENT_CHECKIN_NOT_SAVED = 1002,
   /**
-   * 1003: transaction creation failed
+   * Code 1003: transaction creation failed
    *
    * The internal call of procedure creating a transaction failed
    */
   TRANSACTION_CREATION_FAILED = 1003,
   /**
-   * 1004: payment container creation failed
+   * Code 1004: payment container creation failed
    *
    * The internal call of procedure creating a payment container failed
    */
   PAYMENT_CONTAINER_CREATION_FAILED = 1004,
   /**
-   * 1005: not captured
+   * Code 1005: not captured
    *
    * Connection with transact to capture given amount with trace_id was not succesfull
    */
   NOT_CAPTURED = 1005,
   /**
-   * 1006: Invitation email sending failed!
+   * Code 1006: Invitation email sending failed!
    *
    * The invitation email could not be sent
    */
   INVITATION_EMAIL_SENDING_FAILED = 1006,
   /**
-   * 1007: Could not cancel loyalty transaction
+   * Code 1007: Could not cancel loyalty transaction
    *
    * The Cancel method of loyalty transaction returned false (something went wrong in backend)
    */
   COULD_NOT_CANCEL_LOYALTY_TRANSACTION = 1007,
   /**
-   * 1008: Fetching available payment methods failed
+   * Code 1008: Fetching available payment methods failed
    *
    * The internal call of procedure which fetches available payment methods failed
    */
   FETCHING_PAYMENT_METHODS_FAILED = 1008,
   /**
-   * 1009: Payment transaction creation failed
+   * Code 1009: Payment transaction creation failed
    *
    * The internal call of procedure creating a POS transaction failed
    */
   PAYMENT_TRANSACTION_CREATION_FAILED = 1009,
   /**
-   * 1010: Basket item creation failed
+   * Code 1010: Basket item creation failed
    *
    * The internal call of procedure creating a basket item in secupay backend failed
    */
   BASKET_ITEM_CREATION_FAILED = 1010,
   /**
-   * 1011: VTC id not set
+   * Code 1011: VTC id not set
    *
    * No VTC ID given to start prepaid sale
    */
   VTC_ID_NOT_SET = 1011,
   /**
-   * 1012: Saving PayPal communication entry failed
+   * Code 1012: Saving PayPal communication entry failed
    *
    * The internal call of procedure which saves PayPal communication entry failed
    */
   SAVING_PAYPAL_COMMUNICATION_ENTRY_FAILED = 1012,
   /**
-   * 1013: Webterminal not activated for account [ACC_XXX]
+   * Code 1013: Webterminal not activated for account [ACC_XXX]
    *
    * Doesnt exist smart device (type: loyalty_webterminal) assigned to user account
    */
   WEBTERMINAL_NOT_ACTIVATED = 1013,
   /**
-   * 1014: Missing trace_id
+   * Code 1014: Missing trace_id
    *
    * Transact trace_id is missing for given trans_id
    */
   MISSING_TRACE_ID = 1014,
   /**
-   * 1015: Missing transact credentials
+   * Code 1015: Missing transact credentials
    *
    * Transact credentials are not configured for your contract
    */
   MISSING_TRANSACT_CREDENTIALS = 1015,
   /**
-   * 1016: Card validation failed
+   * Code 1016: Card validation failed
    *
    * Unknown value was returned by procedure call of "vertragsverw_karte_an_terminal_gueltig_4"
    */
   CARD_VALIDATION_FAILED = 1016,
   /**
-   * 2001: Transaction was not created by secuconnect API
+   * Code 2001: Transaction was not created by secuconnect API
    *
    * The payment transaction was not created by using the secuconnect API. So not all required data can be loaded.
    */
   TRANSACTION_NOT_CREATED_BY_SECUCONNECT_API = 2001,
   /**
-   * 2002: Invalid contract
+   * Code 2002: Invalid contract
    *
    * You are not allowed to access the data of this contract.
    */
   INVALID_CONTRACT_NO_CONTRACT_ACCESS = 2002,
   /**
-   * 2003: Valid auth token required
+   * Code 2003: Valid auth token required
    */
   VALID_AUTH_TOKEN_REQUIRED = 2003,
   /**
-   * 2004: Referenced contract access denied
+   * Code 2004: Referenced contract access denied
    */
   REFERENCED_CONTRACT_ACCESS_DENIED = 2004,
   /**
-   * 2005: Locked Account
+   * Code 2005: Locked Account
    *
    * Login not possible. Please contact our support.
    */
   LOCKED_ACCOUNT_LOGIN_NOT_POSSIBLE = 2005,
   /**
-   * 2006: Locked Account
+   * Code 2006: Locked Account
    *
    * Password recovery not possible. Please contact our support.
    */
   LOCKED_ACCOUNT_RECOVERY_NOT_POSSIBLE = 2006,
   /**
-   * 2007: Invalid Credentials
+   * Code 2007: Invalid Credentials
    *
    * The entered login credentials are invalid.
    */
   INVALID_CREDENTIALS = 2007,
   /**
-   * 2008: Start with debit method directly not possible
+   * Code 2008: Start with debit method directly not possible
    *
    * API user must firstly prepare the STX, so that the payment method is already saved in STX. Therefore sending it as execStart parameter is not needed and allowed.
    */
   START_WITH_DEBIT_METHOD_NOT_POSSIBLE = 2008,
   /**
-   * 2009: Starting not approved, debit transaction not possible
+   * Code 2009: Starting not approved, debit transaction not possible
    *
    * If the debit payment transaction was not prepared (scored) the smart transaction can not be started.
    */
   STARTING_NOT_APPROVED_DEBIT_NOT_POSSIBLE = 2009,
   /**
-   * 2010: not allowed to start/update/prepare smart transaction
+   * Code 2010: not allowed to start/update/prepare smart transaction
    *
    * The current status of given smart transaction blocks the possibility of its updating, starting and/or preparing.
    */
   NOT_ALLOWED_TO_START_UPDATE_PREPARE_STX = 2010,
   /**
-   * 2011: Not allowed to cancel transaction with status
+   * Code 2011: Not allowed to cancel transaction with status
    *
    * Only transactions with status ok are allowed to be cancelled for now.
    */
   NOT_ALLOWED_TO_CANCEL_TRANSACTION = 2011,
   /**
-   * 2012: Not allowed to handle loyalty transactions
+   * Code 2012: Not allowed to handle loyalty transactions
    *
    * The given device is not allowed to handle loyalty transactions because no General Device is assigned to it or no Loyalty contract Option is set for merchant.
    */
   NOT_ALLOWED_TO_HANDLE_LOYALTY_TRANSACTIONS = 2012,
   /**
-   * 2013: Not allowed to cancel loyalty transaction
+   * Code 2013: Not allowed to cancel loyalty transaction
    *
    * The loyalty transaction which is related to given Smart Transaction is not the latest transaction of the merchantcard and can therefore not be cancelled.
    */
   NOT_ALLOWED_TO_CANCEL_LOYALTY_TRANSACTION = 2013,
   /**
-   * 2014: Ident is locked
+   * Code 2014: Ident is locked
    */
   IDENT_IS_LOCKED = 2014,
   /**
-   * 2015: Invalid prepaid configuration on device
+   * Code 2015: Invalid prepaid configuration on device
    */
   INVALID_PREPAID_CONFIGURATION_ON_DEVICE = 2015,
   /**
-   * 2016: Password is expired
+   * Code 2016: Password is expired
    *
    * Your password has expired. Please visit {recovery_url} and assign a new one.
    */
   PASSWORD_IS_EXPIRED = 2016,
   /**
-   * 2017: Locked Account
+   * Code 2017: Locked Account
    *
    * Highest number of unsuccessful Logins reached. Your account has been suspended for 30 minutes.
    */
   LOCKED_ACCOUNT_TOO_MANY_FAILED_LOGINS = 2017,
   /**
-   * 2018: password already used
+   * Code 2018: password already used
    *
    * Your password could not be changed because it has to be different then one of your last 4 used passwords.
    */
   PASSWORD_ALREADY_USED = 2018,
   /**
-   * 2019: password too weak
+   * Code 2019: password too weak
    *
    * Passwords require a minimum length of at least 8 characters and contain a mix 3 out of 4 characters-types: upper-case letter, lower-case letter, Numeric and special characters (single, quotes, double quotes, ampersands and space not allowed)
    */
   PASSWORD_TOO_WEAK = 2019,
   /**
-   * 2020: Not allowed to call finalize with mixed basket structure
+   * Code 2020: Not allowed to call finalize with mixed basket structure
    */
   FINALIZE_WITH_MIXED_BASKET_NOT_ALLOWED = 2020,
   /**
-   * 2021: Not allowed to start transaction with mixed basket structure and payment method [$method]
+   * Code 2021: Not allowed to start transaction with mixed basket structure and payment method [$method]
    */
   START_WITH_MIXED_BASKET_NOT_ALLOWED = 2021,
   /**
-   * 2022: Not allowed to call prepare with mixed basket structure
+   * Code 2022: Not allowed to call prepare with mixed basket structure
    */
   PREPARE_WITH_MIXED_BASKET_NOT_ALLOWED = 2022,
   /**
-   * 2023: Card is not valid
+   * Code 2023: Card is not valid
    *
    * Card validation with call of procedure "vertragsverw_karte_an_terminal_gueltig_4" returned status "0" for given card
    */
   CARD_IS_NOT_VALID = 2023,
   /**
-   * 3001: Cannot capture the payment transaction
+   * Code 3001: Cannot capture the payment transaction
    *
    * Some error occurs on capture the payment transaction.
    */
   CANNOT_CAPTURE_PAYMENT_TRANSACTION = 3001,
   /**
-   * 3002: Capture is not possible for prepay transactions
+   * Code 3002: Capture is not possible for prepay transactions
    *
    * For prepay transactions there is no capture call possible.
    */
   CAPTURE_NOT_POSSIBLE_FOR_PREPAY = 3002,
   /**
-   * 3003: The referenced payment contract does not allow to create transactions
+   * Code 3003: The referenced payment contract does not allow to create transactions
    *
    * Your payment contract does not allow you to do this payment.
    */
   CONTRACT_DOES_NOT_ALLOW_TRANSACTIONS = 3003,
   /**
-   * 3004: The current status of the payment does not allow to capture it
+   * Code 3004: The current status of the payment does not allow to capture it
    *
    * The status of the payment method does not allow this action.
    */
   PAYMENT_STATUS_DOES_NOT_ALLOW_CAPTURE = 3004,
   /**
-   * 3005: Cannot cancel/refund the payment transaction
+   * Code 3005: Cannot cancel/refund the payment transaction
    *
    * Some error occurs on cancel/refund the payment transaction.
    */
   CANNOT_CANCEL_OR_REFUND_TRANSACTION = 3005,
   /**
-   * 3006: Payment method not available (for this customer)
+   * Code 3006: Payment method not available (for this customer)
    *
    * The scoring give some negative or unexpected result
    */
   PAYMENT_METHOD_NOT_AVAILABLE = 3006,
   /**
-   * 3007: Subscription not available
+   * Code 3007: Subscription not available
    *
    * You can not make a recurring payment for this payment transaction.
    */
   SUBSCRIPTION_NOT_AVAILABLE = 3007,
   /**
-   * 3008: Payment checkin already exists
+   * Code 3008: Payment checkin already exists
    *
    * You can not add a payment checkin with given data
    */
   PAYMENT_CHECKIN_ALREADY_EXISTS = 3008,
   /**
-   * 3009: Payment customer already exists
+   * Code 3009: Payment customer already exists
    *
    * You can not add a payment customer with given data
    */
   PAYMENT_CUSTOMER_ALREADY_EXISTS = 3009,
   /**
-   * 3010: Payment container for given customer already exists
+   * Code 3010: Payment container for given customer already exists
    *
    * You can not add a payment container with given iban
    */
   PAYMENT_CONTAINER_ALREADY_EXISTS = 3010,
   /**
-   * 3011: Invalid payment transaction id
+   * Code 3011: Invalid payment transaction id
    *
    * The given payment transaction id is invalid.
    */
   INVALID_PAYMENT_TRANSACTION_ID = 3011,
   /**
-   * 3012: The mandatory field "transaction_list" is incorrect
+   * Code 3012: The mandatory field "transaction_list" is incorrect
    *
    * The mandatory field "transaction_list" is empty or invalid.
    */
   TRANSACTION_LIST_INCORRECT = 3012,
   /**
-   * 3013: Payment contract is missing assigned apikey
+   * Code 3013: Payment contract is missing assigned apikey
    *
    * The payment contract is not configured right
    */
   PAYMENT_CONTRACT_MISSING_APIKEY = 3013,
   /**
-   * 3014: Changing the accrual flag is not allowed
+   * Code 3014: Changing the accrual flag is not allowed
    *
    * It is not allowed to set the accrual flag afterwards.
    */
   CHANGING_ACCRUAL_FLAG_NOT_ALLOWED = 3014,
   /**
-   * 3015: Changing the accrual flag was not successful
+   * Code 3015: Changing the accrual flag was not successful
    *
    * An error occurs during update the accrual flag
    */
   CHANGING_ACCRUAL_FLAG_FAILED = 3015,
   /**
-   * 3016: Transaction was not created by secuconnect api.
+   * Code 3016: Transaction was not created by secuconnect api.
    *
    * The payment transaction was created by an other API, please use these to update the transaction.
    */
   TRANSACTION_CREATED_BY_OTHER_API = 3016,
   /**
-   * 3017: Invalid contract
+   * Code 3017: Invalid contract
    *
    * You are not allowed to access the data.
    */
   INVALID_CONTRACT_NO_DATA_ACCESS = 3017,
   /**
-   * 3018: The referenced payment contract does not allow this payment method: {name}
+   * Code 3018: The referenced payment contract does not allow this payment method: {name}
    *
    * This payment method was not configured into your payment contract.
    */
   PAYMENT_METHOD_NOT_ALLOWED_BY_CONTRACT = 3018,
   /**
-   * 3019: Update basket is not allowed
+   * Code 3019: Update basket is not allowed
    *
    * You are not allowed to update the basket of the payment transaction
    */
   UPDATE_BASKET_NOT_ALLOWED = 3019,
   /**
-   * 3020: Update was not successful
+   * Code 3020: Update was not successful
    *
    * An error occurs during update
    */
   UPDATE_NOT_SUCCESSFUL = 3020,
   /**
-   * 3021: Prepaid contract already exists
+   * Code 3021: Prepaid contract already exists
    *
    * You can not add a prepaid contract with given data
    */
   PREPAID_CONTRACT_ALREADY_EXISTS = 3021,
   /**
-   * 3022: Not approved
+   * Code 3022: Not approved
    *
    * In the most cases the scoring brought a negative decision
    */
   NOT_APPROVED = 3022,
   /**
-   * 3023: account for [$email] already exists
+   * Code 3023: account for [$email] already exists
    *
    * There is already an account for this email
    */
   ACCOUNT_ALREADY_EXISTS = 3023,
   /**
-   * 3024: invitation for email [$email] already exists
+   * Code 3024: invitation for email [$email] already exists
    *
    * There is already a valid invitation for this Email
    */
   INVITATION_ALREADY_EXISTS = 3024,
   /**
-   * 3025: Unkown payment method $method
+   * Code 3025: Unkown payment method $method
    *
    * Only predefined method may be used in execStart request.
    */
   UNKNOWN_PAYMENT_METHOD = 3025,
   /**
-   * 3026: Source Device not found
+   * Code 3026: Source Device not found
    *
    * No Smart device in session
    */
   SOURCE_DEVICE_NOT_FOUND = 3026,
   /**
-   * 3027: invalid id
+   * Code 3027: invalid id
    *
    * object with given id could not be found
    */
   INVALID_ID = 3027,
   /**
-   * 3028: unknown account
+   * Code 3028: unknown account
    *
    * account can not be found by username
    */
   UNKNOWN_ACCOUNT = 3028,
   /**
-   * 3029: No scoring schema defined for given method
+   * Code 3029: No scoring schema defined for given method
    *
    * As of now, scoring is possible only for debit and invoice
    */
   NO_SCORING_SCHEMA_FOR_METHOD = 3029,
   /**
-   * 3030: unknown sales type
+   * Code 3030: unknown sales type
    *
    * type of prepaid sales should be "sale_item" or "sale_report", sale_item is taken for now as default
    */
   UNKNOWN_SALES_TYPE = 3030,
   /**
-   * 3031: Payout transfer creation failed
+   * Code 3031: Payout transfer creation failed
    *
    * Some required parameter was invalid.
    */
   PAYOUT_TRANSFER_CREATION_FAILED = 3031,
   /**
-   * 3032: PayPal payment failed
+   * Code 3032: PayPal payment failed
    *
    * Something went wrong with PayPal payment
    */
   PAYPAL_PAYMENT_FAILED = 3032,
   /**
-   * 3033: Shipping information update is not allowed
+   * Code 3033: Shipping information update is not allowed
    *
    * You are not allowed to add shipping information to the payment transaction
    */
   SHIPPING_INFORMATION_UPDATE_NOT_ALLOWED = 3033,
   /**
-   * 3034: Card is blacklisted
+   * Code 3034: Card is blacklisted
    *
    * Card validation with call of procedure "vertragsverw_karte_an_terminal_gueltig_4" returned status "2" for given card
    */
   CARD_IS_BLACKLISTED = 3034,
   /**
-   * 4001: Smart Transaction start method with incomplete input data
+   * Code 4001: Smart Transaction start method with incomplete input data
    *
    * You can not start a payment for given smart transaction with incomplete input data (are needed: payment checkin id, payment customer id, payment container id)
    */
   STX_START_WITH_INCOMPLETE_INPUT = 4001,
   /**
-   * 4002: No accrual parameter was given
+   * Code 4002: No accrual parameter was given
    *
    * You need to fill the parameter "accrual" correctly.
    */
   NO_ACCRUAL_PARAMETER = 4002,
   /**
-   * 4003: Sub basket is only for sub transaction allowed
+   * Code 4003: Sub basket is only for sub transaction allowed
    */
   SUB_BASKET_ONLY_FOR_SUB_TRANSACTION = 4003,
   /**
-   * 4004: Sub transaction are not allowed
+   * Code 4004: Sub transaction are not allowed
    */
   SUB_TRANSACTIONS_NOT_ALLOWED = 4004,
   /**
-   * 4005: Your contract doesn't allow to transmit stakeholder payment
+   * Code 4005: Your contract doesn't allow to transmit stakeholder payment
    */
   STAKEHOLDER_PAYMENT_NOT_ALLOWED_BY_CONTRACT = 4005,
   /**
-   * 4006: Sub transaction in sub basket is not allowed
+   * Code 4006: Sub transaction in sub basket is not allowed
    */
   SUB_TRANSACTION_IN_SUB_BASKET_NOT_ALLOWED = 4006,
   /**
-   * 4007: Sub basket in sub basket is not allowed
+   * Code 4007: Sub basket in sub basket is not allowed
    */
   SUB_BASKET_IN_SUB_BASKET_NOT_ALLOWED = 4007,
   /**
-   * 4008: The total of the sub transaction is incorrect
+   * Code 4008: The total of the sub transaction is incorrect
    */
   SUB_TRANSACTION_TOTAL_INCORRECT = 4008,
   /**
-   * 4009: The total of the stakeholder positions can not be higher than the transaction total
+   * Code 4009: The total of the stakeholder positions can not be higher than the transaction total
    */
   STAKEHOLDER_TOTAL_EXCEEDS_TRANSACTION_TOTAL = 4009,
   /**
-   * 4010: The reference_id must be unique
+   * Code 4010: The reference_id must be unique
    */
   REFERENCE_ID_NOT_UNIQUE = 4010,
   /**
-   * 4011: The combination of name and contract_id must be unique
+   * Code 4011: The combination of name and contract_id must be unique
    */
   NAME_AND_CONTRACT_ID_NOT_UNIQUE = 4011,
   /**
-   * 4012: You can not mix apikey and contract_id
+   * Code 4012: You can not mix apikey and contract_id
    */
   APIKEY_AND_CONTRACT_ID_MIXED = 4012,
   /**
-   * 4013: The given contract_id is invalid
+   * Code 4013: The given contract_id is invalid
    */
   INVALID_CONTRACT_ID = 4013,
   /**
-   * 4014: The given contract_id is invalid (payment method not supported)
+   * Code 4014: The given contract_id is invalid (payment method not supported)
    */
   CONTRACT_ID_PAYMENT_METHOD_NOT_SUPPORTED = 4014,
   /**
-   * 4015: prepare method: payment container/customer not set
+   * Code 4015: prepare method: payment container/customer not set
    *
    * You are not allowed to call request 'prepare' of smart transaction without payment container/customer data
    */
   PREPARE_CONTAINER_OR_CUSTOMER_NOT_SET = 4015,
   /**
-   * 4016: prepare method: unknown prepare method
+   * Code 4016: prepare method: unknown prepare method
    *
    * You are not allowed to call request 'prepare' with given payment method name (secondary id)
    */
   PREPARE_UNKNOWN_PREPARE_METHOD = 4016,
   /**
-   * 4017: invalid salutation set for contact
+   * Code 4017: invalid salutation set for contact
    */
   INVALID_SALUTATION_FOR_CONTACT = 4017,
   /**
-   * 4018: payment trans creation failed, unkown payment method
+   * Code 4018: payment trans creation failed, unkown payment method
    *
    * You are not allowed to start STX with given payment type.
    */
   PAYMENT_TRANS_CREATION_UNKNOWN_METHOD = 4018,
   /**
-   * 4019: Payment container validation failed
+   * Code 4019: Payment container validation failed
    */
   PAYMENT_CONTAINER_VALIDATION_FAILED = 4019,
   /**
-   * 4020: No Loyalty payment available
+   * Code 4020: No Loyalty payment available
    *
    * Loyalty recharge is not allowed
    */
   NO_LOYALTY_PAYMENT_AVAILABLE = 4020,
   /**
-   * 4021: Starting loyalty payment with incompatible ident
+   * Code 4021: Starting loyalty payment with incompatible ident
    *
    * Loyalty recharge is not allowed if merchantcard was not set
    */
   LOYALTY_PAYMENT_WITH_INCOMPATIBLE_IDENT = 4021,
   /**
-   * 4022: invalid shipment date
+   * Code 4022: invalid shipment date
    */
   INVALID_SHIPMENT_INFORMATION = 4022,
   /**
-   * 4023: Field transact_hash is missing in execGetCreditCardContainer's input
+   * Code 4023: Field transact_hash is missing in execGetCreditCardContainer's input
    *
    * Field transact_hash is mandatory for this method
    */
   TRANSACT_HASH_MISSING = 4023,
   /**
-   * 4024: Invalid date format for Bonroll app purchase order e-mail
+   * Code 4024: Invalid date format for Bonroll app purchase order e-mail
    *
    * Date must be in format "dd.mm.yyyy hh:mm"
    */
   INVALID_BONROLL_ORDER_DATE_FORMAT = 4024,
   /**
-   * 4025: Invalid start method for STX
+   * Code 4025: Invalid start method for STX
    *
    * To call execStart in STX must be used one of predefined start methods, to be found in the model.
    */
   INVALID_STX_START_METHOD = 4025,
   /**
-   * 4026: Wrong format of success or/and failure URL
+   * Code 4026: Wrong format of success or/and failure URL
    *
    * To create iframe link it is needed to set a correct urls for success and failure case
    */
   WRONG_SUCCESS_OR_FAILURE_URL_FORMAT = 4026,
   /**
-   * 4027: Basket Info validation error
+   * Code 4027: Basket Info validation error
    */
   BASKET_INFO_VALIDATION_ERROR = 4027,
   /**
-   * 4028: Basket validation error
+   * Code 4028: Basket validation error
    */
   BASKET_VALIDATION_ERROR = 4028,
   /**
-   * 4029: Unacceptable quantity for basket item with ean
+   * Code 4029: Unacceptable quantity for basket item with ean
    */
   UNACCEPTABLE_BASKET_ITEM_QUANTITY = 4029,
   /**
-   * 4030: Missing serialNumber for basket item with ean
+   * Code 4030: Missing serialNumber for basket item with ean
    */
   MISSING_BASKET_ITEM_SERIAL_NUMBER = 4030,
   /**
-   * 4031: Invalid input for getAvailablePaymentMethods method of General/Contracts
+   * Code 4031: Invalid input for getAvailablePaymentMethods method of General/Contracts
    *
    * is_demo has to be 0 or 1, and currency has to be a correct ISO 4217 currency code
    */
   INVALID_GET_AVAILABLE_PAYMENT_METHODS_INPUT = 4031,
   /**
-   * 4032: Validation error(s): ...
+   * Code 4032: Validation error(s): ...
    *
    * Validation errors connected with procedure data models
    */
   PROCEDURE_DATA_VALIDATION_ERROR = 4032,
   /**
-   * 4033: Validation error(s): ...
+   * Code 4033: Validation error(s): ...
    *
    * Validation errors connected with payment data models
    */
   PAYMENT_DATA_VALIDATION_ERROR = 4033,
   /**
-   * 4034: Cannot retrieve payment instructions for TA with status !== 85 (invoice approved)
+   * Code 4034: Cannot retrieve payment instructions for TA with status !== 85 (invoice approved)
    *
    * Payment instructions are available only for invoice transactions
    */
   PAYMENT_INSTRUCTIONS_NOT_AVAILABLE = 4034,
   /**
-   * 4035: [Prepaid] vtc_id not set
+   * Code 4035: [Prepaid] vtc_id not set
    *
    * No VTC ID given to start prepaid sales
    */
   PREPAID_VTC_ID_NOT_SET = 4035,
   /**
-   * 4036: productId out of range (wrong ean13 format)
+   * Code 4036: productId out of range (wrong ean13 format)
    *
    * product id has wrong format
    */
   PRODUCT_ID_OUT_OF_RANGE = 4036,
   /**
-   * 4037: [Prepaid] invalid vtc_id
+   * Code 4037: [Prepaid] invalid vtc_id
    *
    * given vtc_id does not match any vtc id from given prepaid item
    */
   PREPAID_INVALID_VTC_ID = 4037,
   /**
-   * 4038: Validation error(s): ...
+   * Code 4038: Validation error(s): ...
    *
    * Validation errors connected with 'prepare' request of Smart Transaction
    */
   PREPARE_REQUEST_VALIDATION_ERROR = 4038,
   /**
-   * 4039: The payment container has no customer data
+   * Code 4039: The payment container has no customer data
    *
    * The customer id of the given payment container is invalid.
    */
   PAYMENT_CONTAINER_WITHOUT_CUSTOMER_DATA = 4039,
   /**
-   * 4040: No valid payment container or transaction id
+   * Code 4040: No valid payment container or transaction id
    *
    * There are not enough payer information given, you need at least a transaction id or a payment container.
    */
   NO_VALID_CONTAINER_OR_TRANSACTION_ID = 4040,
   /**
-   * 4041: Stakeholder payments are only allowed inside the sub-basket
+   * Code 4041: Stakeholder payments are only allowed inside the sub-basket
    */
   STAKEHOLDER_PAYMENT_OUTSIDE_SUB_BASKET = 4041,
   /**
-   * 4042: Sub transaction has no apikey
+   * Code 4042: Sub transaction has no apikey
    */
   SUB_TRANSACTION_WITHOUT_APIKEY = 4042,
   /**
-   * 4043: The total of the item is incorrect
+   * Code 4043: The total of the item is incorrect
    */
   ITEM_TOTAL_INCORRECT = 4043,
   /**
-   * 4044: The total of the sub-basket is incorrect
+   * Code 4044: The total of the sub-basket is incorrect
    */
   SUB_BASKET_TOTAL_INCORRECT = 4044,
   /**
-   * 4045: Customer Email is incorrect
+   * Code 4045: Customer Email is incorrect
    *
    * Email in the Customers contact is different from the email in the Checkin
    */
   CUSTOMER_EMAIL_INCORRECT = 4045,
   /**
-   * 4046: Impossible delivery configuration
+   * Code 4046: Impossible delivery configuration
    *
    * Delivery of order is impossible with current merchant's delivery configuration
    */
   IMPOSSIBLE_DELIVERY_CONFIGURATION = 4046,
   /**
-   * 4047: Missing legal details
+   * Code 4047: Missing legal details
    *
    * Error occurs when at least one of legal details document is missing
    */
   MISSING_LEGAL_DETAILS = 4047,
   /**
-   * 4048: Validation error(s): ...
+   * Code 4048: Validation error(s): ...
    *
    * Validation errors occured for CRUD operations on products
    */

@@ -16,65 +16,65 @@ export const vendor = { id: "wlw", name: "White Label Wallet (WLW)" } as const;
  */
 export enum ResponseStatusCode {
   /**
-   * "304": Invalid arguments
+   * Code "304": Invalid arguments
    *
    * Detailed description is context-specific, such as PartnerUri cannot be null or empty.
    */
   INVALID_ARGUMENTS = "304",
   /**
-   * "309": Invalid checkout token
+   * Code "309": Invalid checkout token
    */
   INVALID_CHECKOUT_TOKEN = "309",
   /**
-   * "337": No transaction details found
+   * Code "337": No transaction details found
    */
   NO_TRANSACTION_DETAILS_FOUND = "337",
   /**
-   * "341": Transaction has been canceled
+   * Code "341": Transaction has been canceled
    */
   TRANSACTION_HAS_BEEN_CANCELED = "341",
   /**
-   * "347": Transaction in use
+   * Code "347": Transaction in use
    */
   TRANSACTION_IN_USE = "347",
   /**
-   * "360": Operation timeout
+   * Code "360": Operation timeout
    */
   OPERATION_TIMEOUT = "360",
   /**
-   * "361": Checkout token blocked
+   * Code "361": Checkout token blocked
    */
   CHECKOUT_TOKEN_BLOCKED = "361",
   /**
-   * "370": Tender not supported
+   * Code "370": Tender not supported
    */
   TENDER_NOT_SUPPORTED = "370",
   /**
-   * "385": Transaction not ready
+   * Code "385": Transaction not ready
    */
   TRANSACTION_NOT_READY = "385",
   /**
-   * "386": <endpoint> Error
+   * Code "386": <endpoint> Error
    *
    * Detailed description is context-specific.
    */
   ENDPOINT_ERROR = "386",
   /**
-   * "389": Issuing partner is not configured to support stub customer records.
+   * Code "389": Issuing partner is not configured to support stub customer records.
    */
   ISSUING_PARTNER_STUB_RECORDS_NOT_SUPPORTED = "389",
   /**
-   * "390": Data access error
+   * Code "390": Data access error
    */
   DATA_ACCESS_ERROR = "390",
   /**
-   * "391": The external entity is not found
+   * Code "391": The external entity is not found
    *
    * Detailed description is context-specific.
    */
   EXTERNAL_ENTITY_NOT_FOUND = "391",
   /**
-   * "427": Invalid external entity state
+   * Code "427": Invalid external entity state
    *
    * Detailed description is context-specific.
    *
@@ -82,63 +82,63 @@ export enum ResponseStatusCode {
    */
   INVALID_EXTERNAL_ENTITY_STATE = "427",
   /**
-   * "430": Declined
+   * Code "430": Declined
    */
   DECLINED = "430",
   /**
-   * "431": Insufficient funds
+   * Code "431": Insufficient funds
    */
   INSUFFICIENT_FUNDS = "431",
   /**
-   * "443": Processing error occurred
+   * Code "443": Processing error occurred
    */
   PROCESSING_ERROR = "443",
   /**
-   * "444": Processing error occurred at gateway
+   * Code "444": Processing error occurred at gateway
    */
   GATEWAY_PROCESSING_ERROR = "444",
   /**
-   * "445": Transaction cannot be processed
+   * Code "445": Transaction cannot be processed
    */
   TRANSACTION_CANNOT_BE_PROCESSED = "445",
   /**
-   * "447": Transaction not supported in the integration
+   * Code "447": Transaction not supported in the integration
    */
   TRANSACTION_NOT_SUPPORTED_IN_INTEGRATION = "447",
   /**
-   * "449": Invalid amount specified
+   * Code "449": Invalid amount specified
    */
   INVALID_AMOUNT = "449",
   /**
-   * "450": Invalid card number specified
+   * Code "450": Invalid card number specified
    */
   INVALID_CARD_NUMBER = "450",
   /**
-   * "451": Invalid expiry date specified
+   * Code "451": Invalid expiry date specified
    */
   INVALID_EXPIRY_DATE = "451",
   /**
-   * "452": Expired credit card
+   * Code "452": Expired credit card
    */
   EXPIRED_CREDIT_CARD = "452",
   /**
-   * "490": Invalid Transaction, Contact Issuer
+   * Code "490": Invalid Transaction, Contact Issuer
    */
   INVALID_TRANSACTION_CONTACT_ISSUER = "490",
   /**
-   * "491": Suspected Fraud, Contact Issuer
+   * Code "491": Suspected Fraud, Contact Issuer
    */
   SUSPECTED_FRAUD_CONTACT_ISSUER = "491",
   /**
-   * "523": Payment account enrollment card provisioning operation declined
+   * Code "523": Payment account enrollment card provisioning operation declined
    */
   ENROLLMENT_CARD_PROVISIONING_DECLINED = "523",
   /**
-   * "524": Payment account enrollment card provisioning operation not supported
+   * Code "524": Payment account enrollment card provisioning operation not supported
    */
   ENROLLMENT_CARD_PROVISIONING_NOT_SUPPORTED = "524",
   /**
-   * "525": CRUD not possible
+   * Code "525": CRUD not possible
    */
   CRUD_NOT_POSSIBLE = "525",
 }
@@ -746,433 +746,433 @@ export namespace ResponseStatusCode {
  */
 export enum PaymentStatusCode {
   /**
-   * "200": APPROVED
+   * Code "200": APPROVED
    *
    * Payment for the transaction has been approved.
    */
   APPROVED = "200",
   /**
-   * "201": DECLINED
+   * Code "201": DECLINED
    *
    * Payment for the transaction has been declined.
    */
   DECLINED = "201",
   /**
-   * "202": SETTLEMENT_FAILED
+   * Code "202": SETTLEMENT_FAILED
    *
    * The transaction is authorized, but the settlement failed.
    */
   SETTLEMENT_FAILED = "202",
   /**
-   * "203": INSUFFICIENT_FUNDS
+   * Code "203": INSUFFICIENT_FUNDS
    *
    * The account from which the payment is being drawn does not have enough money to cover the amount due.
    */
   INSUFFICIENT_FUNDS = "203",
   /**
-   * "204": PARTIAL_PAYMENT_SUCCESS
+   * Code "204": PARTIAL_PAYMENT_SUCCESS
    *
    * A payment has been approved, but a balance remains.
    */
   PARTIAL_PAYMENT_SUCCESS = "204",
   /**
-   * "205": FORCED_DEPOSIT_SUCCESS
+   * Code "205": FORCED_DEPOSIT_SUCCESS
    *
    * The ATM deposit cancelation failed and the deposit was processed.
    */
   FORCED_DEPOSIT_SUCCESS = "205",
   /**
-   * "210": AUTH_APPROVED
+   * Code "210": AUTH_APPROVED
    *
    * Pre-authorization is approved.
    */
   AUTH_APPROVED = "210",
   /**
-   * "211": AUTH_FAILED
+   * Code "211": AUTH_FAILED
    *
    * Pre-authorization failed.
    */
   AUTH_FAILED = "211",
   /**
-   * "212": PARTIAL_PRE_AUTH_SUCCESS
+   * Code "212": PARTIAL_PRE_AUTH_SUCCESS
    *
    * Pre-authorization is approved for a lesser amount than requested.
    */
   PARTIAL_PRE_AUTH_SUCCESS = "212",
   /**
-   * "220": APPROVED_AND_SCHEDULED
+   * Code "220": APPROVED_AND_SCHEDULED
    *
    * The payment authorization is approved and has been scheduled for processing.
    */
   APPROVED_AND_SCHEDULED = "220",
   /**
-   * "221": SCHEDULED
+   * Code "221": SCHEDULED
    *
    * The payment is scheduled for processing.
    */
   SCHEDULED = "221",
   /**
-   * "230": REFUND_APPROVED
+   * Code "230": REFUND_APPROVED
    *
    * The credit transaction is accepted.
    */
   REFUND_APPROVED = "230",
   /**
-   * "231": REFUND_ON_HOLD
+   * Code "231": REFUND_ON_HOLD
    *
    * The transaction is awaiting settlement and cannot be refunded at this time.
    */
   REFUND_ON_HOLD = "231",
   /**
-   * "232": REFUND_FAILED
+   * Code "232": REFUND_FAILED
    *
    * The credit transaction is declined.
    */
   REFUND_FAILED = "232",
   /**
-   * "235": REFUND_NOT_POSSIBLE
+   * Code "235": REFUND_NOT_POSSIBLE
    *
    * Refunds are not permitted for this transaction.
    */
   REFUND_NOT_POSSIBLE = "235",
   /**
-   * "236": REFUND_TRANSACTION_DATA_MISMATCH
+   * Code "236": REFUND_TRANSACTION_DATA_MISMATCH
    *
    * The data input for the refund transaction does not match that of the original purchase.
    */
   REFUND_TRANSACTION_DATA_MISMATCH = "236",
   /**
-   * "237": REFUND_TRANSACTION_AMOUNT_EXCEED
+   * Code "237": REFUND_TRANSACTION_AMOUNT_EXCEED
    *
    * The refund transaction amount is in excess of the original purchase.
    */
   REFUND_TRANSACTION_AMOUNT_EXCEED = "237",
   /**
-   * "240": DUPLICATE_TRANSACTION
+   * Code "240": DUPLICATE_TRANSACTION
    *
    * A duplicate transaction has been submitted.
    */
   DUPLICATE_TRANSACTION = "240",
   /**
-   * "241": PROCESSING_ERROR
+   * Code "241": PROCESSING_ERROR
    *
    * An error occurred during processing. Wait 5 minutes before retrying.
    */
   PROCESSING_ERROR = "241",
   /**
-   * "242": GATEWAY_PROCESSING_ERROR
+   * Code "242": GATEWAY_PROCESSING_ERROR
    *
    * An error occurred at the gateway. Wait 5 minutes before retrying.
    */
   GATEWAY_PROCESSING_ERROR = "242",
   /**
-   * "243": TRANSACTION_NOT_ALLOWED
+   * Code "243": TRANSACTION_NOT_ALLOWED
    *
    * The transaction is not supported at this financial institution.
    */
   TRANSACTION_NOT_ALLOWED = "243",
   /**
-   * "244": TRANSACTION_UNDER_REVIEW
+   * Code "244": TRANSACTION_UNDER_REVIEW
    *
    * The transaction is being evaluated.
    */
   TRANSACTION_UNDER_REVIEW = "244",
   /**
-   * "245": TRANSACTION_NOT_SUPPORTED
+   * Code "245": TRANSACTION_NOT_SUPPORTED
    *
    * The transaction is not supported by the wallet integration.
    */
   TRANSACTION_NOT_SUPPORTED = "245",
   /**
-   * "246": OPERATION_TIMEOUT
+   * Code "246": OPERATION_TIMEOUT
    *
    * The transaction was not completed in the allotted time.
    */
   OPERATION_TIMEOUT = "246",
   /**
-   * "250": INVALID_INPUTS
+   * Code "250": INVALID_INPUTS
    *
    * The request contains one or more invalid parameter entries.
    */
   INVALID_INPUTS = "250",
   /**
-   * "251": INVALID_AMOUNT
+   * Code "251": INVALID_AMOUNT
    *
    * The amount entered is not a valid format (for example, multiple decimal points can have been entered).
    */
   INVALID_AMOUNT = "251",
   /**
-   * "252": INVALID_CARD_NUMBER
+   * Code "252": INVALID_CARD_NUMBER
    *
    * The credit card number entered is not valid (e.g., too many or too few digits).
    */
   INVALID_CARD_NUMBER = "252",
   /**
-   * "253": INVALID_EXPIRY_DATE
+   * Code "253": INVALID_EXPIRY_DATE
    *
    * The credit card expiration date is not a valid date.
    */
   INVALID_EXPIRY_DATE = "253",
   /**
-   * "254": EXPIRED_CARD
+   * Code "254": EXPIRED_CARD
    *
    * The credit card expiration date has already passed.
    */
   EXPIRED_CARD = "254",
   /**
-   * "255": INVALID_ABA
+   * Code "255": INVALID_ABA
    *
    * The routing number for the payment account is not valid.
    */
   INVALID_ABA = "255",
   /**
-   * "256": INVALID_ACCOUNT_NUMBER
+   * Code "256": INVALID_ACCOUNT_NUMBER
    *
    * The account number is invalid.
    */
   INVALID_ACCOUNT_NUMBER = "256",
   /**
-   * "257": AVS_MISMATCH
+   * Code "257": AVS_MISMATCH
    *
    * The transaction resulted in an AVS mismatch. The address provided does not match billing address of card holder.
    */
   AVS_MISMATCH = "257",
   /**
-   * "258": INVALID_CARD_CODE
+   * Code "258": INVALID_CARD_CODE
    *
    * The card code (CVV2/CVC2/CID) is invalid.
    */
   INVALID_CARD_CODE = "258",
   /**
-   * "340": Success
+   * Code "340": Success
    *
    * The CRUD (Create/Read/Update/Delete) operation was successful.
    */
   Success = "340",
   /**
-   * "341": CRUD_NOT_POSSIBLE
+   * Code "341": CRUD_NOT_POSSIBLE
    *
    * The CRUD operation cannot be completed. Wait five minutes before retrying.
    */
   CRUD_NOT_POSSIBLE = "341",
   /**
-   * "349": ENTITY_IS_DELETED
+   * Code "349": ENTITY_IS_DELETED
    *
    * The referenced entity has been removed and cannot be retrieved.
    */
   ENTITY_IS_DELETED = "349",
   /**
-   * "350": ENTITY_NOT_EXISTING
+   * Code "350": ENTITY_NOT_EXISTING
    *
    * The referenced entity does not exist in the system. Recheck the ID or URI used to retrieve.
    */
   ENTITY_NOT_EXISTING = "350",
   /**
-   * "351": DUPLICATES_NOT_ALLOWED
+   * Code "351": DUPLICATES_NOT_ALLOWED
    *
    * The URI provided results in a duplicate record if created. Update the existing record instead.
    */
   DUPLICATES_NOT_ALLOWED = "351",
   /**
-   * "352": EMPTY_PARTNER_URI
+   * Code "352": EMPTY_PARTNER_URI
    *
    * Partner URI is required.
    */
   EMPTY_PARTNER_URI = "352",
   /**
-   * "353": EMPTY_TENANT_URI
+   * Code "353": EMPTY_TENANT_URI
    *
    * A valid tenant URI is required.
    */
   EMPTY_TENANT_URI = "353",
   /**
-   * "354": EMPTY_MERCHANT_URI
+   * Code "354": EMPTY_MERCHANT_URI
    *
    * A valid Merchant URI is required.
    */
   EMPTY_MERCHANT_URI = "354",
   /**
-   * "355": EMPTY_USER_PROFILE_URI
+   * Code "355": EMPTY_USER_PROFILE_URI
    *
    * A valid user profile URI is required.
    */
   EMPTY_USER_PROFILE_URI = "355",
   /**
-   * "356": EMPTY_CURRENCY_URI
+   * Code "356": EMPTY_CURRENCY_URI
    *
    * A valid currency URI is required.
    */
   EMPTY_CURRENCY_URI = "356",
   /**
-   * "357": EMPTY_FINANCIAL_INSTITUTE_URI
+   * Code "357": EMPTY_FINANCIAL_INSTITUTE_URI
    *
    * A valid financial institution URI is required.
    */
   EMPTY_FINANCIAL_INSTITUTE_URI = "357",
   /**
-   * "358": EMPTY_WALLET_ACCOUNT_URI
+   * Code "358": EMPTY_WALLET_ACCOUNT_URI
    *
    * A valid wallet account URI is required.
    */
   EMPTY_WALLET_ACCOUNT_URI = "358",
   /**
-   * "359": EMPTY_PAYMENT_PROCESSOR_URI
+   * Code "359": EMPTY_PAYMENT_PROCESSOR_URI
    *
    * A valid payment processor URI is required.
    */
   EMPTY_PAYMENT_PROCESSOR_URI = "359",
   /**
-   * "360": INVALID_PARTNER_URI
+   * Code "360": INVALID_PARTNER_URI
    *
    * Partner URI is not valid.
    */
   INVALID_PARTNER_URI = "360",
   /**
-   * "361": INVALID_TENANT_URI
+   * Code "361": INVALID_TENANT_URI
    *
    * Tenant URI is not valid.
    */
   INVALID_TENANT_URI = "361",
   /**
-   * "362": INVALID_MERCHANT_URI
+   * Code "362": INVALID_MERCHANT_URI
    *
    * Merchant URI is not valid.
    */
   INVALID_MERCHANT_URI = "362",
   /**
-   * "363": INVALID_USER_PROFILE_URI
+   * Code "363": INVALID_USER_PROFILE_URI
    *
    * User profile URI is not valid.
    */
   INVALID_USER_PROFILE_URI = "363",
   /**
-   * "364": INVALID_CURRENCY_URI
+   * Code "364": INVALID_CURRENCY_URI
    *
    * Currency URI is not valid.
    */
   INVALID_CURRENCY_URI = "364",
   /**
-   * "365": INVALID_FINANCIAL_INSTITUTE_URI
+   * Code "365": INVALID_FINANCIAL_INSTITUTE_URI
    *
    * Financial institution URI is not valid.
    */
   INVALID_FINANCIAL_INSTITUTE_URI = "365",
   /**
-   * "366": INVALID_WALLET_ACCOUNT_URI
+   * Code "366": INVALID_WALLET_ACCOUNT_URI
    *
    * Wallet account URI is not valid.
    */
   INVALID_WALLET_ACCOUNT_URI = "366",
   /**
-   * "367": INVALID_PAYMENT_PROCESSOR_URI
+   * Code "367": INVALID_PAYMENT_PROCESSOR_URI
    *
    * Payment processor URI is not valid.
    */
   INVALID_PAYMENT_PROCESSOR_URI = "367",
   /**
-   * "368": INVALID_PAYMENT_IMAGE_CATEGORY_URI
+   * Code "368": INVALID_PAYMENT_IMAGE_CATEGORY_URI
    *
    * Payment image category URI is not valid.
    */
   INVALID_PAYMENT_IMAGE_CATEGORY_URI = "368",
   /**
-   * "369": INVALID_PAYMENT_IMAGE_URI
+   * Code "369": INVALID_PAYMENT_IMAGE_URI
    *
    * The payment image URI is not valid.
    */
   INVALID_PAYMENT_IMAGE_URI = "369",
   /**
-   * "370": BALANCE_INQUIRY_SUCCESS
+   * Code "370": BALANCE_INQUIRY_SUCCESS
    *
    * The account balance was successfully retrieved.
    */
   BALANCE_INQUIRY_SUCCESS = "370",
   /**
-   * "371": BALANCE_INQUIRY_FAILED
+   * Code "371": BALANCE_INQUIRY_FAILED
    *
    * The account balance could not be retrieved.
    */
   BALANCE_INQUIRY_FAILED = "371",
   /**
-   * "372": BALANCE_TEMP_UNAVAILABLE
+   * Code "372": BALANCE_TEMP_UNAVAILABLE
    *
    * The account balance is temporarily unavailable.
    */
   BALANCE_TEMP_UNAVAILABLE = "372",
   /**
-   * "373": BALANCE_NOT_SUPPORTED
+   * Code "373": BALANCE_NOT_SUPPORTED
    *
    * Balance retrieval is not supported for the account.
    */
   BALANCE_NOT_SUPPORTED = "373",
   /**
-   * "374": INVALID_BALANCE_AMOUNT
+   * Code "374": INVALID_BALANCE_AMOUNT
    *
    * The account balance returned is not a valid amount.
    */
   INVALID_BALANCE_AMOUNT = "374",
   /**
-   * "375": INVALID_BALANCE_REQUEST
+   * Code "375": INVALID_BALANCE_REQUEST
    *
    * The operation failed due to one or more invalid parameters in the request.
    */
   INVALID_BALANCE_REQUEST = "375",
   /**
-   * "380": VERIFICATION_SUCCESS
+   * Code "380": VERIFICATION_SUCCESS
    *
    * The account has been successfully verified.
    */
   VERIFICATION_SUCCESS = "380",
   /**
-   * "381": VERIFICATION_FAILED
+   * Code "381": VERIFICATION_FAILED
    *
    * The account could not be verified due to an unknown error.
    */
   VERIFICATION_FAILED = "381",
   /**
-   * "382": VERIFICATION_AMOUNT_MISMATCH
+   * Code "382": VERIFICATION_AMOUNT_MISMATCH
    *
    * The amount provided does not match the account verification.
    */
   VERIFICATION_AMOUNT_MISMATCH = "382",
   /**
-   * "383": VERIFICATION_PERIOD_EXPIRED
+   * Code "383": VERIFICATION_PERIOD_EXPIRED
    *
    * The time allowed to complete the verification has expired.
    */
   VERIFICATION_PERIOD_EXPIRED = "383",
   /**
-   * "384": VERIFICATION_NOT_SUPPORTED
+   * Code "384": VERIFICATION_NOT_SUPPORTED
    *
    * Deposit verification is not supported for this account.
    */
   VERIFICATION_NOT_SUPPORTED = "384",
   /**
-   * "385": VERIFICATION_TEMP_NOT_AVAILABLE
+   * Code "385": VERIFICATION_TEMP_NOT_AVAILABLE
    *
    * The verification service is temporarily unavailable.
    */
   VERIFICATION_TEMP_NOT_AVAILABLE = "385",
   /**
-   * "386": INVALID_VERIFICATION_REQUEST
+   * Code "386": INVALID_VERIFICATION_REQUEST
    *
    * The operation failed due to one or more invalid parameters in the request.
    */
   INVALID_VERIFICATION_REQUEST = "386",
   /**
-   * "387": VERIFICATION_INITIATED
+   * Code "387": VERIFICATION_INITIATED
    *
    * Verification amounts have been deposited, but no match has been submitted.
    */
   VERIFICATION_INITIATED = "387",
   /**
-   * "388": UNSUPPORTED_IIN
+   * Code "388": UNSUPPORTED_IIN
    *
    * The Issuer Identification number provided is not in the supported range for verification.
    */
   UNSUPPORTED_IIN = "388",
   /**
-   * "400": ALLOWED_LOYALTY_CARD_LIMIT_EXCEEDED
+   * Code "400": ALLOWED_LOYALTY_CARD_LIMIT_EXCEEDED
    *
    * The number of loyalty cards permitted per user or per type is full.
    *
@@ -1180,7 +1180,7 @@ export enum PaymentStatusCode {
    */
   ALLOWED_LOYALTY_CARD_LIMIT_EXCEEDED = "400",
   /**
-   * "700": ADD_LOYALTY_POINTS_SUCCESS
+   * Code "700": ADD_LOYALTY_POINTS_SUCCESS
    *
    * Loyalty program points were awarded for the transaction.
    *
@@ -1188,7 +1188,7 @@ export enum PaymentStatusCode {
    */
   ADD_LOYALTY_POINTS_SUCCESS = "700",
   /**
-   * "701": ADD_LOYALTY_POINTS_FAILED
+   * Code "701": ADD_LOYALTY_POINTS_FAILED
    *
    * Loyalty program points were not awarded.
    *
@@ -1196,7 +1196,7 @@ export enum PaymentStatusCode {
    */
   ADD_LOYALTY_POINTS_FAILED = "701",
   /**
-   * "702": ADD_LOYALTY_POINTS_NOT_SUPPORTED
+   * Code "702": ADD_LOYALTY_POINTS_NOT_SUPPORTED
    *
    * Awarding loyalty points is not a supported operation for the account.
    *
@@ -1204,7 +1204,7 @@ export enum PaymentStatusCode {
    */
   ADD_LOYALTY_POINTS_NOT_SUPPORTED = "702",
   /**
-   * "703": INVALID_POINTS_AMOUNT
+   * Code "703": INVALID_POINTS_AMOUNT
    *
    * The number of points provided is not a valid points award.
    *
@@ -1212,7 +1212,7 @@ export enum PaymentStatusCode {
    */
   INVALID_POINTS_AMOUNT = "703",
   /**
-   * "704": SUBTRACT_LOYALTY_POINTS_FOR_REFUND_SUCCESS
+   * Code "704": SUBTRACT_LOYALTY_POINTS_FOR_REFUND_SUCCESS
    *
    * Previously awarded loyalty points were subtracted in conjunction with a refund.
    *
@@ -1220,7 +1220,7 @@ export enum PaymentStatusCode {
    */
   SUBTRACT_LOYALTY_POINTS_FOR_REFUND_SUCCESS = "704",
   /**
-   * "705": SUBTRACT_LOYALTY_POINTS_FOR_REFUND_FAILED
+   * Code "705": SUBTRACT_LOYALTY_POINTS_FOR_REFUND_FAILED
    *
    * Previously awarded loyalty points could not be subtracted in conjunction with a refund.
    *
@@ -1228,7 +1228,7 @@ export enum PaymentStatusCode {
    */
   SUBTRACT_LOYALTY_POINTS_FOR_REFUND_FAILED = "705",
   /**
-   * "706": SUBTRACT_LOYALTY_POINTS_FOR_REFUND_NOT_SUPPORTED
+   * Code "706": SUBTRACT_LOYALTY_POINTS_FOR_REFUND_NOT_SUPPORTED
    *
    * Subtracting loyalty points for a refund is not supported.
    *
@@ -1236,7 +1236,7 @@ export enum PaymentStatusCode {
    */
   SUBTRACT_LOYALTY_POINTS_FOR_REFUND_NOT_SUPPORTED = "706",
   /**
-   * "707": SUBTRACT_LOYALTY_PONTS_SUCCESS
+   * Code "707": SUBTRACT_LOYALTY_PONTS_SUCCESS
    *
    * Points were subtracted successfully.
    *
@@ -1244,7 +1244,7 @@ export enum PaymentStatusCode {
    */
   SUBTRACT_LOYALTY_PONTS_SUCCESS = "707",
   /**
-   * "708": SUBTRACT_LOYALTY_POINTS_FAILED
+   * Code "708": SUBTRACT_LOYALTY_POINTS_FAILED
    *
    * Points were not subtracted.
    *
@@ -1252,7 +1252,7 @@ export enum PaymentStatusCode {
    */
   SUBTRACT_LOYALTY_POINTS_FAILED = "708",
   /**
-   * "709": SUBTRACT_LOYALTY_POINTS_NOT_SUPPORTED
+   * Code "709": SUBTRACT_LOYALTY_POINTS_NOT_SUPPORTED
    *
    * Subtracting loyalty points operation is not supported.
    *
@@ -1260,7 +1260,7 @@ export enum PaymentStatusCode {
    */
   SUBTRACT_LOYALTY_POINTS_NOT_SUPPORTED = "709",
   /**
-   * "710": ADD_LOYALTY_POINTS_FOR_SALE_SUCCESS
+   * Code "710": ADD_LOYALTY_POINTS_FOR_SALE_SUCCESS
    *
    * Loyalty program points were awarded for the sales transaction.
    *
@@ -1268,361 +1268,361 @@ export enum PaymentStatusCode {
    */
   ADD_LOYALTY_POINTS_FOR_SALE_SUCCESS = "710",
   /**
-   * "500": INVALID_TRANSACTION
+   * Code "500": INVALID_TRANSACTION
    *
    * The transaction request is not valid; contact Issuer.
    */
   INVALID_TRANSACTION = "500",
   /**
-   * "501": SUSPECTED_FRAUD
+   * Code "501": SUSPECTED_FRAUD
    *
    * A fraudulent transaction is suspected; contact Issuer.
    */
   SUSPECTED_FRAUD = "501",
   /**
-   * "503": SERVICE_FAULT
+   * Code "503": SERVICE_FAULT
    *
    * The Issuer service is temporarily unavailable due to maintenance.
    */
   SERVICE_FAULT = "503",
   /**
-   * "550": MERCHANT_ERROR
+   * Code "550": MERCHANT_ERROR
    *
    * An error has occurred at the POS terminal.
    */
   MERCHANT_ERROR = "550",
   /**
-   * "600": FULL_REVERSAL_SUCCESS
+   * Code "600": FULL_REVERSAL_SUCCESS
    *
    * The transaction was successfully reversed and refunded.
    */
   FULL_REVERSAL_SUCCESS = "600",
   /**
-   * "601": FULL_REVERSAL_DENIED
+   * Code "601": FULL_REVERSAL_DENIED
    *
    * Reversal of the transaction is not permitted.
    */
   FULL_REVERSAL_DENIED = "601",
   /**
-   * "602": FULL_REVERSAL_EXT_SYSTEM_FAILED
+   * Code "602": FULL_REVERSAL_EXT_SYSTEM_FAILED
    *
    * An external system failure prevented the reversal.
    */
   FULL_REVERSAL_EXT_SYSTEM_FAILED = "602",
   /**
-   * "603": FULL_REVERSAL_SYSTEM_FAILED
+   * Code "603": FULL_REVERSAL_SYSTEM_FAILED
    *
    * A system failure prevented the reversal.
    */
   FULL_REVERSAL_SYSTEM_FAILED = "603",
   /**
-   * "604": FULL_REVERSAL_NOT_POSSIBLE
+   * Code "604": FULL_REVERSAL_NOT_POSSIBLE
    *
    * The transaction could not be reversed, possibly because the reversal is not supported or the transaction has already been reversed.
    */
   FULL_REVERSAL_NOT_POSSIBLE = "604",
   /**
-   * "605": TRANSACTION_NOT_FOUND_FOR_REVERSAL
+   * Code "605": TRANSACTION_NOT_FOUND_FOR_REVERSAL
    *
    * The referenced transaction could not be found.
    */
   TRANSACTION_NOT_FOUND_FOR_REVERSAL = "605",
   /**
-   * "620": VOID_SUCCESS
+   * Code "620": VOID_SUCCESS
    *
    * The transaction was successfully voided and refunded.
    */
   VOID_SUCCESS = "620",
   /**
-   * "621": VOID_DENIED
+   * Code "621": VOID_DENIED
    *
    * Voiding the transaction is not permitted.
    */
   VOID_DENIED = "621",
   /**
-   * "622": VOID_EXT_SYSTEM_FAILED
+   * Code "622": VOID_EXT_SYSTEM_FAILED
    *
    * An external system failure prevented the void.
    */
   VOID_EXT_SYSTEM_FAILED = "622",
   /**
-   * "623": VOID_SYSTEM_FAILED
+   * Code "623": VOID_SYSTEM_FAILED
    *
    * A system failure prevented the void.
    */
   VOID_SYSTEM_FAILED = "623",
   /**
-   * "624": VOID_NOT_POSSIBLE
+   * Code "624": VOID_NOT_POSSIBLE
    *
    * The transaction could not be voided, possibly because the transaction has already been canceled or voided or cannot be located.
    */
   VOID_NOT_POSSIBLE = "624",
   /**
-   * "750": ADD_VALUE_SUCCESS
+   * Code "750": ADD_VALUE_SUCCESS
    *
    * Card balance was successfully loaded or reloaded.
    */
   ADD_VALUE_SUCCESS = "750",
   /**
-   * "751": ADD_VALUE_FAILED
+   * Code "751": ADD_VALUE_FAILED
    *
    * Card balance was not loaded.
    */
   ADD_VALUE_FAILED = "751",
   /**
-   * "752": ADD_VALUE_NOT_SUPPORTED
+   * Code "752": ADD_VALUE_NOT_SUPPORTED
    *
    * Card balance loading or reloading is not supported in the wallet.
    */
   ADD_VALUE_NOT_SUPPORTED = "752",
   /**
-   * "753": MAX_VALUE_EXCEEDED
+   * Code "753": MAX_VALUE_EXCEEDED
    *
    * The card balance load amount is too high.
    */
   MAX_VALUE_EXCEEDED = "753",
   /**
-   * "754": MAX_BALALNCE_EXCEEDED
+   * Code "754": MAX_BALALNCE_EXCEEDED
    *
    * The load amount will make the total card balance too high.
    */
   MAX_BALALNCE_EXCEEDED = "754",
   /**
-   * "760": CARD_PROVISIONING_SUCCESS
+   * Code "760": CARD_PROVISIONING_SUCCESS
    *
    * The card was added as a payment account in the wallet.
    */
   CARD_PROVISIONING_SUCCESS = "760",
   /**
-   * "761": CARD_PROVISIONING_FAILED
+   * Code "761": CARD_PROVISIONING_FAILED
    *
    * The card was not added as a payment account in the wallet.
    */
   CARD_PROVISIONING_FAILED = "761",
   /**
-   * "762": CARD_PROVISIONING_NOT_SUPPORTED
+   * Code "762": CARD_PROVISIONING_NOT_SUPPORTED
    *
    * The wallet is not configured for card provisioning.
    */
   CARD_PROVISIONING_NOT_SUPPORTED = "762",
   /**
-   * "763": CARD_PROVISIONING_LIMIT_EXCEEDED
+   * Code "763": CARD_PROVISIONING_LIMIT_EXCEEDED
    *
    * The wallet already has the maximum number of provisioned payment accounts.
    */
   CARD_PROVISIONING_LIMIT_EXCEEDED = "763",
   /**
-   * "764": CARD_PROVISIONING_DECLINED
+   * Code "764": CARD_PROVISIONING_DECLINED
    *
    * Provisioning of the card was not authorized.
    */
   CARD_PROVISIONING_DECLINED = "764",
   /**
-   * "780": IDP_AUTHENTICATION_SUCCESS
+   * Code "780": IDP_AUTHENTICATION_SUCCESS
    *
    * The credentials were authenticated by the identity processor.
    */
   IDP_AUTHENTICATION_SUCCESS = "780",
   /**
-   * "781": IDP_AUTHENTICATION_FAILED
+   * Code "781": IDP_AUTHENTICATION_FAILED
    *
    * The credentials failed authentication by the identity processor.
    */
   IDP_AUTHENTICATION_FAILED = "781",
   /**
-   * "782": IDP_PROCESSING_ERROR
+   * Code "782": IDP_PROCESSING_ERROR
    *
    * An error occurred during processing.
    */
   IDP_PROCESSING_ERROR = "782",
   /**
-   * "783": IDP_EXTERNAL_PROCESSING_ERROR
+   * Code "783": IDP_EXTERNAL_PROCESSING_ERROR
    *
    * An external error occurred during processing.
    */
   IDP_EXTERNAL_PROCESSING_ERROR = "783",
   /**
-   * "790": PAYMENT_ACCOUNT_ENROLLMENT_SUCCESSFUL
+   * Code "790": PAYMENT_ACCOUNT_ENROLLMENT_SUCCESSFUL
    *
    * The payment account was successfully enrolled in the wallet.
    */
   PAYMENT_ACCOUNT_ENROLLMENT_SUCCESSFUL = "790",
   /**
-   * "791": PAYMENT_ACCOUNT_ENROLLMENT_FAILED
+   * Code "791": PAYMENT_ACCOUNT_ENROLLMENT_FAILED
    *
    * The payment account could not be enrolled in the wallet.
    */
   PAYMENT_ACCOUNT_ENROLLMENT_FAILED = "791",
   /**
-   * "792": PAYMENT_ACCOUNT_ENROLLMENT_CANCELLED
+   * Code "792": PAYMENT_ACCOUNT_ENROLLMENT_CANCELLED
    *
    * The payment account enrollment was canceled.
    */
   PAYMENT_ACCOUNT_ENROLLMENT_CANCELLED = "792",
   /**
-   * "793": PAYMENT_ACCOUNT_ENROLLMENT_EXPIRED
+   * Code "793": PAYMENT_ACCOUNT_ENROLLMENT_EXPIRED
    *
    * The allowed time to complete the payment account enrollment has passed.
    */
   PAYMENT_ACCOUNT_ENROLLMENT_EXPIRED = "793",
   /**
-   * "794": PAYMENT_ACCOUNT_ENROLLMENT_CARD_PROVISIONING_LIMIT_EXCEEDED
+   * Code "794": PAYMENT_ACCOUNT_ENROLLMENT_CARD_PROVISIONING_LIMIT_EXCEEDED
    *
    * The wallet already contains the maximum number of enrolled payment accounts.
    */
   PAYMENT_ACCOUNT_ENROLLMENT_CARD_PROVISIONING_LIMIT_EXCEEDED = "794",
   /**
-   * "795": PAYMENT_ACCOUNT_ENROLLMENT_CARD_PROVISIONING_DECLINED
+   * Code "795": PAYMENT_ACCOUNT_ENROLLMENT_CARD_PROVISIONING_DECLINED
    *
    * The external processor did not authorize the enrollment.
    */
   PAYMENT_ACCOUNT_ENROLLMENT_CARD_PROVISIONING_DECLINED = "795",
   /**
-   * "796": PAYMENT_ACCOUNT_ENROLLMENT_CARD_PROVISIONING_NOT_SUPPORTED
+   * Code "796": PAYMENT_ACCOUNT_ENROLLMENT_CARD_PROVISIONING_NOT_SUPPORTED
    *
    * The issuing partner is not configured for provisioning.
    */
   PAYMENT_ACCOUNT_ENROLLMENT_CARD_PROVISIONING_NOT_SUPPORTED = "796",
   /**
-   * "797": PAYMENT_ACCOUNT_ENROLLMENT_CRUD_NOT_POSSIBLE
+   * Code "797": PAYMENT_ACCOUNT_ENROLLMENT_CRUD_NOT_POSSIBLE
    *
    * Read/Write access of the payment account was prohibited.
    */
   PAYMENT_ACCOUNT_ENROLLMENT_CRUD_NOT_POSSIBLE = "797",
   /**
-   * "798": PAYMENT_ACCOUNT_ENROLLMENT_DUPLICATES_NOT_ALLOWED
+   * Code "798": PAYMENT_ACCOUNT_ENROLLMENT_DUPLICATES_NOT_ALLOWED
    *
    * The payment account is already enrolled.
    */
   PAYMENT_ACCOUNT_ENROLLMENT_DUPLICATES_NOT_ALLOWED = "798",
   /**
-   * "799": PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_AMOUNT_MISMATCH
+   * Code "799": PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_AMOUNT_MISMATCH
    *
    * The deposit amounts entered do not match the verification amounts.
    */
   PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_AMOUNT_MISMATCH = "799",
   /**
-   * "800": PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_NOT_SUPPORTED
+   * Code "800": PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_NOT_SUPPORTED
    *
    * The payment account does not support double deposit verification.
    */
   PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_NOT_SUPPORTED = "800",
   /**
-   * "801": PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_TEMP_NOT_AVAILABLE
+   * Code "801": PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_TEMP_NOT_AVAILABLE
    *
    * The double deposit data is not yet available for verification.
    */
   PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_TEMP_NOT_AVAILABLE = "801",
   /**
-   * "802": PAYMENT_ACCOUNT_ENROLLMENT_INVALID_VERIFICATION_REQUEST
+   * Code "802": PAYMENT_ACCOUNT_ENROLLMENT_INVALID_VERIFICATION_REQUEST
    *
    * The verification request contains invalid values.
    */
   PAYMENT_ACCOUNT_ENROLLMENT_INVALID_VERIFICATION_REQUEST = "802",
   /**
-   * "803": PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_INITIATED
+   * Code "803": PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_INITIATED
    *
    * The system is waiting for the user to provide verification amounts.
    */
   PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_INITIATED = "803",
   /**
-   * "804": COMPLETED_PAYMENT_ACCOUNT_ENROLLMENT_CANCELLATION_NOT_POSSIBLE
+   * Code "804": COMPLETED_PAYMENT_ACCOUNT_ENROLLMENT_CANCELLATION_NOT_POSSIBLE
    *
    * The payment account has already been added to the wallet. To remove, use deleteCustomerCardInfo.
    */
   COMPLETED_PAYMENT_ACCOUNT_ENROLLMENT_CANCELLATION_NOT_POSSIBLE = "804",
   /**
-   * "805": PAYMENT_ACCOUNT_ENROLLMENT_ALREADY_CANCELLED
+   * Code "805": PAYMENT_ACCOUNT_ENROLLMENT_ALREADY_CANCELLED
    *
    * The payment account has already been canceled.
    */
   PAYMENT_ACCOUNT_ENROLLMENT_ALREADY_CANCELLED = "805",
   /**
-   * "806": PAYMENT_ACCOUNT_ENROLLMENT_CONTINUATION_NOT_POSSIBLE
+   * Code "806": PAYMENT_ACCOUNT_ENROLLMENT_CONTINUATION_NOT_POSSIBLE
    *
    * Continuation of the enrollment failed, possibly because the enrollment completed, was canceled, or expired.
    */
   PAYMENT_ACCOUNT_ENROLLMENT_CONTINUATION_NOT_POSSIBLE = "806",
   /**
-   * "807": PAYMENT_ACCOUNT_ENROLLMENT_SUSPECTED_FRAUD
+   * Code "807": PAYMENT_ACCOUNT_ENROLLMENT_SUSPECTED_FRAUD
    *
    * The enrollment triggered a fraud alert. Contact the issuer.
    */
   PAYMENT_ACCOUNT_ENROLLMENT_SUSPECTED_FRAUD = "807",
   /**
-   * "810": EXT_SYSTEM_INVOICE_NOT_FOUND
+   * Code "810": EXT_SYSTEM_INVOICE_NOT_FOUND
    *
    * The referenced invoice was not located in the external system.
    */
   EXT_SYSTEM_INVOICE_NOT_FOUND = "810",
   /**
-   * "811": EXT_SYSTEM_INVOICE_LOCKED_OR_CLOSED
+   * Code "811": EXT_SYSTEM_INVOICE_LOCKED_OR_CLOSED
    *
    * The referenced invoice is locked or closed to updates.
    */
   EXT_SYSTEM_INVOICE_LOCKED_OR_CLOSED = "811",
   /**
-   * "812": EXT_SYSTEM_INVOICE_ITEM_NOT_FOUND
+   * Code "812": EXT_SYSTEM_INVOICE_ITEM_NOT_FOUND
    *
    * A referenced item on the invoice was not located in the external system.
    */
   EXT_SYSTEM_INVOICE_ITEM_NOT_FOUND = "812",
   /**
-   * "813": EXT_SYSTEM_INVOICE_LOCKED
+   * Code "813": EXT_SYSTEM_INVOICE_LOCKED
    *
    * The referenced invoice is locked against updates.
    */
   EXT_SYSTEM_INVOICE_LOCKED = "813",
   /**
-   * "814": EXT_SYSTEM_INVOICE_CLOSED
+   * Code "814": EXT_SYSTEM_INVOICE_CLOSED
    *
    * The referenced invoice is already closed out.
    */
   EXT_SYSTEM_INVOICE_CLOSED = "814",
   /**
-   * "815": EXT_SYSTEM_INVALID_OFFER
+   * Code "815": EXT_SYSTEM_INVALID_OFFER
    *
    * The referenced offer is not valid in the external system.
    */
   EXT_SYSTEM_INVALID_OFFER = "815",
   /**
-   * "816": EXT_SYSTEM_INVALID_PAYMENT_TENDER
+   * Code "816": EXT_SYSTEM_INVALID_PAYMENT_TENDER
    *
    * The submitted payment account is not a valid tender in the external system.
    */
   EXT_SYSTEM_INVALID_PAYMENT_TENDER = "816",
   /**
-   * "817": EXT_SYSTEM_INVALID_INVOICE_REVISION
+   * Code "817": EXT_SYSTEM_INVALID_INVOICE_REVISION
    *
    * An update to the invoice is not valid.
    */
   EXT_SYSTEM_INVALID_INVOICE_REVISION = "817",
   /**
-   * "818": EXT_SYSTEM_ACCEPTANCE_LOCATION_NOT_FOUND
+   * Code "818": EXT_SYSTEM_ACCEPTANCE_LOCATION_NOT_FOUND
    *
    * The referenced acceptance location was not located in the external system.
    */
   EXT_SYSTEM_ACCEPTANCE_LOCATION_NOT_FOUND = "818",
   /**
-   * "819": EXT_SYSTEM_ACCEPTANCE_LOCATION_OFFLINE
+   * Code "819": EXT_SYSTEM_ACCEPTANCE_LOCATION_OFFLINE
    *
    * The referenced acceptance location is offline and cannot process the operation.
    */
   EXT_SYSTEM_ACCEPTANCE_LOCATION_OFFLINE = "819",
   /**
-   * "820": EXT_SYSTEM_MESSAGE_VALIDATION_FAILED
+   * Code "820": EXT_SYSTEM_MESSAGE_VALIDATION_FAILED
    *
    * The message to the external system failed validation.
    */
   EXT_SYSTEM_MESSAGE_VALIDATION_FAILED = "820",
   /**
-   * "830": ADDITIONAL_PROCESSING_SUCCESS
+   * Code "830": ADDITIONAL_PROCESSING_SUCCESS
    *
    * The supplementary transaction operation was successful.
    */
   ADDITIONAL_PROCESSING_SUCCESS = "830",
   /**
-   * "831": ADDITIONAL_PROCESSING_FAILED
+   * Code "831": ADDITIONAL_PROCESSING_FAILED
    *
    * The supplementary transaction operation failed.
    */

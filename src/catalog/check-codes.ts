@@ -1,6 +1,6 @@
 import { type CheckContext, lineOf } from "./check-context.js";
-import type { RawCode, RawCodeSet } from "./raw-catalog.js";
 import { sourceTextAt } from "./locate.js";
+import type { RawCode, RawCodeSet } from "./raw-catalog.js";
 
 /** Every code has the set's kind and width, appears once, and lies in its category's range. */
 export function checkCodes(context: CheckContext): void {
@@ -32,7 +32,9 @@ function checkKind(context: CheckContext, set: RawCodeSet, entry: RawCode, path:
         return false;
       }
       if (!Number.isSafeInteger(code)) {
-        context.report("code-kind-mismatch", `code ${code} is not a safe integer (at most ${Number.MAX_SAFE_INTEGER})`, path);
+        // Quote the code as written: past 2^53 the parsed number is no longer what the author wrote.
+        const written = sourceTextAt(context.source, path) ?? String(code);
+        context.report("code-kind-mismatch", `code ${written} is not a safe integer (at most ${Number.MAX_SAFE_INTEGER} in magnitude)`, path);
         return false;
       }
       return true;
@@ -40,7 +42,13 @@ function checkKind(context: CheckContext, set: RawCodeSet, entry: RawCode, path:
       const width = set.width ?? 0;
       if (typeof code === "number") {
         const written = sourceTextAt(context.source, path) ?? String(code);
-        context.report("digit-code-not-quoted", `digit code ${written} must be a quoted string such as "${written.padStart(width, "0")}": unquoted, YAML reads it as the number ${code} and its zero padding is lost`, path);
+        // Suggest the quoted form only where it would then be valid.
+        const example = /^[0-9]+$/.test(written) && written.length <= width ? ` such as "${written.padStart(width, "0")}"` : ` of ${width} digits`;
+        context.report(
+          "digit-code-not-quoted",
+          `digit code ${written} must be a quoted string${example}: unquoted, YAML reads it as the number ${code} and its zero padding is lost`,
+          path,
+        );
         return false;
       }
       if (!/^[0-9]+$/.test(code)) {
@@ -55,7 +63,11 @@ function checkKind(context: CheckContext, set: RawCodeSet, entry: RawCode, path:
     }
     case "symbolic":
       if (typeof code !== "string" || code.trim() !== code || code.length === 0) {
-        context.report("code-kind-mismatch", `code ${JSON.stringify(code)} must be a string without surrounding spaces: code set ${set.id} has codeKind symbolic`, path);
+        context.report(
+          "code-kind-mismatch",
+          `code ${JSON.stringify(code)} must be a string without surrounding spaces: code set ${set.id} has codeKind symbolic`,
+          path,
+        );
         return false;
       }
       return true;

@@ -1,5 +1,5 @@
 import { type CheckContext, lineOf } from "./check-context.js";
-import { GENERATED_MEMBER_NAMES, IDENTIFIER_PATTERN, RESERVED_TYPE_NAMES, RESERVED_WORDS } from "./reserved-words.js";
+import { GENERATED_MEMBER_NAMES, IDENTIFIER_PATTERN, RESERVED_TYPE_NAMES, RESERVED_WORDS, TYPE_NAME_SUFFIXES } from "./reserved-words.js";
 
 /** Names become enum members in TypeScript and Java: they must be identifiers, unreserved and unique even ignoring case. */
 export function checkNames(context: CheckContext): void {
@@ -23,7 +23,11 @@ export function checkNames(context: CheckContext): void {
       const key = name.toLowerCase();
       const clash = folded.get(key);
       if (clash) {
-        context.report("name-case-collision", `name ${name} differs from ${clash.name} (line ${lineOf(context, clash.path)}) only in case; generated files and anchors would collide`, path);
+        context.report(
+          "name-case-collision",
+          `name ${name} differs from ${clash.name} (line ${lineOf(context, clash.path)}) only in case; generated files and anchors would collide`,
+          path,
+        );
         continue;
       }
       folded.set(key, { name, path });
@@ -33,7 +37,11 @@ export function checkNames(context: CheckContext): void {
 
 function checkIdentifier(context: CheckContext, name: string, path: (string | number)[]): boolean {
   if (!IDENTIFIER_PATTERN.test(name)) {
-    context.report("invalid-identifier", `name ${JSON.stringify(name)} is not a valid identifier: use ASCII letters, digits and underscores, not starting with a digit`, path);
+    context.report(
+      "invalid-identifier",
+      `name ${JSON.stringify(name)} is not a valid identifier: use ASCII letters, digits and underscores, not starting with a digit`,
+      path,
+    );
     return false;
   }
   if (RESERVED_WORDS.has(name)) {
@@ -47,16 +55,28 @@ function checkIdentifier(context: CheckContext, name: string, path: (string | nu
   return true;
 }
 
+/**
+ * Each set's typeName also names generated companions (ErrorCodeInfo, ErrorCodePlaceholders, ...);
+ * a typeName may equal neither another set's typeName nor one of its companions.
+ */
 function checkTypeName(context: CheckContext, typeName: string, setIndex: number, seen: Map<string, number>): void {
   const path = ["codeSets", setIndex, "typeName"];
   if (RESERVED_TYPE_NAMES.has(typeName)) {
     context.report("reserved-type-name", `typeName ${typeName} is used by the generated code itself or the standard library; choose another name`, path);
     return;
   }
-  const first = seen.get(typeName);
-  if (first !== undefined) {
-    context.report("duplicate-type-name", `typeName ${typeName} is already used by code set ${context.catalog.codeSets[first]?.id ?? ""} (line ${lineOf(context, ["codeSets", first])})`, path);
+  const generated = [typeName, ...TYPE_NAME_SUFFIXES.map((suffix) => `${typeName}${suffix}`)];
+  const clash = generated.find((name) => seen.has(name));
+  const first = clash === undefined ? undefined : seen.get(clash);
+  if (clash !== undefined && first !== undefined) {
+    const other = context.catalog.codeSets[first];
+    const what = clash === other?.typeName ? `typeName ${clash}` : `the generated type ${clash}`;
+    context.report(
+      "duplicate-type-name",
+      `typeName ${typeName} collides with ${what} of code set ${other?.id ?? ""} (line ${lineOf(context, ["codeSets", first])})`,
+      path,
+    );
     return;
   }
-  seen.set(typeName, setIndex);
+  for (const name of generated) seen.set(name, setIndex);
 }

@@ -9,7 +9,9 @@ const PLACEHOLDER_LIKE = /\{[a-z_][a-z0-9_]*\}|\$[a-z_][a-z0-9_]*/g;
 /** Declared placeholders occur in the texts, and every translation carries the same tokens as its source text. */
 export function checkPlaceholders(context: CheckContext): void {
   context.catalog.codeSets.forEach((set, setIndex) => {
-    set.codes.forEach((entry, codeIndex) => checkEntry(context, entry, ["codeSets", setIndex, "codes", codeIndex]));
+    set.codes.forEach((entry, codeIndex) => {
+      checkEntry(context, entry, ["codeSets", setIndex, "codes", codeIndex]);
+    });
   });
 }
 
@@ -25,17 +27,28 @@ function checkEntry(context: CheckContext, entry: RawCode, path: readonly (strin
     names.add(placeholder.name);
     tokens.add(placeholder.token);
     if (!texts.some((text) => text.includes(placeholder.token))) {
-      context.report("placeholder-not-in-text", `${entry.name} declares placeholder token ${placeholder.token}, but neither its message nor its description contains it`, [...here, "token"]);
+      context.report(
+        "placeholder-not-in-text",
+        `${entry.name} declares placeholder token ${placeholder.token}, but neither its message nor its description contains it`,
+        [...here, "token"],
+      );
     }
   });
 
   for (const field of TEXT_FIELDS) {
     const text = entry[field];
     if (text === undefined) continue;
-    for (const match of text.matchAll(PLACEHOLDER_LIKE)) {
-      if (![...tokens].some((token) => token.includes(match[0]))) {
-        context.report("undeclared-placeholder", `${entry.name}'s ${field} contains ${match[0]}, which looks like a placeholder but is not declared under placeholders`, [...path, field], { severity: "warning" });
-      }
+    const found = new Set([...text.matchAll(PLACEHOLDER_LIKE)].map((match) => match[0]));
+    for (const candidate of found) {
+      if ([...tokens].some((token) => token.includes(candidate))) continue;
+      context.report(
+        "undeclared-placeholder",
+        `${entry.name}'s ${field} contains ${candidate}, which looks like a placeholder but is not declared under placeholders`,
+        [...path, field],
+        {
+          severity: "warning",
+        },
+      );
     }
   }
 

@@ -9,10 +9,16 @@ export function checkReferences(context: CheckContext): void {
   const setIds = new Set(catalog.codeSets.map((set) => set.id));
   catalog.vendor.errorResponse?.fields?.forEach((field, index) => {
     if (field.codeSet !== undefined && !setIds.has(field.codeSet)) {
-      context.report("unknown-reference", `response field ${field.path} refers to code set ${field.codeSet}, which does not exist; known: ${[...setIds].join(", ")}`, ["vendor", "errorResponse", "fields", index, "codeSet"]);
+      context.report(
+        "unknown-reference",
+        `response field ${field.path} refers to code set ${field.codeSet}, which does not exist; known: ${[...setIds].join(", ")}`,
+        ["vendor", "errorResponse", "fields", index, "codeSet"],
+      );
     }
   });
-  catalog.codeSets.forEach((set, setIndex) => checkCodeSetReferences(context, set, setIndex));
+  catalog.codeSets.forEach((set, setIndex) => {
+    checkCodeSetReferences(context, set, setIndex);
+  });
 }
 
 function checkCodeSetReferences(context: CheckContext, set: RawCodeSet, setIndex: number): void {
@@ -27,21 +33,33 @@ function checkCodeSetReferences(context: CheckContext, set: RawCodeSet, setIndex
     const range = category.range;
     if (!range) return;
     const path = [...base, "categories", index, "range"];
-    if (set.codeKind === "symbolic") context.report("range-on-symbolic-set", `category ${category.id} has a numeric range, but code set ${set.id} has symbolic codes`, path);
+    if (set.codeKind === "symbolic")
+      context.report("range-on-symbolic-set", `category ${category.id} has a numeric range, but code set ${set.id} has symbolic codes`, path);
     else if (range.min > range.max) context.report("invalid-range", `category ${category.id} has min ${range.min} greater than max ${range.max}`, path);
   });
 
   set.codes.forEach((entry, index) => {
     const path = [...base, "codes", index];
     if (entry.category !== undefined && !categoryIds.has(entry.category)) {
-      context.report("unknown-reference", `${entry.name} refers to category ${entry.category}, which code set ${set.id} does not declare${known(categoryIds)}`, [...path, "category"]);
+      context.report(
+        "unknown-reference",
+        `${entry.name} refers to category ${entry.category}, which code set ${set.id} does not declare${known(categoryIds)}`,
+        [...path, "category"],
+      );
     }
     if (entry.scope !== undefined && !scopeIds.has(entry.scope)) {
-      context.report("unknown-reference", `${entry.name} refers to scope ${entry.scope}, which code set ${set.id} does not declare${known(scopeIds)}`, [...path, "scope"]);
+      context.report("unknown-reference", `${entry.name} refers to scope ${entry.scope}, which code set ${set.id} does not declare${known(scopeIds)}`, [
+        ...path,
+        "scope",
+      ]);
     }
     const replacement = typeof entry.deprecated === "object" ? entry.deprecated.replacement : undefined;
     if (replacement !== undefined && (!names.has(replacement) || replacement === entry.name)) {
-      context.report("unknown-reference", `${entry.name} names ${replacement} as its replacement, which is ${replacement === entry.name ? "itself" : `not a code of set ${set.id}`}`, [...path, "deprecated", "replacement"]);
+      context.report(
+        "unknown-reference",
+        `${entry.name} names ${replacement} as its replacement, which is ${replacement === entry.name ? "itself" : `not a code of set ${set.id}`}`,
+        [...path, "deprecated", "replacement"],
+      );
     }
   });
 }

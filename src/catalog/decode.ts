@@ -17,7 +17,13 @@ export function decodeCatalog(path: string, bytes: Uint8Array): DecodeResult {
     text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     const { line, column, offset } = firstInvalidUtf8(bytes);
-    return fail(path, line, column, "not-utf8", `file is not valid UTF-8: invalid byte 0x${(bytes[offset] ?? 0).toString(16).padStart(2, "0")} at byte offset ${offset}; save the catalog as UTF-8`);
+    return fail(
+      path,
+      line,
+      column,
+      "not-utf8",
+      `file is not valid UTF-8: invalid byte 0x${(bytes[offset] ?? 0).toString(16).padStart(2, "0")} at byte offset ${offset}; save the catalog as UTF-8`,
+    );
   }
   if (text.startsWith(BYTE_ORDER_MARK)) {
     const warning: Diagnostic = {
@@ -36,7 +42,14 @@ export function decodeCatalog(path: string, bytes: Uint8Array): DecodeResult {
 /** Refuses a catalog by its size alone, so a huge file need not be read to be rejected. */
 export function oversizeDiagnostic(file: string, size: number): Diagnostic {
   const mb = (size / 1024 / 1024).toFixed(1);
-  return { severity: "error", rule: "file-too-large", message: `file is ${mb} MB; catalogs are limited to ${MAX_CATALOG_BYTES / 1024 / 1024} MB`, file, line: 0, column: 0 };
+  return {
+    severity: "error",
+    rule: "file-too-large",
+    message: `file is ${mb} MB; catalogs are limited to ${MAX_CATALOG_BYTES / 1024 / 1024} MB`,
+    file,
+    line: 0,
+    column: 0,
+  };
 }
 
 function fail(file: string, line: number, column: number, rule: string, message: string): DecodeResult {
@@ -66,9 +79,23 @@ function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number; of
 function sequenceLength(bytes: Uint8Array, offset: number): number {
   const lead = bytes[offset] ?? 0;
   const [length, min, max] =
-    lead < 0x80 ? [1, 0, 0] : lead >= 0xc2 && lead <= 0xdf ? [2, 0x80, 0xbf] : lead === 0xe0 ? [3, 0xa0, 0xbf]
-    : lead === 0xed ? [3, 0x80, 0x9f] : lead >= 0xe1 && lead <= 0xef ? [3, 0x80, 0xbf] : lead === 0xf0 ? [4, 0x90, 0xbf]
-    : lead >= 0xf1 && lead <= 0xf3 ? [4, 0x80, 0xbf] : lead === 0xf4 ? [4, 0x80, 0x8f] : [0, 0, 0];
+    lead < 0x80
+      ? [1, 0, 0]
+      : lead >= 0xc2 && lead <= 0xdf
+        ? [2, 0x80, 0xbf]
+        : lead === 0xe0
+          ? [3, 0xa0, 0xbf]
+          : lead === 0xed
+            ? [3, 0x80, 0x9f]
+            : lead >= 0xe1 && lead <= 0xef
+              ? [3, 0x80, 0xbf]
+              : lead === 0xf0
+                ? [4, 0x90, 0xbf]
+                : lead >= 0xf1 && lead <= 0xf3
+                  ? [4, 0x80, 0xbf]
+                  : lead === 0xf4
+                    ? [4, 0x80, 0x8f]
+                    : [0, 0, 0];
   if (length <= 1) return length;
   const second = bytes[offset + 1];
   if (second === undefined || second < min || second > max) return 0;

@@ -17,7 +17,9 @@ export function readCatalogDirectory(directory: string, cwd = process.cwd()): Re
   let names: string[];
   try {
     if (!statSync(directory).isDirectory()) return problem(shown, `catalogs directory ${shown} is not a directory`);
-    names = readdirSync(directory).filter((name) => CATALOG_FILE.test(name)).sort();
+    names = readdirSync(directory)
+      .filter((name) => CATALOG_FILE.test(name))
+      .sort();
   } catch (error) {
     return problem(shown, `cannot read catalogs directory ${shown}: ${reason(error)}`);
   }

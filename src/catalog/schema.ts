@@ -13,7 +13,7 @@ let compiled: ValidateFunction | undefined;
 function schemaValidator(): ValidateFunction {
   if (!compiled) {
     const schema = JSON.parse(readFileSync(SCHEMA_URL, "utf8")) as object;
-    compiled = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true }).compile(schema);
+    compiled = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true }).compile(schema);
   }
   return compiled;
 }
@@ -44,32 +44,44 @@ interface Description {
 }
 
 function describe(error: ErrorObject, path: DataPath): Description {
-  const where = displayPath(path);
+  const where = displayPath(path) || "catalog";
   const params = error.params as Record<string, unknown>;
   const here = { path, key: false };
   switch (error.keyword) {
     case "required":
-      return { rule: "missing-property", message: `${where || "catalog"} is missing required property "${String(params.missingProperty)}"`, at: here };
+      return { rule: "missing-property", message: `${where} is missing required property "${String(params.missingProperty)}"`, at: here };
     case "additionalProperties": {
       const property = String(params.additionalProperty);
       const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
       const hint = closest(property, known);
       return {
         rule: "unknown-property",
-        message: `unknown property "${property}" in ${where || "catalog"}${hint ? `; did you mean "${hint}"?` : ""}`,
+        message: `unknown property "${property}" in ${where}${hint ? `; did you mean "${hint}"?` : ""}`,
         at: { path: [...path, property], key: true },
       };
     }
     case "type":
       return { rule: "wrong-type", message: `${where} must be ${article(String(params.type))}, not ${typeOf(error.data)}`, at: here };
     case "enum":
-      return { rule: "invalid-value", message: `${where} must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}, not ${JSON.stringify(error.data)}`, at: here };
+      return {
+        rule: "invalid-value",
+        message: `${where} must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}, not ${JSON.stringify(error.data)}`,
+        at: here,
+      };
     case "pattern":
       if (error.propertyName !== undefined) {
-        return { rule: "invalid-format", message: `"${error.propertyName}" in ${where} is not a locale tag such as de or fr-CH`, at: { path: [...path, error.propertyName], key: true } };
+        return {
+          rule: "invalid-format",
+          message: `"${error.propertyName}" in ${where} is not a locale tag such as de or fr-CH`,
+          at: { path: [...path, error.propertyName], key: true },
+        };
       }
       if (where === "vendor.id") {
-        return { rule: "unsafe-vendor-id", message: `vendor id ${JSON.stringify(error.data)} is not a safe file and package name: use lower-case letters, digits and single hyphens, starting with a letter`, at: here };
+        return {
+          rule: "unsafe-vendor-id",
+          message: `vendor id ${JSON.stringify(error.data)} is not a safe file and package name: use lower-case letters, digits and single hyphens, starting with a letter`,
+          at: here,
+        };
       }
       return { rule: "invalid-format", message: `${where} ${JSON.stringify(error.data)} does not match ${String(params.pattern)}`, at: here };
     case "minLength":
@@ -80,11 +92,19 @@ function describe(error: ErrorObject, path: DataPath): Description {
       return { rule: "invalid-format", message: `${where} is longer than ${String(params.limit)} characters`, at: here };
     case "minimum":
     case "maximum":
-      return { rule: "out-of-bounds", message: `${where} must be ${error.keyword === "minimum" ? ">=" : "<="} ${String(params.limit)}, not ${JSON.stringify(error.data)}`, at: here };
+      return {
+        rule: "out-of-bounds",
+        message: `${where} must be ${error.keyword === "minimum" ? ">=" : "<="} ${String(params.limit)}, not ${JSON.stringify(error.data)}`,
+        at: here,
+      };
     case "oneOf":
       return { rule: "wrong-type", message: `${where} must be true, false, or an object with "reason" and "replacement"`, at: here };
     case "not":
-      return { rule: "width-not-allowed", message: `${where} has "width", which applies only to digits code sets`, at: { path: [...path, "width"], key: true } };
+      return {
+        rule: "width-not-allowed",
+        message: `${where} has "width", which applies only to digits code sets`,
+        at: { path: [...path, "width"], key: true },
+      };
     default:
       return { rule: "schema", message: `${where} ${error.message ?? "is invalid"}`, at: here };
   }

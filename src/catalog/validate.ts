@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { hasErrors } from "../diagnostics/diagnostic.js";
+import { hasErrors, sortDiagnostics } from "../diagnostics/diagnostic.js";
 import { checkCodes } from "./check-codes.js";
 import { type CatalogCheck, runChecks } from "./check-context.js";
 import { checkNames } from "./check-names.js";
@@ -36,6 +36,11 @@ const SEMANTIC_CHECKS: readonly CatalogCheck[] = [checkVendor, checkReferences, 
 
 /** Validates one catalog file: decoding, YAML, JSON Schema, then the semantic checks. Pure. */
 export function validateCatalog(input: CatalogInput): { catalog?: ValidCatalog; diagnostics: Diagnostic[] } {
+  const result = validateUnsorted(input);
+  return { ...result, diagnostics: sortDiagnostics(result.diagnostics) };
+}
+
+function validateUnsorted(input: CatalogInput): { catalog?: ValidCatalog; diagnostics: Diagnostic[] } {
   const decoded = decodeCatalog(input.path, input.bytes);
   if (!decoded.ok) return { diagnostics: [...decoded.diagnostics] };
   const parsed = parseCatalog(input.path, decoded.text);
@@ -66,7 +71,14 @@ export function validateCatalogs(inputs: readonly CatalogInput[]): ValidationRes
     const first = vendors.get(id);
     if (first) {
       const { line, column } = locate(result.catalog.source, ["vendor", "id"]);
-      diagnostics.push({ severity: "error", rule: "duplicate-vendor", message: `vendor id ${id} is already used by ${first.source.path}`, file: input.path, line, column });
+      diagnostics.push({
+        severity: "error",
+        rule: "duplicate-vendor",
+        message: `vendor id ${id} is already used by ${first.source.path}`,
+        file: input.path,
+        line,
+        column,
+      });
       continue;
     }
     vendors.set(id, result.catalog);

@@ -1,9 +1,9 @@
 import { resolve } from "node:path";
+import { loadCatalogs } from "../catalog/load-catalogs.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { formatDiagnosticsText } from "../diagnostics/format.js";
-import { loadCatalogs } from "../catalog/load-catalogs.js";
-import { formatExport } from "../model/export-json.js";
 import { buildModel } from "../model/build-model.js";
+import { formatExport } from "../model/export-json.js";
 import { type CliIo, EXIT_FAILURE, EXIT_OK } from "./io.js";
 
 /** `gen export`: the resolved catalog set as JSON on stdout, or diagnostics and exit 1. */

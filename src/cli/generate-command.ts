@@ -71,7 +71,9 @@ function reportCheck(plan: WritePlan, shownOut: string, options: GenerateCommand
     ...plan.missing.map((path) => `  missing   ${shownOut}/${path}`),
     ...plan.orphaned.map((path) => `  orphaned  ${shownOut}/${path}`),
   ];
-  io.stderr(`${shownOut} is stale: ${lines.length} ${lines.length === 1 ? "file differs" : "files differ"} from what the catalogs produce\n${lines.join("\n")}\nRun \`${fixCommand(options)}\` to update it.\n`);
+  io.stderr(
+    `${shownOut} is stale: ${lines.length} ${lines.length === 1 ? "file differs" : "files differ"} from what the catalogs produce\n${lines.join("\n")}\nRun \`${fixCommand(options)}\` to update it.\n`,
+  );
   return EXIT_FAILURE;
 }
 

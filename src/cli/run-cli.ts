@@ -1,9 +1,9 @@
 import { Command, CommanderError, Option } from "commander";
+import { TOOL_VERSION } from "../version.js";
 import { runExport } from "./export-command.js";
 import { runGenerate } from "./generate-command.js";
 import { type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, processIo } from "./io.js";
 import { runValidate } from "./validate-command.js";
-import { TOOL_VERSION } from "../version.js";
 
 /**
  * The gen command line. The only place that prints or decides an exit code:

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
+import { loadCatalogs } from "../catalog/load-catalogs.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { formatDiagnosticsJson, formatDiagnosticsText, summarize } from "../diagnostics/format.js";
-import { loadCatalogs } from "../catalog/load-catalogs.js";
 import { type CliIo, EXIT_FAILURE, EXIT_OK } from "./io.js";
 
 export interface ValidateOptions {
@@ -20,7 +20,10 @@ export function runValidate(options: ValidateOptions, io: CliIo): number {
   }
   if (options.format === "text" && !failed) {
     const sets = loaded.catalogs.reduce((sum, { catalog }) => sum + catalog.codeSets.length, 0);
-    const codes = loaded.catalogs.reduce((sum, { catalog }) => sum + catalog.codeSets.reduce((n, set) => n + set.codes.length + (set.uncoded?.length ?? 0), 0), 0);
+    const codes = loaded.catalogs.reduce(
+      (sum, { catalog }) => sum + catalog.codeSets.reduce((n, set) => n + set.codes.length + (set.uncoded?.length ?? 0), 0),
+      0,
+    );
     const problems = loaded.diagnostics.length > 0 ? summarize(loaded.diagnostics) : "no problems";
     io.stdout(`${loaded.catalogs.length} catalogs, ${sets} code sets, ${codes} codes: ${problems}\n`);
   }

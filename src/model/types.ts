@@ -55,10 +55,7 @@ export interface Guidance {
 }
 
 /** How a set's codes look on the wire; digits carry their width. */
-export type CodeFormat =
-  | { readonly kind: "integer" }
-  | { readonly kind: "digits"; readonly width: number }
-  | { readonly kind: "symbolic" };
+export type CodeFormat = { readonly kind: "integer" } | { readonly kind: "digits"; readonly width: number } | { readonly kind: "symbolic" };
 
 export interface CodeSet {
   /** Stable id within the vendor. */

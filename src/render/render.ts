@@ -27,7 +27,14 @@ export function renderTargets(model: CatalogModel, templates: TemplateSet, targe
     const source = templates.get(templatePath);
     if (!source) {
       failed.add(templatePath);
-      diagnostics.push({ severity: "error", rule: "template-missing", message: `template ${templatePath} not found among the built-in or user templates`, file: templatePath, line: 0, column: 0 });
+      diagnostics.push({
+        severity: "error",
+        rule: "template-missing",
+        message: `template ${templatePath} not found among the built-in or user templates`,
+        file: templatePath,
+        line: 0,
+        column: 0,
+      });
       return undefined;
     }
     try {

@@ -6,7 +6,12 @@ import { typescriptIndexView, typescriptRuntimeView, typescriptVendorView } from
 /** One output of a target: a template, the view it is rendered with, and where the file goes. */
 export type OutputRule =
   | { readonly per: "catalog"; readonly template: string; readonly path: string; readonly view: (model: CatalogModel) => object }
-  | { readonly per: "vendor"; readonly template: string; readonly path: (vendor: Vendor) => string; readonly view: (vendor: Vendor, model: CatalogModel) => object };
+  | {
+      readonly per: "vendor";
+      readonly template: string;
+      readonly path: (vendor: Vendor) => string;
+      readonly view: (vendor: Vendor, model: CatalogModel) => object;
+    };
 
 /** A target is data: a name and its outputs. Adding one means adding templates and an entry here. */
 export interface Target {

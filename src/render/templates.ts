@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { displayPath } from "../catalog/read-catalogs.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
 
 /** The built-in templates, shipped beside dist/ and src/. */
 export const BUILTIN_TEMPLATES = new URL("../../templates/", import.meta.url);
@@ -27,7 +27,14 @@ export function readTemplates(builtinDir: string, userDir: string | undefined, c
       }
     } catch (error) {
       const shown = displayPath(dir, cwd);
-      diagnostics.push({ severity: "error", rule: "templates-not-found", message: `cannot read ${label} templates directory ${shown}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such directory" : String(error)}`, file: shown, line: 0, column: 0 });
+      diagnostics.push({
+        severity: "error",
+        rule: "templates-not-found",
+        message: `cannot read ${label} templates directory ${shown}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such directory" : String(error)}`,
+        file: shown,
+        line: 0,
+        column: 0,
+      });
     }
   }
   return { templates, diagnostics };

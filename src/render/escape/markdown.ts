@@ -31,11 +31,17 @@ export function markdownInline(text: string): string {
 
 /** A paragraph of free text: each source line becomes its own Markdown line, with a hard break. */
 export function markdownParagraph(text: string): string {
-  return text
-    .split(/\r\n?|\n|\u2028|\u2029/)
-    // At the start of a line these would begin a heading, a list or a setext underline.
-    .map((line) => markdownInline(line).replace(/^(\s*)([#=+-])/, "$1\\$2").replace(/^(\s*\d+)([.)])/, "$1\\$2"))
-    .join("<br>\n");
+  return (
+    text
+      .split(/\r\n?|\n|\u2028|\u2029/)
+      // At the start of a line these would begin a heading, a list or a setext underline.
+      .map((line) =>
+        markdownInline(line)
+          .replace(/^(\s*)([#=+-])/, "$1\\$2")
+          .replace(/^(\s*\d+)([.)])/, "$1\\$2"),
+      )
+      .join("<br>\n")
+  );
 }
 
 const ENTITIES: Readonly<Record<string, string>> = {
@@ -53,7 +59,9 @@ const BACKSLASHED = new Set(["\\", "*", "[", "]", "~"]);
 
 /** A YAML front matter value: double-quoted, escaped like JSON (which YAML's double quotes accept). */
 export function yamlString(text: string): string {
-  return JSON.stringify(text).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(text)
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }
 
 /** A fragment id that is stable for a code and safe in HTML and URLs. */

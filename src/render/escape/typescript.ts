@@ -4,7 +4,9 @@
  * predates ES2019 sees a line break inside the literal.
  */
 export function tsString(text: string): string {
-  return JSON.stringify(text).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(text)
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }
 
 /** A literal for a value that may be absent: the string, or null. */

@@ -39,7 +39,13 @@ export function markdownVendorView(vendor: Vendor) {
           example: response.example === undefined ? null : codeFence(response.example, "json"),
           hasFields: response.fields.length > 0,
           fields: response.fields.map((field) =>
-            [`<code>${markdownCell(field.path)}</code>`, field.type, markdownCell(field.description), field.codeSet ? `[${markdownCell(setTitle(vendor, field.codeSet))}](#${field.codeSet})` : "", field.values.map(markdownCell).join("<br>")].join(" | "),
+            [
+              `<code>${markdownCell(field.path)}</code>`,
+              field.type,
+              markdownCell(field.description),
+              field.codeSet ? `[${markdownCell(setTitle(vendor, field.codeSet))}](#${field.codeSet})` : "",
+              field.values.map(markdownCell).join("<br>"),
+            ].join(" | "),
           ),
           notes: response.notes.map(markdownParagraph),
         }
@@ -72,14 +78,26 @@ interface Column {
 
 /** The columns a table may have; a set's table shows those that at least one of its codes fills. */
 const OPTIONAL_COLUMNS: readonly Column[] = [
-  { title: "Message", has: (e) => e.message !== undefined, cell: (e) => [e.message, ...e.alternativeMessages].filter((m) => m !== undefined).map(markdownCell).join("<br>") },
+  {
+    title: "Message",
+    has: (e) => e.message !== undefined,
+    cell: (e) =>
+      [e.message, ...e.alternativeMessages]
+        .filter((m) => m !== undefined)
+        .map(markdownCell)
+        .join("<br>"),
+  },
   { title: "Description", has: (e) => e.description !== undefined, cell: (e) => markdownCell(e.description ?? "") },
   { title: "Action", has: (e) => e.action !== undefined, cell: (e) => markdownCell(e.action ?? "") },
   { title: "HTTP", has: (e) => e.httpStatus !== undefined, cell: (e) => (e.httpStatus === undefined ? "" : String(e.httpStatus)) },
   { title: "Scope", has: (e) => e.scope !== undefined, cell: (e, set) => markdownCell(scopeLabel(set, e.scope)) },
   { title: "Endpoints", has: (e) => e.endpoints.length > 0, cell: (e) => e.endpoints.map((endpoint) => `<code>${markdownCell(endpoint)}</code>`).join("<br>") },
   { title: "Retry", has: (e) => e.retry !== undefined, cell: (e) => markdownCell(retryLabel(e)) },
-  { title: "Translations", has: (e) => e.translations.length > 0, cell: (e) => e.translations.flatMap((t) => Object.entries(t.texts).map(([field, text]) => `${t.locale} (${field}): ${markdownCell(text)}`)).join("<br>") },
+  {
+    title: "Translations",
+    has: (e) => e.translations.length > 0,
+    cell: (e) => e.translations.flatMap((t) => Object.entries(t.texts).map(([field, text]) => `${t.locale} (${field}): ${markdownCell(text)}`)).join("<br>"),
+  },
 ];
 
 function codeSetView(set: CodeSet) {
@@ -104,10 +122,18 @@ function codeSetView(set: CodeSet) {
     anchor: set.id,
     title: markdownInline(set.title),
     typeName: set.typeName,
-    kind: set.format.kind === "digits" ? `${set.format.width}-digit strings (leading zeros count)` : set.format.kind === "integer" ? "integers" : "symbolic strings",
+    kind:
+      set.format.kind === "digits"
+        ? `${set.format.width}-digit strings (leading zeros count)`
+        : set.format.kind === "integer"
+          ? "integers"
+          : "symbolic strings",
     count: set.codes.length,
     description: set.description === undefined ? null : markdownParagraph(set.description),
-    scopes: set.scopes.map((scope) => ({ label: markdownInline(`${scope.title}${scope.symbol ? ` ${scope.symbol}` : ""}`), description: scope.description === undefined ? null : markdownInline(scope.description) })),
+    scopes: set.scopes.map((scope) => ({
+      label: markdownInline(`${scope.title}${scope.symbol ? ` ${scope.symbol}` : ""}`),
+      description: scope.description === undefined ? null : markdownInline(scope.description),
+    })),
     notes: set.notes.map(markdownParagraph),
     groups,
     ungrouped: uncategorized.length > 0 ? { title: groups.length > 0 ? "Other codes" : null, table: table(uncategorized) } : null,

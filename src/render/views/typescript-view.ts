@@ -21,7 +21,11 @@ function runtimeImports(vendor: Vendor) {
   const usesUncoded = vendor.codeSets.some((set) => set.uncoded.length > 0);
   const usesDigits = vendor.codeSets.some((set) => set.format.kind === "digits");
   const types = ["CodeInfo", ...(usesFormat ? ["FormatOptions"] : []), "Parsed", ...(usesUncoded ? ["UncodedInfo"] : [])];
-  const values = [...(usesFormat ? ["fillPlaceholders"] : []), ...(usesDigits ? ["formatDigits"] : []), ...(usesUncoded ? ["matchUncoded as matchUncodedEntry"] : [])];
+  const values = [
+    ...(usesFormat ? ["fillPlaceholders"] : []),
+    ...(usesDigits ? ["formatDigits"] : []),
+    ...(usesUncoded ? ["matchUncoded as matchUncodedEntry"] : []),
+  ];
   return { typeImports: types.join(", "), valueImports: values.join(", ") };
 }
 
@@ -71,7 +75,11 @@ function memberView(set: CodeSet, entry: CodeEntry) {
   return {
     name: entry.name,
     literal,
-    doc: jsDocComment("  ", [`Code ${literal}${entry.message !== undefined ? `: ${entry.message}` : ""}`, entry.description, entry.action && `Action: ${entry.action}`], tags),
+    doc: jsDocComment(
+      "  ",
+      [`Code ${literal}${entry.message !== undefined ? `: ${entry.message}` : ""}`, entry.description, entry.action && `Action: ${entry.action}`],
+      tags,
+    ),
     info: {
       message: tsStringOrNull(entry.message),
       alternativeMessages: `[${entry.alternativeMessages.map(tsString).join(", ")}]`,
@@ -82,9 +90,18 @@ function memberView(set: CodeSet, entry: CodeEntry) {
       category: category ? `{ id: ${tsString(category.id)}, title: ${tsString(category.title)} }` : "null",
       endpoints: `[${entry.endpoints.map(tsString).join(", ")}]`,
       retry: retryLiteral(entry.retry),
-      deprecated: entry.deprecated ? `{ reason: ${tsStringOrNull(entry.deprecated.reason)}, replacement: ${tsStringOrNull(entry.deprecated.replacement)} }` : "null",
+      deprecated: entry.deprecated
+        ? `{ reason: ${tsStringOrNull(entry.deprecated.reason)}, replacement: ${tsStringOrNull(entry.deprecated.replacement)} }`
+        : "null",
       reserved: String(entry.reserved),
-      translations: `new Map([${entry.translations.map((t) => `[${tsString(t.locale)}, { ${Object.entries(t.texts).map(([field, text]) => `${field}: ${tsString(text)}`).join(", ")} }]`).join(", ")}])`,
+      translations: `new Map([${entry.translations
+        .map(
+          (t) =>
+            `[${tsString(t.locale)}, { ${Object.entries(t.texts)
+              .map(([field, text]) => `${field}: ${tsString(text)}`)
+              .join(", ")} }]`,
+        )
+        .join(", ")}])`,
       placeholders: `[${entry.placeholders.map((p) => `{ name: ${tsString(p.name)}, token: ${tsString(p.token)} }`).join(", ")}]`,
       defaultField: tsString(defaultField(entry)),
     },
@@ -103,7 +120,10 @@ function deprecationText(entry: CodeEntry): string {
 }
 
 function jsDocCommentInline(text: string): string {
-  return text.replace(/\s+/g, " ").replace(/\*\//g, "*\\/").replace(/(^|\s)@/g, "$1\\@");
+  return text
+    .replace(/\s+/g, " ")
+    .replace(/\*\//g, "*\\/")
+    .replace(/(^|\s)@/g, "$1\\@");
 }
 
 function retryLiteral(retry: Retry | undefined): string {

@@ -1,0 +1,180 @@
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { CATALOGS } from "../support/paths.js";
+import { runGen, tempDir } from "../support/run-gen.js";
+import { readTree } from "../support/tree.js";
+
+/** A fresh output directory generated from the bundled catalogs. */
+function generatedDir(): string {
+  const out = tempDir();
+  expect(runGen(["--out", out]).status).toBe(0);
+  return out;
+}
+
+function snapshot(dir: string): Map<string, string> {
+  return new Map([...readTree(dir)].map(([path, bytes]) => [path, bytes.toString("base64")]));
+}
+
+describe("gen (generate)", () => {
+  it("writes every target and reports what it did; `gen generate` is the same command", () => {
+    const out = tempDir();
+    const run = runGen(["generate", "--out", out]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/: 15 created, 0 updated, 0 removed, 0 unchanged\n$/);
+    for (const path of ["ts/index.ts", "ts/phonepos.ts", "ts/codebook-runtime.ts", "docs/index.md", "docs/wlw.md", "catalog.json", ".codebook-manifest.json"]) {
+      expect(existsSync(join(out, path)), path).toBe(true);
+    }
+  });
+
+  it("writes only files whose content changed: the others keep their mtime", () => {
+    const out = generatedDir();
+    const old = new Date("2001-01-01T00:00:00Z");
+    utimesSync(join(out, "ts/wlw.ts"), old, old);
+    writeFileSync(join(out, "ts/phonepos.ts"), "// edited by hand\n");
+    const run = runGen(["--out", out]);
+    expect(run.stdout).toMatch(/0 created, 1 updated, 0 removed, 14 unchanged/);
+    expect(statSync(join(out, "ts/wlw.ts")).mtime.getTime()).toBe(old.getTime());
+    expect(readFileSync(join(out, "ts/phonepos.ts"), "utf8")).toContain("export enum TerminalErrorCode");
+  });
+
+  it("removes files it generated that nothing produces any more, and only those", () => {
+    const catalogs = tempDir();
+    cpSync(CATALOGS, catalogs, { recursive: true });
+    const out = tempDir();
+    expect(runGen(["--catalogs", catalogs, "--out", out]).status).toBe(0);
+    writeFileSync(join(out, "docs/notes-by-hand.md"), "mine\n");
+    rmSync(join(catalogs, "wlw.yaml"));
+    const run = runGen(["--catalogs", catalogs, "--out", out]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/2 removed/);
+    expect(existsSync(join(out, "ts/wlw.ts"))).toBe(false);
+    expect(existsSync(join(out, "docs/wlw.md"))).toBe(false);
+    expect(readFileSync(join(out, "docs/notes-by-hand.md"), "utf8")).toBe("mine\n");
+  });
+
+  describe("--check", () => {
+    it("exits 0 and writes nothing when the output is current", () => {
+      const out = generatedDir();
+      const before = snapshot(out);
+      const run = runGen(["--check", "--out", out]);
+      expect(run.status).toBe(0);
+      expect(run.stdout).toMatch(/is up to date \(15 files\)/);
+      expect(snapshot(out)).toEqual(before);
+    });
+
+    it("lists modified, missing and orphaned files, prints the fixing command, exits 1 and writes nothing", () => {
+      const out = generatedDir();
+      writeFileSync(join(out, "ts/phonepos.ts"), "// stale\n");
+      rmSync(join(out, "docs/wlw.md"));
+      const manifest = JSON.parse(readFileSync(join(out, ".codebook-manifest.json"), "utf8")) as { files: { path: string; vendor: string | null }[] };
+      manifest.files.push({ path: "ts/retired.ts", vendor: "retired" });
+      writeFileSync(join(out, ".codebook-manifest.json"), JSON.stringify(manifest));
+      writeFileSync(join(out, "ts/retired.ts"), "// from a vendor that was removed\n");
+      const before = snapshot(out);
+      const run = runGen(["--check", "--out", out]);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain(`  modified  ${out}/ts/phonepos.ts`);
+      expect(run.stderr).toContain(`  missing   ${out}/docs/wlw.md`);
+      expect(run.stderr).toContain(`  orphaned  ${out}/ts/retired.ts`);
+      expect(run.stderr).toContain(`  modified  ${out}/.codebook-manifest.json`);
+      expect(run.stderr).toContain(`Run \`npx gen --out ${out}\` to update it.`);
+      expect(snapshot(out)).toEqual(before);
+      expect(runGen(["--out", out]).status).toBe(0);
+      expect(existsSync(join(out, "ts/retired.ts"))).toBe(false);
+      expect(runGen(["--check", "--out", out]).status).toBe(0);
+    });
+
+    it("reports every file as missing for an empty output directory", () => {
+      const run = runGen(["--check", "--out", tempDir()]);
+      expect(run.status).toBe(1);
+      expect(run.stderr.match(/ {2}missing {3}/g)).toHaveLength(15);
+    });
+  });
+
+  describe("--only", () => {
+    it("writes only that vendor's files and the shared ones, and leaves the other vendors alone", () => {
+      const out = tempDir();
+      const run = runGen(["--only", "phonepos", "--out", out]);
+      expect(run.status).toBe(0);
+      const files = [...readTree(out).keys()];
+      expect(files).toEqual([
+        ".codebook-manifest.json",
+        "catalog.json",
+        "docs/index.md",
+        "docs/phonepos.md",
+        "ts/codebook-runtime.ts",
+        "ts/index.ts",
+        "ts/phonepos.ts",
+      ]);
+      expect(runGen(["--only", "phonepos", "--check", "--out", out]).status).toBe(0);
+      // A full run then adds the rest, and --only never removes another vendor's files.
+      expect(runGen(["--out", out]).status).toBe(0);
+      expect(runGen(["--only", "wlw", "--out", out]).stdout).toMatch(/0 created, 0 updated, 0 removed/);
+      expect(existsSync(join(out, "ts/secupay.ts"))).toBe(true);
+    });
+
+    it("is a usage error for an unknown vendor", () => {
+      const run = runGen(["--only", "nobody", "--out", tempDir()]);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain('unknown vendor "nobody" for --only; known: coupon-credit, external-api, phonepos, secupay, wlw');
+    });
+  });
+
+  describe("--templates", () => {
+    it("overrides built-in templates file by file; the rest fall back", () => {
+      const templates = tempDir();
+      mkdirSync(join(templates, "docs"));
+      writeFileSync(join(templates, "docs/index.md.hbs"), "# Our codes\n{{#each rows}}\n* {{cells}}\n{{/each}}\n");
+      const out = tempDir();
+      const run = runGen(["--templates", templates, "--out", out]);
+      expect(run.status).toBe(0);
+      expect(readFileSync(join(out, "docs/index.md"), "utf8")).toMatch(/^# Our codes\n\* \[Coupon\/Credit API\]\(\.\/coupon-credit\.md\)/);
+      expect(readFileSync(join(out, "docs/phonepos.md"), "utf8")).toContain("# PhonePOS");
+    });
+
+    it("reports a broken template with its file and line, exits 1 and writes nothing", () => {
+      const templates = tempDir();
+      mkdirSync(join(templates, "ts"));
+      writeFileSync(join(templates, "ts/vendor.ts.hbs"), "// ok\n// ok\n{{#each codeSets}}\n{{typeName}\n{{/each}}\n");
+      const out = generatedDir();
+      const before = snapshot(out);
+      const run = runGen(["--templates", templates, "--out", out]);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(new RegExp(`${templates}/ts/vendor.ts.hbs:4:1 error template-error template syntax error`));
+      expect(snapshot(out)).toEqual(before);
+    });
+
+    it("reports a template that uses a field the view does not have, with its line and column", () => {
+      const templates = tempDir();
+      mkdirSync(join(templates, "docs"));
+      writeFileSync(join(templates, "docs/vendor.md.hbs"), "# {{title}}\n\n{{colour}}\n");
+      const out = tempDir();
+      const run = runGen(["--templates", templates, "--out", out]);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain(`${templates}/docs/vendor.md.hbs:3:3 error template-error template refers to "colour", which the view does not provide`);
+      expect(readTree(out).size).toBe(0);
+    });
+  });
+
+  it("refuses a bad catalog with a diagnostic, exit 1, and leaves the output exactly as it was", () => {
+    const catalogs = tempDir();
+    cpSync(CATALOGS, catalogs, { recursive: true });
+    writeFileSync(join(catalogs, "secupay.yaml"), readFileSync(join(catalogs, "secupay.yaml"), "utf8").replace("code: 1002", "code: 1001"));
+    const out = generatedDir();
+    const before = snapshot(out);
+    const run = runGen(["--catalogs", catalogs, "--out", out]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/secupay\.yaml:\d+:\d+ error duplicate-code 1001 is already used by INVALID_PARAMS/);
+    expect(snapshot(out)).toEqual(before);
+  });
+
+  it("refuses an output path that is a file", () => {
+    const file = join(tempDir(), "file");
+    writeFileSync(file, "x");
+    const run = runGen(["--out", file]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("error output-not-directory");
+    expect(readFileSync(file, "utf8")).toBe("x");
+  });
+});

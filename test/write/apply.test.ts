@@ -1,0 +1,64 @@
+import * as fs from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { applyPlan, type WriteFs } from "../../src/write/apply.js";
+import { planWrite } from "../../src/write/plan.js";
+import { readCurrentFiles } from "../../src/write/read-current.js";
+import { tempDir } from "../support/run-gen.js";
+import { readTree } from "../support/tree.js";
+
+const files = [
+  { path: "a.txt", content: "new a\n", vendor: null },
+  { path: "sub/b.txt", content: "new b\n", vendor: "v" },
+  { path: "fresh/c.txt", content: "c\n", vendor: "v" },
+];
+
+function seeded(): string {
+  const dir = tempDir();
+  fs.writeFileSync(join(dir, "a.txt"), "old a\n");
+  fs.mkdirSync(join(dir, "sub"));
+  fs.writeFileSync(join(dir, "sub/b.txt"), "old b\n");
+  fs.writeFileSync(join(dir, "orphan.txt"), "orphan\n");
+  fs.writeFileSync(join(dir, "keep.txt"), "not ours\n");
+  return dir;
+}
+
+function plan(dir: string) {
+  return planWrite(files, readCurrentFiles(dir, ["a.txt", "sub/b.txt", "fresh/c.txt", "orphan.txt"]), ["orphan.txt"]);
+}
+
+/** The real filesystem, except that the nth rename throws. */
+function failingOnRename(n: number): WriteFs {
+  let renames = 0;
+  return {
+    ...fs,
+    renameSync(from: string, to: string) {
+      renames += 1;
+      if (renames === n) throw Object.assign(new Error("simulated failure"), { code: "EIO" });
+      fs.renameSync(from, to);
+    },
+  };
+}
+
+describe("applyPlan", () => {
+  it("writes changed files, creates directories and removes orphans", () => {
+    const dir = seeded();
+    applyPlan(dir, plan(dir));
+    const tree = readTree(dir);
+    expect([...tree.keys()]).toEqual(["a.txt", "fresh/c.txt", "keep.txt", "sub/b.txt"]);
+    expect(tree.get("a.txt")?.toString()).toBe("new a\n");
+  });
+
+  // Renames: 3 backups (a, sub/b, orphan), then 3 placements. Failing at any of them must restore everything.
+  for (const n of [1, 2, 3, 4, 5, 6]) {
+    it(`leaves the directory exactly as it was when rename #${n} fails, and a second run succeeds`, () => {
+      const dir = seeded();
+      const before = readTree(dir);
+      expect(() => applyPlan(dir, plan(dir), failingOnRename(n))).toThrow("simulated failure");
+      expect(readTree(dir)).toEqual(before);
+      expect(fs.readdirSync(dir).sort()).toEqual(["a.txt", "keep.txt", "orphan.txt", "sub"]);
+      applyPlan(dir, plan(dir));
+      expect(readTree(dir).get("fresh/c.txt")?.toString()).toBe("c\n");
+    });
+  }
+});
