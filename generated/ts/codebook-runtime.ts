@@ -123,8 +123,12 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** The entry for an uncoded error: exact HTTP status and message (surrounding whitespace ignored). */
+/** The entry for an uncoded error: exact HTTP status and message, surrounding ASCII whitespace ignored (as in the Java target). */
 export function matchUncoded<Info extends UncodedInfo>(entries: readonly Info[], httpStatus: number, message: string): Info | null {
-  const wanted = message.trim();
-  return entries.find((entry) => entry.httpStatus === httpStatus && entry.message.trim() === wanted) ?? null;
+  const wanted = trimAscii(message);
+  return entries.find((entry) => entry.httpStatus === httpStatus && trimAscii(entry.message) === wanted) ?? null;
+}
+
+function trimAscii(text: string): string {
+  return text.replace(/^[\t\n\v\f\r ]+|[\t\n\v\f\r ]+$/g, "");
 }

@@ -2,6 +2,9 @@ import { type CheckContext, lineOf } from "./check-context.js";
 import { sourceTextAt } from "./locate.js";
 import type { RawCode, RawCodeSet } from "./raw-catalog.js";
 
+const JAVA_INT_MIN = -2_147_483_648;
+const JAVA_INT_MAX = 2_147_483_647;
+
 /** Every code has the set's kind and width, appears once, and lies in its category's range. */
 export function checkCodes(context: CheckContext): void {
   context.catalog.codeSets.forEach((set, setIndex) => {
@@ -31,10 +34,15 @@ function checkKind(context: CheckContext, set: RawCodeSet, entry: RawCode, path:
         context.report("code-kind-mismatch", `code ${JSON.stringify(code)} must be an integer: code set ${set.id} has codeKind integer`, path);
         return false;
       }
-      if (!Number.isSafeInteger(code)) {
-        // Quote the code as written: past 2^53 the parsed number is no longer what the author wrote.
+      // The Java target carries integer codes as int; quote the code as written, since a huge number
+      // is no longer what the author wrote once parsed.
+      if (!Number.isInteger(code) || code < JAVA_INT_MIN || code > JAVA_INT_MAX) {
         const written = sourceTextAt(context.source, path) ?? String(code);
-        context.report("code-kind-mismatch", `code ${written} is not a safe integer (at most ${Number.MAX_SAFE_INTEGER} in magnitude)`, path);
+        context.report(
+          "code-kind-mismatch",
+          `code ${written} does not fit a 32-bit int (${JAVA_INT_MIN} to ${JAVA_INT_MAX}), the type of integer codes in the generated Java`,
+          path,
+        );
         return false;
       }
       return true;

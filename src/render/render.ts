@@ -51,16 +51,27 @@ export function renderTargets(model: CatalogModel, templates: TemplateSet, targe
     }
   };
 
+  const emit = (template: string, view: object, path: string, vendor: string | null) => {
+    const content = render(template, view);
+    if (content !== undefined) files.push({ path, content, vendor });
+  };
+
   for (const target of targets) {
     for (const output of target.outputs) {
-      if (output.per === "catalog") {
-        const content = render(output.template, output.view(model));
-        if (content !== undefined) files.push({ path: output.path, content, vendor: null });
-      } else {
-        for (const vendor of model.vendors) {
-          const content = render(output.template, output.view(vendor, model));
-          if (content !== undefined) files.push({ path: output.path(vendor), content, vendor: vendor.id });
-        }
+      switch (output.per) {
+        case "catalog":
+          emit(output.template, output.view(model), output.path, null);
+          break;
+        case "vendor":
+          for (const vendor of model.vendors) emit(output.template, output.view(vendor, model), output.path(vendor), vendor.id);
+          break;
+        case "codeSet":
+          for (const vendor of model.vendors) {
+            for (const set of vendor.codeSets) emit(output.template, output.view(vendor, set), output.path(vendor, set), vendor.id);
+          }
+          break;
+        default:
+          output satisfies never;
       }
     }
   }

@@ -1,9 +1,10 @@
-import type { CatalogModel, Vendor } from "../model/types.js";
+import type { CatalogModel, CodeSet, Vendor } from "../model/types.js";
+import { javaEnumView, javaFilePath } from "./views/java-view.js";
 import { jsonView } from "./views/json-view.js";
 import { markdownIndexView, markdownVendorView } from "./views/markdown-view.js";
 import { typescriptIndexView, typescriptRuntimeView, typescriptVendorView } from "./views/typescript-view.js";
 
-/** One output of a target: a template, the view it is rendered with, and where the file goes. */
+/** One output of a target: a template, the view it is rendered with, and where the file goes; once, per vendor or per code set. */
 export type OutputRule =
   | { readonly per: "catalog"; readonly template: string; readonly path: string; readonly view: (model: CatalogModel) => object }
   | {
@@ -11,6 +12,12 @@ export type OutputRule =
       readonly template: string;
       readonly path: (vendor: Vendor) => string;
       readonly view: (vendor: Vendor, model: CatalogModel) => object;
+    }
+  | {
+      readonly per: "codeSet";
+      readonly template: string;
+      readonly path: (vendor: Vendor, set: CodeSet) => string;
+      readonly view: (vendor: Vendor, set: CodeSet) => object;
     };
 
 /** A target is data: a name and its outputs. Adding one means adding templates and an entry here. */
@@ -27,6 +34,10 @@ export const TARGETS: readonly Target[] = [
       { per: "catalog", template: "ts/index.ts.hbs", path: "ts/index.ts", view: typescriptIndexView },
       { per: "vendor", template: "ts/vendor.ts.hbs", path: (vendor) => `ts/${vendor.id}.ts`, view: typescriptVendorView },
     ],
+  },
+  {
+    name: "java",
+    outputs: [{ per: "codeSet", template: "java/enum.java.hbs", path: javaFilePath, view: javaEnumView }],
   },
   {
     name: "docs",

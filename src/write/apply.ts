@@ -85,10 +85,19 @@ function removeQuietly(path: string, fs: WriteFs): void {
   }
 }
 
-/** After removing orphans, drop directories they leave empty (but never the output directory itself). */
+/**
+ * After removing orphans, drop directories they leave empty (never the output directory itself).
+ * The plan is already applied by then, so this is tidying: a directory that is gone already (two
+ * orphans shared it) or cannot be read is simply left alone.
+ */
 function removeEmptyParents(outDir: string, dir: string, fs: WriteFs): void {
   for (let current = dir; current.startsWith(outDir) && current !== outDir; current = dirname(current)) {
-    if (fs.readdirSync(current).length > 0) return;
-    fs.rmdirSync(current);
+    try {
+      if (!fs.existsSync(current)) continue;
+      if (fs.readdirSync(current).length > 0) return;
+      fs.rmdirSync(current);
+    } catch {
+      return;
+    }
   }
 }

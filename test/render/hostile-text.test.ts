@@ -1,9 +1,10 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import MarkdownIt from "markdown-it";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCatalogs } from "../../src/catalog/load-catalogs.js";
 import { compileTypeScript } from "../support/compile.js";
+import { CONFORMANCE_HARNESS, compileJavaTree, hex, runConformance } from "../support/java.js";
 import { FIXTURES, ROOT } from "../support/paths.js";
 import { runGen, tempDir } from "../support/run-gen.js";
 
@@ -48,12 +49,38 @@ describe("hostile catalog text", () => {
     const integers = module.HostileInteger as { fromCode(c: string | number): number | null };
     expect(integers.fromCode(-5)).toBe(-5);
     expect(integers.fromCode("-5")).toBe(-5);
-    expect(integers.fromCode(Number.MAX_SAFE_INTEGER)).toBe(Number.MAX_SAFE_INTEGER);
+    expect(integers.fromCode(2147483647)).toBe(2147483647);
+    expect(integers.fromCode(2147483648)).toBeNull();
     const format = (module.HostileDigits as unknown as { format(m: string, v: object, o?: object): string }).format;
     expect(format("0002", { url: "$& {url} `x`" })).toBe("Visit $& {url} `x` now */ `x` | {{y}}");
     expect(format("0002", { url: "U" }, { locale: "de" })).toBe("Besuche U jetzt");
     const uncoded = (module.HostileDigits as unknown as { matchUncoded(s: number, m: string): { name: string } | null }).matchUncoded;
     expect(uncoded(409, set?.uncoded?.[0]?.message ?? "")?.name).toBe("HOSTILE_UNCODED");
+  });
+
+  it("generates Java that compiles with -Xlint:all -Werror and returns every text unchanged", () => {
+    const dir = join(out, "java/codebook/hostile");
+    const files = readdirSync(dir).map((name) => join(dir, name));
+    const classes = tempDir("codebook-hostile-java-");
+    writeFileSync(join(classes, "Conformance.java"), CONFORMANCE_HARNESS);
+    const compiled = compileJavaTree([...files, join(classes, "Conformance.java")], classes);
+    expect(compiled.output).toBe("");
+    expect(compiled.status).toBe(0);
+    const text = (value: string | undefined) => (value === undefined ? "-" : hex(value));
+    const probes: string[] = [];
+    const expected: string[] = [];
+    for (const set of raw?.codeSets ?? []) {
+      for (const code of set.codes) {
+        probes.push(`V codebook.hostile.${set.typeName} ${code.name}`);
+        expected.push(`${String(code.code)} ${text(code.message)} ${text(code.description)}`);
+        probes.push(`S codebook.hostile.${set.typeName} ${hex(String(code.code))}`);
+        expected.push(code.name);
+      }
+    }
+    const uncoded = raw?.codeSets[0]?.uncoded?.[0];
+    probes.push(`U codebook.hostile.HostileDigits 409 ${hex(uncoded?.message ?? "")}`);
+    expected.push("HOSTILE_UNCODED");
+    expect(runConformance(classes, probes)).toEqual(expected);
   });
 
   it("generates JSON that holds every text unchanged", () => {

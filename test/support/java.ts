@@ -81,3 +81,84 @@ export function compileAndRun(
 }
 
 export const hex = (text: string) => Buffer.from(text, "utf8").toString("hex");
+
+/**
+ * A harness that answers probes read from stdin, one per line, through reflection on generated enums:
+ *   S <class> <hex>          fromCode(String)          -> constant name or null
+ *   I <class> <int>          fromCode(int)             -> constant name or null
+ *   V <class> <name>         valueOf(name)             -> getCode, hex(message), hex(description), or "throws"
+ *   U <class> <status> <hex> Uncoded.match(int, String) -> constant name or null
+ * Texts are hex-encoded UTF-8 both ways ("-" for null), so no platform charset can alter them.
+ */
+export const CONFORMANCE_HARNESS = `
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.charset.StandardCharsets;
+
+public final class Conformance {
+  public static void main(String[] args) throws Exception {
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    StringBuilder out = new StringBuilder();
+    for (String line = in.readLine(); line != null; line = in.readLine()) {
+      String[] parts = line.split(" ", -1);
+      Class<?> type = Class.forName(parts[1]);
+      switch (parts[0]) {
+        case "S": out.append(name(type.getMethod("fromCode", String.class).invoke(null, unhex(parts[2])))); break;
+        case "I": out.append(name(type.getMethod("fromCode", int.class).invoke(null, Integer.parseInt(parts[2])))); break;
+        case "V":
+          try {
+            Object member = type.getMethod("valueOf", String.class).invoke(null, parts[2]);
+            out.append(type.getMethod("getCode").invoke(member)).append(' ').append(text(type, member, "getMessage")).append(' ').append(text(type, member, "getDescription"));
+          } catch (InvocationTargetException e) {
+            out.append("throws");
+          }
+          break;
+        case "U":
+          Class<?> uncoded = Class.forName(parts[1] + "$Uncoded");
+          out.append(name(uncoded.getMethod("match", int.class, String.class).invoke(null, Integer.parseInt(parts[2]), unhex(parts[3]))));
+          break;
+        default: throw new IllegalArgumentException(line);
+      }
+      out.append('\\n');
+    }
+    System.out.print(out);
+  }
+
+  static String name(Object member) { return member == null ? "null" : ((Enum<?>) member).name(); }
+
+  static String text(Class<?> type, Object member, String getter) throws Exception {
+    try {
+      Object value = type.getMethod(getter).invoke(member);
+      return value == null ? "-" : hex((String) value);
+    } catch (NoSuchMethodException e) {
+      return "-";
+    }
+  }
+
+  static String hex(String text) {
+    StringBuilder out = new StringBuilder();
+    for (byte b : text.getBytes(StandardCharsets.UTF_8)) out.append(String.format("%02x", b & 0xff));
+    return out.toString();
+  }
+
+  static String unhex(String hex) {
+    byte[] bytes = new byte[hex.length() / 2];
+    for (int i = 0; i < bytes.length; i++) bytes[i] = (byte) Integer.parseInt(hex.substring(2 * i, 2 * i + 2), 16);
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+}
+`;
+
+/** Compiles every .java file under dir with javac -Xlint:all -Werror; returns javac's output (empty when clean) and status. */
+export function compileJavaTree(files: readonly string[], classes: string): { status: number | null; output: string } {
+  const javac = spawnSync("javac", ["-Xlint:all", "-Werror", "-encoding", "UTF-8", "-d", classes, ...files], { encoding: "utf8" });
+  return { status: javac.status, output: `${javac.stdout}${javac.stderr}` };
+}
+
+/** Runs the conformance harness over probes (lines) with the given classpath; returns its answer lines. */
+export function runConformance(classpath: string, probes: readonly string[]): string[] {
+  const run = spawnSync("java", ["-cp", classpath, "Conformance"], { input: `${probes.join("\n")}\n`, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  if (run.status !== 0) throw new Error(`java failed:\n${run.stderr}`);
+  return run.stdout.split("\n").slice(0, -1);
+}

@@ -1,3 +1,4 @@
+import { defaultFormatField } from "../../model/default-format-field.js";
 import type { CatalogModel, CodeEntry, CodeSet, Retry, UncodedEntry, Vendor } from "../../model/types.js";
 import { jsDocComment, tsString, tsStringOrNull } from "../escape/typescript.js";
 import { bannerText } from "./banner.js";
@@ -103,15 +104,9 @@ function memberView(set: CodeSet, entry: CodeEntry) {
         )
         .join(", ")}])`,
       placeholders: `[${entry.placeholders.map((p) => `{ name: ${tsString(p.name)}, token: ${tsString(p.token)} }`).join(", ")}]`,
-      defaultField: tsString(defaultField(entry)),
+      defaultField: tsString(defaultFormatField(entry)),
     },
   };
-}
-
-/** The text a formatter fills by default: the first of message, description, action that holds a placeholder. */
-function defaultField(entry: CodeEntry): "message" | "description" | "action" {
-  const fields = ["message", "description", "action"] as const;
-  return fields.find((field) => entry.placeholders.some((p) => entry[field]?.includes(p.token))) ?? "message";
 }
 
 function deprecationText(entry: CodeEntry): string {

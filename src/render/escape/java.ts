@@ -1,0 +1,61 @@
+/**
+ * A Java string literal. javac turns \uXXXX escapes into characters before it reads the source, so a
+ * literal must never contain one that could mean a quote or a line break: control characters become
+ * octal escapes; other non-ASCII characters become \u escapes of their UTF-16 units (harmless, as they
+ * decode to ordinary characters), which keeps the file ASCII. A backslash in the text becomes \\, and a
+ * \u after it is then not an escape (javac only honours a backslash preceded by an even number of them).
+ */
+export function javaString(text: string): string {
+  let out = '"';
+  for (let index = 0; index < text.length; index++) {
+    const unit = text.charCodeAt(index);
+    const char = text.charAt(index);
+    const simple = SIMPLE_ESCAPES[char];
+    if (simple !== undefined) out += simple;
+    else if (unit < 0x20 || unit === 0x7f) out += `\\${unit.toString(8).padStart(3, "0")}`;
+    else if (unit > 0x7e) out += `\\u${unit.toString(16).padStart(4, "0")}`;
+    else out += char;
+  }
+  return `${out}"`;
+}
+
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { '"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f" };
+
+/** A literal for a value that may be absent: the string, or null. */
+export function javaStringOrNull(text: string | undefined): string {
+  return text === undefined ? "null" : javaString(text);
+}
+
+/**
+ * Lines of Javadoc text. Javadoc is HTML, so < > & become entities; `*\/` would end the comment and `@`
+ * would start a tag; a backslash becomes &#92; so that no \u escape in the text can turn into a line
+ * break or a comment end when javac reads the file.
+ */
+export function javadocLines(text: string): string[] {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/\\/g, "&#92;")
+    .replace(/@/g, "&#64;")
+    .replace(/\*\//g, "*&#47;")
+    .replace(/\r\n?|\u2028|\u2029/g, "\n")
+    .split("\n")
+    .map((line) => line.replace(/\s+$/, ""));
+}
+
+/** A whole Javadoc comment at an indent: paragraphs separated by <p>, then tags. */
+export function javadocComment(indent: string, paragraphs: readonly (string | undefined)[], tags: readonly string[] = []): string {
+  const body: string[] = [];
+  for (const paragraph of paragraphs) {
+    if (paragraph === undefined) continue;
+    if (body.length > 0) body.push("<p>");
+    body.push(...javadocLines(paragraph));
+  }
+  if (tags.length > 0) {
+    if (body.length > 0) body.push("");
+    body.push(...tags);
+  }
+  if (body.length === 0) return "";
+  return [`${indent}/**`, ...body.map((line) => (line === "" ? `${indent} *` : `${indent} * ${line}`)), `${indent} */`].join("\n");
+}
