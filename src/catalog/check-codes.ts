@@ -1,4 +1,4 @@
-import { type CheckContext, lineOf } from "./check-context.js";
+import type { CheckContext } from "./check-context.js";
 import { sourceTextAt } from "./locate.js";
 import type { RawCode, RawCodeSet } from "./raw-catalog.js";
 
@@ -18,7 +18,7 @@ export function checkCodes(context: CheckContext): void {
         seen.set(key, codeIndex);
       } else {
         const firstName = set.codes[first]?.name ?? "";
-        const line = lineOf(context, ["codeSets", setIndex, "codes", first]);
+        const line = context.lineOf(["codeSets", setIndex, "codes", first]);
         context.report("duplicate-code", `${key} is already used by ${firstName} (line ${line}) in code set ${set.id}`, path);
       }
       checkRange(context, set, entry, [...path]);

@@ -8,11 +8,13 @@ export interface CheckContext {
   readonly source: SourceFile;
   readonly catalog: RawCatalog;
   report(rule: string, message: string, path: DataPath, options?: { at?: "value" | "key"; severity?: Severity }): void;
+  /** The line a data path starts on, for messages such as "already used by X (line 40)". */
+  lineOf(path: DataPath): number;
 }
 
 export type CatalogCheck = (context: CheckContext) => void;
 
-/** Runs checks over one catalog and collects what they report. */
+/** Runs checks over one catalog and collects what they report, with positions. */
 export function runChecks(source: SourceFile, catalog: RawCatalog, checks: readonly CatalogCheck[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const context: CheckContext = {
@@ -22,12 +24,29 @@ export function runChecks(source: SourceFile, catalog: RawCatalog, checks: reado
       const { line, column } = locate(source, path, options.at ?? "value");
       diagnostics.push({ severity: options.severity ?? "error", rule, message, file: source.path, line, column });
     },
+    lineOf: (path) => locate(source, path).line,
   };
   for (const check of checks) check(context);
   return diagnostics;
 }
 
-/** The line a data path starts on, for messages such as "already used by X (line 40)". */
-export function lineOf(context: CheckContext, path: DataPath): number {
-  return locate(context.source, path).line;
+/**
+ * Whether any check would report anything, without computing a single position (which would need the
+ * slow, position-keeping parse). A file with findings is then checked again by runChecks.
+ */
+export function hasFindings(source: SourceFile, catalog: RawCatalog, checks: readonly CatalogCheck[]): boolean {
+  let found = false;
+  const context: CheckContext = {
+    source,
+    catalog,
+    report() {
+      found = true;
+    },
+    lineOf: () => 0,
+  };
+  for (const check of checks) {
+    check(context);
+    if (found) return true;
+  }
+  return false;
 }

@@ -1,4 +1,4 @@
-import { type CheckContext, lineOf } from "./check-context.js";
+import type { CheckContext } from "./check-context.js";
 import { GENERATED_MEMBER_NAMES, IDENTIFIER_PATTERN, RESERVED_TYPE_NAMES, RESERVED_WORDS, TYPE_NAME_SUFFIXES } from "./reserved-words.js";
 
 /** Names become enum members in TypeScript and Java: they must be identifiers, unreserved and unique even ignoring case. */
@@ -16,7 +16,7 @@ export function checkNames(context: CheckContext): void {
       if (!checkIdentifier(context, name, path)) continue;
       const previous = exact.get(name);
       if (previous) {
-        context.report("duplicate-name", `name ${name} is already used in code set ${set.id} (line ${lineOf(context, previous)})`, path);
+        context.report("duplicate-name", `name ${name} is already used in code set ${set.id} (line ${context.lineOf(previous)})`, path);
         continue;
       }
       exact.set(name, path);
@@ -25,7 +25,7 @@ export function checkNames(context: CheckContext): void {
       if (clash) {
         context.report(
           "name-case-collision",
-          `name ${name} differs from ${clash.name} (line ${lineOf(context, clash.path)}) only in case; generated files and anchors would collide`,
+          `name ${name} differs from ${clash.name} (line ${context.lineOf(clash.path)}) only in case; generated files and anchors would collide`,
           path,
         );
         continue;
@@ -73,7 +73,7 @@ function checkTypeName(context: CheckContext, typeName: string, setIndex: number
     const what = clash === other?.typeName ? `typeName ${clash}` : `the generated type ${clash}`;
     context.report(
       "duplicate-type-name",
-      `typeName ${typeName} collides with ${what} of code set ${other?.id ?? ""} (line ${lineOf(context, ["codeSets", first])})`,
+      `typeName ${typeName} collides with ${what} of code set ${other?.id ?? ""} (line ${context.lineOf(["codeSets", first])})`,
       path,
     );
     return;

@@ -1,4 +1,4 @@
-import { type CheckContext, lineOf } from "./check-context.js";
+import type { CheckContext } from "./check-context.js";
 import type { RawCodeSet } from "./raw-catalog.js";
 
 /** Ids are unique where they are declared, and every reference (category, scope, replacement, codeSet) resolves. */
@@ -72,7 +72,7 @@ function checkUniqueIds(context: CheckContext, items: readonly { readonly id: st
       seen.set(item.id, index);
       return;
     }
-    context.report("duplicate-id", `${what} id ${item.id} is already declared (line ${lineOf(context, [...path, first])})`, [...path, index, "id"]);
+    context.report("duplicate-id", `${what} id ${item.id} is already declared (line ${context.lineOf([...path, first])})`, [...path, index, "id"]);
   });
 }
 

@@ -1,5 +1,6 @@
-import { isMap, isPair, isScalar, isSeq, type Node, type Pair } from "yaml";
+import type { Node, Pair } from "yaml";
 import { type Position, positionAt, type SourceFile } from "./source-file.js";
+import { yamlLibrary } from "./yaml-library.js";
 
 /** A path into catalog data: property names and array indexes, as in codeSets[0].codes[3].name. */
 export type DataPath = readonly (string | number)[];
@@ -9,7 +10,8 @@ export type DataPath = readonly (string | number)[];
  * instead (useful for unknown or duplicated properties). Falls back to the nearest ancestor that exists.
  */
 export function locate(source: SourceFile, path: DataPath, at: "value" | "key" = "value"): Position {
-  let node: unknown = source.document?.contents ?? null;
+  const { isMap, isPair, isSeq } = yamlLibrary();
+  let node: unknown = source.document.contents;
   let best: number = rangeStart(node) ?? 0;
   for (const [index, segment] of path.entries()) {
     const last = index === path.length - 1;
@@ -33,7 +35,8 @@ export function locate(source: SourceFile, path: DataPath, at: "value" | "key" =
 
 /** The source text of a scalar at a path, e.g. `0100` for an unquoted code (what the author wrote, not what YAML made of it). */
 export function sourceTextAt(source: SourceFile, path: DataPath): string | undefined {
-  let node: unknown = source.document?.contents ?? null;
+  const { isMap, isPair, isScalar, isSeq } = yamlLibrary();
+  let node: unknown = source.document.contents;
   for (const segment of path) {
     if (isMap(node)) node = node.items.find((item) => isPair(item) && keyText(item) === String(segment))?.value;
     else if (isSeq(node) && typeof segment === "number") node = node.items[segment];
@@ -44,7 +47,7 @@ export function sourceTextAt(source: SourceFile, path: DataPath): string | undef
 }
 
 function keyText(pair: Pair<unknown, unknown>): string | undefined {
-  return isScalar(pair.key) ? String(pair.key.value) : undefined;
+  return yamlLibrary().isScalar(pair.key) ? String(pair.key.value) : undefined;
 }
 
 function rangeStart(node: unknown): number | undefined {

@@ -1,6 +1,7 @@
-import { type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, visit, type YAMLError } from "yaml";
+import type { Document, Node, YAMLError } from "yaml";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { positionAt, type SourceFile } from "./source-file.js";
+import { yamlLibrary } from "./yaml-library.js";
 
 /** Catalogs need no aliases; a few are tolerated, more smell of an alias bomb ("billion laughs"). */
 export const MAX_ALIASES = 10;
@@ -14,11 +15,13 @@ export interface ParseResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** Parses catalog text into a YAML document with positions and plain data, reporting syntax problems. */
-export function parseCatalog(path: string, text: string): ParseResult {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
-  const source: SourceFile = { path, text, document, lineCounter };
+/**
+ * Reads a catalog's YAML document with positions into plain data, reporting syntax problems where they are.
+ * This is the careful path: it runs for files the fast parser could not vouch for.
+ */
+export function parseCatalog(source: SourceFile): ParseResult {
+  const { document, lineCounter, path } = source;
+  const { isScalar } = yamlLibrary();
   const diagnostics: Diagnostic[] = [];
   for (const error of document.errors) diagnostics.push(yamlDiagnostic(source, error, "error"));
   for (const warning of document.warnings) diagnostics.push(yamlDiagnostic(source, warning, "warning"));
@@ -55,6 +58,7 @@ export function parseCatalog(path: string, text: string): ParseResult {
  * the count by nesting). Linear: each anchored node's size is computed once.
  */
 function checkAliases(source: SourceFile, document: Document.Parsed): Diagnostic | undefined {
+  const { isAlias, isMap, isPair, isSeq, visit } = yamlLibrary();
   const sizes = new Map<unknown, number>();
   const inProgress = new Set<unknown>();
   const at = (node: Node, rule: string, message: string): Diagnostic => {

@@ -18,6 +18,11 @@ function schemaValidator(): ValidateFunction {
   return compiled;
 }
 
+/** Whether plain data matches the schema (no diagnostics: the fast path only needs yes or no). */
+export function isSchemaValid(data: unknown): boolean {
+  return schemaValidator()(data) === true;
+}
+
 /** Checks plain catalog data against the JSON Schema and maps each error back to its YAML node. */
 export function checkSchema(source: SourceFile, data: unknown): Diagnostic[] {
   const validate = schemaValidator();

@@ -1,14 +1,15 @@
-import { type Document, LineCounter } from "yaml";
+import type { Document, LineCounter } from "yaml";
+import { yamlLibrary } from "./yaml-library.js";
 
-/** A catalog file as read from disk: its text and a parsed YAML document with positions. */
+/** A catalog file as read from disk: its text, and on demand a YAML document with positions. */
 export interface SourceFile {
   /** Path as shown in diagnostics (relative to the working directory when inside it). */
   readonly path: string;
   /** The decoded text, without a byte-order mark. */
   readonly text: string;
-  /** The parsed YAML document (null when the file could not be decoded). */
-  readonly document: Document.Parsed | null;
-  /** Turns offsets into 1-based line and column. */
+  /** The YAML document with source positions, parsed on first use: only diagnostics need it. */
+  readonly document: Document.Parsed;
+  /** Turns offsets into 1-based line and column (parses the document on first use). */
   readonly lineCounter: LineCounter;
 }
 
@@ -17,18 +18,32 @@ export interface Position {
   readonly column: number;
 }
 
+/** A source file whose position-keeping parse happens only if something asks for a position. */
+export function createSourceFile(path: string, text: string): SourceFile {
+  let parsed: { document: Document.Parsed; lineCounter: LineCounter } | undefined;
+  const parse = () => {
+    if (!parsed) {
+      const { LineCounter, parseDocument } = yamlLibrary();
+      const lineCounter = new LineCounter();
+      const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+      parsed = { document, lineCounter };
+    }
+    return parsed;
+  };
+  return {
+    path,
+    text,
+    get document() {
+      return parse().document;
+    },
+    get lineCounter() {
+      return parse().lineCounter;
+    },
+  };
+}
+
 /** 1-based line and column of a character offset in a source file. */
 export function positionAt(lineCounter: LineCounter, offset: number): Position {
   const { line, col } = lineCounter.linePos(offset);
   return { line, column: col };
-}
-
-/** A line counter over text that was never parsed, e.g. for a file that is not UTF-8. */
-export function countLines(text: string): LineCounter {
-  const lineCounter = new LineCounter();
-  lineCounter.addNewLine(0);
-  for (let index = text.indexOf("\n"); index !== -1; index = text.indexOf("\n", index + 1)) {
-    lineCounter.addNewLine(index + 1);
-  }
-  return lineCounter;
 }

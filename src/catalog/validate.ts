@@ -1,17 +1,18 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { hasErrors, sortDiagnostics } from "../diagnostics/diagnostic.js";
 import { checkCodes } from "./check-codes.js";
-import { type CatalogCheck, runChecks } from "./check-context.js";
+import { type CatalogCheck, hasFindings, runChecks } from "./check-context.js";
 import { checkNames } from "./check-names.js";
 import { checkPlaceholders } from "./check-placeholders.js";
 import { checkReferences } from "./check-references.js";
 import { checkVendor } from "./check-vendor.js";
 import { decodeCatalog } from "./decode.js";
+import { parseFast } from "./fast-parse.js";
 import { locate } from "./locate.js";
 import { parseCatalog } from "./parse.js";
 import type { RawCatalog } from "./raw-catalog.js";
-import { checkSchema } from "./schema.js";
-import type { SourceFile } from "./source-file.js";
+import { checkSchema, isSchemaValid } from "./schema.js";
+import { createSourceFile, type SourceFile } from "./source-file.js";
 
 /** A catalog file's bytes, as read from disk. */
 export interface CatalogInput {
@@ -43,19 +44,34 @@ export function validateCatalog(input: CatalogInput): { catalog?: ValidCatalog; 
 function validateUnsorted(input: CatalogInput): { catalog?: ValidCatalog; diagnostics: Diagnostic[] } {
   const decoded = decodeCatalog(input.path, input.bytes);
   if (!decoded.ok) return { diagnostics: [...decoded.diagnostics] };
-  const parsed = parseCatalog(input.path, decoded.text);
+  const source = createSourceFile(input.path, decoded.text);
+
+  // Fast path: most catalogs are clean, and for them no position is ever needed.
+  const quick = validateQuickly(source);
+  if (quick) return { catalog: { source, catalog: quick }, diagnostics: [...decoded.diagnostics] };
+
+  // Careful path: parse with positions and report every problem where it is.
+  const parsed = parseCatalog(source);
   const diagnostics = [...decoded.diagnostics, ...parsed.diagnostics];
   if (parsed.data === undefined || hasErrors(diagnostics)) return { diagnostics };
 
-  const schemaErrors = checkSchema(parsed.source, parsed.data);
+  const schemaErrors = checkSchema(source, parsed.data);
   diagnostics.push(...schemaErrors);
   // Semantic checks assume the schema's shape; with schema errors they would only add noise.
   if (schemaErrors.length > 0) return { diagnostics };
 
   const catalog = parsed.data as RawCatalog;
-  diagnostics.push(...runChecks(parsed.source, catalog, SEMANTIC_CHECKS));
+  diagnostics.push(...runChecks(source, catalog, SEMANTIC_CHECKS));
   if (hasErrors(diagnostics)) return { diagnostics };
-  return { catalog: { source: parsed.source, catalog }, diagnostics };
+  return { catalog: { source, catalog }, diagnostics };
+}
+
+/** The catalog, if the fast parser reads it and neither the schema nor any check finds anything; else undefined. */
+function validateQuickly(source: SourceFile): RawCatalog | undefined {
+  const data = parseFast(source.text);
+  if (data === undefined || !isSchemaValid(data)) return undefined;
+  const catalog = data as RawCatalog;
+  return hasFindings(source, catalog, SEMANTIC_CHECKS) ? undefined : catalog;
 }
 
 /** Validates a set of catalogs, including what only shows across files (two files claiming one vendor id). */
