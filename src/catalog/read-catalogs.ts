@@ -4,15 +4,18 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { MAX_CATALOG_BYTES, oversizeDiagnostic } from "./decode.js";
 import type { CatalogInput } from "./validate.js";
 
-export interface ReadResult {
-  readonly inputs: readonly CatalogInput[];
-  readonly diagnostics: readonly Diagnostic[];
+/** A catalog file found in the catalogs directory, not read yet. */
+export interface CatalogFile {
+  readonly absolutePath: string;
+  /** As shown in diagnostics and banners. */
+  readonly path: string;
+  readonly size: number;
 }
 
 const CATALOG_FILE = /\.ya?ml$/;
 
-/** Reads every *.yaml / *.yml file of a catalogs directory, sorted by name. The only I/O of the catalog layer. */
-export function readCatalogDirectory(directory: string, cwd = process.cwd()): ReadResult {
+/** Lists every *.yaml / *.yml file of a catalogs directory, sorted by name. */
+export function listCatalogFiles(directory: string, cwd = process.cwd()): { files: readonly CatalogFile[]; diagnostics: readonly Diagnostic[] } {
   const shown = displayPath(directory, cwd);
   let names: string[];
   try {
@@ -24,20 +27,30 @@ export function readCatalogDirectory(directory: string, cwd = process.cwd()): Re
     return problem(shown, `cannot read catalogs directory ${shown}: ${reason(error)}`);
   }
   if (names.length === 0) return problem(shown, `no catalogs (*.yaml) found in ${shown}`);
-  const inputs: CatalogInput[] = [];
+  const files: CatalogFile[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const name of names) {
-    const path = join(directory, name);
-    const file = displayPath(path, cwd);
+    const absolutePath = join(directory, name);
+    const path = displayPath(absolutePath, cwd);
     try {
-      const stats = statSync(path);
-      if (!stats.isFile()) continue;
-      // Refuse before reading: a huge file should not be loaded into memory just to be rejected.
-      if (stats.size > MAX_CATALOG_BYTES) diagnostics.push(oversizeDiagnostic(file, stats.size));
-      else inputs.push({ path: file, bytes: readFileSync(path) });
+      const stats = statSync(absolutePath);
+      if (stats.isFile()) files.push({ absolutePath, path, size: stats.size });
     } catch (error) {
-      diagnostics.push({ severity: "error", rule: "unreadable-file", message: `cannot read ${file}: ${reason(error)}`, file, line: 0, column: 0 });
+      diagnostics.push({ severity: "error", rule: "unreadable-file", message: `cannot read ${path}: ${reason(error)}`, file: path, line: 0, column: 0 });
     }
+  }
+  return { files, diagnostics };
+}
+
+/** Reads every catalog of a directory into memory (for the in-process API; the CLI reads per job). */
+export function readCatalogDirectory(directory: string, cwd = process.cwd()): { inputs: readonly CatalogInput[]; diagnostics: readonly Diagnostic[] } {
+  const listed = listCatalogFiles(directory, cwd);
+  const inputs: CatalogInput[] = [];
+  const diagnostics = [...listed.diagnostics];
+  for (const file of listed.files) {
+    // Refuse before reading: a huge file should not be loaded into memory just to be rejected.
+    if (file.size > MAX_CATALOG_BYTES) diagnostics.push(oversizeDiagnostic(file.path, file.size));
+    else inputs.push({ path: file.path, bytes: readFileSync(file.absolutePath) });
   }
   return { inputs, diagnostics };
 }
@@ -49,8 +62,8 @@ export function displayPath(path: string, cwd = process.cwd()): string {
   return shown.split(sep).join("/");
 }
 
-function problem(file: string, message: string): ReadResult {
-  return { inputs: [], diagnostics: [{ severity: "error", rule: "catalogs-not-found", message, file, line: 0, column: 0 }] };
+function problem(file: string, message: string): { files: readonly CatalogFile[]; diagnostics: readonly Diagnostic[] } {
+  return { files: [], diagnostics: [{ severity: "error", rule: "catalogs-not-found", message, file, line: 0, column: 0 }] };
 }
 
 function reason(error: unknown): string {

@@ -1,15 +1,17 @@
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { displayPath } from "../catalog/read-catalogs.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { formatDiagnosticsText } from "../diagnostics/format.js";
-import { generate } from "../generate.js";
-import type { OutputFile } from "../render/output-file.js";
+import { runCatalogs } from "../pipeline/run-catalogs.js";
+import { createRenderer } from "../render/render.js";
+import { BUILTIN_TEMPLATES, readTemplates } from "../render/templates.js";
 import { REGENERATE_COMMAND } from "../render/views/banner.js";
-import { applyPlan } from "../write/apply.js";
+import { commitStaged, createStaging, discardStaging, type Staging } from "../write/apply.js";
 import { MANIFEST_PATH, manifestFile, parseManifest } from "../write/manifest.js";
-import { isCurrent, planWrite, type WritePlan } from "../write/plan.js";
 import { readCurrentFiles } from "../write/read-current.js";
+import { type SettledFile, settleFile } from "../write/settle.js";
 import { type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from "./io.js";
 
 export interface GenerateCommandOptions {
@@ -21,56 +23,109 @@ export interface GenerateCommandOptions {
 }
 
 /** `gen` / `gen generate`: write generated/ (only what changed), or with --check report what is stale. */
-export function runGenerate(options: GenerateCommandOptions, io: CliIo): number {
-  const result = generate({ catalogs: resolve(io.cwd, options.catalogs), templates: options.templates && resolve(io.cwd, options.templates), cwd: io.cwd });
-  if (result.diagnostics.length > 0) io.stderr(formatDiagnosticsText(result.diagnostics, result.texts));
-  if (hasErrors(result.diagnostics) || !result.model) return EXIT_FAILURE;
-
-  const vendorIds = result.model.vendors.map((vendor) => vendor.id);
-  if (options.only !== undefined && !vendorIds.includes(options.only)) {
-    io.stderr(`gen: unknown vendor "${options.only}" for --only; known: ${vendorIds.join(", ")}\n`);
-    return EXIT_USAGE;
-  }
-
+export async function runGenerate(options: GenerateCommandOptions, io: CliIo): Promise<number> {
   const outDir = resolve(io.cwd, options.out);
   const shownOut = displayPath(outDir, io.cwd);
   if (isNonDirectory(outDir)) {
     io.stderr(`${shownOut}:0:0 error output-not-directory the output path ${shownOut} exists and is not a directory\n`);
     return EXIT_FAILURE;
   }
+  const templateRead = readTemplates(fileURLToPath(BUILTIN_TEMPLATES), options.templates && resolve(io.cwd, options.templates), io.cwd);
+  if (templateRead.diagnostics.length > 0) {
+    io.stderr(formatDiagnosticsText(templateRead.diagnostics, new Map()));
+    return EXIT_FAILURE;
+  }
 
-  const previous = parseManifest(readCurrentFiles(outDir, [MANIFEST_PATH]).get(MANIFEST_PATH));
-  const owned = (vendor: string | null) => options.only === undefined || vendor === null || vendor === options.only;
-  const files = result.files.filter((file) => owned(file.vendor));
-  // With --only, the other vendors' entries stay in the manifest untouched.
-  const kept = previous.filter((entry) => !owned(entry.vendor));
-  const all: OutputFile[] = [...files, manifestFile([...kept, ...files.map(({ path, vendor }) => ({ path, vendor }))])];
-  const previousOwned = previous.filter((entry) => owned(entry.vendor)).map((entry) => entry.path);
-  const current = readCurrentFiles(outDir, new Set([...all.map((file) => file.path), ...previousOwned]));
-  const plan = planWrite(all, current, previousOwned);
-
-  if (options.check) return reportCheck(plan, shownOut, options, io);
+  let staging: Staging | undefined;
   try {
-    applyPlan(outDir, plan);
+    staging = options.check ? undefined : createStaging(outDir);
+    const run = await runCatalogs({
+      catalogs: resolve(io.cwd, options.catalogs),
+      cwd: io.cwd,
+      mode: options.check ? "check" : "write",
+      templates: templateRead.templates,
+      outDir,
+      staging: staging?.dir,
+      only: options.only,
+    });
+    // Shared outputs come from every vendor's summary; they are rendered, compared and staged here.
+    const shared = createRenderer(templateRead.templates).renderShared({
+      summary: run.summary,
+      exportFragments: run.results.map((result) => result.exportFragment ?? ""),
+    });
+    const diagnostics = [...run.diagnostics, ...shared.diagnostics];
+    if (diagnostics.length > 0) io.stderr(formatDiagnosticsText(diagnostics, run.texts));
+    if (hasErrors(diagnostics)) return abandon(staging, EXIT_FAILURE);
+
+    const vendorIds = run.summary.vendors.map((vendor) => vendor.id);
+    if (options.only !== undefined && !vendorIds.includes(options.only)) {
+      io.stderr(`gen: unknown vendor "${options.only}" for --only; known: ${vendorIds.join(", ")}\n`);
+      return abandon(staging, EXIT_USAGE);
+    }
+
+    const settled: SettledFile[] = [
+      ...run.results.flatMap((result) => result.settled ?? []),
+      ...shared.files.map((file) => settleFile(file, outDir, staging?.dir)),
+    ];
+    const owned = (vendor: string | null) => options.only === undefined || vendor === null || vendor === options.only;
+    const previous = parseManifest(readCurrentFiles(outDir, [MANIFEST_PATH]).get(MANIFEST_PATH));
+    // With --only, the other vendors' entries stay in the manifest untouched.
+    const entries = [...previous.filter((entry) => !owned(entry.vendor)), ...settled.map(({ path, vendor }) => ({ path, vendor }))];
+    settled.push(settleFile(manifestFile(entries), outDir, staging?.dir));
+
+    const wanted = new Set(settled.map((file) => file.path));
+    const candidates = previous.filter((entry) => owned(entry.vendor) && !wanted.has(entry.path)).map((entry) => entry.path);
+    const orphaned = [...readCurrentFiles(outDir, candidates)].flatMap(([path, content]) => (content === undefined ? [] : [path])).sort();
+    const modified = settled
+      .filter((file) => file.status === "modified")
+      .map((file) => file.path)
+      .sort();
+    const missing = settled
+      .filter((file) => file.status === "missing")
+      .map((file) => file.path)
+      .sort();
+    const unchanged = settled.length - modified.length - missing.length;
+
+    if (!staging) return reportCheck({ modified, missing, orphaned, unchanged }, shownOut, options, io);
+    try {
+      commitStaged(outDir, staging, [...modified, ...missing], orphaned);
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      io.stderr(`${shownOut}:0:0 error write-failed could not write ${shownOut} (${reason}); it was left as it was\n`);
+      return EXIT_FAILURE;
+    }
+    io.stdout(`${shownOut}: ${missing.length} created, ${modified.length} updated, ${orphaned.length} removed, ${unchanged} unchanged\n`);
+    return EXIT_OK;
   } catch (error) {
+    if (staging) discardStaging(staging);
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     io.stderr(`${shownOut}:0:0 error write-failed could not write ${shownOut} (${reason}); it was left as it was\n`);
     return EXIT_FAILURE;
   }
-  io.stdout(`${shownOut}: ${plan.missing.length} created, ${plan.modified.length} updated, ${plan.orphaned.length} removed, ${plan.unchanged} unchanged\n`);
-  return EXIT_OK;
 }
 
-function reportCheck(plan: WritePlan, shownOut: string, options: GenerateCommandOptions, io: CliIo): number {
-  if (isCurrent(plan)) {
-    io.stdout(`${shownOut} is up to date (${plan.unchanged} files)\n`);
+function abandon(staging: Staging | undefined, exitCode: number): number {
+  if (staging) discardStaging(staging);
+  return exitCode;
+}
+
+interface CheckReport {
+  readonly modified: readonly string[];
+  readonly missing: readonly string[];
+  readonly orphaned: readonly string[];
+  readonly unchanged: number;
+}
+
+function reportCheck(report: CheckReport, shownOut: string, options: GenerateCommandOptions, io: CliIo): number {
+  const lines = [
+    ...report.modified.map((path) => `  modified  ${shownOut}/${path}`),
+    ...report.missing.map((path) => `  missing   ${shownOut}/${path}`),
+    ...report.orphaned.map((path) => `  orphaned  ${shownOut}/${path}`),
+  ];
+  if (lines.length === 0) {
+    io.stdout(`${shownOut} is up to date (${report.unchanged} files)\n`);
     return EXIT_OK;
   }
-  const lines = [
-    ...plan.modified.map((path) => `  modified  ${shownOut}/${path}`),
-    ...plan.missing.map((path) => `  missing   ${shownOut}/${path}`),
-    ...plan.orphaned.map((path) => `  orphaned  ${shownOut}/${path}`),
-  ];
   io.stderr(
     `${shownOut} is stale: ${lines.length} ${lines.length === 1 ? "file differs" : "files differ"} from what the catalogs produce\n${lines.join("\n")}\nRun \`${fixCommand(options)}\` to update it.\n`,
   );

@@ -26,8 +26,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .option("--templates <dir>", "your templates directory; its files override the built-in ones file by file")
     .option("--only <vendor>", "generate only this vendor's files (shared files are kept current)")
     .option("--check", "write nothing; exit 1 if the output directory is stale", false)
-    .action((options: { catalogs: string; out: string; templates?: string; only?: string; check: boolean }) => {
-      exitCode = runGenerate(options, io);
+    .action(async (options: { catalogs: string; out: string; templates?: string; only?: string; check: boolean }) => {
+      exitCode = await runGenerate(options, io);
     });
 
   program
@@ -35,16 +35,16 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .description("check every catalog and report every problem")
     .option("--catalogs <dir>", "directory of catalog YAML files", "catalogs")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
-    .action((options: { catalogs: string; format: "text" | "json" }) => {
-      exitCode = runValidate(options, io);
+    .action(async (options: { catalogs: string; format: "text" | "json" }) => {
+      exitCode = await runValidate(options, io);
     });
 
   program
     .command("export")
     .description("print the resolved catalog set as JSON")
     .option("--catalogs <dir>", "directory of catalog YAML files", "catalogs")
-    .action((options: { catalogs: string }) => {
-      exitCode = runExport(options, io);
+    .action(async (options: { catalogs: string }) => {
+      exitCode = await runExport(options, io);
     });
 
   try {

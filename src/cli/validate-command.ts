@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
-import { loadCatalogs } from "../catalog/load-catalogs.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { formatDiagnosticsJson, formatDiagnosticsText, summarize } from "../diagnostics/format.js";
+import { runCatalogs } from "../pipeline/run-catalogs.js";
 import { type CliIo, EXIT_FAILURE, EXIT_OK } from "./io.js";
 
 export interface ValidateOptions {
@@ -10,22 +10,19 @@ export interface ValidateOptions {
 }
 
 /** `gen validate`: every problem of every catalog in one run. */
-export function runValidate(options: ValidateOptions, io: CliIo): number {
-  const loaded = loadCatalogs(resolve(io.cwd, options.catalogs), io.cwd);
-  const failed = hasErrors(loaded.diagnostics);
+export async function runValidate(options: ValidateOptions, io: CliIo): Promise<number> {
+  const run = await runCatalogs({ catalogs: resolve(io.cwd, options.catalogs), cwd: io.cwd, mode: "validate" });
+  const failed = hasErrors(run.diagnostics);
   if (options.format === "json") {
-    io.stdout(formatDiagnosticsJson(loaded.diagnostics));
-  } else if (loaded.diagnostics.length > 0) {
-    io.stderr(formatDiagnosticsText(loaded.diagnostics, loaded.texts));
+    io.stdout(formatDiagnosticsJson(run.diagnostics));
+  } else if (run.diagnostics.length > 0) {
+    io.stderr(formatDiagnosticsText(run.diagnostics, run.texts));
   }
   if (options.format === "text" && !failed) {
-    const sets = loaded.catalogs.reduce((sum, { catalog }) => sum + catalog.codeSets.length, 0);
-    const codes = loaded.catalogs.reduce(
-      (sum, { catalog }) => sum + catalog.codeSets.reduce((n, set) => n + set.codes.length + (set.uncoded?.length ?? 0), 0),
-      0,
-    );
-    const problems = loaded.diagnostics.length > 0 ? summarize(loaded.diagnostics) : "no problems";
-    io.stdout(`${loaded.catalogs.length} catalogs, ${sets} code sets, ${codes} codes: ${problems}\n`);
+    const sets = run.summary.vendors.reduce((sum, vendor) => sum + vendor.codeSets.length, 0);
+    const codes = run.results.reduce((sum, result) => sum + result.codeCount, 0);
+    const problems = run.diagnostics.length > 0 ? summarize(run.diagnostics) : "no problems";
+    io.stdout(`${run.results.length} catalogs, ${sets} code sets, ${codes} codes: ${problems}\n`);
   }
   return failed ? EXIT_FAILURE : EXIT_OK;
 }

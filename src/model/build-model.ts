@@ -14,7 +14,8 @@ export function defaultJavaPackage(vendorId: string): string {
   return `codebook.${vendorId.replace(/-/g, "")}`;
 }
 
-function buildVendor(catalog: RawCatalog, file: string): Vendor {
+/** One vendor of the model, from its validated catalog. */
+export function buildVendor(catalog: RawCatalog, file: string): Vendor {
   const { vendor } = catalog;
   return {
     id: vendor.id,

@@ -89,7 +89,23 @@ function nonEmpty<T>(items: readonly T[]): readonly T[] | undefined {
   return items.length > 0 ? items : undefined;
 }
 
+/**
+ * One vendor's part of the export, as JSON text indented to sit inside the vendors array. Built per
+ * vendor (in parallel, and cacheable), then joined by assembleExport into exactly the bytes that
+ * JSON.stringify(exportCatalog(model), null, 2) gives.
+ */
+export function exportVendorFragment(vendor: Vendor): string {
+  return JSON.stringify(exportVendor(vendor), null, 2).replaceAll("\n", "\n    ");
+}
+
+/** The whole export from vendor fragments (sorted by vendor id), optionally with a leading $comment. */
+export function assembleExport(fragments: readonly string[], comment?: string): string {
+  const head = comment === undefined ? "" : `\n  "$comment": ${JSON.stringify(comment)},`;
+  const vendors = fragments.length === 0 ? "[]" : `[\n    ${fragments.join(",\n    ")}\n  ]`;
+  return `{${head}\n  "vendors": ${vendors}\n}`;
+}
+
 /** The export as text: two-space JSON with a final newline, stable for diffs. */
 export function formatExport(model: CatalogModel): string {
-  return `${JSON.stringify(exportCatalog(model), null, 2)}\n`;
+  return `${assembleExport(model.vendors.map(exportVendorFragment))}\n`;
 }

@@ -1,7 +1,10 @@
-import Handlebars from "handlebars";
+import { createRequire } from "node:module";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import type { CatalogModel } from "../model/types.js";
+import { exportVendorFragment } from "../model/export-json.js";
+import { summarizeVendor } from "../model/summary.js";
+import type { CatalogModel, Vendor } from "../model/types.js";
 import type { OutputFile } from "./output-file.js";
+import type { SharedInput } from "./shared-input.js";
 import { TARGETS, type Target } from "./targets.js";
 import type { TemplateSet, TemplateSource } from "./templates.js";
 
@@ -10,19 +13,26 @@ export interface RenderResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** Renders outputs from templates: one vendor at a time, and the shared outputs from summaries. */
+export interface Renderer {
+  renderVendor(vendor: Vendor): RenderResult;
+  renderShared(shared: SharedInput): RenderResult;
+}
+
+const require = createRequire(import.meta.url);
+
 /**
- * Renders every output of every target from the model. Pure: templates come in as text.
- * Each run has its own Handlebars instance, in strict mode (a missing field is an error, not an
- * empty string) and without HTML escaping (each target's view escapes for its own language).
+ * A renderer over a set of templates. It has its own Handlebars instance, in strict mode (a missing
+ * field is an error, not an empty string) and without HTML escaping (each target's view escapes for its
+ * own language); each template is compiled once, on first use. Handlebars is loaded only when a command
+ * renders something.
  */
-export function renderTargets(model: CatalogModel, templates: TemplateSet, targets: readonly Target[] = TARGETS): RenderResult {
-  const handlebars = Handlebars.create();
+export function createRenderer(templates: TemplateSet, targets: readonly Target[] = TARGETS): Renderer {
+  const handlebars = (require("handlebars") as typeof import("handlebars")).create();
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
-  const files: OutputFile[] = [];
-  const diagnostics: Diagnostic[] = [];
   const failed = new Set<string>();
 
-  const render = (templatePath: string, view: object): string | undefined => {
+  const render = (templatePath: string, view: object, diagnostics: Diagnostic[]): string | undefined => {
     if (failed.has(templatePath)) return undefined;
     const source = templates.get(templatePath);
     if (!source) {
@@ -51,37 +61,49 @@ export function renderTargets(model: CatalogModel, templates: TemplateSet, targe
     }
   };
 
-  const emit = (template: string, view: object, path: string, vendor: string | null) => {
-    const content = render(template, view);
-    if (content !== undefined) files.push({ path, content, vendor });
-  };
-
-  for (const target of targets) {
-    for (const output of target.outputs) {
-      switch (output.per) {
-        case "catalog":
-          emit(output.template, output.view(model), output.path, null);
-          break;
-        case "vendor":
-          for (const vendor of model.vendors) emit(output.template, output.view(vendor, model), output.path(vendor), vendor.id);
-          break;
-        case "codeSet":
-          for (const vendor of model.vendors) {
-            for (const set of vendor.codeSets) emit(output.template, output.view(vendor, set), output.path(vendor, set), vendor.id);
-          }
-          break;
-        default:
-          output satisfies never;
+  return {
+    renderVendor(vendor) {
+      const files: OutputFile[] = [];
+      const diagnostics: Diagnostic[] = [];
+      const emit = (template: string, view: object, path: string) => {
+        const content = render(template, view, diagnostics);
+        if (content !== undefined) files.push({ path, content, vendor: vendor.id });
+      };
+      for (const output of targets.flatMap((target) => target.outputs)) {
+        if (output.per === "vendor") emit(output.template, output.view(vendor), output.path(vendor));
+        else if (output.per === "codeSet") for (const set of vendor.codeSets) emit(output.template, output.view(vendor, set), output.path(vendor, set));
       }
-    }
-  }
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, diagnostics };
+      return { files, diagnostics };
+    },
+    renderShared(shared) {
+      const files: OutputFile[] = [];
+      const diagnostics: Diagnostic[] = [];
+      for (const output of targets.flatMap((target) => target.outputs)) {
+        if (output.per !== "catalog") continue;
+        const content = render(output.template, output.view(shared), diagnostics);
+        if (content !== undefined) files.push({ path: output.path, content, vendor: null });
+      }
+      return { files, diagnostics };
+    },
+  };
+}
+
+/** Renders every output of every target from a whole model, sorted by path. Pure: templates come in as text. */
+export function renderTargets(model: CatalogModel, templates: TemplateSet, targets: readonly Target[] = TARGETS): RenderResult {
+  const renderer = createRenderer(templates, targets);
+  const perVendor = model.vendors.map((vendor) => renderer.renderVendor(vendor));
+  const shared = renderer.renderShared({ summary: { vendors: model.vendors.map(summarizeVendor) }, exportFragments: model.vendors.map(exportVendorFragment) });
+  const files = [...perVendor.flatMap((result) => result.files), ...shared.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, diagnostics: [...perVendor.flatMap((result) => result.diagnostics), ...shared.diagnostics] };
 }
 
 /** LF endings, no trailing blank lines, exactly one final newline: byte-stable output whatever the template's editor did. */
 function normalize(text: string): string {
-  return `${text.replace(/\r\n?/g, "\n").replace(/\n+$/, "")}\n`;
+  // Plain loops, not regexes: outputs run to megabytes, and a regex anchored at $ rescans them.
+  const lf = text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
+  let end = lf.length;
+  while (end > 0 && lf.charCodeAt(end - 1) === 10) end -= 1;
+  return `${lf.slice(0, end)}\n`;
 }
 
 /** Handlebars reports "Parse error on line 3" or `"x" not defined in ... - 3:4`; turn either into a position. */

@@ -1,18 +1,18 @@
-import type { CatalogModel, CodeSet, Vendor } from "../model/types.js";
+import type { CodeSet, Vendor } from "../model/types.js";
+import type { SharedInput } from "./shared-input.js";
 import { javaEnumView, javaFilePath } from "./views/java-view.js";
 import { jsonView } from "./views/json-view.js";
 import { markdownIndexView, markdownVendorView } from "./views/markdown-view.js";
 import { typescriptIndexView, typescriptRuntimeView, typescriptVendorView } from "./views/typescript-view.js";
 
-/** One output of a target: a template, the view it is rendered with, and where the file goes; once, per vendor or per code set. */
+/**
+ * One output of a target: a template, the view it is rendered with, and where the file goes. Shared
+ * outputs are rendered once from summaries; vendor and code-set outputs from one vendor alone, so that
+ * vendors can be rendered in parallel and cached independently.
+ */
 export type OutputRule =
-  | { readonly per: "catalog"; readonly template: string; readonly path: string; readonly view: (model: CatalogModel) => object }
-  | {
-      readonly per: "vendor";
-      readonly template: string;
-      readonly path: (vendor: Vendor) => string;
-      readonly view: (vendor: Vendor, model: CatalogModel) => object;
-    }
+  | { readonly per: "catalog"; readonly template: string; readonly path: string; readonly view: (shared: SharedInput) => object }
+  | { readonly per: "vendor"; readonly template: string; readonly path: (vendor: Vendor) => string; readonly view: (vendor: Vendor) => object }
   | {
       readonly per: "codeSet";
       readonly template: string;

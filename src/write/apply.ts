@@ -1,8 +1,9 @@
 import * as nodeFs from "node:fs";
 import { dirname, join } from "node:path";
+import type { OutputFile } from "../render/output-file.js";
 import type { WritePlan } from "./plan.js";
 
-/** The file operations apply needs; tests pass a wrapper that fails on purpose. */
+/** The file operations writing needs; tests pass a wrapper that fails on purpose. */
 export interface WriteFs {
   existsSync(path: string): boolean;
   mkdirSync(path: string, options: { recursive: true }): unknown;
@@ -15,66 +16,106 @@ export interface WriteFs {
 
 export const realFs: WriteFs = nodeFs;
 
+/** A staging directory inside the output directory (same filesystem, so renames out of it are atomic). */
+export interface Staging {
+  readonly dir: string;
+  /** Directories created for it (the output directory itself, if it did not exist): removed on failure. */
+  readonly created: readonly string[];
+}
+
+/** Creates the staging directory; new contents are written there before anything in the output directory changes. */
+export function createStaging(outDir: string, fs: WriteFs = realFs): Staging {
+  const created = missingDirs(outDir, fs);
+  const dir = join(outDir, `.codebook-staging-${process.pid}-${Date.now().toString(36)}`);
+  fs.mkdirSync(dir, { recursive: true });
+  return { dir, created };
+}
+
+/** Removes a staging directory and the directories created for it: the output directory is as before. */
+export function discardStaging(staging: Staging, fs: WriteFs = realFs): void {
+  removeQuietly(staging.dir, fs);
+  for (const dir of [...staging.created].reverse()) removeEmptyDir(dir, fs);
+}
+
 /**
- * Applies a plan all or nothing. New contents are first written to a staging directory inside the
- * output directory (same filesystem, so renames are atomic); files about to be replaced or removed are
- * moved to a backup directory; then the staged files are renamed into place. If any step fails,
- * everything is moved back and the directories this run created are removed, so the output directory
- * is exactly as it was; the error is rethrown.
+ * Moves staged files into place, all or nothing. Files about to be replaced or removed are first moved to
+ * a backup directory; then the staged files are renamed into place. If any step fails, everything is
+ * moved back and the directories this run created are removed, so the output directory is exactly as it
+ * was; the error is rethrown. `changed` are paths staged in staging.dir; `orphaned` are paths to remove.
  */
-export function applyPlan(outDir: string, plan: WritePlan, fs: WriteFs = realFs): void {
-  if (plan.write.length === 0 && plan.orphaned.length === 0) return;
-  const created: string[] = [];
+export function commitStaged(outDir: string, staging: Staging, changed: readonly string[], orphaned: readonly string[], fs: WriteFs = realFs): void {
+  const created: string[] = [...staging.created];
   const ensureDir = (dir: string) => {
-    const missing: string[] = [];
-    for (let current = dir; !fs.existsSync(current); current = dirname(current)) {
-      missing.unshift(current);
-      if (dirname(current) === current) break;
-    }
+    const missing = missingDirs(dir, fs);
     if (missing.length > 0) fs.mkdirSync(dir, { recursive: true });
     created.push(...missing);
   };
-
-  const token = `${process.pid}-${Date.now().toString(36)}`;
-  const staging = join(outDir, `.codebook-staging-${token}`);
-  const backup = join(outDir, `.codebook-backup-${token}`);
+  const backup = `${staging.dir}-backup`;
   const backedUp: string[] = [];
   const placed: string[] = [];
   try {
-    ensureDir(outDir);
-    for (const file of plan.write) {
-      const staged = join(staging, file.path);
-      ensureDir(dirname(staged));
-      fs.writeFileSync(staged, file.content);
-    }
-    for (const path of [...plan.write.map((file) => file.path), ...plan.orphaned]) {
+    for (const path of [...changed, ...orphaned]) {
       const target = join(outDir, path);
       if (!fs.existsSync(target)) continue;
       ensureDir(dirname(join(backup, path)));
       fs.renameSync(target, join(backup, path));
       backedUp.push(path);
     }
-    for (const file of plan.write) {
-      ensureDir(dirname(join(outDir, file.path)));
-      fs.renameSync(join(staging, file.path), join(outDir, file.path));
-      placed.push(file.path);
+    for (const path of changed) {
+      ensureDir(dirname(join(outDir, path)));
+      fs.renameSync(join(staging.dir, path), join(outDir, path));
+      placed.push(path);
     }
   } catch (error) {
-    rollBack(outDir, backup, placed, backedUp, created, fs);
-    removeQuietly(staging, fs);
+    for (const path of placed) removeQuietly(join(outDir, path), fs);
+    for (const path of backedUp) fs.renameSync(join(backup, path), join(outDir, path));
     removeQuietly(backup, fs);
+    removeQuietly(staging.dir, fs);
+    // Directories this run created, deepest first.
+    for (const dir of [...created].reverse()) removeEmptyDir(dir, fs);
     throw error;
   }
-  removeQuietly(staging, fs);
+  removeQuietly(staging.dir, fs);
   removeQuietly(backup, fs);
-  for (const path of plan.orphaned) removeEmptyParents(outDir, dirname(join(outDir, path)), fs);
+  for (const path of orphaned) removeEmptyParents(outDir, dirname(join(outDir, path)), fs);
 }
 
-function rollBack(outDir: string, backup: string, placed: readonly string[], backedUp: readonly string[], created: readonly string[], fs: WriteFs): void {
-  for (const path of placed) removeQuietly(join(outDir, path), fs);
-  for (const path of backedUp) fs.renameSync(join(backup, path), join(outDir, path));
-  // Directories this run created, deepest first; staging and backup go with them or separately.
-  for (const dir of [...created].reverse()) removeQuietly(dir, fs);
+/** Writes a plan's files and removes its orphans, all or nothing (see commitStaged). */
+export function applyPlan(outDir: string, plan: WritePlan, fs: WriteFs = realFs): void {
+  if (plan.write.length === 0 && plan.orphaned.length === 0) return;
+  const staging = createStaging(outDir, fs);
+  try {
+    stageFiles(staging, plan.write, fs);
+  } catch (error) {
+    discardStaging(staging, fs);
+    throw error;
+  }
+  commitStaged(
+    outDir,
+    staging,
+    plan.write.map((file) => file.path),
+    plan.orphaned,
+    fs,
+  );
+}
+
+/** Writes files into the staging directory. */
+export function stageFiles(staging: Staging, files: readonly OutputFile[], fs: WriteFs = realFs): void {
+  for (const file of files) {
+    const staged = join(staging.dir, file.path);
+    fs.mkdirSync(dirname(staged), { recursive: true });
+    fs.writeFileSync(staged, file.content);
+  }
+}
+
+/** The directories from the nearest existing ancestor down to dir, outermost first. */
+function missingDirs(dir: string, fs: WriteFs): string[] {
+  const missing: string[] = [];
+  for (let current = dir; !fs.existsSync(current); current = dirname(current)) {
+    missing.unshift(current);
+    if (dirname(current) === current) break;
+  }
+  return missing;
 }
 
 function removeQuietly(path: string, fs: WriteFs): void {
@@ -82,6 +123,14 @@ function removeQuietly(path: string, fs: WriteFs): void {
     fs.rmSync(path, { recursive: true, force: true });
   } catch {
     // Cleanup is best effort; the caller reports the original error.
+  }
+}
+
+function removeEmptyDir(dir: string, fs: WriteFs): void {
+  try {
+    if (fs.existsSync(dir) && fs.readdirSync(dir).length === 0) fs.rmdirSync(dir);
+  } catch {
+    // Best effort, as above.
   }
 }
 

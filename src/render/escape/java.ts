@@ -6,6 +6,7 @@
  * \u after it is then not an escape (javac only honours a backslash preceded by an even number of them).
  */
 export function javaString(text: string): string {
+  if (PLAIN_ASCII.test(text)) return `"${text}"`;
   let out = '"';
   for (let index = 0; index < text.length; index++) {
     const unit = text.charCodeAt(index);
@@ -18,6 +19,9 @@ export function javaString(text: string): string {
   }
   return `${out}"`;
 }
+
+/** Printable ASCII without quote or backslash: the literal is the text itself. */
+const PLAIN_ASCII = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
 
 const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { '"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f" };
 

@@ -4,11 +4,15 @@
  * Characters that matter to HTML or Vue become entities; Markdown punctuation gets a backslash.
  */
 export function markdownCell(text: string): string {
-  return markdownInline(text).replace(/\r\n?|\n|\u2028|\u2029/g, "<br>");
+  const inline = markdownInline(text);
+  return LINE_BREAK.test(inline) ? inline.replace(/\r\n?|\n|\u2028|\u2029/g, "<br>") : inline;
 }
+
+const LINE_BREAK = /[\r\n\u2028\u2029]/;
 
 /** Inline Markdown text (a paragraph, a list item): as markdownCell, but newlines become line breaks. */
 export function markdownInline(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   let out = "";
   const chars = [...text];
   chars.forEach((char, index) => {
@@ -53,6 +57,9 @@ const ENTITIES: Readonly<Record<string, string>> = {
   "}": "&#125;",
   "`": "&#96;",
 };
+
+/** Any character markdownInline would change; most catalog text has none and is returned as it is. */
+const NEEDS_ESCAPE = /[&<>|{}`\\*[\]~_]/;
 
 /** Markdown punctuation that can open emphasis, links or strikethrough anywhere in a line. */
 const BACKSLASHED = new Set(["\\", "*", "[", "]", "~"]);

@@ -1,8 +1,8 @@
-import { exportCatalog } from "../../model/export-json.js";
-import type { CatalogModel } from "../../model/types.js";
+import { assembleExport } from "../../model/export-json.js";
+import type { SharedInput } from "../shared-input.js";
 import { bannerText } from "./banner.js";
 
 /** What templates/json/catalog.json.hbs sees: the export, with the banner as a $comment (JSON has no comments). */
-export function jsonView(model: CatalogModel) {
-  return { json: JSON.stringify({ $comment: bannerText("every catalog"), ...exportCatalog(model) }, null, 2) };
+export function jsonView(shared: SharedInput) {
+  return { json: assembleExport(shared.exportFragments, bannerText("every catalog")) };
 }

@@ -1,22 +1,23 @@
-import type { CatalogModel, CodeEntry, CodeSet, Vendor } from "../../model/types.js";
+import type { CodeEntry, CodeSet, Vendor } from "../../model/types.js";
 import { anchorId, markdownCell, markdownInline, markdownParagraph, yamlString } from "../escape/markdown.js";
+import type { SharedInput } from "../shared-input.js";
 import { bannerText } from "./banner.js";
 
 /** What templates/docs/index.md.hbs sees. */
-export function markdownIndexView(model: CatalogModel) {
-  const codeCount = (set: CodeSet) => set.codes.length + set.uncoded.length;
+export function markdownIndexView(shared: SharedInput) {
+  const vendors = shared.summary.vendors;
   return {
-    frontMatter: frontMatter("Status and error codes", `${model.vendors.length} vendors, every status and error code, generated from the catalogs.`),
+    frontMatter: frontMatter("Status and error codes", `${vendors.length} vendors, every status and error code, generated from the catalogs.`),
     banner: `<!-- ${bannerText("every catalog")} -->`,
-    totals: `${model.vendors.length} vendors, ${sum(model.vendors.map((v) => v.codeSets.length))} code sets, ${sum(model.vendors.flatMap((v) => v.codeSets.map(codeCount)))} codes.`,
-    rows: model.vendors.flatMap((vendor) =>
+    totals: `${vendors.length} vendors, ${sum(vendors.map((v) => v.codeSets.length))} code sets, ${sum(vendors.flatMap((v) => v.codeSets.map((set) => set.entryCount)))} codes.`,
+    rows: vendors.flatMap((vendor) =>
       vendor.codeSets.map((set) => ({
         cells: [
           `[${markdownCell(vendor.name)}](./${vendor.id}.md)`,
           `[${markdownCell(set.title)}](./${vendor.id}.md#${set.id})`,
           `<code>${markdownCell(set.typeName)}</code>`,
           set.format.kind === "digits" ? `digits (${set.format.width})` : set.format.kind,
-          String(codeCount(set)),
+          String(set.entryCount),
         ].join(" | "),
       })),
     ),

@@ -1,6 +1,7 @@
 import { defaultFormatField } from "../../model/default-format-field.js";
-import type { CatalogModel, CodeEntry, CodeSet, Retry, UncodedEntry, Vendor } from "../../model/types.js";
+import type { CodeEntry, CodeSet, Retry, UncodedEntry, Vendor } from "../../model/types.js";
 import { jsDocComment, tsString, tsStringOrNull } from "../escape/typescript.js";
+import type { SharedInput } from "../shared-input.js";
 import { bannerText } from "./banner.js";
 import { camelCase, lowerFirst, upperSnake } from "./names.js";
 
@@ -31,10 +32,14 @@ function runtimeImports(vendor: Vendor) {
 }
 
 /** What templates/ts/index.ts.hbs sees. */
-export function typescriptIndexView(model: CatalogModel) {
+export function typescriptIndexView(shared: SharedInput) {
   return {
     banner: `// ${bannerText("every catalog")}`,
-    vendors: model.vendors.map((vendor) => ({ namespace: camelCase(vendor.id), module: tsString(`./${vendor.id}.js`), doc: jsDocComment("", [vendor.name]) })),
+    vendors: shared.summary.vendors.map((vendor) => ({
+      namespace: camelCase(vendor.id),
+      module: tsString(`./${vendor.id}.js`),
+      doc: jsDocComment("", [vendor.name]),
+    })),
   };
 }
 

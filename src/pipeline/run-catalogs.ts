@@ -1,0 +1,80 @@
+import { readFileSync } from "node:fs";
+import { locate } from "../catalog/locate.js";
+import { listCatalogFiles } from "../catalog/read-catalogs.js";
+import { createSourceFile } from "../catalog/source-file.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { SourceTexts } from "../diagnostics/format.js";
+import { byVendorId, type CatalogSummary } from "../model/summary.js";
+import type { TemplateSet } from "../render/templates.js";
+import type { JobMode, JobResult } from "./catalog-job.js";
+import { runCatalogJobs } from "./run-jobs.js";
+
+export interface CatalogRun {
+  /** The valid catalogs' results, sorted by vendor id. */
+  readonly results: readonly JobResult[];
+  readonly summary: CatalogSummary;
+  readonly diagnostics: readonly Diagnostic[];
+  /** Texts of the files with diagnostics, for code frames. */
+  readonly texts: SourceTexts;
+  readonly fileCount: number;
+}
+
+export interface CatalogRunOptions {
+  readonly catalogs: string;
+  readonly cwd: string;
+  readonly mode: JobMode;
+  readonly templates?: TemplateSet | undefined;
+  readonly outDir?: string | undefined;
+  readonly staging?: string | undefined;
+  readonly only?: string | undefined;
+}
+
+/**
+ * Runs a job over every catalog of a directory (in parallel when it pays) and adds what only shows
+ * across files: two catalogs claiming one vendor id.
+ */
+export async function runCatalogs(options: CatalogRunOptions): Promise<CatalogRun> {
+  const listed = listCatalogFiles(options.catalogs, options.cwd);
+  const all = await runCatalogJobs(listed.files, {
+    mode: options.mode,
+    templateSet: options.templates,
+    outDir: options.outDir,
+    staging: options.staging,
+    only: options.only,
+  });
+  const diagnostics: Diagnostic[] = [...listed.diagnostics, ...all.flatMap((result) => result.diagnostics)];
+  const seen = new Map<string, string>();
+  const results: JobResult[] = [];
+  for (const result of all) {
+    if (!result.vendor) continue;
+    const first = seen.get(result.vendor.id);
+    if (first === undefined) {
+      seen.set(result.vendor.id, result.path);
+      results.push(result);
+      continue;
+    }
+    const file = listed.files.find((candidate) => candidate.path === result.path);
+    const source = createSourceFile(result.path, file ? readFileSync(file.absolutePath, "utf8") : "");
+    const { line, column } = locate(source, ["vendor", "id"]);
+    diagnostics.push({
+      severity: "error",
+      rule: "duplicate-vendor",
+      message: `vendor id ${result.vendor.id} is already used by ${first}`,
+      file: result.path,
+      line,
+      column,
+    });
+  }
+  results.sort((a, b) => byVendorId(a.vendor ?? { id: "" }, b.vendor ?? { id: "" }));
+  const texts = new Map<string, string>();
+  for (const file of listed.files) {
+    if (diagnostics.some((diagnostic) => diagnostic.file === file.path && diagnostic.line > 0)) texts.set(file.path, readFileSync(file.absolutePath, "utf8"));
+  }
+  return {
+    results,
+    summary: { vendors: results.flatMap((result) => (result.vendor ? [result.vendor] : [])) },
+    diagnostics,
+    texts,
+    fileCount: listed.files.length,
+  };
+}
