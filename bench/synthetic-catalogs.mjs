@@ -30,7 +30,11 @@ export function syntheticCatalog(vendorIndex, codes) {
   ];
   const perCategory = 1000;
   for (let c = 0; c * perCategory < integerCount; c++) {
-    lines.push(`      - id: range-${c}`, `        title: Range ${c}`, `        range: { min: ${10000 + c * perCategory}, max: ${10000 + (c + 1) * perCategory - 1} }`);
+    lines.push(
+      `      - id: range-${c}`,
+      `        title: Range ${c}`,
+      `        range: { min: ${10000 + c * perCategory}, max: ${10000 + (c + 1) * perCategory - 1} }`,
+    );
   }
   lines.push("    codes:");
   for (let i = 0; i < integerCount; i++) {

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs beyond npm packages: a JDK (javac, java) for the Java
-# targets and parity tests. Runs before `npm test`; does nothing when everything is present.
+# targets and parity tests, and Debian's chromium for the docs site's browser test.
+# Runs before `npm test`; does nothing when everything is present.
 # On Debian as root it installs with apt-get; elsewhere it says what is missing and stops.
 set -euo pipefail
 
 missing=()
 command -v javac >/dev/null 2>&1 && command -v java >/dev/null 2>&1 || missing+=(openjdk-17-jdk-headless)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

@@ -1,0 +1,47 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitepress";
+import { descriptionMeta, pageTexts } from "./page-data.js";
+import { indexCodeRows } from "./search-sections.js";
+import { buildSidebar, parseCatalogSummary } from "./sidebar.js";
+
+/**
+ * The docs site. Its pages are gen's Markdown output, not files in docs/: by default generated/docs/,
+ * with the sidebar built from generated/catalog.json beside it.
+ *
+ * CODEBOOK_DOCS_DIR     another gen output's docs directory (its catalog.json is read from the parent)
+ * CODEBOOK_SITE_OUT_DIR where the built site goes (default docs/.vitepress/dist)
+ */
+const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const docsDir = path.resolve(process.env["CODEBOOK_DOCS_DIR"] ?? path.join(repositoryRoot, "generated/docs"));
+const catalogFile = path.join(docsDir, "../catalog.json");
+const catalog = parseCatalogSummary(readFileSync(catalogFile, "utf8"), catalogFile);
+const outDir = process.env["CODEBOOK_SITE_OUT_DIR"];
+
+export default defineConfig({
+  title: "codebook",
+  description: "Payment vendors' status and error codes, generated from the codebook catalogs.",
+  srcDir: docsDir,
+  ...(outDir === undefined ? {} : { outDir: path.resolve(outDir) }),
+  cleanUrls: true,
+  lastUpdated: false,
+  // Catalog text reaches the page data and head through the front matter; see page-data.ts.
+  transformPageData: (pageData) => pageTexts(pageData),
+  transformHead: ({ description }) => [descriptionMeta(description)],
+  themeConfig: {
+    sidebar: buildSidebar(catalog),
+    outline: { level: [2, 3], label: "On this page" },
+    search: {
+      provider: "local",
+      options: {
+        // Index each code's table row as its own section; see search-sections.ts.
+        _render(src, env, md) {
+          const html = md.render(src, env);
+          return env.frontmatter?.["search"] === false ? "" : indexCodeRows(html);
+        },
+      },
+    },
+    docFooter: { prev: false, next: false },
+  },
+});
