@@ -1,21 +1,37 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { type DataPath, locate } from "./locate.js";
+import { SCHEMA_OPTIONS } from "./schema-options.js";
 import type { SourceFile } from "./source-file.js";
 
 /** Where the catalog JSON Schema lives: beside the catalogs it describes. */
 export const SCHEMA_URL = new URL("../../catalogs/catalog.schema.json", import.meta.url);
 
 let compiled: ValidateFunction | undefined;
+const require = createRequire(import.meta.url);
 
-/** Compiles the schema once per process; validate and generate both need it. */
+/**
+ * The schema validator, once per process: the standalone code compiled at build time when it matches
+ * the schema on disk (compiling costs more than the rest of a small run), else compiled now.
+ */
 function schemaValidator(): ValidateFunction {
   if (!compiled) {
-    const schema = JSON.parse(readFileSync(SCHEMA_URL, "utf8")) as object;
-    compiled = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true }).compile(schema);
+    const text = readFileSync(SCHEMA_URL, "utf8");
+    compiled = prebuiltValidator(createHash("sha256").update(text).digest("hex")) ?? new Ajv2020(SCHEMA_OPTIONS).compile(JSON.parse(text) as object);
   }
   return compiled;
+}
+
+function prebuiltValidator(schemaHash: string): ValidateFunction | undefined {
+  try {
+    const module = require("./schema-validator.cjs") as ValidateFunction & { default?: ValidateFunction; schemaHash?: string };
+    return module.schemaHash === schemaHash ? (module.default ?? module) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Whether plain data matches the schema (no diagnostics: the fast path only needs yes or no). */

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { validateCatalog } from "../../src/catalog/validate.js";
+import { runGen } from "../support/run-gen.js";
 
 /**
  * Every file in test/fixtures/invalid/ is one failure mode. Its leading comment lines say exactly
@@ -48,4 +49,18 @@ describe("invalid catalog fixtures", () => {
       if (expected.some((e) => e.severity === "error")) expect(result.catalog).toBeUndefined();
     });
   }
+
+  it("gives the same diagnostics through the built CLI, in one run over the whole corpus, without a stack trace", () => {
+    const run = runGen(["validate", "--catalogs", "test/fixtures/invalid", "--format", "json"]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe("");
+    const report = JSON.parse(run.stdout) as { diagnostics: (Expected & { file: string })[] };
+    for (const name of files) {
+      const expected = expectations(readFileSync(join(FIXTURES, name)));
+      const actual = report.diagnostics
+        .filter((d) => d.file === `test/fixtures/invalid/${name}`)
+        .map(({ severity, rule, line, column, message }) => ({ severity, rule, line, column, message }));
+      expect(actual, name).toEqual(expected);
+    }
+  });
 });
