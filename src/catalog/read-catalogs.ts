@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { basename, join, relative, sep } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { MAX_CATALOG_BYTES, oversizeDiagnostic } from "./decode.js";
 import type { CatalogInput } from "./validate.js";
@@ -7,8 +7,10 @@ import type { CatalogInput } from "./validate.js";
 /** A catalog file found in the catalogs directory, not read yet. */
 export interface CatalogFile {
   readonly absolutePath: string;
-  /** As shown in diagnostics and banners. */
+  /** As shown in diagnostics: relative to the working directory. */
   readonly path: string;
+  /** As named in generated files: <catalogs directory name>/<file>, the same from any working directory. */
+  readonly name: string;
   readonly size: number;
 }
 
@@ -34,7 +36,7 @@ export function listCatalogFiles(directory: string, cwd = process.cwd()): { file
     const path = displayPath(absolutePath, cwd);
     try {
       const stats = statSync(absolutePath);
-      if (stats.isFile()) files.push({ absolutePath, path, size: stats.size });
+      if (stats.isFile()) files.push({ absolutePath, path, name: `${basename(directory)}/${name}`, size: stats.size });
     } catch (error) {
       diagnostics.push({ severity: "error", rule: "unreadable-file", message: `cannot read ${path}: ${reason(error)}`, file: path, line: 0, column: 0 });
     }
@@ -50,7 +52,7 @@ export function readCatalogDirectory(directory: string, cwd = process.cwd()): { 
   for (const file of listed.files) {
     // Refuse before reading: a huge file should not be loaded into memory just to be rejected.
     if (file.size > MAX_CATALOG_BYTES) diagnostics.push(oversizeDiagnostic(file.path, file.size));
-    else inputs.push({ path: file.path, bytes: readFileSync(file.absolutePath) });
+    else inputs.push({ path: file.path, name: file.name, bytes: readFileSync(file.absolutePath) });
   }
   return { inputs, diagnostics };
 }

@@ -16,13 +16,18 @@ import { createSourceFile, type SourceFile } from "./source-file.js";
 
 /** A catalog file's bytes, as read from disk. */
 export interface CatalogInput {
+  /** As shown in diagnostics. */
   readonly path: string;
+  /** As named in generated files (defaults to path). */
+  readonly name?: string;
   readonly bytes: Uint8Array;
 }
 
 /** A catalog that passed every check. */
 export interface ValidCatalog {
   readonly source: SourceFile;
+  /** As named in generated files. */
+  readonly name: string;
   readonly catalog: RawCatalog;
 }
 
@@ -48,7 +53,7 @@ function validateUnsorted(input: CatalogInput): { catalog?: ValidCatalog; diagno
 
   // Fast path: most catalogs are clean, and for them no position is ever needed.
   const quick = validateQuickly(source);
-  if (quick) return { catalog: { source, catalog: quick }, diagnostics: [...decoded.diagnostics] };
+  if (quick) return { catalog: { source, name: input.name ?? input.path, catalog: quick }, diagnostics: [...decoded.diagnostics] };
 
   // Careful path: parse with positions and report every problem where it is.
   const parsed = parseCatalog(source);
@@ -63,7 +68,7 @@ function validateUnsorted(input: CatalogInput): { catalog?: ValidCatalog; diagno
   const catalog = parsed.data as RawCatalog;
   diagnostics.push(...runChecks(source, catalog, SEMANTIC_CHECKS));
   if (hasErrors(diagnostics)) return { diagnostics };
-  return { catalog: { source, catalog }, diagnostics };
+  return { catalog: { source, name: input.name ?? input.path, catalog }, diagnostics };
 }
 
 /** The catalog, if the fast parser reads it and neither the schema nor any check finds anything; else undefined. */

@@ -4,10 +4,12 @@ import { fileURLToPath } from "node:url";
 import { displayPath } from "../catalog/read-catalogs.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { formatDiagnosticsText } from "../diagnostics/format.js";
+import { CatalogCache, generatorId } from "../pipeline/cache.js";
 import { runCatalogs } from "../pipeline/run-catalogs.js";
 import { createRenderer } from "../render/render.js";
 import { BUILTIN_TEMPLATES, readTemplates } from "../render/templates.js";
 import { REGENERATE_COMMAND } from "../render/views/banner.js";
+import { TOOL_VERSION } from "../version.js";
 import { commitStaged, createStaging, discardStaging, type Staging } from "../write/apply.js";
 import { MANIFEST_PATH, manifestFile, parseManifest } from "../write/manifest.js";
 import { readCurrentFiles } from "../write/read-current.js";
@@ -20,6 +22,8 @@ export interface GenerateCommandOptions {
   readonly templates?: string | undefined;
   readonly only?: string | undefined;
   readonly check: boolean;
+  /** Where processed catalogs are cached; false for no cache. */
+  readonly cache: string | false;
 }
 
 /** `gen` / `gen generate`: write generated/ (only what changed), or with --check report what is stale. */
@@ -36,10 +40,13 @@ export async function runGenerate(options: GenerateCommandOptions, io: CliIo): P
     return EXIT_FAILURE;
   }
 
+  const cache =
+    options.cache === false ? undefined : new CatalogCache(resolve(io.cwd, options.cache), outDir, templateRead.templates, generatorId(TOOL_VERSION));
   let staging: Staging | undefined;
   try {
     staging = options.check ? undefined : createStaging(outDir);
     const run = await runCatalogs({
+      cache,
       catalogs: resolve(io.cwd, options.catalogs),
       cwd: io.cwd,
       mode: options.check ? "check" : "write",
@@ -48,11 +55,15 @@ export async function runGenerate(options: GenerateCommandOptions, io: CliIo): P
       staging: staging?.dir,
       only: options.only,
     });
-    // Shared outputs come from every vendor's summary; they are rendered, compared and staged here.
-    const shared = createRenderer(templateRead.templates).renderShared({
-      summary: run.summary,
-      exportFragments: run.results.map((result) => result.exportFragment ?? ""),
-    });
+    // Shared outputs come from every vendor's summary; they are rendered, compared and staged here,
+    // unless nothing changed since the last write (then the cache knows they are current).
+    const sharedHit = run.processed.length === 0 && run.diagnostics.length === 0 ? cache?.readShared(options.only) : undefined;
+    const shared = sharedHit
+      ? { files: [], diagnostics: [] }
+      : createRenderer(templateRead.templates).renderShared({
+          summary: run.summary,
+          exportFragments: run.results.map((result) => result.exportFragment ?? ""),
+        });
     const diagnostics = [...run.diagnostics, ...shared.diagnostics];
     if (diagnostics.length > 0) io.stderr(formatDiagnosticsText(diagnostics, run.texts));
     if (hasErrors(diagnostics)) return abandon(staging, EXIT_FAILURE);
@@ -63,16 +74,17 @@ export async function runGenerate(options: GenerateCommandOptions, io: CliIo): P
       return abandon(staging, EXIT_USAGE);
     }
 
-    const settled: SettledFile[] = [
-      ...run.results.flatMap((result) => result.settled ?? []),
-      ...shared.files.map((file) => settleFile(file, outDir, staging?.dir)),
-    ];
     const owned = (vendor: string | null) => options.only === undefined || vendor === null || vendor === options.only;
+    // Cache hits carry their files too; with --only, the other vendors' files are none of this run's business.
+    const vendorFiles = run.results.flatMap((result) => result.settled ?? []).filter((file) => owned(file.vendor));
+    const sharedFiles = sharedHit ?? shared.files.map((file) => settleFile(file, outDir, staging?.dir));
     const previous = parseManifest(readCurrentFiles(outDir, [MANIFEST_PATH]).get(MANIFEST_PATH));
-    // With --only, the other vendors' entries stay in the manifest untouched.
-    const entries = [...previous.filter((entry) => !owned(entry.vendor)), ...settled.map(({ path, vendor }) => ({ path, vendor }))];
-    settled.push(settleFile(manifestFile(entries), outDir, staging?.dir));
-
+    if (!sharedHit) {
+      // With --only, the other vendors' entries stay in the manifest untouched.
+      const entries = [...previous.filter((entry) => !owned(entry.vendor)), ...[...vendorFiles, ...sharedFiles].map(({ path, vendor }) => ({ path, vendor }))];
+      sharedFiles.push(settleFile(manifestFile(entries), outDir, staging?.dir));
+    }
+    const settled: SettledFile[] = [...vendorFiles, ...sharedFiles];
     const wanted = new Set(settled.map((file) => file.path));
     const candidates = previous.filter((entry) => owned(entry.vendor) && !wanted.has(entry.path)).map((entry) => entry.path);
     const orphaned = [...readCurrentFiles(outDir, candidates)].flatMap(([path, content]) => (content === undefined ? [] : [path])).sort();
@@ -94,6 +106,10 @@ export async function runGenerate(options: GenerateCommandOptions, io: CliIo): P
       io.stderr(`${shownOut}:0:0 error write-failed could not write ${shownOut} (${reason}); it was left as it was\n`);
       return EXIT_FAILURE;
     }
+    storeQuietly(() => {
+      cache?.store(run.processed);
+      cache?.storeShared(sharedFiles, options.only);
+    });
     io.stdout(`${shownOut}: ${missing.length} created, ${modified.length} updated, ${orphaned.length} removed, ${unchanged} unchanged\n`);
     return EXIT_OK;
   } catch (error) {
@@ -101,6 +117,15 @@ export async function runGenerate(options: GenerateCommandOptions, io: CliIo): P
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     io.stderr(`${shownOut}:0:0 error write-failed could not write ${shownOut} (${reason}); it was left as it was\n`);
     return EXIT_FAILURE;
+  }
+}
+
+/** The cache only saves time: failing to write it must not fail a run whose output is already in place. */
+function storeQuietly(store: () => void): void {
+  try {
+    store();
+  } catch {
+    // An unwritable cache directory means the next run processes every catalog again; nothing worse.
   }
 }
 

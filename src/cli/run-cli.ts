@@ -26,8 +26,10 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .option("--templates <dir>", "your templates directory; its files override the built-in ones file by file")
     .option("--only <vendor>", "generate only this vendor's files (shared files are kept current)")
     .option("--check", "write nothing; exit 1 if the output directory is stale", false)
-    .action(async (options: { catalogs: string; out: string; templates?: string; only?: string; check: boolean }) => {
-      exitCode = await runGenerate(options, io);
+    .option("--cache-dir <dir>", "where processed catalogs are cached (safe to delete)", "node_modules/.cache/codebook")
+    .option("--no-cache", "process every catalog, ignoring and not writing the cache")
+    .action(async (options: { catalogs: string; out: string; templates?: string; only?: string; check: boolean; cache: boolean; cacheDir: string }) => {
+      exitCode = await runGenerate({ ...options, cache: options.cache ? options.cacheDir : false }, io);
     });
 
   program

@@ -4,7 +4,7 @@ import type { CatalogModel, CodeEntry, CodeFormat, CodeSet, Deprecation, Retry, 
 
 /** Turns validated catalogs into the one normalized model every target renders, sorted by vendor id. */
 export function buildModel(catalogs: readonly ValidCatalog[]): CatalogModel {
-  const vendors = catalogs.map(({ source, catalog }) => buildVendor(catalog, source.path));
+  const vendors = catalogs.map(({ name, catalog }) => buildVendor(catalog, name));
   vendors.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { vendors };
 }

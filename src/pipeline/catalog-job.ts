@@ -14,8 +14,10 @@ import { type SettledFile, settleFile } from "../write/settle.js";
 export interface CatalogJob {
   /** Where to read it. */
   readonly absolutePath: string;
-  /** How diagnostics and banners name it. */
+  /** How diagnostics name it. */
   readonly path: string;
+  /** How generated files name it. */
+  readonly name: string;
 }
 
 /**
@@ -52,12 +54,12 @@ export interface JobResult {
 export function runCatalogJob(job: CatalogJob, context: JobContext): JobResult {
   const read = readCatalog(job);
   if ("diagnostic" in read) return { path: job.path, diagnostics: [read.diagnostic], codeCount: 0 };
-  const validated = validateCatalog({ path: job.path, bytes: read.bytes });
+  const validated = validateCatalog({ path: job.path, name: job.name, bytes: read.bytes });
   if (!validated.catalog) return { path: job.path, diagnostics: validated.diagnostics, codeCount: 0 };
 
   const { catalog } = validated.catalog;
   const codeCount = catalog.codeSets.reduce((sum, set) => sum + set.codes.length + (set.uncoded?.length ?? 0), 0);
-  const vendor = buildVendor(catalog, job.path);
+  const vendor = buildVendor(catalog, job.name);
   const base = { path: job.path, vendor: summarizeVendor(vendor), codeCount };
   if (context.mode === "validate") return { ...base, diagnostics: validated.diagnostics };
 

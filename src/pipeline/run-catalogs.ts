@@ -6,6 +6,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourceTexts } from "../diagnostics/format.js";
 import { byVendorId, type CatalogSummary } from "../model/summary.js";
 import type { TemplateSet } from "../render/templates.js";
+import type { CatalogCache } from "./cache.js";
 import type { JobMode, JobResult } from "./catalog-job.js";
 import { runCatalogJobs } from "./run-jobs.js";
 
@@ -17,6 +18,8 @@ export interface CatalogRun {
   /** Texts of the files with diagnostics, for code frames. */
   readonly texts: SourceTexts;
   readonly fileCount: number;
+  /** The results that were processed now (not taken from the cache), for storing in it. */
+  readonly processed: readonly JobResult[];
 }
 
 export interface CatalogRunOptions {
@@ -27,6 +30,8 @@ export interface CatalogRunOptions {
   readonly outDir?: string | undefined;
   readonly staging?: string | undefined;
   readonly only?: string | undefined;
+  /** Catalogs whose cached results still hold are not processed again. */
+  readonly cache?: CatalogCache | undefined;
 }
 
 /**
@@ -35,12 +40,18 @@ export interface CatalogRunOptions {
  */
 export async function runCatalogs(options: CatalogRunOptions): Promise<CatalogRun> {
   const listed = listCatalogFiles(options.catalogs, options.cwd);
-  const all = await runCatalogJobs(listed.files, {
+  const cached = options.cache?.partition(listed.files);
+  const processed = await runCatalogJobs(cached?.misses ?? listed.files, {
     mode: options.mode,
     templateSet: options.templates,
     outDir: options.outDir,
     staging: options.staging,
     only: options.only,
+  });
+  const fresh = new Map(processed.map((result) => [result.path, result]));
+  const all = listed.files.flatMap((file) => {
+    const result = fresh.get(file.path) ?? cached?.hits.get(file.path);
+    return result ? [result] : [];
   });
   const diagnostics: Diagnostic[] = [...listed.diagnostics, ...all.flatMap((result) => result.diagnostics)];
   const seen = new Map<string, string>();
@@ -76,5 +87,6 @@ export async function runCatalogs(options: CatalogRunOptions): Promise<CatalogRu
     diagnostics,
     texts,
     fileCount: listed.files.length,
+    processed,
   };
 }

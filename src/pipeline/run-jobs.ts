@@ -35,7 +35,7 @@ export async function runCatalogJobs(
   if (totalBytes < PARALLEL_THRESHOLD_BYTES || threads < 2 || !existsSync(WORKER_URL)) {
     const renderer = setup.templateSet ? createRenderer(setup.templateSet) : undefined;
     const context = { mode: setup.mode, renderer, outDir: setup.outDir, staging: setup.staging, only: setup.only };
-    return files.map((file) => runCatalogJob({ absolutePath: file.absolutePath, path: file.path }, context));
+    return files.map((file) => runCatalogJob({ absolutePath: file.absolutePath, path: file.path, name: file.name }, context));
   }
   const workerData: WorkerSetup = {
     mode: setup.mode,
@@ -64,7 +64,7 @@ function runInWorkers(files: readonly CatalogFile[], threads: number, workerData
       const index = order[next];
       next += 1;
       const file = index === undefined ? undefined : files[index];
-      if (index !== undefined && file) worker.postMessage({ index, job: { absolutePath: file.absolutePath, path: file.path } });
+      if (index !== undefined && file) worker.postMessage({ index, job: { absolutePath: file.absolutePath, path: file.path, name: file.name } });
     };
     for (let t = 0; t < threads; t++) {
       const worker = new Worker(WORKER_URL, { workerData });

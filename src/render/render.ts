@@ -101,6 +101,8 @@ export function renderTargets(model: CatalogModel, templates: TemplateSet, targe
 function normalize(text: string): string {
   // Plain loops, not regexes: outputs run to megabytes, and a regex anchored at $ rescans them.
   const lf = text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
+  // Already normal (the common case): return it as it is rather than copying megabytes.
+  if (lf.endsWith("\n") && !lf.endsWith("\n\n")) return lf;
   let end = lf.length;
   while (end > 0 && lf.charCodeAt(end - 1) === 10) end -= 1;
   return `${lf.slice(0, end)}\n`;

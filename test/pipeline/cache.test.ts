@@ -1,0 +1,68 @@
+import { cpSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { CATALOGS } from "../support/paths.js";
+import { runGen, tempDir } from "../support/run-gen.js";
+import { readTree } from "../support/tree.js";
+
+/** A private copy of the catalogs, an output directory and a cache directory. */
+function setup() {
+  const catalogs = tempDir();
+  cpSync(CATALOGS, catalogs, { recursive: true });
+  return { catalogs, out: tempDir(), cache: tempDir() };
+}
+
+const gen = (s: ReturnType<typeof setup>, ...extra: string[]) => runGen(["--catalogs", s.catalogs, "--out", s.out, "--cache-dir", s.cache, ...extra]);
+
+/** What a run without any cache produces from the same catalogs. */
+function fresh(catalogs: string): Map<string, Buffer> {
+  const out = tempDir();
+  expect(runGen(["--catalogs", catalogs, "--out", out, "--no-cache"]).status).toBe(0);
+  return readTree(out);
+}
+
+describe("the catalog cache", () => {
+  it("gives exactly what a fresh run gives after one catalog changed", () => {
+    const s = setup();
+    expect(gen(s).status).toBe(0);
+    expect(readdirSync(s.cache).length).toBeGreaterThan(0);
+    const path = join(s.catalogs, "phonepos.yaml");
+    writeFileSync(path, readFileSync(path, "utf8").replace("The battery level is too low", "The battery is too low"));
+    const run = gen(s);
+    expect(run.stdout).toMatch(/0 created, 4 updated, 0 removed, 18 unchanged/);
+    expect(readTree(s.out)).toEqual(fresh(s.catalogs));
+  });
+
+  it("notices a generated file edited by hand, even with its old size and mtime", () => {
+    const s = setup();
+    expect(gen(s).status).toBe(0);
+    const file = join(s.out, "ts/wlw.ts");
+    const original = readFileSync(file, "utf8");
+    const stamp = new Date("2020-01-01T00:00:00Z");
+    writeFileSync(file, original.replace("export enum", "exported enu"));
+    utimesSync(file, stamp, stamp);
+    expect(gen(s, "--check").status).toBe(1);
+    expect(gen(s).stdout).toMatch(/1 updated/);
+    expect(readFileSync(file, "utf8")).toBe(original);
+  });
+
+  it("re-renders when a template changes, and survives a deleted or corrupted cache", () => {
+    const s = setup();
+    expect(gen(s).status).toBe(0);
+    const templates = tempDir();
+    cpSync(join(import.meta.dirname, "../../templates"), templates, { recursive: true });
+    writeFileSync(join(templates, "docs/vendor.md.hbs"), `${readFileSync(join(templates, "docs/vendor.md.hbs"), "utf8")}\nFooter.\n`);
+    expect(gen(s, "--templates", templates).stdout).toMatch(/0 created, 5 updated/);
+    for (const name of readdirSync(s.cache)) writeFileSync(join(s.cache, name), "{ not json");
+    expect(gen(s).stdout).toMatch(/0 created, 5 updated/);
+    rmSync(s.cache, { recursive: true, force: true });
+    expect(gen(s, "--check").status).toBe(0);
+    expect(readTree(s.out)).toEqual(fresh(s.catalogs));
+  });
+
+  it("is not written with --no-cache", () => {
+    const s = setup();
+    expect(gen(s, "--no-cache").status).toBe(0);
+    expect(readdirSync(s.cache)).toEqual([]);
+  });
+});
