@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { formatDiagnosticsText } from "../diagnostics/format.js";
-import { assembleExport } from "../model/export-json.js";
+import { exportChunks } from "../model/export-json.js";
 import { runCatalogs } from "../pipeline/run-catalogs.js";
 import { type CliIo, EXIT_FAILURE, EXIT_OK } from "./io.js";
 
@@ -10,6 +10,6 @@ export async function runExport(options: { readonly catalogs: string }, io: CliI
   const run = await runCatalogs({ catalogs: resolve(io.cwd, options.catalogs), cwd: io.cwd, mode: "export" });
   if (run.diagnostics.length > 0) io.stderr(formatDiagnosticsText(run.diagnostics, run.texts));
   if (hasErrors(run.diagnostics)) return EXIT_FAILURE;
-  io.stdout(`${assembleExport(run.results.map((result) => result.exportFragment ?? ""))}\n`);
+  for (const chunk of exportChunks(run.results.map((result) => result.exportFragment ?? ""))) io.stdout(chunk);
   return EXIT_OK;
 }

@@ -98,14 +98,23 @@ export function exportVendorFragment(vendor: Vendor): string {
   return JSON.stringify(exportVendor(vendor), null, 2).replaceAll("\n", "\n    ");
 }
 
-/** The whole export from vendor fragments (sorted by vendor id), optionally with a leading $comment. */
-export function assembleExport(fragments: readonly string[], comment?: string): string {
+/**
+ * The whole export from vendor fragments (sorted by vendor id), optionally with a leading $comment, as
+ * the chunks that make it up: at a million codes it is larger than any one JavaScript string can be.
+ */
+export function exportChunks(fragments: readonly string[], comment?: string): string[] {
   const head = comment === undefined ? "" : `\n  "$comment": ${JSON.stringify(comment)},`;
-  const vendors = fragments.length === 0 ? "[]" : `[\n    ${fragments.join(",\n    ")}\n  ]`;
-  return `{${head}\n  "vendors": ${vendors}\n}`;
+  if (fragments.length === 0) return [`{${head}\n  "vendors": []\n}\n`];
+  const chunks = [`{${head}\n  "vendors": [\n    `];
+  fragments.forEach((fragment, index) => {
+    if (index > 0) chunks.push(",\n    ");
+    chunks.push(fragment);
+  });
+  chunks.push("\n  ]\n}\n");
+  return chunks;
 }
 
 /** The export as text: two-space JSON with a final newline, stable for diffs. */
 export function formatExport(model: CatalogModel): string {
-  return `${assembleExport(model.vendors.map(exportVendorFragment))}\n`;
+  return exportChunks(model.vendors.map(exportVendorFragment)).join("");
 }

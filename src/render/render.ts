@@ -79,9 +79,12 @@ export function createRenderer(templates: TemplateSet, targets: readonly Target[
       const files: OutputFile[] = [];
       const diagnostics: Diagnostic[] = [];
       for (const output of targets.flatMap((target) => target.outputs)) {
-        if (output.per !== "catalog") continue;
-        const content = render(output.template, output.view(shared), diagnostics);
-        if (content !== undefined) files.push({ path: output.path, content, vendor: null });
+        if (output.per === "serialized") {
+          files.push({ path: output.path, content: output.serialize(shared), vendor: null });
+        } else if (output.per === "catalog") {
+          const content = render(output.template, output.view(shared), diagnostics);
+          if (content !== undefined) files.push({ path: output.path, content, vendor: null });
+        }
       }
       return { files, diagnostics };
     },

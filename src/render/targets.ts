@@ -1,7 +1,8 @@
 import type { CodeSet, Vendor } from "../model/types.js";
+import type { Content } from "./output-file.js";
 import type { SharedInput } from "./shared-input.js";
 import { javaEnumView, javaFilePath } from "./views/java-view.js";
-import { jsonView } from "./views/json-view.js";
+import { catalogJson } from "./views/json-view.js";
 import { markdownIndexView, markdownVendorView } from "./views/markdown-view.js";
 import { typescriptIndexView, typescriptRuntimeView, typescriptVendorView } from "./views/typescript-view.js";
 
@@ -12,6 +13,7 @@ import { typescriptIndexView, typescriptRuntimeView, typescriptVendorView } from
  */
 export type OutputRule =
   | { readonly per: "catalog"; readonly template: string; readonly path: string; readonly view: (shared: SharedInput) => object }
+  | { readonly per: "serialized"; readonly path: string; readonly serialize: (shared: SharedInput) => Content }
   | { readonly per: "vendor"; readonly template: string; readonly path: (vendor: Vendor) => string; readonly view: (vendor: Vendor) => object }
   | {
       readonly per: "codeSet";
@@ -48,6 +50,7 @@ export const TARGETS: readonly Target[] = [
   },
   {
     name: "json",
-    outputs: [{ per: "catalog", template: "json/catalog.json.hbs", path: "catalog.json", view: jsonView }],
+    // Serialised, not templated: at a million codes the file is larger than one JavaScript string can be.
+    outputs: [{ per: "serialized", path: "catalog.json", serialize: catalogJson }],
   },
 ];

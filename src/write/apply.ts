@@ -1,6 +1,6 @@
 import * as nodeFs from "node:fs";
 import { dirname, join } from "node:path";
-import type { OutputFile } from "../render/output-file.js";
+import { contentText, type OutputFile } from "../render/output-file.js";
 import type { WritePlan } from "./plan.js";
 
 /** The file operations writing needs; tests pass a wrapper that fails on purpose. */
@@ -104,7 +104,7 @@ export function stageFiles(staging: Staging, files: readonly OutputFile[], fs: W
   for (const file of files) {
     const staged = join(staging.dir, file.path);
     fs.mkdirSync(dirname(staged), { recursive: true });
-    fs.writeFileSync(staged, file.content);
+    fs.writeFileSync(staged, contentText(file.content));
   }
 }
 

@@ -1,4 +1,4 @@
-import type { OutputFile } from "../render/output-file.js";
+import { contentText, type OutputFile } from "../render/output-file.js";
 
 /** What the output directory holds now, as far as gen cares: the content of each path it may touch. */
 export type CurrentFiles = ReadonlyMap<string, string | undefined>;
@@ -26,7 +26,7 @@ export function planWrite(files: readonly OutputFile[], current: CurrentFiles, p
   let unchanged = 0;
   for (const file of files) {
     const existing = current.get(file.path);
-    if (existing === file.content) {
+    if (existing === contentText(file.content)) {
       unchanged += 1;
       continue;
     }

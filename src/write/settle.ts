@@ -1,6 +1,6 @@
-import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { OutputFile } from "../render/output-file.js";
+import { type Content, contentBytes, type OutputFile } from "../render/output-file.js";
 
 /** How a wanted file compares with the output directory. */
 export type FileStatus = "unchanged" | "missing" | "modified";
@@ -19,15 +19,26 @@ export interface SettledFile {
  */
 export function settleFile(file: OutputFile, outDir: string, staging: string | undefined): SettledFile {
   const status = compareWithDisk(join(outDir, file.path), file.content);
-  if (status !== "unchanged" && staging !== undefined) {
-    const staged = join(staging, file.path);
-    mkdirSync(dirname(staged), { recursive: true });
-    writeFileSync(staged, file.content);
-  }
+  if (status !== "unchanged" && staging !== undefined) writeContent(join(staging, file.path), file.content);
   return { path: file.path, vendor: file.vendor, status };
 }
 
-function compareWithDisk(path: string, content: string): FileStatus {
+/** Writes content to a new file, chunk by chunk when it comes in chunks. */
+export function writeContent(path: string, content: Content): void {
+  mkdirSync(dirname(path), { recursive: true });
+  if (typeof content === "string") {
+    writeFileSync(path, content);
+    return;
+  }
+  const fd = openSync(path, "w");
+  try {
+    for (const chunk of content) writeSync(fd, chunk);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function compareWithDisk(path: string, content: Content): FileStatus {
   let size: number;
   try {
     const stats = statSync(path);
@@ -37,6 +48,15 @@ function compareWithDisk(path: string, content: string): FileStatus {
     return "missing";
   }
   // Different sizes cannot hold the same text: no need to read the file.
-  if (size !== Buffer.byteLength(content)) return "modified";
-  return readFileSync(path, "utf8") === content ? "unchanged" : "modified";
+  if (size !== contentBytes(content)) return "modified";
+  if (typeof content === "string") return readFileSync(path, "utf8") === content ? "unchanged" : "modified";
+  // Chunked content is too large for one string: compare bytes, chunk by chunk.
+  const existing = readFileSync(path);
+  let offset = 0;
+  for (const chunk of content) {
+    const bytes = Buffer.from(chunk);
+    if (!existing.subarray(offset, offset + bytes.length).equals(bytes)) return "modified";
+    offset += bytes.length;
+  }
+  return "unchanged";
 }

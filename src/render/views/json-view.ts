@@ -1,8 +1,9 @@
-import { assembleExport } from "../../model/export-json.js";
+import { exportChunks } from "../../model/export-json.js";
+import type { Content } from "../output-file.js";
 import type { SharedInput } from "../shared-input.js";
 import { bannerText } from "./banner.js";
 
-/** What templates/json/catalog.json.hbs sees: the export, with the banner as a $comment (JSON has no comments). */
-export function jsonView(shared: SharedInput) {
-  return { json: assembleExport(shared.exportFragments, bannerText("every catalog")) };
+/** generated/catalog.json: the export, with the banner as a $comment (JSON has no comments), in chunks. */
+export function catalogJson(shared: SharedInput): Content {
+  return exportChunks(shared.exportFragments, bannerText("every catalog"));
 }
