@@ -4,7 +4,6 @@
  */
 
 import type { CodeInfo, Parsed } from "./codebook-runtime.js";
-import { formatDigits } from "./codebook-runtime.js";
 
 /** The vendor these codes belong to. */
 export const vendor = { id: "phonepos", name: "PhonePOS" } as const;
@@ -381,6 +380,9 @@ export const terminalErrorCodeByCode: ReadonlyMap<string, TerminalErrorCodeInfo>
 export const terminalErrorCodeByName: ReadonlyMap<string, TerminalErrorCodeInfo> = new Map(TERMINAL_ERROR_CODE_INFOS.map((info) => [info.name, info]));
 
 const TERMINAL_ERROR_CODE_BY_WIRE: ReadonlyMap<string, TerminalErrorCode> = new Map(TERMINAL_ERROR_CODE_INFOS.map((info) => [String(info.code), info.code]));
+// %04d of a number equals a 4-digit code exactly when the number is that code's value (a sign,
+// more digits or a fraction never match), so one lookup by value answers fromCode(number) as formatting would.
+const TERMINAL_ERROR_CODE_BY_NUMBER: ReadonlyMap<number, TerminalErrorCode> = new Map(TERMINAL_ERROR_CODE_INFOS.map((info) => [Number(info.code), info.code]));
 const TERMINAL_ERROR_CODE_VALUES: readonly TerminalErrorCode[] = Object.freeze(TERMINAL_ERROR_CODE_INFOS.map((info) => info.code));
 
 /** Helpers in the shape of the Java enum: TerminalErrorCode.fromCode(...), getCode, values, valueOf. */
@@ -389,8 +391,7 @@ export namespace TerminalErrorCode {
   export function fromCode(code: string): TerminalErrorCode | null;
   export function fromCode(code: number): TerminalErrorCode | null;
   export function fromCode(code: string | number): TerminalErrorCode | null {
-    const wire = typeof code === "number" ? formatDigits(code, 4) : code;
-    return wire === null ? null : (TERMINAL_ERROR_CODE_BY_WIRE.get(wire) ?? null);
+    return typeof code === "number" ? (TERMINAL_ERROR_CODE_BY_NUMBER.get(code) ?? null) : (TERMINAL_ERROR_CODE_BY_WIRE.get(code) ?? null);
   }
 
   /** The wire code of a member. */

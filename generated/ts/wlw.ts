@@ -4,7 +4,7 @@
  */
 
 import type { CodeInfo, FormatOptions, Parsed } from "./codebook-runtime.js";
-import { fillPlaceholders, formatDigits } from "./codebook-runtime.js";
+import { fillPlaceholders } from "./codebook-runtime.js";
 
 /** The vendor these codes belong to. */
 export const vendor = { id: "wlw", name: "White Label Wallet (WLW)" } as const;
@@ -186,6 +186,9 @@ export const responseStatusCodeByCode: ReadonlyMap<string, ResponseStatusCodeInf
 export const responseStatusCodeByName: ReadonlyMap<string, ResponseStatusCodeInfo> = new Map(RESPONSE_STATUS_CODE_INFOS.map((info) => [info.name, info]));
 
 const RESPONSE_STATUS_CODE_BY_WIRE: ReadonlyMap<string, ResponseStatusCode> = new Map(RESPONSE_STATUS_CODE_INFOS.map((info) => [String(info.code), info.code]));
+// %03d of a number equals a 3-digit code exactly when the number is that code's value (a sign,
+// more digits or a fraction never match), so one lookup by value answers fromCode(number) as formatting would.
+const RESPONSE_STATUS_CODE_BY_NUMBER: ReadonlyMap<number, ResponseStatusCode> = new Map(RESPONSE_STATUS_CODE_INFOS.map((info) => [Number(info.code), info.code]));
 const RESPONSE_STATUS_CODE_VALUES: readonly ResponseStatusCode[] = Object.freeze(RESPONSE_STATUS_CODE_INFOS.map((info) => info.code));
 
 /** The values each ResponseStatusCode with placeholders needs, by member. */
@@ -206,8 +209,7 @@ export namespace ResponseStatusCode {
   export function fromCode(code: string): ResponseStatusCode | null;
   export function fromCode(code: number): ResponseStatusCode | null;
   export function fromCode(code: string | number): ResponseStatusCode | null {
-    const wire = typeof code === "number" ? formatDigits(code, 3) : code;
-    return wire === null ? null : (RESPONSE_STATUS_CODE_BY_WIRE.get(wire) ?? null);
+    return typeof code === "number" ? (RESPONSE_STATUS_CODE_BY_NUMBER.get(code) ?? null) : (RESPONSE_STATUS_CODE_BY_WIRE.get(code) ?? null);
   }
 
   /** The wire code of a member. */
@@ -1294,6 +1296,9 @@ export const paymentStatusCodeByCode: ReadonlyMap<string, PaymentStatusCodeInfo>
 export const paymentStatusCodeByName: ReadonlyMap<string, PaymentStatusCodeInfo> = new Map(PAYMENT_STATUS_CODE_INFOS.map((info) => [info.name, info]));
 
 const PAYMENT_STATUS_CODE_BY_WIRE: ReadonlyMap<string, PaymentStatusCode> = new Map(PAYMENT_STATUS_CODE_INFOS.map((info) => [String(info.code), info.code]));
+// %03d of a number equals a 3-digit code exactly when the number is that code's value (a sign,
+// more digits or a fraction never match), so one lookup by value answers fromCode(number) as formatting would.
+const PAYMENT_STATUS_CODE_BY_NUMBER: ReadonlyMap<number, PaymentStatusCode> = new Map(PAYMENT_STATUS_CODE_INFOS.map((info) => [Number(info.code), info.code]));
 const PAYMENT_STATUS_CODE_VALUES: readonly PaymentStatusCode[] = Object.freeze(PAYMENT_STATUS_CODE_INFOS.map((info) => info.code));
 
 /** Helpers in the shape of the Java enum: PaymentStatusCode.fromCode(...), getCode, values, valueOf. */
@@ -1302,8 +1307,7 @@ export namespace PaymentStatusCode {
   export function fromCode(code: string): PaymentStatusCode | null;
   export function fromCode(code: number): PaymentStatusCode | null;
   export function fromCode(code: string | number): PaymentStatusCode | null {
-    const wire = typeof code === "number" ? formatDigits(code, 3) : code;
-    return wire === null ? null : (PAYMENT_STATUS_CODE_BY_WIRE.get(wire) ?? null);
+    return typeof code === "number" ? (PAYMENT_STATUS_CODE_BY_NUMBER.get(code) ?? null) : (PAYMENT_STATUS_CODE_BY_WIRE.get(code) ?? null);
   }
 
   /** The wire code of a member. */

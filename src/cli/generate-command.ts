@@ -114,8 +114,10 @@ export async function runGenerate(options: GenerateCommandOptions, io: CliIo): P
     return EXIT_OK;
   } catch (error) {
     if (staging) discardStaging(staging);
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    io.stderr(`${shownOut}:0:0 error write-failed could not write ${shownOut} (${reason}); it was left as it was\n`);
+    // A filesystem error is the user's to fix; anything else is a bug, reported as one by runCli.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code !== "string" || !code.startsWith("E")) throw error;
+    io.stderr(`${shownOut}:0:0 error write-failed could not write ${shownOut} (${code}); it was left as it was\n`);
     return EXIT_FAILURE;
   }
 }

@@ -21,13 +21,8 @@ export function typescriptVendorView(vendor: Vendor) {
 function runtimeImports(vendor: Vendor) {
   const usesFormat = vendor.codeSets.some((set) => set.codes.some((entry) => entry.placeholders.length > 0));
   const usesUncoded = vendor.codeSets.some((set) => set.uncoded.length > 0);
-  const usesDigits = vendor.codeSets.some((set) => set.format.kind === "digits");
   const types = ["CodeInfo", ...(usesFormat ? ["FormatOptions"] : []), "Parsed", ...(usesUncoded ? ["UncodedInfo"] : [])];
-  const values = [
-    ...(usesFormat ? ["fillPlaceholders"] : []),
-    ...(usesDigits ? ["formatDigits"] : []),
-    ...(usesUncoded ? ["matchUncoded as matchUncodedEntry"] : []),
-  ];
+  const values = [...(usesFormat ? ["fillPlaceholders"] : []), ...(usesUncoded ? ["matchUncoded as matchUncodedEntry"] : [])];
   return { typeImports: types.join(", "), valueImports: values.join(", ") };
 }
 

@@ -1,0 +1,155 @@
+// npm run bench: wall time and peak RSS of gen, gen --check and gen validate on synthetic catalog sets,
+// each as a ratio to `node -e 0` measured in the same run, plus a fromCode micro-benchmark.
+// BENCH_SIZES=small,medium,large picks the sets (default: all three); BENCH_RUNS sets repetitions.
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { writeSyntheticCatalogs } from "./synthetic-catalogs.mjs";
+
+const root = fileURLToPath(new URL("../", import.meta.url));
+const gen = join(root, "bin/gen.js");
+const preload = join(root, "bench/peak-rss.cjs");
+const schema = readFileSync(join(root, "catalogs/catalog.schema.json"), "utf8");
+const SIZES = { small: [5, 40], medium: [100, 1000], large: [100, 10000] };
+const wanted = (process.env.BENCH_SIZES ?? "small,medium,large").split(",");
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+const work = mkdtempSync(join(tmpdir(), "codebook-bench-"));
+
+/** Runs a command `times` times; returns the median wall time (s) and the largest peak RSS (MiB). */
+function measure(args, { times = runs, before } = {}) {
+  const walls = [];
+  let rss = 0;
+  for (let i = 0; i < times; i++) {
+    before?.();
+    const rssFile = join(work, "rss.txt");
+    rmSync(rssFile, { force: true });
+    const start = performance.now();
+    const result = spawnSync(process.execPath, ["--require", preload, ...args], {
+      cwd: work,
+      encoding: "utf8",
+      env: { ...process.env, CODEBOOK_BENCH_RSS_FILE: rssFile },
+      maxBuffer: 1 << 30,
+    });
+    walls.push((performance.now() - start) / 1000);
+    if (result.status !== 0 && !(args.includes("--check") && result.status === 1)) throw new Error(`${args.join(" ")} failed:\n${result.stderr}`);
+    rss = Math.max(rss, ...readFileSync(rssFile, "utf8").trim().split("\n").map(Number));
+  }
+  walls.sort((a, b) => a - b);
+  return { wall: walls[Math.floor(walls.length / 2)], rssMiB: rss / 1024 };
+}
+
+const rows = [];
+const nodeStart = measure(["-e", "0"], { times: 9 });
+console.log(`node -e 0: ${nodeStart.wall.toFixed(3)} s, ${nodeStart.rssMiB.toFixed(0)} MiB peak RSS`);
+const row = (size, codes, command, { wall, rssMiB }) => {
+  rows.push({ size, codes, command, wall, ratio: wall / nodeStart.wall, rssMiB });
+  console.log(
+    `${size.padEnd(14)} ${command.padEnd(26)} ${wall.toFixed(3).padStart(8)} s ${(wall / nodeStart.wall).toFixed(1).padStart(7)}x ${rssMiB.toFixed(0).padStart(6)} MiB`,
+  );
+};
+
+for (const name of wanted) {
+  const [vendors, codes] = SIZES[name] ?? [];
+  if (!vendors) continue;
+  const label = `${vendors} x ${codes}`;
+  const catalogs = join(work, `catalogs-${name}`);
+  const bytes = writeSyntheticCatalogs(catalogs, vendors, codes, schema);
+  console.log(`\n${label}: ${(bytes / 1024 / 1024).toFixed(1)} MiB of YAML, ${vendors * codes} codes`);
+  const out = join(work, `out-${name}`);
+  const cache = join(work, `cache-${name}`);
+  const times = codes >= 10000 ? 1 : runs;
+  const base = ["--catalogs", catalogs, "--out", out];
+  const fresh = () => {
+    rmSync(out, { recursive: true, force: true });
+    rmSync(cache, { recursive: true, force: true });
+  };
+  row(label, vendors * codes, "gen (cold, no cache)", measure([gen, ...base, "--no-cache"], { times, before: fresh }));
+  row(label, vendors * codes, "gen --check (no cache)", measure([gen, ...base, "--check", "--no-cache"], { times }));
+  row(label, vendors * codes, "gen validate", measure([gen, "validate", "--catalogs", catalogs], { times }));
+  measure([gen, ...base, "--cache-dir", cache], { times: 1 });
+  row(label, vendors * codes, "gen (warm cache)", measure([gen, ...base, "--cache-dir", cache], { times }));
+  row(label, vendors * codes, "gen --check (warm cache)", measure([gen, ...base, "--check", "--cache-dir", cache], { times }));
+  const first = join(catalogs, "vendor-000.yaml");
+  const original = readFileSync(first, "utf8");
+  let flip = false;
+  row(
+    label,
+    vendors * codes,
+    "gen (1 catalog changed)",
+    measure([gen, ...base, "--cache-dir", cache], {
+      times,
+      before: () => {
+        flip = !flip;
+        writeFileSync(first, flip ? original.replace("A synthetic vendor", "A changed synthetic vendor") : original);
+      },
+    }),
+  );
+  rmSync(out, { recursive: true, force: true });
+  rmSync(catalogs, { recursive: true, force: true });
+}
+
+// Linearity: seconds per 100k codes at 100k and at 1M.
+const perCodes = (codes) => rows.find((r) => r.codes === codes && r.command === "gen (cold, no cache)");
+const m = perCodes(100_000);
+const l = perCodes(1_000_000);
+if (m && l)
+  console.log(
+    `\nlinearity: ${(m.wall / 1).toFixed(2)} s per 100k codes at 100k, ${(l.wall / 10).toFixed(2)} s per 100k codes at 1M (ratio ${(l.wall / 10 / m.wall).toFixed(2)})`,
+  );
+
+// fromCode against a bare Map.get, on the generated PhonePOS module compiled to JavaScript.
+const compiled = join(work, "ts-js");
+mkdirSync(compiled, { recursive: true });
+cpSync(join(root, "generated/ts"), join(compiled, "src"), { recursive: true });
+writeFileSync(join(compiled, "package.json"), '{ "type": "module" }');
+const tsc = spawnSync(
+  process.execPath,
+  [
+    join(root, "node_modules/typescript/bin/tsc"),
+    "--outDir",
+    join(compiled, "js"),
+    "--module",
+    "NodeNext",
+    "--moduleResolution",
+    "NodeNext",
+    "--target",
+    "ES2022",
+    join(compiled, "src/index.ts"),
+  ],
+  { encoding: "utf8" },
+);
+if (tsc.status !== 0) throw new Error(tsc.stdout);
+const { phonepos } = await import(join(compiled, "js/index.js"));
+const { TerminalErrorCode } = phonepos;
+const probes = { hit: ["2310", "0100", "2610", "0512"], miss: ["9999", "100", " 0100", "2312"] };
+const numbers = { hit: [2310, 100, 2610, 512], miss: [9999, 10000, -100, 2312] };
+const bare = new Map(TerminalErrorCode.values().map((member) => [String(member), member]));
+const nsPerCall = (fn, inputs) => {
+  let sink = 0;
+  const n = 2_000_000;
+  for (let i = 0; i < 200_000; i++) sink += fn(inputs[i & 3]) === null ? 0 : 1;
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < n; i++) sink += fn(inputs[i & 3]) === null ? 0 : 1;
+  const ns = Number(process.hrtime.bigint() - start) / n;
+  return sink < 0 ? 0 : ns;
+};
+console.log("\nfromCode micro-benchmark (ns per lookup):");
+const micro = [];
+for (const kind of ["hit", "miss"]) {
+  const map = nsPerCall((code) => bare.get(code) ?? null, probes[kind]);
+  const fromCode = nsPerCall((code) => TerminalErrorCode.fromCode(code), probes[kind]);
+  const fromInt = nsPerCall((code) => TerminalErrorCode.fromCode(code), numbers[kind]);
+  micro.push({ kind, map, fromCode, fromInt });
+  console.log(
+    `  ${kind.padEnd(5)} Map.get ${map.toFixed(1)}  fromCode(string) ${fromCode.toFixed(1)} (${(fromCode / map).toFixed(2)}x)  fromCode(number) ${fromInt.toFixed(1)} (${(fromInt / map).toFixed(2)}x)`,
+  );
+}
+
+console.log(`\nmachine: ${cpus().length} x ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
+writeFileSync(
+  join(root, "bench/last-run.json"),
+  `${JSON.stringify({ nodeStart, rows, micro, machine: { cpus: cpus().length, model: cpus()[0]?.model, memGiB: totalmem() / 2 ** 30, node: process.version } }, null, 2)}\n`,
+);
+rmSync(work, { recursive: true, force: true });
