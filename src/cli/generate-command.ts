@@ -107,7 +107,7 @@ export async function runGenerate(options: GenerateCommandOptions, io: CliIo): P
       return EXIT_FAILURE;
     }
     storeQuietly(() => {
-      cache?.store(run.processed);
+      cache?.store(run.processed, run.sources);
       cache?.storeShared(sharedFiles, options.only);
     });
     io.stdout(`${shownOut}: ${missing.length} created, ${modified.length} updated, ${orphaned.length} removed, ${unchanged} unchanged\n`);

@@ -1,3 +1,4 @@
+import type { Chunk } from "../render/output-file.js";
 import type { CatalogModel, CodeEntry, CodeSet, Deprecation, Vendor } from "./types.js";
 
 /**
@@ -102,10 +103,10 @@ export function exportVendorFragment(vendor: Vendor): string {
  * The whole export from vendor fragments (sorted by vendor id), optionally with a leading $comment, as
  * the chunks that make it up: at a million codes it is larger than any one JavaScript string can be.
  */
-export function exportChunks(fragments: readonly string[], comment?: string): string[] {
+export function exportChunks(fragments: readonly Chunk[], comment?: string): Chunk[] {
   const head = comment === undefined ? "" : `\n  "$comment": ${JSON.stringify(comment)},`;
   if (fragments.length === 0) return [`{${head}\n  "vendors": []\n}\n`];
-  const chunks = [`{${head}\n  "vendors": [\n    `];
+  const chunks: Chunk[] = [`{${head}\n  "vendors": [\n    `];
   fragments.forEach((fragment, index) => {
     if (index > 0) chunks.push(",\n    ");
     chunks.push(fragment);

@@ -9,22 +9,35 @@ import type { TemplateSet } from "../render/templates.js";
 import type { SettledFile } from "../write/settle.js";
 import type { JobResult } from "./catalog-job.js";
 
+/** What a file's stat says about its content without reading it. */
+interface FileStamp {
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly ctimeMs: number;
+  readonly ino: number;
+}
+
+type StampedOutput = { readonly path: string; readonly vendor: string | null } & FileStamp;
+
 /** What a cache entry records of one catalog's last successful write. */
 interface CacheEntry {
+  /** The catalog file as it was when processed: while it stats the same, its content need not be hashed. */
+  readonly source?: FileStamp;
   readonly vendor: VendorSummary;
   readonly codeCount: number;
   /** Warnings (a cached catalog has no errors). */
   readonly diagnostics: readonly Diagnostic[];
   /** Each output as it was left on disk: if it still stats the same, it still holds what we wrote. */
-  readonly outputs: readonly { path: string; vendor: string | null; size: number; mtimeMs: number; ctimeMs: number; ino: number }[];
+  readonly outputs: readonly StampedOutput[];
 }
 
 /**
  * A cache of processed catalogs, so that a run where few catalogs changed skips parsing, validating and
- * rendering the others. An entry's key hashes everything its outputs depend on: the catalog's bytes and
- * path, the templates, the schema, the output directory and the generator's build id. An entry is used
- * only if every output it lists still stats as it was written (size, mtime, ctime, inode), like git's
- * index. Entries are plain files; deleting the directory is always safe.
+ * rendering the others. An entry's key is <slot>.<content>: the slot hashes the catalog's path and
+ * everything its outputs depend on besides its bytes (templates, schema, output directory, the
+ * generator's build id); the content part hashes its bytes. An entry is used only while every output it
+ * lists still stats as written (size, mtime, ctime, inode), like git's index; a catalog whose own stat is
+ * unchanged is not even hashed. Entries are plain files: deleting the directory is always safe.
  */
 export class CatalogCache {
   private readonly salt: string;
@@ -46,14 +59,24 @@ export class CatalogCache {
   partition(files: readonly CatalogFile[]): { hits: Map<string, JobResult>; misses: CatalogFile[] } {
     const hits = new Map<string, JobResult>();
     const misses: CatalogFile[] = [];
+    // One live entry per slot: find each slot's key from the directory listing, without hashing anything.
+    const live = new Map<string, string>();
+    for (const name of listQuietly(this.dir)) {
+      if (name.endsWith(".json")) live.set(name.slice(0, name.indexOf(".")), name.slice(0, -".json".length));
+    }
     for (const file of files) {
-      const key = this.keyOf(file);
+      const slot = createHash("md5").update(this.salt).update("\0").update(file.path).digest("hex");
+      const existing = live.get(slot);
+      const entry = existing === undefined ? undefined : this.readEntry(existing);
+      const stamp = stampOf(file.absolutePath);
+      // An unchanged stat means the content hashed last time; otherwise hash it (a touched file may still match).
+      const key = entry?.source && stamp && sameStamp(entry.source, stamp) ? existing : contentKey(slot, file.absolutePath);
       if (key === undefined) {
         misses.push(file);
         continue;
       }
       this.keys.set(file.path, key);
-      const hit = this.read(key);
+      const hit = key === existing && entry ? this.toResult(key, entry) : undefined;
       if (hit) hits.set(file.path, { ...hit, path: file.path });
       else misses.push(file);
     }
@@ -61,35 +84,29 @@ export class CatalogCache {
   }
 
   /** Records the results of a successful write; call after the output directory holds them. */
-  store(results: readonly JobResult[]): void {
+  store(results: readonly JobResult[], sources: ReadonlyMap<string, string>): void {
     mkdirSync(this.dir, { recursive: true });
     for (const result of results) {
       const key = this.keys.get(result.path);
       if (key === undefined || !result.vendor || !result.settled || result.exportFragment === undefined) continue;
       if (result.diagnostics.some((d) => d.severity === "error")) continue;
-      const outputs = result.settled.map(({ path, vendor }) => this.stat(path, vendor));
-      const entry: CacheEntry = { vendor: result.vendor, codeCount: result.codeCount, diagnostics: result.diagnostics, outputs };
+      const source = stampOf(sources.get(result.path) ?? "");
+      const outputs = result.settled.map(({ path, vendor }) => this.stamped(path, vendor));
+      const entry: CacheEntry = { ...(source ? { source } : {}), vendor: result.vendor, codeCount: result.codeCount, diagnostics: result.diagnostics, outputs };
       this.prune(key);
       // Write then rename: a half-written entry must never be read as whole.
-      const base = join(this.dir, key);
-      writeFileSync(`${base}.fragment.tmp`, result.exportFragment);
-      renameSync(`${base}.fragment.tmp`, `${base}.fragment`);
-      writeFileSync(`${base}.json.tmp`, JSON.stringify(entry));
-      renameSync(`${base}.json.tmp`, `${base}.json`);
+      this.writeAtomically(`${key}.fragment`, result.exportFragment);
+      this.writeAtomically(`${key}.json`, JSON.stringify(entry));
     }
   }
 
   /**
    * The shared outputs (indexes, catalog.json, the manifest) as they were left by the last write from
-   * exactly these catalogs; undefined unless every catalog was a hit and every shared file stats the same.
+   * exactly these catalogs; undefined unless an entry exists and every shared file stats the same.
    */
   readShared(only: string | undefined): SettledFile[] | undefined {
-    try {
-      const entry = JSON.parse(readFileSync(join(this.dir, `${this.sharedKey(only)}.json`), "utf8")) as Pick<CacheEntry, "outputs">;
-      return this.stillOnDisk(entry.outputs) ? entry.outputs.map(({ path, vendor }) => ({ path, vendor, status: "unchanged" as const })) : undefined;
-    } catch {
-      return undefined;
-    }
+    const entry = this.readEntry(this.sharedKey(only));
+    return entry && this.stillOnDisk(entry.outputs) ? entry.outputs.map(({ path, vendor }) => ({ path, vendor, status: "unchanged" as const })) : undefined;
   }
 
   /** Records the shared outputs after a successful write. */
@@ -97,9 +114,7 @@ export class CatalogCache {
     mkdirSync(this.dir, { recursive: true });
     const key = this.sharedKey(only);
     this.prune(key);
-    const base = join(this.dir, key);
-    writeFileSync(`${base}.json.tmp`, JSON.stringify({ outputs: settled.map(({ path, vendor }) => this.stat(path, vendor)) }));
-    renameSync(`${base}.json.tmp`, `${base}.json`);
+    this.writeAtomically(`${key}.json`, JSON.stringify({ outputs: settled.map(({ path, vendor }) => this.stamped(path, vendor)) }));
   }
 
   private sharedKey(only: string | undefined): string {
@@ -111,61 +126,85 @@ export class CatalogCache {
       .digest("hex")}`;
   }
 
-  private stat(path: string, vendor: string | null): CacheEntry["outputs"][number] {
-    const stats = statSync(join(this.outDir, path));
-    return { path, vendor, size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino };
-  }
-
-  private stillOnDisk(outputs: CacheEntry["outputs"]): boolean {
-    return outputs.every((output) => {
-      const stats = statSync(join(this.outDir, output.path), { throwIfNoEntry: false });
-      return (
-        stats !== undefined && stats.size === output.size && stats.mtimeMs === output.mtimeMs && stats.ctimeMs === output.ctimeMs && stats.ino === output.ino
-      );
-    });
-  }
-
-  /** <hash of path and settings>.<hash of content>: one live entry per catalog path. */
-  private keyOf(file: CatalogFile): string | undefined {
-    let bytes: Buffer;
+  private readEntry(key: string): CacheEntry | undefined {
     try {
-      bytes = readFileSync(file.absolutePath);
-    } catch {
-      return undefined;
-    }
-    // md5 for speed: these keys detect change, they defend against no one.
-    const slot = createHash("md5").update(this.salt).update("\0").update(file.path).digest("hex");
-    const content = createHash("md5").update(bytes).digest("hex");
-    return `${slot}.${content}`;
-  }
-
-  private read(key: string): Omit<JobResult, "path"> | undefined {
-    try {
-      const entry = JSON.parse(readFileSync(join(this.dir, `${key}.json`), "utf8")) as CacheEntry;
-      if (!this.stillOnDisk(entry.outputs)) return undefined;
-      const exportFragment = readFileSync(join(this.dir, `${key}.fragment`), "utf8");
-      const settled = entry.outputs.map(({ path, vendor }) => ({ path, vendor, status: "unchanged" as const }));
-      return { vendor: entry.vendor, codeCount: entry.codeCount, diagnostics: entry.diagnostics, exportFragment, settled };
+      return JSON.parse(readFileSync(join(this.dir, `${key}.json`), "utf8")) as CacheEntry;
     } catch {
       // Missing, unreadable or from another format: process the catalog instead.
       return undefined;
     }
   }
 
-  /** Removes older entries of the same catalog path and settings. */
+  private toResult(key: string, entry: CacheEntry): Omit<JobResult, "path"> | undefined {
+    try {
+      if (!this.stillOnDisk(entry.outputs)) return undefined;
+      // Bytes, not text: the fragment goes into catalog.json as it is, without decoding and encoding it again.
+      const exportFragment = readFileSync(join(this.dir, `${key}.fragment`));
+      const settled = entry.outputs.map(({ path, vendor }) => ({ path, vendor, status: "unchanged" as const }));
+      return { vendor: entry.vendor, codeCount: entry.codeCount, diagnostics: entry.diagnostics, exportFragment, settled };
+    } catch {
+      return undefined;
+    }
+  }
+
+  private stamped(path: string, vendor: string | null): StampedOutput {
+    const stamp = stampOf(join(this.outDir, path));
+    if (!stamp) throw new Error(`${path} vanished while the cache was written`);
+    return { path, vendor, ...stamp };
+  }
+
+  private stillOnDisk(outputs: readonly StampedOutput[]): boolean {
+    return outputs.every((output) => {
+      const stamp = stampOf(join(this.outDir, output.path));
+      return stamp !== undefined && sameStamp(stamp, output);
+    });
+  }
+
+  private writeAtomically(name: string, content: string | Uint8Array): void {
+    writeFileSync(join(this.dir, `${name}.tmp`), content);
+    renameSync(join(this.dir, `${name}.tmp`), join(this.dir, name));
+  }
+
+  /** Removes older entries of the same slot. */
   private prune(key: string): void {
     const slot = key.slice(0, key.indexOf(".") + 1);
-    for (const name of readdirSync(this.dir)) {
+    for (const name of listQuietly(this.dir)) {
       if (name.startsWith(slot)) rmSync(join(this.dir, name), { force: true });
     }
   }
 }
 
-/** The generator's identity for cache keys: the build id written by npm run build, else the version. */
+/** The generator's identity for cache keys: the build id written by npm run build, else no caching at all. */
 export function generatorId(version: string): string {
   try {
     return `${version}+${readFileSync(new URL("../build-id.txt", import.meta.url), "utf8").trim()}`;
   } catch {
-    return `${version}+unbuilt-${Date.now()}`;
+    return `${version}+unbuilt-${process.pid}-${Date.now()}`;
+  }
+}
+
+/** <slot>.<hash of content>; md5 for speed: these keys detect change, they defend against no one. */
+function contentKey(slot: string, path: string): string | undefined {
+  try {
+    return `${slot}.${createHash("md5").update(readFileSync(path)).digest("hex")}`;
+  } catch {
+    return undefined;
+  }
+}
+
+function stampOf(path: string): FileStamp | undefined {
+  const stats = statSync(path, { throwIfNoEntry: false });
+  return stats && { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino };
+}
+
+function sameStamp(a: FileStamp, b: FileStamp): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
+}
+
+function listQuietly(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
   }
 }

@@ -43,7 +43,8 @@ export interface JobResult {
   readonly vendor?: VendorSummary;
   /** Counts, for gen validate's summary line. */
   readonly codeCount: number;
-  readonly exportFragment?: string;
+  /** This vendor's part of catalog.json (UTF-8 bytes when it comes from the cache). */
+  readonly exportFragment?: string | Uint8Array;
   /** Rendered files (render mode). */
   readonly files?: readonly OutputFile[];
   /** Compared (and possibly staged) files (check and write modes). */

@@ -20,6 +20,8 @@ export interface CatalogRun {
   readonly fileCount: number;
   /** The results that were processed now (not taken from the cache), for storing in it. */
   readonly processed: readonly JobResult[];
+  /** Each catalog's absolute path, by display path. */
+  readonly sources: ReadonlyMap<string, string>;
 }
 
 export interface CatalogRunOptions {
@@ -88,5 +90,6 @@ export async function runCatalogs(options: CatalogRunOptions): Promise<CatalogRu
     texts,
     fileCount: listed.files.length,
     processed,
+    sources: new Map(listed.files.map((file) => [file.path, file.absolutePath])),
   };
 }

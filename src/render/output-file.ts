@@ -2,7 +2,10 @@
  * A file's content: one string, or (for files too large to be one JavaScript string, such as
  * catalog.json at a million codes) the string chunks that make it up, in order.
  */
-export type Content = string | readonly string[];
+export type Content = string | readonly Chunk[];
+
+/** A piece of chunked content: text, or bytes already encoded as UTF-8 (read from a cache, say). */
+export type Chunk = string | Uint8Array;
 
 /** One generated file, before it is written. */
 export interface OutputFile {
@@ -16,10 +19,16 @@ export interface OutputFile {
 
 /** The content as one string, for callers that know the file is small (the in-process API, tests). */
 export function contentText(content: Content): string {
-  return typeof content === "string" ? content : content.join("");
+  return typeof content === "string" ? content : content.map(chunkText).join("");
+}
+
+export function chunkText(chunk: Chunk): string {
+  return typeof chunk === "string" ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString("utf8");
 }
 
 /** The content's size in bytes as UTF-8, without joining chunks. */
 export function contentBytes(content: Content): number {
-  return typeof content === "string" ? Buffer.byteLength(content) : content.reduce((sum, chunk) => sum + Buffer.byteLength(chunk), 0);
+  return typeof content === "string"
+    ? Buffer.byteLength(content)
+    : content.reduce((sum, chunk) => sum + (typeof chunk === "string" ? Buffer.byteLength(chunk) : chunk.byteLength), 0);
 }

@@ -32,7 +32,10 @@ export function writeContent(path: string, content: Content): void {
   }
   const fd = openSync(path, "w");
   try {
-    for (const chunk of content) writeSync(fd, chunk);
+    for (const chunk of content) {
+      if (typeof chunk === "string") writeSync(fd, chunk);
+      else writeSync(fd, chunk);
+    }
   } finally {
     closeSync(fd);
   }
@@ -54,7 +57,7 @@ function compareWithDisk(path: string, content: Content): FileStatus {
   const existing = readFileSync(path);
   let offset = 0;
   for (const chunk of content) {
-    const bytes = Buffer.from(chunk);
+    const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
     if (!existing.subarray(offset, offset + bytes.length).equals(bytes)) return "modified";
     offset += bytes.length;
   }
