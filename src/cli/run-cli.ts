@@ -1,9 +1,6 @@
 import { Command, CommanderError, Option } from "commander";
 import { TOOL_VERSION } from "../version.js";
-import { runExport } from "./export-command.js";
-import { runGenerate } from "./generate-command.js";
 import { type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, processIo } from "./io.js";
-import { runValidate } from "./validate-command.js";
 
 /**
  * The gen command line. The only place that prints or decides an exit code:
@@ -29,6 +26,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .option("--cache-dir <dir>", "where processed catalogs are cached (safe to delete)", "node_modules/.cache/codebook")
     .option("--no-cache", "process every catalog, ignoring and not writing the cache")
     .action(async (options: { catalogs: string; out: string; templates?: string; only?: string; check: boolean; cache: boolean; cacheDir: string }) => {
+      // Each command loads its own modules: a command pays only for what it uses.
+      const { runGenerate } = await import("./generate-command.js");
       exitCode = await runGenerate({ ...options, cache: options.cache ? options.cacheDir : false }, io);
     });
 
@@ -38,6 +37,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .option("--catalogs <dir>", "directory of catalog YAML files", "catalogs")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
     .action(async (options: { catalogs: string; format: "text" | "json" }) => {
+      const { runValidate } = await import("./validate-command.js");
       exitCode = await runValidate(options, io);
     });
 
@@ -46,6 +46,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .description("print the resolved catalog set as JSON")
     .option("--catalogs <dir>", "directory of catalog YAML files", "catalogs")
     .action(async (options: { catalogs: string }) => {
+      const { runExport } = await import("./export-command.js");
       exitCode = await runExport(options, io);
     });
 
