@@ -31,18 +31,17 @@ export function javaStringOrNull(text: string | undefined): string {
 }
 
 /**
- * Lines of Javadoc text. Javadoc is HTML, so < > & become entities; `*\/` would end the comment and `@`
- * would start a tag; a backslash becomes &#92; so that no \u escape in the text can turn into a line
- * break or a comment end when javac reads the file.
+ * Text that is safe inside Javadoc. Javadoc is HTML, so < > & become entities; `*\/` would end the comment
+ * and `@` would start a tag; a backslash becomes &#92; so that no \u escape in the text can turn into a
+ * line break or a comment end when javac reads the file.
  */
+export function javadocText(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\\/g, "&#92;").replace(/@/g, "&#64;").replace(/\*\//g, "*&#47;");
+}
+
+/** Lines of Javadoc text (see javadocText), one per line of the source text. */
 export function javadocLines(text: string): string[] {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/\\/g, "&#92;")
-    .replace(/@/g, "&#64;")
-    .replace(/\*\//g, "*&#47;")
+  return javadocText(text)
     .replace(/\r\n?|\u2028|\u2029/g, "\n")
     .split("\n")
     .map((line) => line.replace(/\s+$/, ""));

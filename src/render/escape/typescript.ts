@@ -14,15 +14,14 @@ export function tsStringOrNull(text: string | undefined): string {
   return text === undefined ? "null" : tsString(text);
 }
 
-/**
- * Lines of a JSDoc comment body. `*\/` would end the comment early, `@` at the start of a word
- * would start a tag, and line separators would break the comment's layout.
- */
+/** Text that is safe inside a JSDoc comment: `*\/` would end the comment early, `@` at the start of a word would start a tag. */
+export function jsDocText(text: string): string {
+  return text.replace(/\*\//g, "*\\/").replace(/(^|\s)@/g, "$1\\@");
+}
+
+/** Lines of a JSDoc comment body (see jsDocText); line separators become line breaks. */
 export function jsDocLines(text: string): string[] {
-  return text
-    .replace(/\r\n?|\u2028|\u2029/g, "\n")
-    .replace(/\*\//g, "*\\/")
-    .replace(/(^|\s)@/g, "$1\\@")
+  return jsDocText(text.replace(/\r\n?|\u2028|\u2029/g, "\n"))
     .split("\n")
     .map((line) => line.replace(/\s+$/, ""));
 }

@@ -1,6 +1,6 @@
 import { defaultFormatField } from "../../model/default-format-field.js";
 import type { CodeEntry, CodeSet, Retry, UncodedEntry, Vendor } from "../../model/types.js";
-import { javadocComment, javaString, javaStringOrNull } from "../escape/java.js";
+import { javadocComment, javadocText, javaString, javaStringOrNull } from "../escape/java.js";
 import { bannerText } from "./banner.js";
 
 /** Where a code set's enum goes: generated/java/<package path>/<TypeName>.java. */
@@ -109,15 +109,9 @@ function tags(entry: CodeEntry): string[] {
   return [`@deprecated ${safeReason || "Deprecated by the vendor."}`];
 }
 
+/** Javadoc text on one line, for a tag such as @deprecated. */
 function javadocInline(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/\\/g, "&#92;")
-    .replace(/@/g, "&#64;")
-    .replace(/\*\//g, "*&#47;")
-    .replace(/[\r\n\u2028\u2029]+/g, " ");
+  return javadocText(text).replace(/[\r\n\u2028\u2029]+/g, " ");
 }
 
 /** A // comment line: a backslash is doubled so that no \u in it can become a line break for javac. */

@@ -1,6 +1,6 @@
 import { defaultFormatField } from "../../model/default-format-field.js";
 import type { CodeEntry, CodeSet, Retry, UncodedEntry, Vendor } from "../../model/types.js";
-import { jsDocComment, tsString, tsStringOrNull } from "../escape/typescript.js";
+import { jsDocComment, jsDocText, tsString, tsStringOrNull } from "../escape/typescript.js";
 import type { SharedInput } from "../shared-input.js";
 import { bannerText } from "./banner.js";
 import { camelCase, lowerFirst, upperSnake } from "./names.js";
@@ -115,10 +115,7 @@ function deprecationText(entry: CodeEntry): string {
 }
 
 function jsDocCommentInline(text: string): string {
-  return text
-    .replace(/\s+/g, " ")
-    .replace(/\*\//g, "*\\/")
-    .replace(/(^|\s)@/g, "$1\\@");
+  return jsDocText(text.replace(/\s+/g, " "));
 }
 
 function retryLiteral(retry: Retry | undefined): string {
