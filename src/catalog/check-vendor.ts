@@ -1,11 +1,12 @@
 import { basename, extname } from "node:path";
+import { vendorNamespace } from "../model/vendor-names.js";
 import type { CheckContext } from "./check-context.js";
 import { JAVA_KEYWORDS, RESERVED_FILE_NAMES, RESERVED_WORDS } from "./reserved-words.js";
 
 /** The vendor id names files and packages: it must be safe on every OS and match its file's name. */
 export function checkVendor(context: CheckContext): void {
   const { vendor } = context.catalog;
-  const namespace = vendor.id.replace(/-([a-z0-9])/g, (_, char: string) => char.toUpperCase());
+  const namespace = vendorNamespace(vendor.id);
   if (RESERVED_FILE_NAMES.has(vendor.id)) {
     context.report("unsafe-vendor-id", `vendor id ${vendor.id} is a reserved file name on some systems; choose another id`, ["vendor", "id"]);
   } else if (RESERVED_WORDS.has(namespace) || (vendor.javaPackage === undefined && JAVA_KEYWORDS.has(vendor.id.replace(/-/g, "")))) {

@@ -86,6 +86,9 @@ export async function runGenerate(options: GenerateCommandOptions, io: CliIo): P
     }
     const settled: SettledFile[] = [...vendorFiles, ...sharedFiles];
     const wanted = new Set(settled.map((file) => file.path));
+    // Validation keeps vendors' names apart; two outputs on one path would be a bug, never a half-write.
+    if (wanted.size !== settled.length)
+      throw new Error(`two outputs would be written to one path: ${settled.map((f) => f.path).find((p, i, all) => all.indexOf(p) !== i)}`);
     const candidates = previous.filter((entry) => owned(entry.vendor) && !wanted.has(entry.path)).map((entry) => entry.path);
     const orphaned = [...readCurrentFiles(outDir, candidates)].flatMap(([path, content]) => (content === undefined ? [] : [path])).sort();
     const modified = settled

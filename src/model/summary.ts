@@ -5,6 +5,7 @@ export interface VendorSummary {
   readonly id: string;
   readonly name: string;
   readonly file: string;
+  readonly javaPackage: string;
   readonly codeSets: readonly CodeSetSummary[];
 }
 
@@ -27,6 +28,7 @@ export function summarizeVendor(vendor: Vendor): VendorSummary {
     id: vendor.id,
     name: vendor.name,
     file: vendor.file,
+    javaPackage: vendor.javaPackage,
     codeSets: vendor.codeSets.map((set) => ({
       id: set.id,
       title: set.title,

@@ -1,13 +1,12 @@
 import { readFileSync } from "node:fs";
-import { locate } from "../catalog/locate.js";
 import { listCatalogFiles } from "../catalog/read-catalogs.js";
-import { createSourceFile } from "../catalog/source-file.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourceTexts } from "../diagnostics/format.js";
 import { byVendorId, type CatalogSummary } from "../model/summary.js";
 import type { TemplateSet } from "../render/templates.js";
 import type { CatalogCache } from "./cache.js";
 import type { JobMode, JobResult } from "./catalog-job.js";
+import { checkAcrossVendors } from "./cross-vendor.js";
 import { runCatalogJobs } from "./run-jobs.js";
 
 export interface CatalogRun {
@@ -38,7 +37,7 @@ export interface CatalogRunOptions {
 
 /**
  * Runs a job over every catalog of a directory (in parallel when it pays) and adds what only shows
- * across files: two catalogs claiming one vendor id.
+ * across files: two catalogs claiming one vendor id, namespace or Java class.
  */
 export async function runCatalogs(options: CatalogRunOptions): Promise<CatalogRun> {
   const listed = listCatalogFiles(options.catalogs, options.cwd);
@@ -56,28 +55,10 @@ export async function runCatalogs(options: CatalogRunOptions): Promise<CatalogRu
     return result ? [result] : [];
   });
   const diagnostics: Diagnostic[] = [...listed.diagnostics, ...all.flatMap((result) => result.diagnostics)];
-  const seen = new Map<string, string>();
-  const results: JobResult[] = [];
-  for (const result of all) {
-    if (!result.vendor) continue;
-    const first = seen.get(result.vendor.id);
-    if (first === undefined) {
-      seen.set(result.vendor.id, result.path);
-      results.push(result);
-      continue;
-    }
-    const file = listed.files.find((candidate) => candidate.path === result.path);
-    const source = createSourceFile(result.path, file ? readFileSync(file.absolutePath, "utf8") : "");
-    const { line, column } = locate(source, ["vendor", "id"]);
-    diagnostics.push({
-      severity: "error",
-      rule: "duplicate-vendor",
-      message: `vendor id ${result.vendor.id} is already used by ${first}`,
-      file: result.path,
-      line,
-      column,
-    });
-  }
+  const sources = new Map(listed.files.map((file) => [file.path, file.absolutePath]));
+  const across = checkAcrossVendors(all, sources);
+  diagnostics.push(...across.diagnostics);
+  const results = across.kept;
   results.sort((a, b) => byVendorId(a.vendor ?? { id: "" }, b.vendor ?? { id: "" }));
   const texts = new Map<string, string>();
   for (const file of listed.files) {
@@ -90,6 +71,6 @@ export async function runCatalogs(options: CatalogRunOptions): Promise<CatalogRu
     texts,
     fileCount: listed.files.length,
     processed,
-    sources: new Map(listed.files.map((file) => [file.path, file.absolutePath])),
+    sources,
   };
 }

@@ -90,4 +90,22 @@ codeSets:
     expect(version.status).toBe(0);
     expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
+
+  it("refuses catalogs that would take the same vendor id, TypeScript namespace or Java class", () => {
+    const dir = tempDir();
+    const catalog = (id: string, extra = "") =>
+      `vendor:\n  id: ${id}\n  name: N\n  summary: S\n${extra}codeSets:\n  - id: s\n    typeName: Codes\n    title: T\n    codeKind: integer\n    codes:\n      - code: 1\n        name: ONE\n`;
+    writeFileSync(join(dir, "ab1.yaml"), catalog("ab1"));
+    writeFileSync(join(dir, "ab-1.yaml"), catalog("ab-1", "  javaPackage: com.example\n"));
+    writeFileSync(join(dir, "ab1.yml"), catalog("ab1", "  javaPackage: com.other\n"));
+    writeFileSync(join(dir, "cd.yaml"), catalog("cd", "  javaPackage: com.example\n"));
+    const run = runGen(["validate", "--catalogs", dir]);
+    expect(run.status).toBe(1);
+    const lines = run.stderr.split("\n");
+    expect(lines).toContain(
+      `${dir}/ab1.yaml:2:7 error vendor-name-collision the TypeScript namespace ab1 of vendor id ab1 is already taken by ${dir}/ab-1.yaml`,
+    );
+    expect(lines).toContain(`${dir}/ab1.yml:2:7 error duplicate-vendor vendor id ab1 is already taken by ${dir}/ab1.yaml`);
+    expect(lines).toContain(`${dir}/cd.yaml:8:15 error vendor-name-collision the Java class com.example.Codes is already taken by ${dir}/ab-1.yaml`);
+  });
 });

@@ -1,8 +1,3 @@
-/** external-api -> externalApi: a vendor's namespace in index.ts. */
-export function camelCase(id: string): string {
-  return id.replace(/-([a-z0-9])/g, (_, char: string) => char.toUpperCase());
-}
-
 /** TerminalErrorCode -> terminalErrorCode: prefix of a set's lookup maps. */
 export function lowerFirst(name: string): string {
   return name.charAt(0).toLowerCase() + name.slice(1);

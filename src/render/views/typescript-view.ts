@@ -1,9 +1,10 @@
 import { defaultFormatField } from "../../model/default-format-field.js";
 import type { CodeEntry, CodeSet, Retry, UncodedEntry, Vendor } from "../../model/types.js";
+import { vendorNamespace } from "../../model/vendor-names.js";
 import { jsDocComment, jsDocText, tsString, tsStringOrNull } from "../escape/typescript.js";
 import type { SharedInput } from "../shared-input.js";
 import { bannerText } from "./banner.js";
-import { camelCase, lowerFirst, upperSnake } from "./names.js";
+import { lowerFirst, upperSnake } from "./names.js";
 
 /** What templates/ts/vendor.ts.hbs sees: every literal already escaped, every name already cased. */
 export function typescriptVendorView(vendor: Vendor) {
@@ -31,7 +32,7 @@ export function typescriptIndexView(shared: SharedInput) {
   return {
     banner: `// ${bannerText("every catalog")}`,
     vendors: shared.summary.vendors.map((vendor) => ({
-      namespace: camelCase(vendor.id),
+      namespace: vendorNamespace(vendor.id),
       module: tsString(`./${vendor.id}.js`),
       doc: jsDocComment("", [vendor.name]),
     })),

@@ -1,0 +1,9 @@
+/** external-api -> externalApi: a vendor's namespace in the generated TypeScript index. */
+export function vendorNamespace(vendorId: string): string {
+  return vendorId.replace(/-([a-z0-9])/g, (_, char: string) => char.toUpperCase());
+}
+
+/** The default Java package of a vendor: codebook.<id without hyphens>. */
+export function defaultJavaPackage(vendorId: string): string {
+  return `codebook.${vendorId.replace(/-/g, "")}`;
+}
