@@ -3,7 +3,7 @@ import { GENERATED_MEMBER_NAMES, IDENTIFIER_PATTERN, RESERVED_TYPE_NAMES, RESERV
 
 /** Names become enum members in TypeScript and Java: they must be identifiers, unreserved and unique even ignoring case. */
 export function checkNames(context: CheckContext): void {
-  const typeNames = new Map<string, number>();
+  const typeNames = new Map<string, { name: string; index: number }>();
   context.catalog.codeSets.forEach((set, setIndex) => {
     checkTypeName(context, set.typeName, setIndex, typeNames);
     const exact = new Map<string, (string | number)[]>();
@@ -56,27 +56,28 @@ function checkIdentifier(context: CheckContext, name: string, path: (string | nu
 }
 
 /**
- * Each set's typeName also names generated companions (ErrorCodeInfo, ErrorCodePlaceholders, ...);
- * a typeName may equal neither another set's typeName nor one of its companions.
+ * Each set's typeName also names generated companions (ErrorCodeInfo, ErrorCodePlaceholders, ...); a
+ * typeName may equal neither another set's typeName nor one of its companions, even ignoring case (the
+ * Java files would collide on case-insensitive file systems, and so would the TypeScript constants).
  */
-function checkTypeName(context: CheckContext, typeName: string, setIndex: number, seen: Map<string, number>): void {
+function checkTypeName(context: CheckContext, typeName: string, setIndex: number, seen: Map<string, { name: string; index: number }>): void {
   const path = ["codeSets", setIndex, "typeName"];
   if (RESERVED_TYPE_NAMES.has(typeName)) {
     context.report("reserved-type-name", `typeName ${typeName} is used by the generated code itself or the standard library; choose another name`, path);
     return;
   }
   const generated = [typeName, ...TYPE_NAME_SUFFIXES.map((suffix) => `${typeName}${suffix}`)];
-  const clash = generated.find((name) => seen.has(name));
-  const first = clash === undefined ? undefined : seen.get(clash);
-  if (clash !== undefined && first !== undefined) {
-    const other = context.catalog.codeSets[first];
-    const what = clash === other?.typeName ? `typeName ${clash}` : `the generated type ${clash}`;
+  const clash = generated.map((name) => ({ name, taken: seen.get(name.toLowerCase()) })).find((candidate) => candidate.taken !== undefined);
+  if (clash?.taken) {
+    const other = context.catalog.codeSets[clash.taken.index];
+    const what = clash.taken.name === other?.typeName ? `typeName ${clash.taken.name}` : `the generated type ${clash.taken.name}`;
+    const caseOnly = clash.taken.name !== clash.name ? " (they differ only in case)" : "";
     context.report(
       "duplicate-type-name",
-      `typeName ${typeName} collides with ${what} of code set ${other?.id ?? ""} (line ${context.lineOf(["codeSets", first])})`,
+      `typeName ${typeName} collides with ${what} of code set ${other?.id ?? ""}${caseOnly} (line ${context.lineOf(["codeSets", clash.taken.index])})`,
       path,
     );
     return;
   }
-  for (const name of generated) seen.set(name, setIndex);
+  for (const name of generated) seen.set(name.toLowerCase(), { name, index: setIndex });
 }

@@ -35,7 +35,8 @@ export function checkAcrossVendors(all: readonly JobResult[], absolutePaths: Rea
         at: ["vendor", "id"],
       },
       ...vendor.codeSets.map((set, index) => ({
-        name: `java:${vendor.javaPackage}.${set.typeName}`,
+        // Case folded: Codes.java and CODES.java are one file on case-insensitive file systems.
+        name: `java:${vendor.javaPackage}.${set.typeName}`.toLowerCase(),
         rule: "vendor-name-collision",
         what: `the Java class ${vendor.javaPackage}.${set.typeName}`,
         at: ["codeSets", index, "typeName"] as DataPath,
