@@ -1,16 +1,39 @@
 /**
- * Text for a Markdown table cell that a docs site renders through Vue (VitePress): no catalog text may
- * end the cell, start HTML, open a Vue interpolation, open a code span, or become a link or emphasis.
- * Characters that matter to HTML or Vue become entities; Markdown punctuation gets a backslash.
+ * Escaping for Markdown that a docs site renders through Vue (VitePress): no catalog text may end a table
+ * cell, start HTML, open a code span, become a link, emphasis, a heading, a list or a code block, or lose
+ * its spaces. Characters that matter to HTML or Vue become entities; Markdown punctuation gets a backslash.
+ * (Vue's own {{ }} is kept out by the v-pre wrapper in the templates: markdown-it decodes entities.)
  */
+
+/** Text for a table cell or any other one-line context: line breaks become <br>. */
 export function markdownCell(text: string): string {
-  const inline = markdownInline(text);
-  return LINE_BREAK.test(inline) ? inline.replace(/\r\n?|\n|\u2028|\u2029/g, "<br>") : inline;
+  return text
+    .split(LINE_BREAK)
+    .map((line) => keepEdgeSpaces(markdownInline(line)))
+    .join("<br>");
 }
 
-const LINE_BREAK = /[\r\n\u2028\u2029]/;
+/** Text for a heading: one line, and a # can never be read as the heading's closing sequence. */
+export function markdownHeading(text: string): string {
+  return markdownCell(text).replace(/#/g, "&#35;");
+}
 
-/** Inline Markdown text (a paragraph, a list item): as markdownCell, but newlines become line breaks. */
+/** A paragraph of free text: each source line becomes its own Markdown line, joined by hard breaks. */
+export function markdownParagraph(text: string): string {
+  return (
+    text
+      .split(LINE_BREAK)
+      // At the start of a line these would begin a heading, a list or a setext underline.
+      .map((line) =>
+        keepEdgeSpaces(markdownInline(line))
+          .replace(/^([#=+-])/, "\\$1")
+          .replace(/^(\d+)([.)])/, "$1\\$2"),
+      )
+      .join("<br>\n")
+  );
+}
+
+/** Inline Markdown text without line breaks. */
 export function markdownInline(text: string): string {
   if (!NEEDS_ESCAPE.test(text)) return text;
   let out = "";
@@ -33,20 +56,19 @@ export function markdownInline(text: string): string {
   return out;
 }
 
-/** A paragraph of free text: each source line becomes its own Markdown line, with a hard break. */
-export function markdownParagraph(text: string): string {
-  return (
-    text
-      .split(/\r\n?|\n|\u2028|\u2029/)
-      // At the start of a line these would begin a heading, a list or a setext underline.
-      .map((line) =>
-        markdownInline(line)
-          .replace(/^(\s*)([#=+-])/, "$1\\$2")
-          .replace(/^(\s*\d+)([.)])/, "$1\\$2"),
-      )
-      .join("<br>\n")
-  );
+/**
+ * Spaces and tabs at the edges of a line as entities: Markdown trims table cells, and leading spaces
+ * would indent a line into a code block. The entities decode to the very same characters.
+ */
+function keepEdgeSpaces(line: string): string {
+  const entity = (spaces: string) => spaces.replace(/ /g, "&#32;").replace(/\t/g, "&#9;");
+  return line.replace(/^[ \t]+/, entity).replace(/[ \t]+$/, entity);
 }
+
+const LINE_BREAK = /\r\n?|\n|\u2028|\u2029/;
+
+/** Any character markdownInline would change; most catalog text has none and is returned as it is. */
+const NEEDS_ESCAPE = /[&<>|{}`\\*[\]~_]/;
 
 const ENTITIES: Readonly<Record<string, string>> = {
   "&": "&amp;",
@@ -57,9 +79,6 @@ const ENTITIES: Readonly<Record<string, string>> = {
   "}": "&#125;",
   "`": "&#96;",
 };
-
-/** Any character markdownInline would change; most catalog text has none and is returned as it is. */
-const NEEDS_ESCAPE = /[&<>|{}`\\*[\]~_]/;
 
 /** Markdown punctuation that can open emphasis, links or strikethrough anywhere in a line. */
 const BACKSLASHED = new Set(["\\", "*", "[", "]", "~"]);

@@ -1,5 +1,5 @@
 import type { CodeEntry, CodeSet, Vendor } from "../../model/types.js";
-import { anchorId, markdownCell, markdownInline, markdownParagraph, yamlString } from "../escape/markdown.js";
+import { anchorId, markdownCell, markdownHeading, markdownParagraph, yamlString } from "../escape/markdown.js";
 import type { SharedInput } from "../shared-input.js";
 import { bannerText } from "./banner.js";
 
@@ -26,13 +26,14 @@ export function markdownIndexView(shared: SharedInput) {
 
 /** What templates/docs/vendor.md.hbs sees: every text escaped for a Markdown page that Vue renders. */
 export function markdownVendorView(vendor: Vendor) {
+  const anchors = anchorAllocator();
   const response = vendor.errorResponse;
   return {
     frontMatter: frontMatter(vendor.name, vendor.summary),
     banner: `<!-- ${bannerText(vendor.file)} -->`,
-    title: markdownInline(vendor.name),
+    title: markdownHeading(vendor.name),
     summary: markdownParagraph(vendor.summary),
-    source: vendor.source === undefined ? null : markdownInline(vendor.source),
+    source: vendor.source === undefined ? null : markdownCell(vendor.source),
     notes: vendor.notes.map(markdownParagraph),
     errorResponse: response
       ? {
@@ -51,8 +52,8 @@ export function markdownVendorView(vendor: Vendor) {
           notes: response.notes.map(markdownParagraph),
         }
       : null,
-    guidance: vendor.guidance.map((item) => ({ title: markdownInline(item.title), text: markdownParagraph(item.text), items: item.items.map(markdownInline) })),
-    codeSets: vendor.codeSets.map(codeSetView),
+    guidance: vendor.guidance.map((item) => ({ title: markdownHeading(item.title), text: markdownParagraph(item.text), items: item.items.map(markdownCell) })),
+    codeSets: vendor.codeSets.map((set) => codeSetView(set, anchors)),
   };
 }
 
@@ -101,17 +102,34 @@ const OPTIONAL_COLUMNS: readonly Column[] = [
   },
 ];
 
-function codeSetView(set: CodeSet) {
+/**
+ * Hands out fragment ids in document order, unique on the page: the usual id is kept, and the rare one
+ * that a catalog makes collide (a code "b" in set "a" and a set "a-b") gets a numbered suffix.
+ */
+function anchorAllocator(): (id: string) => string {
+  const used = new Set<string>();
+  return (id) => {
+    let unique = id;
+    for (let n = 2; used.has(unique); n++) unique = `${id}-${n}`;
+    used.add(unique);
+    return unique;
+  };
+}
+
+function codeSetView(set: CodeSet, anchor: (id: string) => string) {
+  const setAnchor = anchor(set.id);
   const columns = OPTIONAL_COLUMNS.filter((column) => set.codes.some(column.has));
   const header = ["Code", "Name", ...columns.map((c) => c.title)];
   const table = (codes: readonly CodeEntry[]) => ({
     header: `| ${header.join(" | ")} |`,
     separator: `|${header.map(() => "---").join("|")}|`,
-    rows: codes.map((entry) => `| ${[codeCell(set, entry), nameCell(entry), ...columns.map((c) => c.cell(entry, set))].join(" | ")} |`),
+    rows: codes.map(
+      (entry) => `| ${[codeCell(anchor(anchorId(set.id, entry.wire)), entry), nameCell(entry), ...columns.map((c) => c.cell(entry, set))].join(" | ")} |`,
+    ),
   });
   const groups = set.categories.map((category) => ({
-    anchor: `${set.id}-${category.id}`,
-    title: markdownInline(category.title),
+    anchor: anchor(`${set.id}-${category.id}`),
+    title: markdownHeading(category.title),
     range: category.range ? `${category.range.min}–${category.range.max}` : null,
     deprecated: category.deprecated !== undefined,
     description: category.description === undefined ? null : markdownParagraph(category.description),
@@ -120,8 +138,8 @@ function codeSetView(set: CodeSet) {
   }));
   const uncategorized = set.codes.filter((entry) => !set.categories.some((category) => category.id === entry.category));
   return {
-    anchor: set.id,
-    title: markdownInline(set.title),
+    anchor: setAnchor,
+    title: markdownHeading(set.title),
     typeName: set.typeName,
     kind:
       set.format.kind === "digits"
@@ -132,18 +150,18 @@ function codeSetView(set: CodeSet) {
     count: set.codes.length,
     description: set.description === undefined ? null : markdownParagraph(set.description),
     scopes: set.scopes.map((scope) => ({
-      label: markdownInline(`${scope.title}${scope.symbol ? ` ${scope.symbol}` : ""}`),
-      description: scope.description === undefined ? null : markdownInline(scope.description),
+      label: markdownCell(`${scope.title}${scope.symbol ? ` ${scope.symbol}` : ""}`),
+      description: scope.description === undefined ? null : markdownCell(scope.description),
     })),
     notes: set.notes.map(markdownParagraph),
     groups,
     ungrouped: uncategorized.length > 0 ? { title: groups.length > 0 ? "Other codes" : null, table: table(uncategorized) } : null,
-    uncoded: set.uncoded.length > 0 ? uncodedTable(set) : null,
+    uncoded: set.uncoded.length > 0 ? uncodedTable(set, anchor) : null,
   };
 }
 
-function codeCell(set: CodeSet, entry: CodeEntry): string {
-  return `<a id="${anchorId(set.id, entry.wire)}"></a><code>${markdownCell(entry.wire)}</code>`;
+function codeCell(id: string, entry: CodeEntry): string {
+  return `<a id="${id}"></a><code>${markdownCell(entry.wire)}</code>`;
 }
 
 function nameCell(entry: CodeEntry): string {
@@ -165,13 +183,13 @@ function retryLabel(entry: CodeEntry): string {
   return `${retry.policy}${delay}`;
 }
 
-function uncodedTable(set: CodeSet) {
+function uncodedTable(set: CodeSet, anchor: (id: string) => string) {
   return {
     header: "| Name | HTTP | Message | Case | Action |",
     separator: "|---|---|---|---|---|",
     rows: set.uncoded.map(
       (entry) =>
-        `| <a id="${anchorId(`${set.id}-uncoded`, entry.name)}"></a>${markdownCell(entry.name)} | ${entry.httpStatus} | ${markdownCell(entry.message)} | ${markdownCell(entry.case ?? "")} | ${markdownCell(entry.action ?? "")} |`,
+        `| <a id="${anchor(anchorId(`${set.id}-uncoded`, entry.name))}"></a>${markdownCell(entry.name)} | ${entry.httpStatus} | ${markdownCell(entry.message)} | ${markdownCell(entry.case ?? "")} | ${markdownCell(entry.action ?? "")} |`,
     ),
   };
 }
