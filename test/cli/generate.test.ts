@@ -1,7 +1,8 @@
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CATALOGS } from "../support/paths.js";
+import { CATALOGS, GEN, ROOT } from "../support/paths.js";
 import { runGen, tempDir } from "../support/run-gen.js";
 import { readTree } from "../support/tree.js";
 
@@ -179,5 +180,25 @@ describe("gen (generate)", () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("error output-not-directory");
     expect(readFileSync(file, "utf8")).toBe("x");
+  });
+
+  // Root writes through any mode bits, so as root the run happens as nobody.
+  const asRoot = process.getuid?.() === 0;
+  const asNobody = (args: string[]) =>
+    spawnSync("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, GEN, ...args], { cwd: ROOT, encoding: "utf8" });
+  const nobodyCanRun = !asRoot || asNobody(["--version"]).status === 0;
+
+  it.skipIf(!nobodyCanRun)("refuses a read-only output directory with a clear message, and leaves it as it was", () => {
+    const parent = tempDir();
+    chmodSync(parent, 0o755);
+    const out = join(parent, "out");
+    mkdirSync(out);
+    writeFileSync(join(out, "keep.txt"), "mine\n");
+    chmodSync(out, 0o555);
+    const args = ["--no-cache", "--out", out];
+    const run = asRoot ? asNobody(args) : runGen(args);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`${out}:0:0 error write-failed could not write ${out} (EACCES); it was left as it was`);
+    expect(readdirSync(out)).toEqual(["keep.txt"]);
   });
 });
