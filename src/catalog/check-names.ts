@@ -62,11 +62,13 @@ function checkIdentifier(context: CheckContext, name: string, path: (string | nu
  */
 function checkTypeName(context: CheckContext, typeName: string, setIndex: number, seen: Map<string, { name: string; index: number }>): void {
   const path = ["codeSets", setIndex, "typeName"];
-  if (RESERVED_TYPE_NAMES.has(typeName)) {
-    context.report("reserved-type-name", `typeName ${typeName} is used by the generated code itself or the standard library; choose another name`, path);
+  const generated = [typeName, ...TYPE_NAME_SUFFIXES.map((suffix) => `${typeName}${suffix}`)];
+  const reserved = generated.find((name) => RESERVED_TYPE_NAMES.has(name));
+  if (reserved !== undefined) {
+    const via = reserved === typeName ? "" : ` (through its generated companion ${reserved})`;
+    context.report("reserved-type-name", `typeName ${typeName} is used by the generated code itself or the standard library${via}; choose another name`, path);
     return;
   }
-  const generated = [typeName, ...TYPE_NAME_SUFFIXES.map((suffix) => `${typeName}${suffix}`)];
   const clash = generated.map((name) => ({ name, taken: seen.get(name.toLowerCase()) })).find((candidate) => candidate.taken !== undefined);
   if (clash?.taken) {
     const other = context.catalog.codeSets[clash.taken.index];

@@ -25,6 +25,12 @@ export function checkVendor(context: CheckContext): void {
     );
   }
   if (vendor.javaPackage !== undefined) {
+    if (vendor.javaPackage === "java" || vendor.javaPackage.startsWith("java.")) {
+      context.report("invalid-java-package", `javaPackage ${vendor.javaPackage} is inside java., which the JVM refuses to load classes into`, [
+        "vendor",
+        "javaPackage",
+      ]);
+    }
     const keyword = vendor.javaPackage.split(".").find((segment) => JAVA_KEYWORDS.has(segment));
     if (keyword !== undefined) {
       context.report("invalid-java-package", `javaPackage ${vendor.javaPackage} contains the Java keyword ${keyword}`, ["vendor", "javaPackage"]);

@@ -39,3 +39,22 @@ function sharesNodes(root: object): boolean {
   }
   return false;
 }
+
+/**
+ * The fast parser's objection to a text, with its 1-based position, if it has one. The careful path
+ * reports it when the position-keeping parser raised nothing: the two then disagree, and the careful
+ * parser is the lenient one (it reads a quoted scalar cut off at the end of the file as complete).
+ */
+export function fastParseObjection(text: string): { message: string; line: number; column: number } | undefined {
+  try {
+    jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA });
+    return undefined;
+  } catch (error) {
+    const problem = error as { reason?: string; message?: string; mark?: { line: number; column: number } };
+    // js-yaml may point one past the end of a file without a final newline: keep the position inside the file.
+    const lines = text.split("\n");
+    const line = Math.min((problem.mark?.line ?? 0) + 1, lines.length);
+    const column = line === (problem.mark?.line ?? 0) + 1 ? (problem.mark?.column ?? 0) + 1 : (lines[line - 1]?.length ?? 0) + 1;
+    return { message: problem.reason ?? problem.message ?? String(error), line, column };
+  }
+}

@@ -1,5 +1,6 @@
 import type { Document, Node, YAMLError } from "yaml";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { fastParseObjection } from "./fast-parse.js";
 import { positionAt, type SourceFile } from "./source-file.js";
 import { yamlLibrary } from "./yaml-library.js";
 
@@ -29,6 +30,15 @@ export function parseCatalog(source: SourceFile): ParseResult {
 
   const aliasProblem = checkAliases(source, document);
   if (aliasProblem) return { source, data: undefined, diagnostics: [...diagnostics, aliasProblem] };
+
+  if (document.warnings.length === 0) {
+    const objection = fastParseObjection(source.text);
+    if (objection) {
+      const { message, line, column } = objection;
+      diagnostics.push({ severity: "error", rule: "yaml-syntax", message, file: path, line, column });
+      return { source, data: undefined, diagnostics };
+    }
+  }
 
   if (document.contents === null || (isScalar(document.contents) && document.contents.value === null)) {
     const { line, column } = positionAt(lineCounter, document.contents?.range?.[0] ?? 0);

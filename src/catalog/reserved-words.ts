@@ -27,6 +27,8 @@ const JAVA_RESERVED = [
 const GENERATED_MEMBERS = [
   "fromCode", "getCode", "values", "valueOf", "parse", "format", "name", "ordinal", "info", "byCode", "byName",
   "matchUncoded", "uncoded", "compareTo", "equals", "hashCode", "toString", "getClass", "getDeclaringClass", "prototype",
+  // A constant named java would obscure the java.lang and java.util names the generated Java spells out.
+  "java",
 ];
 
 /** Words that cannot name a generated enum member in TypeScript or Java. `__proto__` is a valid identifier, but an enum member of that name vanishes at run time. */
@@ -40,7 +42,9 @@ export const GENERATED_MEMBER_NAMES: ReadonlySet<string> = new Set(GENERATED_MEM
 export const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set([
   "Array", "Boolean", "Collections", "Deprecated", "Error", "HashMap", "Integer", "List", "Locale", "Map", "Math",
   "Number", "Object", "Optional", "Override", "Partial", "Readonly", "ReadonlyMap", "Record", "Set", "String",
-  "System", "Unknown", "Entry",
+  "System", "Unknown", "Entry", "RangeError",
+  // The nested types of the generated Java enums.
+  "Retry", "Uncoded",
   // The generated TypeScript runtime's own types.
   "CodeInfo", "UncodedInfo", "ScopeInfo", "CategoryInfo", "RetryInfo", "RetryPolicy", "DeprecationInfo", "TextField",
   "TranslatedTexts", "PlaceholderInfo", "Parsed", "FormatOptions",

@@ -13,24 +13,19 @@ export function markdownCell(text: string): string {
     .join("<br>");
 }
 
-/** Text for a heading: one line, and a # can never be read as the heading's closing sequence. */
+/** Text for a heading: one line, and a trailing # can never be read as the heading's closing sequence. */
 export function markdownHeading(text: string): string {
-  return markdownCell(text).replace(/#/g, "&#35;");
+  return markdownCell(text).replace(/#+$/, (run) => "&#35;".repeat(run.length));
 }
 
 /** A paragraph of free text: each source line becomes its own Markdown line, joined by hard breaks. */
 export function markdownParagraph(text: string): string {
-  return (
-    text
-      .split(LINE_BREAK)
-      // At the start of a line these would begin a heading, a list or a setext underline.
-      .map((line) =>
-        keepEdgeSpaces(markdownInline(line))
-          .replace(/^([#=+-])/, "\\$1")
-          .replace(/^(\d+)([.)])/, "$1\\$2"),
-      )
-      .join("<br>\n")
-  );
+  return text.split(LINE_BREAK).map(blockSafeLine).join("<br>\n");
+}
+
+/** A list item's text: on one line, and unable to start a block of its own (---, # heading, 1. list). */
+export function markdownListItem(text: string): string {
+  return text.split(LINE_BREAK).map(blockSafeLine).join("<br>");
 }
 
 /** Inline Markdown text without line breaks. */
@@ -56,13 +51,20 @@ export function markdownInline(text: string): string {
   return out;
 }
 
+/** One line of inline text that cannot begin a heading, a list, a rule or a setext underline. */
+function blockSafeLine(line: string): string {
+  return keepEdgeSpaces(markdownInline(line))
+    .replace(/^([#=+-])/, "\\$1")
+    .replace(/^(\d+)([.)])/, "$1\\$2");
+}
+
 /**
- * Spaces and tabs at the edges of a line as entities: Markdown trims table cells, and leading spaces
- * would indent a line into a code block. The entities decode to the very same characters.
+ * Whitespace at the edges of a line (spaces, tabs, NBSP, BOM, ...) as entities: Markdown trims table cells,
+ * and leading spaces would indent a line into a code block. The entities decode to the very same characters.
  */
 function keepEdgeSpaces(line: string): string {
-  const entity = (spaces: string) => spaces.replace(/ /g, "&#32;").replace(/\t/g, "&#9;");
-  return line.replace(/^[ \t]+/, entity).replace(/[ \t]+$/, entity);
+  const entity = (spaces: string) => [...spaces].map((char) => `&#${char.codePointAt(0)};`).join("");
+  return line.replace(/^[\s\uFEFF]+/, entity).replace(/[\s\uFEFF]+$/, entity);
 }
 
 const LINE_BREAK = /\r\n?|\n|\u2028|\u2029/;

@@ -18,24 +18,24 @@ interface FieldSpec {
   readonly literal: (entry: CodeEntry, set: CodeSet) => string;
 }
 
-const LIST = "java.util.List<String>";
+const LIST = "java.util.List<java.lang.String>";
 const TEXT_FIELDS: ReadonlySet<string> = new Set(["message", "description", "action"]);
 
 // biome-ignore format: a table of fields reads better one per line.
 const FIELDS: readonly FieldSpec[] = [
-  { name: "message", type: "String", getter: "getMessage", doc: "The message exactly as the vendor sends it, or null.", has: (e) => e.message !== undefined, literal: (e) => javaStringOrNull(e.message) },
+  { name: "message", type: "java.lang.String", getter: "getMessage", doc: "The message exactly as the vendor sends it, or null.", has: (e) => e.message !== undefined, literal: (e) => javaStringOrNull(e.message) },
   { name: "alternativeMessages", type: LIST, getter: "getAlternativeMessages", doc: "Other messages the vendor sends with this code.", has: (e) => e.alternativeMessages.length > 0, literal: (e) => listLiteral(e.alternativeMessages) },
-  { name: "description", type: "String", getter: "getDescription", doc: "What the code means, or null.", has: (e) => e.description !== undefined, literal: (e) => javaStringOrNull(e.description) },
-  { name: "action", type: "String", getter: "getAction", doc: "What the caller should do, or null.", has: (e) => e.action !== undefined, literal: (e) => javaStringOrNull(e.action) },
-  { name: "httpStatus", type: "Integer", getter: "getHttpStatus", doc: "The HTTP status the vendor returns with this code, or null.", has: (e) => e.httpStatus !== undefined, literal: (e) => (e.httpStatus === undefined ? "null" : String(e.httpStatus)) },
-  { name: "scope", type: "String", getter: "getScope", doc: "The id of the scope the code belongs to, or null.", has: (e) => e.scope !== undefined, literal: (e) => javaStringOrNull(e.scope) },
-  { name: "scopeTitle", type: "String", getter: "getScopeTitle", doc: "The vendor's name for the scope, or null.", has: (e) => e.scope !== undefined, literal: (e, set) => javaStringOrNull(set.scopes.find((s) => s.id === e.scope)?.title) },
-  { name: "category", type: "String", getter: "getCategory", doc: "The id of the category the code belongs to, or null.", has: (e) => e.category !== undefined, literal: (e) => javaStringOrNull(e.category) },
-  { name: "categoryTitle", type: "String", getter: "getCategoryTitle", doc: "The vendor's name for the category, or null.", has: (e) => e.category !== undefined, literal: (e, set) => javaStringOrNull(set.categories.find((c) => c.id === e.category)?.title) },
+  { name: "description", type: "java.lang.String", getter: "getDescription", doc: "What the code means, or null.", has: (e) => e.description !== undefined, literal: (e) => javaStringOrNull(e.description) },
+  { name: "action", type: "java.lang.String", getter: "getAction", doc: "What the caller should do, or null.", has: (e) => e.action !== undefined, literal: (e) => javaStringOrNull(e.action) },
+  { name: "httpStatus", type: "java.lang.Integer", getter: "getHttpStatus", doc: "The HTTP status the vendor returns with this code, or null.", has: (e) => e.httpStatus !== undefined, literal: (e) => (e.httpStatus === undefined ? "null" : String(e.httpStatus)) },
+  { name: "scope", type: "java.lang.String", getter: "getScope", doc: "The id of the scope the code belongs to, or null.", has: (e) => e.scope !== undefined, literal: (e) => javaStringOrNull(e.scope) },
+  { name: "scopeTitle", type: "java.lang.String", getter: "getScopeTitle", doc: "The vendor's name for the scope, or null.", has: (e) => e.scope !== undefined, literal: (e, set) => javaStringOrNull(set.scopes.find((s) => s.id === e.scope)?.title) },
+  { name: "category", type: "java.lang.String", getter: "getCategory", doc: "The id of the category the code belongs to, or null.", has: (e) => e.category !== undefined, literal: (e) => javaStringOrNull(e.category) },
+  { name: "categoryTitle", type: "java.lang.String", getter: "getCategoryTitle", doc: "The vendor's name for the category, or null.", has: (e) => e.category !== undefined, literal: (e, set) => javaStringOrNull(set.categories.find((c) => c.id === e.category)?.title) },
   { name: "endpoints", type: LIST, getter: "getEndpoints", doc: "The endpoints that return this code.", has: (e) => e.endpoints.length > 0, literal: (e) => listLiteral(e.endpoints) },
   { name: "retry", type: "Retry", getter: "getRetry", doc: "Whether and how to retry after this code, or null.", has: (e) => e.retry !== undefined, literal: (e) => retryLiteral(e.retry) },
   { name: "reserved", type: "boolean", getter: "isReserved", doc: "Whether the vendor reserves this code for future use (it is not sent yet).", has: (e) => e.reserved, literal: (e) => String(e.reserved) },
-  { name: "translations", type: "java.util.Map<String, java.util.Map<String, String>>", getter: "getTranslations", doc: "Translated texts: locale to field (message, description, action) to text.", has: (e) => e.translations.length > 0, literal: translationsLiteral },
+  { name: "translations", type: "java.util.Map<java.lang.String, java.util.Map<java.lang.String, java.lang.String>>", getter: "getTranslations", doc: "Translated texts: locale to field (message, description, action) to text.", has: (e) => e.translations.length > 0, literal: translationsLiteral },
 ];
 
 /** What templates/java/enum.java.hbs sees for one code set. */
@@ -43,14 +43,14 @@ export function javaEnumView(vendor: Vendor, set: CodeSet) {
   const kind = set.format.kind;
   const fields = FIELDS.filter((field) => set.codes.some(field.has));
   const hasPlaceholders = set.codes.some((entry) => entry.placeholders.length > 0);
-  const codeType = kind === "integer" ? "int" : "String";
+  const codeType = kind === "integer" ? "int" : "java.lang.String";
   return {
     banner: `// ${javaLineComment(bannerText(vendor.file))}`,
     package: vendor.javaPackage,
     typeName: set.typeName,
     doc: javadocComment("", [`${set.title} (${vendor.name})`, set.description, formatNote(set)]),
     codeType,
-    boxedCodeType: kind === "integer" ? "Integer" : "String",
+    boxedCodeType: kind === "integer" ? "java.lang.Integer" : "java.lang.String",
     isInteger: kind === "integer",
     isDigits: kind === "digits",
     isSymbolic: kind === "symbolic",
@@ -125,7 +125,7 @@ function listLiteral(items: readonly string[]): string {
 
 function retryLiteral(retry: Retry | undefined): string {
   if (!retry) return "null";
-  const delay = (value: number | undefined) => (value === undefined ? "null" : `Integer.valueOf(${value})`);
+  const delay = (value: number | undefined) => (value === undefined ? "null" : `java.lang.Integer.valueOf(${value})`);
   return `new Retry(${javaString(retry.policy)}, ${delay(retry.minDelaySeconds)}, ${delay(retry.maxDelaySeconds)}, ${javaStringOrNull(retry.note)})`;
 }
 
@@ -139,8 +139,8 @@ function translationsLiteral(entry: CodeEntry): string {
 }
 
 function placeholdersLiteral(entry: CodeEntry): string {
-  if (entry.placeholders.length === 0) return "new String[0][]";
-  return `new String[][] {${entry.placeholders.map((p) => `{${javaString(p.name)}, ${javaString(p.token)}}`).join(", ")}}`;
+  if (entry.placeholders.length === 0) return "new java.lang.String[0][]";
+  return `new java.lang.String[][] {${entry.placeholders.map((p) => `{${javaString(p.name)}, ${javaString(p.token)}}`).join(", ")}}`;
 }
 
 function uncodedView(entry: UncodedEntry, last: boolean) {

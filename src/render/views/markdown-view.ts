@@ -1,5 +1,5 @@
 import type { CodeEntry, CodeSet, Vendor } from "../../model/types.js";
-import { anchorId, markdownCell, markdownHeading, markdownParagraph, yamlString } from "../escape/markdown.js";
+import { anchorId, markdownCell, markdownHeading, markdownListItem, markdownParagraph, yamlString } from "../escape/markdown.js";
 import type { SharedInput } from "../shared-input.js";
 import { bannerText } from "./banner.js";
 
@@ -52,7 +52,11 @@ export function markdownVendorView(vendor: Vendor) {
           notes: response.notes.map(markdownParagraph),
         }
       : null,
-    guidance: vendor.guidance.map((item) => ({ title: markdownHeading(item.title), text: markdownParagraph(item.text), items: item.items.map(markdownCell) })),
+    guidance: vendor.guidance.map((item) => ({
+      title: markdownHeading(item.title),
+      text: markdownParagraph(item.text),
+      items: item.items.map(markdownListItem),
+    })),
     codeSets: vendor.codeSets.map((set) => codeSetView(set, anchors)),
   };
 }

@@ -83,76 +83,76 @@ public enum ErrorCode {
     CREDIT_TRANSACTION_CAN_NO_LONGER_BE_REFUNDED_BY_EXTERNAL_DEVICE("CREDIT_TRANSACTION_CAN_NO_LONGER_BE_REFUNDED_BY_EXTERNAL_DEVICE", "The 24-hour refund window has passed.", "refund", "Refund Errors", null);
 
     /** Every constant by its wire code: built once, so lookups take constant time. */
-    private static final java.util.Map<String, ErrorCode> CODEBOOK_BY_WIRE;
+    private static final java.util.Map<java.lang.String, ErrorCode> $BY_WIRE;
 
     static {
-        java.util.Map<String, ErrorCode> byWire = new java.util.HashMap<>();
+        java.util.Map<java.lang.String, ErrorCode> byWire = new java.util.HashMap<>();
         for (ErrorCode value : values()) {
-            byWire.put(String.valueOf(value.code), value);
+            byWire.put(java.lang.String.valueOf(value.$code), value);
         }
-        CODEBOOK_BY_WIRE = java.util.Collections.unmodifiableMap(byWire);
+        $BY_WIRE = java.util.Collections.unmodifiableMap(byWire);
     }
 
-    private final String code;
-    private final String description;
-    private final String category;
-    private final String categoryTitle;
-    private final Retry retry;
+    private final java.lang.String $code;
+    private final java.lang.String $description;
+    private final java.lang.String $category;
+    private final java.lang.String $categoryTitle;
+    private final Retry $retry;
 
-    ErrorCode(String code, String description, String category, String categoryTitle, Retry retry) {
-        this.code = code;
-        this.description = description;
-        this.category = category;
-        this.categoryTitle = categoryTitle;
-        this.retry = retry;
+    ErrorCode(java.lang.String $code, java.lang.String $description, java.lang.String $category, java.lang.String $categoryTitle, Retry $retry) {
+        this.$code = $code;
+        this.$description = $description;
+        this.$category = $category;
+        this.$categoryTitle = $categoryTitle;
+        this.$retry = $retry;
     }
 
     /** The wire code of this constant. */
-    public String getCode() {
-        return code;
+    public java.lang.String getCode() {
+        return $code;
     }
 
     /**
      * What the code means, or null.
      */
-    public String getDescription() {
-        return description;
+    public java.lang.String getDescription() {
+        return $description;
     }
 
     /**
      * The id of the category the code belongs to, or null.
      */
-    public String getCategory() {
-        return category;
+    public java.lang.String getCategory() {
+        return $category;
     }
 
     /**
      * The vendor's name for the category, or null.
      */
-    public String getCategoryTitle() {
-        return categoryTitle;
+    public java.lang.String getCategoryTitle() {
+        return $categoryTitle;
     }
 
     /**
      * Whether and how to retry after this code, or null.
      */
     public Retry getRetry() {
-        return retry;
+        return $retry;
     }
 
     /** The constant for a wire code (exact match), or null. */
-    public static ErrorCode fromCode(String code) {
-        return code == null ? null : CODEBOOK_BY_WIRE.get(code);
+    public static ErrorCode fromCode(java.lang.String code) {
+        return code == null ? null : $BY_WIRE.get(code);
     }
 
     /** Whether and how to retry. */
     public static final class Retry {
-        private final String policy;
-        private final Integer minDelaySeconds;
-        private final Integer maxDelaySeconds;
-        private final String note;
+        private final java.lang.String policy;
+        private final java.lang.Integer minDelaySeconds;
+        private final java.lang.Integer maxDelaySeconds;
+        private final java.lang.String note;
 
-        Retry(String policy, Integer minDelaySeconds, Integer maxDelaySeconds, String note) {
+        Retry(java.lang.String policy, java.lang.Integer minDelaySeconds, java.lang.Integer maxDelaySeconds, java.lang.String note) {
             this.policy = policy;
             this.minDelaySeconds = minDelaySeconds;
             this.maxDelaySeconds = maxDelaySeconds;
@@ -160,22 +160,22 @@ public enum ErrorCode {
         }
 
         /** never, after-fix, after-delay, exponential-backoff or manual. */
-        public String getPolicy() {
+        public java.lang.String getPolicy() {
             return policy;
         }
 
         /** The shortest wait before retrying, in seconds, or null. */
-        public Integer getMinDelaySeconds() {
+        public java.lang.Integer getMinDelaySeconds() {
             return minDelaySeconds;
         }
 
         /** The longest wait before retrying, in seconds, or null. */
-        public Integer getMaxDelaySeconds() {
+        public java.lang.Integer getMaxDelaySeconds() {
             return maxDelaySeconds;
         }
 
         /** The vendor's words on retrying, or null. */
-        public String getNote() {
+        public java.lang.String getNote() {
             return note;
         }
     }

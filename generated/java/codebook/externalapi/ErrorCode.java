@@ -96,7 +96,7 @@ public enum ErrorCode {
      * <p>
      * Action: Wait for the current transaction to finish and try again
      */
-    TERMINAL_BUSY(13005, "External device is busy.", "Terminal busy", "Wait for the current transaction to finish and try again", 409, "pos", "POS errors (13xxx)", new Retry("after-delay", Integer.valueOf(5), Integer.valueOf(10), "409: if it is 13005 (terminal busy), wait 5-10 seconds and retry.")),
+    TERMINAL_BUSY(13005, "External device is busy.", "Terminal busy", "Wait for the current transaction to finish and try again", 409, "pos", "POS errors (13xxx)", new Retry("after-delay", java.lang.Integer.valueOf(5), java.lang.Integer.valueOf(10), "409: if it is 13005 (terminal busy), wait 5-10 seconds and retry.")),
     /**
      * Code 99001
      * <p>
@@ -107,112 +107,112 @@ public enum ErrorCode {
     INTERNAL_SERVER_ERROR(99001, null, "Internal server error", "Note the traceId and contact support", 500, "internal", "Internal errors (99xxx)", new Retry("exponential-backoff", null, null, "5xx errors: Retry with exponential backoff (1s, 2s, 4s, 8s...)"));
 
     /** Every constant by its wire code: built once, so lookups take constant time. */
-    private static final java.util.Map<String, ErrorCode> CODEBOOK_BY_WIRE;
-    private static final java.util.Map<Integer, ErrorCode> CODEBOOK_BY_INT;
+    private static final java.util.Map<java.lang.String, ErrorCode> $BY_WIRE;
+    private static final java.util.Map<java.lang.Integer, ErrorCode> $BY_INT;
 
     static {
-        java.util.Map<String, ErrorCode> byWire = new java.util.HashMap<>();
-        java.util.Map<Integer, ErrorCode> byInt = new java.util.HashMap<>();
+        java.util.Map<java.lang.String, ErrorCode> byWire = new java.util.HashMap<>();
+        java.util.Map<java.lang.Integer, ErrorCode> byInt = new java.util.HashMap<>();
         for (ErrorCode value : values()) {
-            byWire.put(String.valueOf(value.code), value);
-            byInt.put(value.code, value);
+            byWire.put(java.lang.String.valueOf(value.$code), value);
+            byInt.put(value.$code, value);
         }
-        CODEBOOK_BY_WIRE = java.util.Collections.unmodifiableMap(byWire);
-        CODEBOOK_BY_INT = java.util.Collections.unmodifiableMap(byInt);
+        $BY_WIRE = java.util.Collections.unmodifiableMap(byWire);
+        $BY_INT = java.util.Collections.unmodifiableMap(byInt);
     }
 
-    private final int code;
-    private final String message;
-    private final String description;
-    private final String action;
-    private final Integer httpStatus;
-    private final String category;
-    private final String categoryTitle;
-    private final Retry retry;
+    private final int $code;
+    private final java.lang.String $message;
+    private final java.lang.String $description;
+    private final java.lang.String $action;
+    private final java.lang.Integer $httpStatus;
+    private final java.lang.String $category;
+    private final java.lang.String $categoryTitle;
+    private final Retry $retry;
 
-    ErrorCode(int code, String message, String description, String action, Integer httpStatus, String category, String categoryTitle, Retry retry) {
-        this.code = code;
-        this.message = message;
-        this.description = description;
-        this.action = action;
-        this.httpStatus = httpStatus;
-        this.category = category;
-        this.categoryTitle = categoryTitle;
-        this.retry = retry;
+    ErrorCode(int $code, java.lang.String $message, java.lang.String $description, java.lang.String $action, java.lang.Integer $httpStatus, java.lang.String $category, java.lang.String $categoryTitle, Retry $retry) {
+        this.$code = $code;
+        this.$message = $message;
+        this.$description = $description;
+        this.$action = $action;
+        this.$httpStatus = $httpStatus;
+        this.$category = $category;
+        this.$categoryTitle = $categoryTitle;
+        this.$retry = $retry;
     }
 
     /** The wire code of this constant. */
     public int getCode() {
-        return code;
+        return $code;
     }
 
     /**
      * The message exactly as the vendor sends it, or null.
      */
-    public String getMessage() {
-        return message;
+    public java.lang.String getMessage() {
+        return $message;
     }
 
     /**
      * What the code means, or null.
      */
-    public String getDescription() {
-        return description;
+    public java.lang.String getDescription() {
+        return $description;
     }
 
     /**
      * What the caller should do, or null.
      */
-    public String getAction() {
-        return action;
+    public java.lang.String getAction() {
+        return $action;
     }
 
     /**
      * The HTTP status the vendor returns with this code, or null.
      */
-    public Integer getHttpStatus() {
-        return httpStatus;
+    public java.lang.Integer getHttpStatus() {
+        return $httpStatus;
     }
 
     /**
      * The id of the category the code belongs to, or null.
      */
-    public String getCategory() {
-        return category;
+    public java.lang.String getCategory() {
+        return $category;
     }
 
     /**
      * The vendor's name for the category, or null.
      */
-    public String getCategoryTitle() {
-        return categoryTitle;
+    public java.lang.String getCategoryTitle() {
+        return $categoryTitle;
     }
 
     /**
      * Whether and how to retry after this code, or null.
      */
     public Retry getRetry() {
-        return retry;
+        return $retry;
     }
 
     /** The constant for a code in its canonical decimal form ("12001", not "012001"), or null. */
-    public static ErrorCode fromCode(String code) {
-        return code == null ? null : CODEBOOK_BY_WIRE.get(code);
+    public static ErrorCode fromCode(java.lang.String code) {
+        return code == null ? null : $BY_WIRE.get(code);
     }
 
     /** The constant for a code, or null. */
     public static ErrorCode fromCode(int code) {
-        return CODEBOOK_BY_INT.get(code);
+        return $BY_INT.get(code);
     }
 
     /** Whether and how to retry. */
     public static final class Retry {
-        private final String policy;
-        private final Integer minDelaySeconds;
-        private final Integer maxDelaySeconds;
-        private final String note;
+        private final java.lang.String policy;
+        private final java.lang.Integer minDelaySeconds;
+        private final java.lang.Integer maxDelaySeconds;
+        private final java.lang.String note;
 
-        Retry(String policy, Integer minDelaySeconds, Integer maxDelaySeconds, String note) {
+        Retry(java.lang.String policy, java.lang.Integer minDelaySeconds, java.lang.Integer maxDelaySeconds, java.lang.String note) {
             this.policy = policy;
             this.minDelaySeconds = minDelaySeconds;
             this.maxDelaySeconds = maxDelaySeconds;
@@ -220,22 +220,22 @@ public enum ErrorCode {
         }
 
         /** never, after-fix, after-delay, exponential-backoff or manual. */
-        public String getPolicy() {
+        public java.lang.String getPolicy() {
             return policy;
         }
 
         /** The shortest wait before retrying, in seconds, or null. */
-        public Integer getMinDelaySeconds() {
+        public java.lang.Integer getMinDelaySeconds() {
             return minDelaySeconds;
         }
 
         /** The longest wait before retrying, in seconds, or null. */
-        public Integer getMaxDelaySeconds() {
+        public java.lang.Integer getMaxDelaySeconds() {
             return maxDelaySeconds;
         }
 
         /** The vendor's words on retrying, or null. */
-        public String getNote() {
+        public java.lang.String getNote() {
             return note;
         }
     }
@@ -259,69 +259,78 @@ public enum ErrorCode {
          */
         IDEMPOTENCY_KEY_USED_FOR_DIFFERENT_ENDPOINT(409, "Idempotency key already used for a different endpoint.", "Same Idempotency-Key, different endpoint", null, "Do not reuse the same key across different endpoints", new Retry("after-fix", null, null, "If the message starts with Idempotency key\u2026, do not retry blindly: fix the key or the request body"));
 
-        private static final java.util.Map<String, Uncoded> CODEBOOK_BY_KEY;
+        private static final java.util.Map<java.lang.String, Uncoded> $BY_KEY;
 
         static {
-            java.util.Map<String, Uncoded> byKey = new java.util.HashMap<>();
+            java.util.Map<java.lang.String, Uncoded> byKey = new java.util.HashMap<>();
             for (Uncoded value : values()) {
-                byKey.put(key(value.httpStatus, value.message), value);
+                byKey.put(key(value.$httpStatus, value.$message), value);
             }
-            CODEBOOK_BY_KEY = java.util.Collections.unmodifiableMap(byKey);
+            $BY_KEY = java.util.Collections.unmodifiableMap(byKey);
         }
 
-        private final int httpStatus;
-        private final String message;
-        private final String caseDescription;
-        private final String description;
-        private final String action;
-        private final Retry retry;
+        private final int $httpStatus;
+        private final java.lang.String $message;
+        private final java.lang.String $case;
+        private final java.lang.String $description;
+        private final java.lang.String $action;
+        private final Retry $retry;
 
-        Uncoded(int httpStatus, String message, String caseDescription, String description, String action, Retry retry) {
-            this.httpStatus = httpStatus;
-            this.message = message;
-            this.caseDescription = caseDescription;
-            this.description = description;
-            this.action = action;
-            this.retry = retry;
+        Uncoded(int $httpStatus, java.lang.String $message, java.lang.String $case, java.lang.String $description, java.lang.String $action, Retry $retry) {
+            this.$httpStatus = $httpStatus;
+            this.$message = $message;
+            this.$case = $case;
+            this.$description = $description;
+            this.$action = $action;
+            this.$retry = $retry;
         }
 
         /** The entry with this HTTP status and message (surrounding ASCII whitespace ignored), or null. */
-        public static Uncoded match(int httpStatus, String message) {
-            return message == null ? null : CODEBOOK_BY_KEY.get(key(httpStatus, message));
+        public static Uncoded match(int httpStatus, java.lang.String message) {
+            return message == null ? null : $BY_KEY.get(key(httpStatus, message));
         }
 
-        private static String key(int httpStatus, String message) {
-            return httpStatus + " " + message.replaceAll("^[\\t\\n\\x0B\\f\\r ]+|[\\t\\n\\x0B\\f\\r ]+$", "");
+        /** Status and message without surrounding ASCII whitespace: a loop, as a regex's $ would also stop before a final line separator. */
+        private static java.lang.String key(int httpStatus, java.lang.String message) {
+            int start = 0;
+            int end = message.length();
+            while (start < end && isAsciiSpace(message.charAt(start))) start++;
+            while (end > start && isAsciiSpace(message.charAt(end - 1))) end--;
+            return httpStatus + " " + message.substring(start, end);
+        }
+
+        private static boolean isAsciiSpace(char c) {
+            return c == ' ' || c == '\t' || c == '\n' || c == 11 || c == '\f' || c == '\r';
         }
 
         /** The HTTP status that identifies this error. */
         public int getHttpStatus() {
-            return httpStatus;
+            return $httpStatus;
         }
 
         /** The literal message that identifies this error. */
-        public String getMessage() {
-            return message;
+        public java.lang.String getMessage() {
+            return $message;
         }
 
         /** The vendor's short description of the case, or null. */
-        public String getCase() {
-            return caseDescription;
+        public java.lang.String getCase() {
+            return $case;
         }
 
         /** What the error means, or null. */
-        public String getDescription() {
-            return description;
+        public java.lang.String getDescription() {
+            return $description;
         }
 
         /** What the caller should do, or null. */
-        public String getAction() {
-            return action;
+        public java.lang.String getAction() {
+            return $action;
         }
 
         /** Whether and how to retry, or null. */
         public Retry getRetry() {
-            return retry;
+            return $retry;
         }
     }
 }

@@ -47,47 +47,47 @@ public enum PrimaryStatusCode {
     STATUS_APP_IS_OUTDATED(102, "PhonePOS must be updated first.");
 
     /** Every constant by its wire code: built once, so lookups take constant time. */
-    private static final java.util.Map<String, PrimaryStatusCode> CODEBOOK_BY_WIRE;
-    private static final java.util.Map<Integer, PrimaryStatusCode> CODEBOOK_BY_INT;
+    private static final java.util.Map<java.lang.String, PrimaryStatusCode> $BY_WIRE;
+    private static final java.util.Map<java.lang.Integer, PrimaryStatusCode> $BY_INT;
 
     static {
-        java.util.Map<String, PrimaryStatusCode> byWire = new java.util.HashMap<>();
-        java.util.Map<Integer, PrimaryStatusCode> byInt = new java.util.HashMap<>();
+        java.util.Map<java.lang.String, PrimaryStatusCode> byWire = new java.util.HashMap<>();
+        java.util.Map<java.lang.Integer, PrimaryStatusCode> byInt = new java.util.HashMap<>();
         for (PrimaryStatusCode value : values()) {
-            byWire.put(String.valueOf(value.code), value);
-            byInt.put(value.code, value);
+            byWire.put(java.lang.String.valueOf(value.$code), value);
+            byInt.put(value.$code, value);
         }
-        CODEBOOK_BY_WIRE = java.util.Collections.unmodifiableMap(byWire);
-        CODEBOOK_BY_INT = java.util.Collections.unmodifiableMap(byInt);
+        $BY_WIRE = java.util.Collections.unmodifiableMap(byWire);
+        $BY_INT = java.util.Collections.unmodifiableMap(byInt);
     }
 
-    private final int code;
-    private final String description;
+    private final int $code;
+    private final java.lang.String $description;
 
-    PrimaryStatusCode(int code, String description) {
-        this.code = code;
-        this.description = description;
+    PrimaryStatusCode(int $code, java.lang.String $description) {
+        this.$code = $code;
+        this.$description = $description;
     }
 
     /** The wire code of this constant. */
     public int getCode() {
-        return code;
+        return $code;
     }
 
     /**
      * What the code means, or null.
      */
-    public String getDescription() {
-        return description;
+    public java.lang.String getDescription() {
+        return $description;
     }
 
     /** The constant for a code in its canonical decimal form ("12001", not "012001"), or null. */
-    public static PrimaryStatusCode fromCode(String code) {
-        return code == null ? null : CODEBOOK_BY_WIRE.get(code);
+    public static PrimaryStatusCode fromCode(java.lang.String code) {
+        return code == null ? null : $BY_WIRE.get(code);
     }
 
     /** The constant for a code, or null. */
     public static PrimaryStatusCode fromCode(int code) {
-        return CODEBOOK_BY_INT.get(code);
+        return $BY_INT.get(code);
     }
 }

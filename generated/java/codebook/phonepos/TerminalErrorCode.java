@@ -227,70 +227,70 @@ public enum TerminalErrorCode {
     SERVER_TOO_BUSY("2610", "The backend servers are currently under high load.", "Please contact our support.", "general", "General");
 
     /** Every constant by its wire code: built once, so lookups take constant time. */
-    private static final java.util.Map<String, TerminalErrorCode> CODEBOOK_BY_WIRE;
+    private static final java.util.Map<java.lang.String, TerminalErrorCode> $BY_WIRE;
 
     static {
-        java.util.Map<String, TerminalErrorCode> byWire = new java.util.HashMap<>();
+        java.util.Map<java.lang.String, TerminalErrorCode> byWire = new java.util.HashMap<>();
         for (TerminalErrorCode value : values()) {
-            byWire.put(String.valueOf(value.code), value);
+            byWire.put(java.lang.String.valueOf(value.$code), value);
         }
-        CODEBOOK_BY_WIRE = java.util.Collections.unmodifiableMap(byWire);
+        $BY_WIRE = java.util.Collections.unmodifiableMap(byWire);
     }
 
-    private final String code;
-    private final String description;
-    private final String action;
-    private final String scope;
-    private final String scopeTitle;
+    private final java.lang.String $code;
+    private final java.lang.String $description;
+    private final java.lang.String $action;
+    private final java.lang.String $scope;
+    private final java.lang.String $scopeTitle;
 
-    TerminalErrorCode(String code, String description, String action, String scope, String scopeTitle) {
-        this.code = code;
-        this.description = description;
-        this.action = action;
-        this.scope = scope;
-        this.scopeTitle = scopeTitle;
+    TerminalErrorCode(java.lang.String $code, java.lang.String $description, java.lang.String $action, java.lang.String $scope, java.lang.String $scopeTitle) {
+        this.$code = $code;
+        this.$description = $description;
+        this.$action = $action;
+        this.$scope = $scope;
+        this.$scopeTitle = $scopeTitle;
     }
 
     /** The wire code of this constant. */
-    public String getCode() {
-        return code;
+    public java.lang.String getCode() {
+        return $code;
     }
 
     /**
      * What the code means, or null.
      */
-    public String getDescription() {
-        return description;
+    public java.lang.String getDescription() {
+        return $description;
     }
 
     /**
      * What the caller should do, or null.
      */
-    public String getAction() {
-        return action;
+    public java.lang.String getAction() {
+        return $action;
     }
 
     /**
      * The id of the scope the code belongs to, or null.
      */
-    public String getScope() {
-        return scope;
+    public java.lang.String getScope() {
+        return $scope;
     }
 
     /**
      * The vendor's name for the scope, or null.
      */
-    public String getScopeTitle() {
-        return scopeTitle;
+    public java.lang.String getScopeTitle() {
+        return $scopeTitle;
     }
 
     /** The constant for a wire code (exact match), or null. */
-    public static TerminalErrorCode fromCode(String code) {
-        return code == null ? null : CODEBOOK_BY_WIRE.get(code);
+    public static TerminalErrorCode fromCode(java.lang.String code) {
+        return code == null ? null : $BY_WIRE.get(code);
     }
 
     /** The constant for a number, formatted with the set's width as the wire code is; or null. */
     public static TerminalErrorCode fromCode(int code) {
-        return fromCode(String.format(java.util.Locale.ROOT, "%04d", code));
+        return fromCode(java.lang.String.format(java.util.Locale.ROOT, "%04d", code));
     }
 }

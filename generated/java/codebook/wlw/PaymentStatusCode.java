@@ -122,13 +122,13 @@ public enum PaymentStatusCode {
      * <p>
      * An error occurred during processing. Wait 5 minutes before retrying.
      */
-    PROCESSING_ERROR("241", "PROCESSING_ERROR", "An error occurred during processing. Wait 5 minutes before retrying.", "payment-system-status", "Payment system status", new Retry("after-delay", Integer.valueOf(300), null, "Wait 5 minutes before retrying.")),
+    PROCESSING_ERROR("241", "PROCESSING_ERROR", "An error occurred during processing. Wait 5 minutes before retrying.", "payment-system-status", "Payment system status", new Retry("after-delay", java.lang.Integer.valueOf(300), null, "Wait 5 minutes before retrying.")),
     /**
      * Code "242": GATEWAY_PROCESSING_ERROR
      * <p>
      * An error occurred at the gateway. Wait 5 minutes before retrying.
      */
-    GATEWAY_PROCESSING_ERROR("242", "GATEWAY_PROCESSING_ERROR", "An error occurred at the gateway. Wait 5 minutes before retrying.", "payment-system-status", "Payment system status", new Retry("after-delay", Integer.valueOf(300), null, "Wait 5 minutes before retrying.")),
+    GATEWAY_PROCESSING_ERROR("242", "GATEWAY_PROCESSING_ERROR", "An error occurred at the gateway. Wait 5 minutes before retrying.", "payment-system-status", "Payment system status", new Retry("after-delay", java.lang.Integer.valueOf(300), null, "Wait 5 minutes before retrying.")),
     /**
      * Code "243": TRANSACTION_NOT_ALLOWED
      * <p>
@@ -218,7 +218,7 @@ public enum PaymentStatusCode {
      * <p>
      * The CRUD operation cannot be completed. Wait five minutes before retrying.
      */
-    CRUD_NOT_POSSIBLE("341", "CRUD_NOT_POSSIBLE", "The CRUD operation cannot be completed. Wait five minutes before retrying.", "non-transaction-processing-status", "Non-transaction processing status (Database Update Status)", new Retry("after-delay", Integer.valueOf(300), null, "Wait five minutes before retrying.")),
+    CRUD_NOT_POSSIBLE("341", "CRUD_NOT_POSSIBLE", "The CRUD operation cannot be completed. Wait five minutes before retrying.", "non-transaction-processing-status", "Non-transaction processing status (Database Update Status)", new Retry("after-delay", java.lang.Integer.valueOf(300), null, "Wait five minutes before retrying.")),
     /**
      * Code "349": ENTITY_IS_DELETED
      * <p>
@@ -442,7 +442,7 @@ public enum PaymentStatusCode {
      *
      * @deprecated Deprecated by the vendor.
      */
-    @Deprecated
+    @java.lang.Deprecated
     ALLOWED_LOYALTY_CARD_LIMIT_EXCEEDED("400", "ALLOWED_LOYALTY_CARD_LIMIT_EXCEEDED", "The number of loyalty cards permitted per user or per type is full.", "loyalty-card-status", "Loyalty-card-status", null),
     /**
      * Code "700": ADD_LOYALTY_POINTS_SUCCESS
@@ -451,7 +451,7 @@ public enum PaymentStatusCode {
      *
      * @deprecated Deprecated by the vendor.
      */
-    @Deprecated
+    @java.lang.Deprecated
     ADD_LOYALTY_POINTS_SUCCESS("700", "ADD_LOYALTY_POINTS_SUCCESS", "Loyalty program points were awarded for the transaction.", "loyalty-status", "Loyalty status", null),
     /**
      * Code "701": ADD_LOYALTY_POINTS_FAILED
@@ -460,7 +460,7 @@ public enum PaymentStatusCode {
      *
      * @deprecated Deprecated by the vendor.
      */
-    @Deprecated
+    @java.lang.Deprecated
     ADD_LOYALTY_POINTS_FAILED("701", "ADD_LOYALTY_POINTS_FAILED", "Loyalty program points were not awarded.", "loyalty-status", "Loyalty status", null),
     /**
      * Code "702": ADD_LOYALTY_POINTS_NOT_SUPPORTED
@@ -469,7 +469,7 @@ public enum PaymentStatusCode {
      *
      * @deprecated Deprecated by the vendor.
      */
-    @Deprecated
+    @java.lang.Deprecated
     ADD_LOYALTY_POINTS_NOT_SUPPORTED("702", "ADD_LOYALTY_POINTS_NOT_SUPPORTED", "Awarding loyalty points is not a supported operation for the account.", "loyalty-status", "Loyalty status", null),
     /**
      * Code "703": INVALID_POINTS_AMOUNT
@@ -478,7 +478,7 @@ public enum PaymentStatusCode {
      *
      * @deprecated Deprecated by the vendor.
      */
-    @Deprecated
+    @java.lang.Deprecated
     INVALID_POINTS_AMOUNT("703", "INVALID_POINTS_AMOUNT", "The number of points provided is not a valid points award.", "loyalty-status", "Loyalty status", null),
     /**
      * Code "704": SUBTRACT_LOYALTY_POINTS_FOR_REFUND_SUCCESS
@@ -487,7 +487,7 @@ public enum PaymentStatusCode {
      *
      * @deprecated Deprecated by the vendor.
      */
-    @Deprecated
+    @java.lang.Deprecated
     SUBTRACT_LOYALTY_POINTS_FOR_REFUND_SUCCESS("704", "SUBTRACT_LOYALTY_POINTS_FOR_REFUND_SUCCESS", "Previously awarded loyalty points were subtracted in conjunction with a refund.", "loyalty-status", "Loyalty status", null),
     /**
      * Code "705": SUBTRACT_LOYALTY_POINTS_FOR_REFUND_FAILED
@@ -496,7 +496,7 @@ public enum PaymentStatusCode {
      *
      * @deprecated Deprecated by the vendor.
      */
-    @Deprecated
+    @java.lang.Deprecated
     SUBTRACT_LOYALTY_POINTS_FOR_REFUND_FAILED("705", "SUBTRACT_LOYALTY_POINTS_FOR_REFUND_FAILED", "Previously awarded loyalty points could not be subtracted in conjunction with a refund.", "loyalty-status", "Loyalty status", null),
     /**
      * Code "706": SUBTRACT_LOYALTY_POINTS_FOR_REFUND_NOT_SUPPORTED
@@ -505,7 +505,7 @@ public enum PaymentStatusCode {
      *
      * @deprecated Deprecated by the vendor.
      */
-    @Deprecated
+    @java.lang.Deprecated
     SUBTRACT_LOYALTY_POINTS_FOR_REFUND_NOT_SUPPORTED("706", "SUBTRACT_LOYALTY_POINTS_FOR_REFUND_NOT_SUPPORTED", "Subtracting loyalty points for a refund is not supported.", "loyalty-status", "Loyalty status", null),
     /**
      * Code "707": SUBTRACT_LOYALTY_PONTS_SUCCESS
@@ -514,7 +514,7 @@ public enum PaymentStatusCode {
      *
      * @deprecated Deprecated by the vendor.
      */
-    @Deprecated
+    @java.lang.Deprecated
     SUBTRACT_LOYALTY_PONTS_SUCCESS("707", "SUBTRACT_LOYALTY_PONTS_SUCCESS", "Points were subtracted successfully.", "loyalty-status", "Loyalty status", null),
     /**
      * Code "708": SUBTRACT_LOYALTY_POINTS_FAILED
@@ -523,7 +523,7 @@ public enum PaymentStatusCode {
      *
      * @deprecated Deprecated by the vendor.
      */
-    @Deprecated
+    @java.lang.Deprecated
     SUBTRACT_LOYALTY_POINTS_FAILED("708", "SUBTRACT_LOYALTY_POINTS_FAILED", "Points were not subtracted.", "loyalty-status", "Loyalty status", null),
     /**
      * Code "709": SUBTRACT_LOYALTY_POINTS_NOT_SUPPORTED
@@ -532,7 +532,7 @@ public enum PaymentStatusCode {
      *
      * @deprecated Deprecated by the vendor.
      */
-    @Deprecated
+    @java.lang.Deprecated
     SUBTRACT_LOYALTY_POINTS_NOT_SUPPORTED("709", "SUBTRACT_LOYALTY_POINTS_NOT_SUPPORTED", "Subtracting loyalty points operation is not supported.", "loyalty-status", "Loyalty status", null),
     /**
      * Code "710": ADD_LOYALTY_POINTS_FOR_SALE_SUCCESS
@@ -541,7 +541,7 @@ public enum PaymentStatusCode {
      *
      * @deprecated Deprecated by the vendor.
      */
-    @Deprecated
+    @java.lang.Deprecated
     ADD_LOYALTY_POINTS_FOR_SALE_SUCCESS("710", "ADD_LOYALTY_POINTS_FOR_SALE_SUCCESS", "Loyalty program points were awarded for the sales transaction.", "loyalty-status", "Loyalty status", null),
     /**
      * Code "500": INVALID_TRANSACTION
@@ -905,90 +905,90 @@ public enum PaymentStatusCode {
     ADDITIONAL_PROCESSING_FAILED("831", "ADDITIONAL_PROCESSING_FAILED", "The supplementary transaction operation failed.", "additional-processing-status", "Additional processing status", null);
 
     /** Every constant by its wire code: built once, so lookups take constant time. */
-    private static final java.util.Map<String, PaymentStatusCode> CODEBOOK_BY_WIRE;
+    private static final java.util.Map<java.lang.String, PaymentStatusCode> $BY_WIRE;
 
     static {
-        java.util.Map<String, PaymentStatusCode> byWire = new java.util.HashMap<>();
+        java.util.Map<java.lang.String, PaymentStatusCode> byWire = new java.util.HashMap<>();
         for (PaymentStatusCode value : values()) {
-            byWire.put(String.valueOf(value.code), value);
+            byWire.put(java.lang.String.valueOf(value.$code), value);
         }
-        CODEBOOK_BY_WIRE = java.util.Collections.unmodifiableMap(byWire);
+        $BY_WIRE = java.util.Collections.unmodifiableMap(byWire);
     }
 
-    private final String code;
-    private final String message;
-    private final String description;
-    private final String category;
-    private final String categoryTitle;
-    private final Retry retry;
+    private final java.lang.String $code;
+    private final java.lang.String $message;
+    private final java.lang.String $description;
+    private final java.lang.String $category;
+    private final java.lang.String $categoryTitle;
+    private final Retry $retry;
 
-    PaymentStatusCode(String code, String message, String description, String category, String categoryTitle, Retry retry) {
-        this.code = code;
-        this.message = message;
-        this.description = description;
-        this.category = category;
-        this.categoryTitle = categoryTitle;
-        this.retry = retry;
+    PaymentStatusCode(java.lang.String $code, java.lang.String $message, java.lang.String $description, java.lang.String $category, java.lang.String $categoryTitle, Retry $retry) {
+        this.$code = $code;
+        this.$message = $message;
+        this.$description = $description;
+        this.$category = $category;
+        this.$categoryTitle = $categoryTitle;
+        this.$retry = $retry;
     }
 
     /** The wire code of this constant. */
-    public String getCode() {
-        return code;
+    public java.lang.String getCode() {
+        return $code;
     }
 
     /**
      * The message exactly as the vendor sends it, or null.
      */
-    public String getMessage() {
-        return message;
+    public java.lang.String getMessage() {
+        return $message;
     }
 
     /**
      * What the code means, or null.
      */
-    public String getDescription() {
-        return description;
+    public java.lang.String getDescription() {
+        return $description;
     }
 
     /**
      * The id of the category the code belongs to, or null.
      */
-    public String getCategory() {
-        return category;
+    public java.lang.String getCategory() {
+        return $category;
     }
 
     /**
      * The vendor's name for the category, or null.
      */
-    public String getCategoryTitle() {
-        return categoryTitle;
+    public java.lang.String getCategoryTitle() {
+        return $categoryTitle;
     }
 
     /**
      * Whether and how to retry after this code, or null.
      */
     public Retry getRetry() {
-        return retry;
+        return $retry;
     }
 
     /** The constant for a wire code (exact match), or null. */
-    public static PaymentStatusCode fromCode(String code) {
-        return code == null ? null : CODEBOOK_BY_WIRE.get(code);
+    public static PaymentStatusCode fromCode(java.lang.String code) {
+        return code == null ? null : $BY_WIRE.get(code);
     }
 
     /** The constant for a number, formatted with the set's width as the wire code is; or null. */
     public static PaymentStatusCode fromCode(int code) {
-        return fromCode(String.format(java.util.Locale.ROOT, "%03d", code));
+        return fromCode(java.lang.String.format(java.util.Locale.ROOT, "%03d", code));
     }
 
     /** Whether and how to retry. */
     public static final class Retry {
-        private final String policy;
-        private final Integer minDelaySeconds;
-        private final Integer maxDelaySeconds;
-        private final String note;
+        private final java.lang.String policy;
+        private final java.lang.Integer minDelaySeconds;
+        private final java.lang.Integer maxDelaySeconds;
+        private final java.lang.String note;
 
-        Retry(String policy, Integer minDelaySeconds, Integer maxDelaySeconds, String note) {
+        Retry(java.lang.String policy, java.lang.Integer minDelaySeconds, java.lang.Integer maxDelaySeconds, java.lang.String note) {
             this.policy = policy;
             this.minDelaySeconds = minDelaySeconds;
             this.maxDelaySeconds = maxDelaySeconds;
@@ -996,22 +996,22 @@ public enum PaymentStatusCode {
         }
 
         /** never, after-fix, after-delay, exponential-backoff or manual. */
-        public String getPolicy() {
+        public java.lang.String getPolicy() {
             return policy;
         }
 
         /** The shortest wait before retrying, in seconds, or null. */
-        public Integer getMinDelaySeconds() {
+        public java.lang.Integer getMinDelaySeconds() {
             return minDelaySeconds;
         }
 
         /** The longest wait before retrying, in seconds, or null. */
-        public Integer getMaxDelaySeconds() {
+        public java.lang.Integer getMaxDelaySeconds() {
             return maxDelaySeconds;
         }
 
         /** The vendor's words on retrying, or null. */
-        public String getNote() {
+        public java.lang.String getNote() {
             return note;
         }
     }

@@ -14,59 +14,59 @@ public enum ResponseStatusCode {
      * <p>
      * Detailed description is context-specific, such as PartnerUri cannot be null or empty.
      */
-    INVALID_ARGUMENTS("304", "Invalid arguments", "Detailed description is context-specific, such as PartnerUri cannot be null or empty.", java.util.List.of("enrollCustomerAndProvisionCard", "retrieveMobileTransactionMetadata", "updateMobileTransaction"), false, new String[0][], "message"),
+    INVALID_ARGUMENTS("304", "Invalid arguments", "Detailed description is context-specific, such as PartnerUri cannot be null or empty.", java.util.List.of("enrollCustomerAndProvisionCard", "retrieveMobileTransactionMetadata", "updateMobileTransaction"), false, new java.lang.String[0][], "message"),
     /**
      * Code "309": Invalid checkout token
      */
-    INVALID_CHECKOUT_TOKEN("309", "Invalid checkout token", null, java.util.List.of("retrieveMobileTransactionMetadata"), false, new String[0][], "message"),
+    INVALID_CHECKOUT_TOKEN("309", "Invalid checkout token", null, java.util.List.of("retrieveMobileTransactionMetadata"), false, new java.lang.String[0][], "message"),
     /**
      * Code "337": No transaction details found
      */
-    NO_TRANSACTION_DETAILS_FOUND("337", "No transaction details found", null, java.util.List.of("retrieveMobileTransactionMetadata", "updateMobileTransaction"), false, new String[0][], "message"),
+    NO_TRANSACTION_DETAILS_FOUND("337", "No transaction details found", null, java.util.List.of("retrieveMobileTransactionMetadata", "updateMobileTransaction"), false, new java.lang.String[0][], "message"),
     /**
      * Code "341": Transaction has been canceled
      */
-    TRANSACTION_HAS_BEEN_CANCELED("341", "Transaction has been canceled", null, java.util.List.of("retrieveMobileTransactionMetadata", "updateMobileTransaction"), false, new String[0][], "message"),
+    TRANSACTION_HAS_BEEN_CANCELED("341", "Transaction has been canceled", null, java.util.List.of("retrieveMobileTransactionMetadata", "updateMobileTransaction"), false, new java.lang.String[0][], "message"),
     /**
      * Code "347": Transaction in use
      */
-    TRANSACTION_IN_USE("347", "Transaction in use", null, java.util.List.of("retrieveMobileTransactionMetadata", "updateMobileTransaction"), false, new String[0][], "message"),
+    TRANSACTION_IN_USE("347", "Transaction in use", null, java.util.List.of("retrieveMobileTransactionMetadata", "updateMobileTransaction"), false, new java.lang.String[0][], "message"),
     /**
      * Code "360": Operation timeout
      */
-    OPERATION_TIMEOUT("360", "Operation timeout", null, java.util.List.of("retrieveMobileTransactionMetadata", "updateMobileTransaction"), false, new String[0][], "message"),
+    OPERATION_TIMEOUT("360", "Operation timeout", null, java.util.List.of("retrieveMobileTransactionMetadata", "updateMobileTransaction"), false, new java.lang.String[0][], "message"),
     /**
      * Code "361": Checkout token blocked
      */
-    CHECKOUT_TOKEN_BLOCKED("361", "Checkout token blocked", null, java.util.List.of("retrieveMobileTransactionMetadata"), false, new String[0][], "message"),
+    CHECKOUT_TOKEN_BLOCKED("361", "Checkout token blocked", null, java.util.List.of("retrieveMobileTransactionMetadata"), false, new java.lang.String[0][], "message"),
     /**
      * Code "370": Tender not supported
      */
-    TENDER_NOT_SUPPORTED("370", "Tender not supported", null, java.util.List.of("enrollCustomerAndProvisionCard", "updateMobileTransaction"), false, new String[0][], "message"),
+    TENDER_NOT_SUPPORTED("370", "Tender not supported", null, java.util.List.of("enrollCustomerAndProvisionCard", "updateMobileTransaction"), false, new java.lang.String[0][], "message"),
     /**
      * Code "385": Transaction not ready
      */
-    TRANSACTION_NOT_READY("385", "Transaction not ready", null, java.util.List.of("retrieveMobileTransactionMetadata"), false, new String[0][], "message"),
+    TRANSACTION_NOT_READY("385", "Transaction not ready", null, java.util.List.of("retrieveMobileTransactionMetadata"), false, new java.lang.String[0][], "message"),
     /**
      * Code "386": &lt;endpoint&gt; Error
      * <p>
      * Detailed description is context-specific.
      */
-    ENDPOINT_ERROR("386", "<endpoint> Error", "Detailed description is context-specific.", java.util.List.of("enrollCustomerAndProvisionCard", "retrieveMobileTransactionMetadata", "updateMobileTransaction", "cancelMobileTransaction", "releaseMobileDeviceCheckoutToken"), false, new String[][] {{"endpoint", "<endpoint>"}}, "message"),
+    ENDPOINT_ERROR("386", "<endpoint> Error", "Detailed description is context-specific.", java.util.List.of("enrollCustomerAndProvisionCard", "retrieveMobileTransactionMetadata", "updateMobileTransaction", "cancelMobileTransaction", "releaseMobileDeviceCheckoutToken"), false, new java.lang.String[][] {{"endpoint", "<endpoint>"}}, "message"),
     /**
      * Code "389": Issuing partner is not configured to support stub customer records.
      */
-    ISSUING_PARTNER_STUB_RECORDS_NOT_SUPPORTED("389", "Issuing partner is not configured to support stub customer records.", null, java.util.List.of("enrollCustomerAndProvisionCard"), false, new String[0][], "message"),
+    ISSUING_PARTNER_STUB_RECORDS_NOT_SUPPORTED("389", "Issuing partner is not configured to support stub customer records.", null, java.util.List.of("enrollCustomerAndProvisionCard"), false, new java.lang.String[0][], "message"),
     /**
      * Code "390": Data access error
      */
-    DATA_ACCESS_ERROR("390", "Data access error", null, java.util.List.of("updateMobileTransaction"), false, new String[0][], "message"),
+    DATA_ACCESS_ERROR("390", "Data access error", null, java.util.List.of("updateMobileTransaction"), false, new java.lang.String[0][], "message"),
     /**
      * Code "391": The external entity is not found
      * <p>
      * Detailed description is context-specific.
      */
-    EXTERNAL_ENTITY_NOT_FOUND("391", "The external entity is not found", "Detailed description is context-specific.", java.util.List.of("retrieveMobileTransactionMetadata"), false, new String[0][], "message"),
+    EXTERNAL_ENTITY_NOT_FOUND("391", "The external entity is not found", "Detailed description is context-specific.", java.util.List.of("retrieveMobileTransactionMetadata"), false, new java.lang.String[0][], "message"),
     /**
      * Code "427": Invalid external entity state
      * <p>
@@ -74,142 +74,142 @@ public enum ResponseStatusCode {
      *
      * Reserved for future use: not sent yet.
      */
-    INVALID_EXTERNAL_ENTITY_STATE("427", "Invalid external entity state", "Detailed description is context-specific.", java.util.List.of(), true, new String[0][], "message"),
+    INVALID_EXTERNAL_ENTITY_STATE("427", "Invalid external entity state", "Detailed description is context-specific.", java.util.List.of(), true, new java.lang.String[0][], "message"),
     /**
      * Code "430": Declined
      */
-    DECLINED("430", "Declined", null, java.util.List.of("updateMobileTransaction"), false, new String[0][], "message"),
+    DECLINED("430", "Declined", null, java.util.List.of("updateMobileTransaction"), false, new java.lang.String[0][], "message"),
     /**
      * Code "431": Insufficient funds
      */
-    INSUFFICIENT_FUNDS("431", "Insufficient funds", null, java.util.List.of("updateMobileTransaction"), false, new String[0][], "message"),
+    INSUFFICIENT_FUNDS("431", "Insufficient funds", null, java.util.List.of("updateMobileTransaction"), false, new java.lang.String[0][], "message"),
     /**
      * Code "443": Processing error occurred
      */
-    PROCESSING_ERROR("443", "Processing error occurred", null, java.util.List.of("updateMobileTransaction"), false, new String[0][], "message"),
+    PROCESSING_ERROR("443", "Processing error occurred", null, java.util.List.of("updateMobileTransaction"), false, new java.lang.String[0][], "message"),
     /**
      * Code "444": Processing error occurred at gateway
      */
-    GATEWAY_PROCESSING_ERROR("444", "Processing error occurred at gateway", null, java.util.List.of("updateMobileTransaction"), false, new String[0][], "message"),
+    GATEWAY_PROCESSING_ERROR("444", "Processing error occurred at gateway", null, java.util.List.of("updateMobileTransaction"), false, new java.lang.String[0][], "message"),
     /**
      * Code "445": Transaction cannot be processed
      */
-    TRANSACTION_CANNOT_BE_PROCESSED("445", "Transaction cannot be processed", null, java.util.List.of("updateMobileTransaction"), false, new String[0][], "message"),
+    TRANSACTION_CANNOT_BE_PROCESSED("445", "Transaction cannot be processed", null, java.util.List.of("updateMobileTransaction"), false, new java.lang.String[0][], "message"),
     /**
      * Code "447": Transaction not supported in the integration
      */
-    TRANSACTION_NOT_SUPPORTED_IN_INTEGRATION("447", "Transaction not supported in the integration", null, java.util.List.of("updateMobileTransaction"), false, new String[0][], "message"),
+    TRANSACTION_NOT_SUPPORTED_IN_INTEGRATION("447", "Transaction not supported in the integration", null, java.util.List.of("updateMobileTransaction"), false, new java.lang.String[0][], "message"),
     /**
      * Code "449": Invalid amount specified
      */
-    INVALID_AMOUNT("449", "Invalid amount specified", null, java.util.List.of("updateMobileTransaction"), false, new String[0][], "message"),
+    INVALID_AMOUNT("449", "Invalid amount specified", null, java.util.List.of("updateMobileTransaction"), false, new java.lang.String[0][], "message"),
     /**
      * Code "450": Invalid card number specified
      */
-    INVALID_CARD_NUMBER("450", "Invalid card number specified", null, java.util.List.of("updateMobileTransaction"), false, new String[0][], "message"),
+    INVALID_CARD_NUMBER("450", "Invalid card number specified", null, java.util.List.of("updateMobileTransaction"), false, new java.lang.String[0][], "message"),
     /**
      * Code "451": Invalid expiry date specified
      */
-    INVALID_EXPIRY_DATE("451", "Invalid expiry date specified", null, java.util.List.of("updateMobileTransaction"), false, new String[0][], "message"),
+    INVALID_EXPIRY_DATE("451", "Invalid expiry date specified", null, java.util.List.of("updateMobileTransaction"), false, new java.lang.String[0][], "message"),
     /**
      * Code "452": Expired credit card
      */
-    EXPIRED_CREDIT_CARD("452", "Expired credit card", null, java.util.List.of("updateMobileTransaction"), false, new String[0][], "message"),
+    EXPIRED_CREDIT_CARD("452", "Expired credit card", null, java.util.List.of("updateMobileTransaction"), false, new java.lang.String[0][], "message"),
     /**
      * Code "490": Invalid Transaction, Contact Issuer
      */
-    INVALID_TRANSACTION_CONTACT_ISSUER("490", "Invalid Transaction, Contact Issuer", null, java.util.List.of("updateMobileTransaction"), false, new String[0][], "message"),
+    INVALID_TRANSACTION_CONTACT_ISSUER("490", "Invalid Transaction, Contact Issuer", null, java.util.List.of("updateMobileTransaction"), false, new java.lang.String[0][], "message"),
     /**
      * Code "491": Suspected Fraud, Contact Issuer
      */
-    SUSPECTED_FRAUD_CONTACT_ISSUER("491", "Suspected Fraud, Contact Issuer", null, java.util.List.of("updateMobileTransaction"), false, new String[0][], "message"),
+    SUSPECTED_FRAUD_CONTACT_ISSUER("491", "Suspected Fraud, Contact Issuer", null, java.util.List.of("updateMobileTransaction"), false, new java.lang.String[0][], "message"),
     /**
      * Code "523": Payment account enrollment card provisioning operation declined
      */
-    ENROLLMENT_CARD_PROVISIONING_DECLINED("523", "Payment account enrollment card provisioning operation declined", null, java.util.List.of("enrollCustomerAndProvisionCard"), false, new String[0][], "message"),
+    ENROLLMENT_CARD_PROVISIONING_DECLINED("523", "Payment account enrollment card provisioning operation declined", null, java.util.List.of("enrollCustomerAndProvisionCard"), false, new java.lang.String[0][], "message"),
     /**
      * Code "524": Payment account enrollment card provisioning operation not supported
      */
-    ENROLLMENT_CARD_PROVISIONING_NOT_SUPPORTED("524", "Payment account enrollment card provisioning operation not supported", null, java.util.List.of("enrollCustomerAndProvisionCard"), false, new String[0][], "message"),
+    ENROLLMENT_CARD_PROVISIONING_NOT_SUPPORTED("524", "Payment account enrollment card provisioning operation not supported", null, java.util.List.of("enrollCustomerAndProvisionCard"), false, new java.lang.String[0][], "message"),
     /**
      * Code "525": CRUD not possible
      */
-    CRUD_NOT_POSSIBLE("525", "CRUD not possible", null, java.util.List.of("enrollCustomerAndProvisionCard"), false, new String[0][], "message");
+    CRUD_NOT_POSSIBLE("525", "CRUD not possible", null, java.util.List.of("enrollCustomerAndProvisionCard"), false, new java.lang.String[0][], "message");
 
     /** Every constant by its wire code: built once, so lookups take constant time. */
-    private static final java.util.Map<String, ResponseStatusCode> CODEBOOK_BY_WIRE;
+    private static final java.util.Map<java.lang.String, ResponseStatusCode> $BY_WIRE;
 
     static {
-        java.util.Map<String, ResponseStatusCode> byWire = new java.util.HashMap<>();
+        java.util.Map<java.lang.String, ResponseStatusCode> byWire = new java.util.HashMap<>();
         for (ResponseStatusCode value : values()) {
-            byWire.put(String.valueOf(value.code), value);
+            byWire.put(java.lang.String.valueOf(value.$code), value);
         }
-        CODEBOOK_BY_WIRE = java.util.Collections.unmodifiableMap(byWire);
+        $BY_WIRE = java.util.Collections.unmodifiableMap(byWire);
     }
 
-    private final String code;
-    private final String message;
-    private final String description;
-    private final java.util.List<String> endpoints;
-    private final boolean reserved;
-    private final String[][] placeholders;
-    private final String defaultField;
+    private final java.lang.String $code;
+    private final java.lang.String $message;
+    private final java.lang.String $description;
+    private final java.util.List<java.lang.String> $endpoints;
+    private final boolean $reserved;
+    private final java.lang.String[][] $placeholders;
+    private final java.lang.String $defaultField;
 
-    ResponseStatusCode(String code, String message, String description, java.util.List<String> endpoints, boolean reserved, String[][] placeholders, String defaultField) {
-        this.code = code;
-        this.message = message;
-        this.description = description;
-        this.endpoints = endpoints;
-        this.reserved = reserved;
-        this.placeholders = placeholders;
-        this.defaultField = defaultField;
+    ResponseStatusCode(java.lang.String $code, java.lang.String $message, java.lang.String $description, java.util.List<java.lang.String> $endpoints, boolean $reserved, java.lang.String[][] $placeholders, java.lang.String $defaultField) {
+        this.$code = $code;
+        this.$message = $message;
+        this.$description = $description;
+        this.$endpoints = $endpoints;
+        this.$reserved = $reserved;
+        this.$placeholders = $placeholders;
+        this.$defaultField = $defaultField;
     }
 
     /** The wire code of this constant. */
-    public String getCode() {
-        return code;
+    public java.lang.String getCode() {
+        return $code;
     }
 
     /**
      * The message exactly as the vendor sends it, or null.
      */
-    public String getMessage() {
-        return message;
+    public java.lang.String getMessage() {
+        return $message;
     }
 
     /**
      * What the code means, or null.
      */
-    public String getDescription() {
-        return description;
+    public java.lang.String getDescription() {
+        return $description;
     }
 
     /**
      * The endpoints that return this code.
      */
-    public java.util.List<String> getEndpoints() {
-        return endpoints;
+    public java.util.List<java.lang.String> getEndpoints() {
+        return $endpoints;
     }
 
     /**
      * Whether the vendor reserves this code for future use (it is not sent yet).
      */
     public boolean isReserved() {
-        return reserved;
+        return $reserved;
     }
 
     /** The constant for a wire code (exact match), or null. */
-    public static ResponseStatusCode fromCode(String code) {
-        return code == null ? null : CODEBOOK_BY_WIRE.get(code);
+    public static ResponseStatusCode fromCode(java.lang.String code) {
+        return code == null ? null : $BY_WIRE.get(code);
     }
 
     /** The constant for a number, formatted with the set's width as the wire code is; or null. */
     public static ResponseStatusCode fromCode(int code) {
-        return fromCode(String.format(java.util.Locale.ROOT, "%03d", code));
+        return fromCode(java.lang.String.format(java.util.Locale.ROOT, "%03d", code));
     }
 
     /** The default text with its placeholders filled; throws if a placeholder has no value. */
-    public String format(java.util.Map<String, String> values) {
+    public java.lang.String format(java.util.Map<java.lang.String, java.lang.String> values) {
         return format(values, null);
     }
 
@@ -217,24 +217,24 @@ public enum ResponseStatusCode {
      * The default text in a locale (falling back to the catalog's text) with its placeholders filled
      * in one pass; throws IllegalArgumentException if a placeholder has no value.
      */
-    public String format(java.util.Map<String, String> values, String locale) {
-        for (String[] placeholder : placeholders) {
+    public java.lang.String format(java.util.Map<java.lang.String, java.lang.String> values, java.lang.String locale) {
+        for (java.lang.String[] placeholder : $placeholders) {
             if (!values.containsKey(placeholder[0])) {
-                throw new IllegalArgumentException("No value for placeholder " + placeholder[0] + " of " + name());
+                throw new java.lang.IllegalArgumentException("No value for placeholder " + placeholder[0] + " of " + name());
             }
         }
-        String text = null;
+        java.lang.String text = null;
         if (text == null) {
-            text = codebookText(defaultField);
+            text = codebookText($defaultField);
         }
         if (text == null) {
             return null;
         }
-        StringBuilder out = new StringBuilder();
+        java.lang.StringBuilder out = new java.lang.StringBuilder();
         int index = 0;
         scan:
         while (index < text.length()) {
-            for (String[] placeholder : placeholders) {
+            for (java.lang.String[] placeholder : $placeholders) {
                 if (text.startsWith(placeholder[1], index)) {
                     out.append(values.get(placeholder[0]));
                     index += placeholder[1].length();
@@ -248,12 +248,12 @@ public enum ResponseStatusCode {
     }
 
     /** One of the constant's texts by field name. */
-    private String codebookText(String field) {
+    private java.lang.String codebookText(java.lang.String field) {
         switch (field) {
             case "message":
-                return message;
+                return $message;
             case "description":
-                return description;
+                return $description;
             default:
                 return null;
         }

@@ -1,0 +1,151 @@
+import MarkdownIt from "markdown-it";
+import { parse } from "yaml";
+import type { Catalog } from "../support/arbitraries.js";
+
+/** The only elements the docs templates write; anything else in a rendered page came out of catalog text. */
+export const TEMPLATE_TAGS: ReadonlySet<string> = new Set([
+  "a",
+  "code",
+  "em",
+  "br",
+  "table",
+  "thead",
+  "tbody",
+  "tr",
+  "th",
+  "td",
+  "h1",
+  "h2",
+  "h3",
+  "p",
+  "ul",
+  "li",
+  "blockquote",
+  "pre",
+  "div",
+  "strong",
+  "hr",
+]);
+
+const md = new MarkdownIt({ html: true });
+
+export interface RenderedPage {
+  /** The front matter, parsed as YAML. */
+  readonly frontMatter: unknown;
+  /** The Markdown after the front matter. */
+  readonly markdown: string;
+  /** The page rendered by markdown-it with HTML enabled, as a docs site renders it. */
+  readonly html: string;
+  /** Problems with the tables: a row with a different number of cells than its header. */
+  readonly tableProblems: readonly string[];
+  /** How many tables the page has. */
+  readonly tables: number;
+}
+
+/** Splits off the front matter, parses the rest with markdown-it and checks every table's rows against its header. */
+export function renderPage(page: string): RenderedPage {
+  const match = /^---\n([\s\S]*?)\n---\n/.exec(page);
+  const frontMatter = match ? parse(match[1] ?? "") : undefined;
+  const markdown = match ? page.slice(match[0].length) : page;
+  const tokens = md.parse(markdown, {});
+  const tableProblems: string[] = [];
+  let tables = 0;
+  let columns = 0;
+  let cells = 0;
+  let inHead = false;
+  for (const token of tokens) {
+    if (token.type === "table_open") tables += 1;
+    if (token.type === "thead_open") inHead = true;
+    if (token.type === "tr_open") cells = 0;
+    if (token.type === "th_open" || token.type === "td_open") cells += 1;
+    if (token.type === "tr_close") {
+      if (inHead) {
+        columns = cells;
+        inHead = false;
+      } else if (cells !== columns) {
+        tableProblems.push(`a row of table ${tables} (source line ${(token.map?.[0] ?? -1) + 1}) has ${cells} cells, its header ${columns}`);
+      }
+    }
+  }
+  return { frontMatter, markdown, html: md.renderer.render(tokens, md.options, {}), tableProblems, tables };
+}
+
+/** The name of every element in rendered HTML (comments and escaped text do not count). */
+export function tagNames(html: string): Set<string> {
+  return new Set([...html.matchAll(/<\/?([A-Za-z][A-Za-z0-9-]*)/g)].map((m) => (m[1] ?? "").toLowerCase()));
+}
+
+/** How many elements of each kind the rendered HTML opens. */
+export function countTags(html: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const match of html.matchAll(/<([A-Za-z][A-Za-z0-9-]*)[\s>]/g)) {
+    const name = (match[1] ?? "").toLowerCase();
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Every id attribute that occurs more than once. */
+export function duplicateIds(html: string): string[] {
+  const seen = new Set<string>();
+  const duplicates = new Set<string>();
+  for (const match of html.matchAll(/ id="([^"]*)"/g)) {
+    const id = match[1] ?? "";
+    if (seen.has(id)) duplicates.add(id);
+    seen.add(id);
+  }
+  return [...duplicates];
+}
+
+const escapeHtml = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/**
+ * How texts joined into one table cell read once rendered: each text's line breaks become <br>, as do the
+ * joins; markdown-it turns NUL into U+FFFD and escapes & < > ". Nothing else may change: no character of
+ * the text becomes markup, and none is lost, not even a space at the edge of the cell.
+ */
+export function renderedCell(texts: readonly string[]): string {
+  return texts
+    .flatMap((text) => text.split(/\r\n?|\n|\u2028|\u2029/))
+    .map((line) => escapeHtml(line.replace(/\0/g, "\ufffd")))
+    .join("<br>");
+}
+
+/** The elements a vendor page must have, whatever its texts say: one heading, table, list or quote per thing the catalog declares. */
+export function expectedStructure(catalog: Catalog): Record<string, number> {
+  const { vendor, codeSets } = catalog;
+  const guidance = vendor.guidance ?? [];
+  let h3 = guidance.length;
+  let tables = (vendor.errorResponse?.fields?.length ?? 0) > 0 ? 1 : 0;
+  let blockquotes = (vendor.notes?.length ?? 0) + (vendor.errorResponse?.notes?.length ?? 0);
+  let lists = guidance.filter((item) => (item.items?.length ?? 0) > 0).length;
+  let items = guidance.reduce((sum, item) => sum + (item.items?.length ?? 0), 0);
+  let strong = 0;
+  for (const set of codeSets) {
+    const categories = set.categories ?? [];
+    const ungrouped = set.codes.some((code) => !categories.some((category) => category.id === code.category));
+    h3 += categories.length + (ungrouped && categories.length > 0 ? 1 : 0) + (set.uncoded ? 1 : 0);
+    tables += categories.length + (ungrouped ? 1 : 0) + (set.uncoded ? 1 : 0);
+    blockquotes += set.notes?.length ?? 0;
+    const scopes = set.scopes ?? [];
+    lists += scopes.length > 0 ? 1 : 0;
+    items += scopes.length;
+    strong += scopes.length;
+  }
+  return {
+    h1: 1,
+    h2: codeSets.length + (vendor.errorResponse ? 1 : 0) + (guidance.length > 0 ? 1 : 0),
+    h3,
+    h4: 0,
+    h5: 0,
+    h6: 0,
+    table: tables,
+    blockquote: blockquotes,
+    ul: lists,
+    ol: 0,
+    li: items,
+    strong,
+    hr: 0,
+    pre: vendor.errorResponse?.example === undefined ? 0 : 1,
+  };
+}
