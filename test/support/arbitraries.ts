@@ -207,7 +207,8 @@ export const typeNameArbitrary: fc.Arbitrary<string> = fc
     { weight: 1, arbitrary: fc.stringMatching(/^[A-Z][A-Za-z0-9]{0,6}$/) },
     { weight: 1, arbitrary: fc.constantFrom(...AWKWARD_TYPE_NAMES) },
   )
-  .filter((name) => !RESERVED_TYPE_NAMES.has(name));
+  // As the validator does: the name and its generated companions (Code -> CodeInfo) must not be reserved.
+  .filter((name) => [name, ...TYPE_NAME_SUFFIXES.map((suffix) => `${name}${suffix}`)].every((generated) => !RESERVED_TYPE_NAMES.has(generated)));
 
 /** The vendor id arbitrary: safe as a file name, a TypeScript namespace and a Java package segment. */
 export const vendorIdArbitrary: fc.Arbitrary<string> = fc

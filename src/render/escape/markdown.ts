@@ -63,8 +63,17 @@ function blockSafeLine(line: string): string {
  * and leading spaces would indent a line into a code block. The entities decode to the very same characters.
  */
 function keepEdgeSpaces(line: string): string {
-  const entity = (spaces: string) => [...spaces].map((char) => `&#${char.codePointAt(0)};`).join("");
-  return line.replace(/^[\s\uFEFF]+/, entity).replace(/[\s\uFEFF]+$/, entity);
+  return line.replace(/^[\s\uFEFF]+/, (run) => edgeRun(run, "start")).replace(/[\s\uFEFF]+$/, (run) => edgeRun(run, "end"));
+}
+
+/**
+ * An edge run as entities; but Markdown parsers refuse to decode an entity for a control character such as
+ * the vertical tab, so a run holding one stays as it is, fenced off from the edge by an empty <span> (which
+ * is not trimmed, and cannot start an HTML block because text follows it).
+ */
+function edgeRun(run: string, side: "start" | "end"): string {
+  if (run.includes("\v")) return side === "start" ? `<span></span>${run}` : `${run}<span></span>`;
+  return [...run].map((char) => `&#${char.codePointAt(0)};`).join("");
 }
 
 const LINE_BREAK = /\r\n?|\n|\u2028|\u2029/;
