@@ -1,10 +1,11 @@
-import { statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { displayPath } from "../catalog/read-catalogs.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { formatDiagnosticsText } from "../diagnostics/format.js";
 import { CatalogCache, generatorId } from "../pipeline/cache.js";
+import type { JobResult } from "../pipeline/catalog-job.js";
 import { runCatalogs } from "../pipeline/run-catalogs.js";
 import { createRenderer } from "../render/render.js";
 import { BUILTIN_TEMPLATES, readTemplates } from "../render/templates.js";
@@ -62,7 +63,7 @@ export async function runGenerate(options: GenerateCommandOptions, io: CliIo): P
       ? { files: [], diagnostics: [] }
       : createRenderer(templateRead.templates).renderShared({
           summary: run.summary,
-          exportFragments: run.results.map((result) => result.exportFragment ?? ""),
+          exportFragments: run.results.map(fragmentOf),
         });
     const diagnostics = [...run.diagnostics, ...shared.diagnostics];
     if (diagnostics.length > 0) io.stderr(formatDiagnosticsText(diagnostics, run.texts));
@@ -132,6 +133,12 @@ function storeQuietly(store: () => void): void {
   } catch {
     // An unwritable cache directory means the next run processes every catalog again; nothing worse.
   }
+}
+
+/** A vendor's part of catalog.json: in memory when it was processed now, else read (as bytes) from the cache. */
+function fragmentOf(result: JobResult): string | Uint8Array {
+  if (result.exportFragment !== undefined) return result.exportFragment;
+  return result.exportFragmentFile === undefined ? "" : readFileSync(result.exportFragmentFile);
 }
 
 function abandon(staging: Staging | undefined, exitCode: number): number {

@@ -88,7 +88,7 @@ export class CatalogCache {
     mkdirSync(this.dir, { recursive: true });
     for (const result of results) {
       const key = this.keys.get(result.path);
-      if (key === undefined || !result.vendor || !result.settled || result.exportFragment === undefined) continue;
+      if (key === undefined || !result.vendor || !result.settled || result.exportFragment === undefined) continue; // a hit is stored already
       if (result.diagnostics.some((d) => d.severity === "error")) continue;
       const source = stampOf(sources.get(result.path) ?? "");
       const outputs = result.settled.map(({ path, vendor }) => this.stamped(path, vendor));
@@ -138,10 +138,10 @@ export class CatalogCache {
   private toResult(key: string, entry: CacheEntry): Omit<JobResult, "path"> | undefined {
     try {
       if (!this.stillOnDisk(entry.outputs)) return undefined;
-      // Bytes, not text: the fragment goes into catalog.json as it is, without decoding and encoding it again.
-      const exportFragment = readFileSync(join(this.dir, `${key}.fragment`));
+      const exportFragmentFile = join(this.dir, `${key}.fragment`);
+      if (!statSync(exportFragmentFile, { throwIfNoEntry: false })) return undefined;
       const settled = entry.outputs.map(({ path, vendor }) => ({ path, vendor, status: "unchanged" as const }));
-      return { vendor: entry.vendor, codeCount: entry.codeCount, diagnostics: entry.diagnostics, exportFragment, settled };
+      return { vendor: entry.vendor, codeCount: entry.codeCount, diagnostics: entry.diagnostics, exportFragmentFile, settled };
     } catch {
       return undefined;
     }

@@ -45,6 +45,8 @@ export interface JobResult {
   readonly codeCount: number;
   /** This vendor's part of catalog.json (UTF-8 bytes when it comes from the cache). */
   readonly exportFragment?: string | Uint8Array;
+  /** Where a cached fragment lives: read only if catalog.json has to be written again. */
+  readonly exportFragmentFile?: string;
   /** Rendered files (render mode). */
   readonly files?: readonly OutputFile[];
   /** Compared (and possibly staged) files (check and write modes). */

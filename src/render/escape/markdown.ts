@@ -7,6 +7,7 @@
 
 /** Text for a table cell or any other one-line context: line breaks become <br>. */
 export function markdownCell(text: string): string {
+  if (PLAIN.test(text)) return text;
   return text
     .split(LINE_BREAK)
     .map((line) => keepEdgeSpaces(markdownInline(line)))
@@ -20,6 +21,7 @@ export function markdownHeading(text: string): string {
 
 /** A paragraph of free text: each source line becomes its own Markdown line, joined by hard breaks. */
 export function markdownParagraph(text: string): string {
+  if (PLAIN.test(text) && !LINE_START_SPECIAL.test(text)) return text;
   return text.split(LINE_BREAK).map(blockSafeLine).join("<br>\n");
 }
 
@@ -77,6 +79,12 @@ function edgeRun(run: string, side: "start" | "end"): string {
 }
 
 const LINE_BREAK = /\r\n?|\n|\u2028|\u2029/;
+
+/** Text that no escaping would change: one line, nothing special, no whitespace at either edge (the common case). */
+const PLAIN = /^(?![\s\uFEFF])[^&<>|{}`\\*[\]~_\r\n\u2028\u2029]*(?<![\s\uFEFF])$/;
+
+/** What blockSafeLine escapes at the start of a line. */
+const LINE_START_SPECIAL = /^([#=+-]|\d+[.)])/;
 
 /** Any character markdownInline would change; most catalog text has none and is returned as it is. */
 const NEEDS_ESCAPE = /[&<>|{}`\\*[\]~_]/;
