@@ -17,11 +17,7 @@ export interface OutputFile {
   readonly vendor: string | null;
 }
 
-/** The content as one string, for callers that know the file is small (the in-process API, tests). */
-export function contentText(content: Content): string {
-  return typeof content === "string" ? content : content.map(chunkText).join("");
-}
-
+/** One chunk as text. */
 export function chunkText(chunk: Chunk): string {
   return typeof chunk === "string" ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString("utf8");
 }

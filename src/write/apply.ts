@@ -1,7 +1,5 @@
 import * as nodeFs from "node:fs";
 import { dirname, join } from "node:path";
-import { contentText, type OutputFile } from "../render/output-file.js";
-import type { WritePlan } from "./plan.js";
 
 /** The file operations writing needs; tests pass a wrapper that fails on purpose. */
 export interface WriteFs {
@@ -78,34 +76,6 @@ export function commitStaged(outDir: string, staging: Staging, changed: readonly
   removeQuietly(staging.dir, fs);
   removeQuietly(backup, fs);
   for (const path of orphaned) removeEmptyParents(outDir, dirname(join(outDir, path)), fs);
-}
-
-/** Writes a plan's files and removes its orphans, all or nothing (see commitStaged). */
-export function applyPlan(outDir: string, plan: WritePlan, fs: WriteFs = realFs): void {
-  if (plan.write.length === 0 && plan.orphaned.length === 0) return;
-  const staging = createStaging(outDir, fs);
-  try {
-    stageFiles(staging, plan.write, fs);
-  } catch (error) {
-    discardStaging(staging, fs);
-    throw error;
-  }
-  commitStaged(
-    outDir,
-    staging,
-    plan.write.map((file) => file.path),
-    plan.orphaned,
-    fs,
-  );
-}
-
-/** Writes files into the staging directory. */
-export function stageFiles(staging: Staging, files: readonly OutputFile[], fs: WriteFs = realFs): void {
-  for (const file of files) {
-    const staged = join(staging.dir, file.path);
-    fs.mkdirSync(dirname(staged), { recursive: true });
-    fs.writeFileSync(staged, contentText(file.content));
-  }
 }
 
 /** The directories from the nearest existing ancestor down to dir, outermost first. */

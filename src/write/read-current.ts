@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { CurrentFiles } from "./plan.js";
+
+/** What the output directory holds at some paths: the content, or undefined where nothing is. */
+export type CurrentFiles = ReadonlyMap<string, string | undefined>;
 
 /** Reads what the output directory holds at the given paths (undefined where nothing is). */
 export function readCurrentFiles(outDir: string, paths: Iterable<string>): CurrentFiles {

@@ -1,9 +1,8 @@
 import * as fs from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { applyPlan, type WriteFs } from "../../src/write/apply.js";
-import { planWrite } from "../../src/write/plan.js";
-import { readCurrentFiles } from "../../src/write/read-current.js";
+import { commitStaged, createStaging, type WriteFs } from "../../src/write/apply.js";
+import { settleFile } from "../../src/write/settle.js";
 import { tempDir } from "../support/run-gen.js";
 import { readTree } from "../support/tree.js";
 
@@ -23,8 +22,17 @@ function seeded(): string {
   return dir;
 }
 
-function plan(dir: string) {
-  return planWrite(files, readCurrentFiles(dir, ["a.txt", "sub/b.txt", "fresh/c.txt", "orphan.txt"]), ["orphan.txt"]);
+/** What gen does: compare and stage every file, then commit the changed ones and remove the orphan. */
+function write(dir: string, writeFs?: WriteFs): void {
+  const staging = createStaging(dir);
+  const changed = files.map((file) => settleFile(file, dir, staging.dir)).filter((file) => file.status !== "unchanged");
+  commitStaged(
+    dir,
+    staging,
+    changed.map((file) => file.path),
+    ["orphan.txt"],
+    writeFs,
+  );
 }
 
 /** The real filesystem, except that the nth rename throws. */
@@ -40,10 +48,10 @@ function failingOnRename(n: number): WriteFs {
   };
 }
 
-describe("applyPlan", () => {
+describe("staging and committing", () => {
   it("writes changed files, creates directories and removes orphans", () => {
     const dir = seeded();
-    applyPlan(dir, plan(dir));
+    write(dir);
     const tree = readTree(dir);
     expect([...tree.keys()]).toEqual(["a.txt", "fresh/c.txt", "keep.txt", "sub/b.txt"]);
     expect(tree.get("a.txt")?.toString()).toBe("new a\n");
@@ -54,10 +62,10 @@ describe("applyPlan", () => {
     it(`leaves the directory exactly as it was when rename #${n} fails, and a second run succeeds`, () => {
       const dir = seeded();
       const before = readTree(dir);
-      expect(() => applyPlan(dir, plan(dir), failingOnRename(n))).toThrow("simulated failure");
+      expect(() => write(dir, failingOnRename(n))).toThrow("simulated failure");
       expect(readTree(dir)).toEqual(before);
       expect(fs.readdirSync(dir).sort()).toEqual(["a.txt", "keep.txt", "orphan.txt", "sub"]);
-      applyPlan(dir, plan(dir));
+      write(dir);
       expect(readTree(dir).get("fresh/c.txt")?.toString()).toBe("c\n");
     });
   }
