@@ -213,6 +213,11 @@ describe("docs site", () => {
     expect(text).toContain("Hostile | <i>Vendor</i> {{v}} */");
     expect(text).toContain("</script><script>alert(1)</script> {{x}} | pipe <b>bold</b>");
     expect(text).toContain("Visit {url} now */ `x` | {{y}}");
+    // VitePress's emoji and container plugins must not touch catalog text either.
+    expect(text).toContain(":x: and :white_check_mark: at 10:30:00");
+    expect(text).toContain("::: danger");
+    expect(text).toContain("::: tip");
+    expect(await page.locator(".vp-doc .custom-block").count()).toBe(0);
     const weird = "A|B</script>{{x}}*/`";
     expect((await rowCells(page, anchorId("symbolic", weird)))?.slice(0, 2)).toEqual([weird, "WEIRD_SYMBOL"]);
     const sidebar = (await page.locator(".VPSidebar").textContent()) ?? "";

@@ -32,7 +32,7 @@ export function markdownListItem(text: string): string {
 
 /** Inline Markdown text without line breaks. */
 export function markdownInline(text: string): string {
-  if (!NEEDS_ESCAPE.test(text)) return text;
+  if (!NEEDS_ESCAPE.test(text)) return text.includes(":") ? keepShortcodes(text) : text;
   let out = "";
   const chars = [...text];
   chars.forEach((char, index) => {
@@ -50,14 +50,22 @@ export function markdownInline(text: string): string {
       out += char;
     }
   });
-  return out;
+  return out.includes(":") ? keepShortcodes(out) : out;
+}
+
+/** VitePress turns :name: into an emoji; a colon entity before the name keeps the text as written. */
+function keepShortcodes(text: string): string {
+  return text.replace(/:(?=[\w+-]+:)/g, "&#58;");
 }
 
 /** One line of inline text that cannot begin a heading, a list, a rule or a setext underline. */
 function blockSafeLine(line: string): string {
-  return keepEdgeSpaces(markdownInline(line))
-    .replace(/^([#=+-])/, "\\$1")
-    .replace(/^(\d+)([.)])/, "$1\\$2");
+  return (
+    keepEdgeSpaces(markdownInline(line))
+      // : too: VitePress opens a ::: container at the start of a line.
+      .replace(/^([#=+:-])/, "\\$1")
+      .replace(/^(\d+)([.)])/, "$1\\$2")
+  );
 }
 
 /**
@@ -81,10 +89,10 @@ function edgeRun(run: string, side: "start" | "end"): string {
 const LINE_BREAK = /\r\n?|\n|\u2028|\u2029/;
 
 /** Text that no escaping would change: one line, nothing special, no whitespace at either edge (the common case). */
-const PLAIN = /^(?![\s\uFEFF])[^&<>|{}`\\*[\]~_\r\n\u2028\u2029]*(?<![\s\uFEFF])$/;
+const PLAIN = /^(?![\s\uFEFF])[^&<>|{}`\\*[\]~_:\r\n\u2028\u2029]*(?<![\s\uFEFF])$/;
 
 /** What blockSafeLine escapes at the start of a line. */
-const LINE_START_SPECIAL = /^([#=+-]|\d+[.)])/;
+const LINE_START_SPECIAL = /^([#=+:-]|\d+[.)])/;
 
 /** Any character markdownInline would change; most catalog text has none and is returned as it is. */
 const NEEDS_ESCAPE = /[&<>|{}`\\*[\]~_]/;
