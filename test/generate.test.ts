@@ -1,8 +1,10 @@
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generate } from "../src/index.js";
 import { chunkText } from "../src/render/output-file.js";
 import { CATALOGS, GENERATED, ROOT } from "./support/paths.js";
+import { tempDir } from "./support/run-gen.js";
 import { readTree } from "./support/tree.js";
 
 describe("generate(), the public API", () => {
@@ -22,5 +24,25 @@ describe("generate(), the public API", () => {
     const result = generate({ catalogs: join(ROOT, "test/fixtures/invalid"), cwd: ROOT });
     expect(result.files).toEqual([]);
     expect(result.diagnostics.length).toBeGreaterThan(100);
+  });
+
+  it("refuses catalogs whose vendor ids give one TypeScript namespace, as the CLI does", () => {
+    const dir = tempDir();
+    const catalog = (id: string) =>
+      `vendor:\n  id: ${id}\n  name: N\n  summary: S\ncodeSets:\n  - id: s\n    typeName: Codes\n    title: T\n    codeKind: integer\n    codes:\n      - code: 1\n        name: ONE\n`;
+    writeFileSync(join(dir, "ab-1.yaml"), catalog("ab-1"));
+    writeFileSync(join(dir, "ab1.yaml"), catalog("ab1"));
+    const result = generate({ catalogs: dir, cwd: dir });
+    expect(result.files).toEqual([]);
+    expect(result.diagnostics).toEqual([
+      {
+        severity: "error",
+        rule: "vendor-name-collision",
+        message: "the TypeScript namespace ab1 of vendor id ab1 is already taken by ab-1.yaml",
+        file: "ab1.yaml",
+        line: 2,
+        column: 7,
+      },
+    ]);
   });
 });

@@ -8,8 +8,6 @@ export interface LoadedCatalogs {
   readonly diagnostics: readonly Diagnostic[];
   /** Each file's text, for code frames in diagnostics. */
   readonly texts: SourceTexts;
-  /** How many catalog files were read. */
-  readonly fileCount: number;
 }
 
 /** Reads and validates a catalogs directory: the read is the only I/O. */
@@ -18,5 +16,5 @@ export function loadCatalogs(directory: string, cwd = process.cwd()): LoadedCata
   const result = validateCatalogs(read.inputs);
   const decoder = new TextDecoder("utf-8", { fatal: false });
   const texts = new Map(read.inputs.map((input) => [input.path, decoder.decode(input.bytes)]));
-  return { catalogs: result.catalogs, diagnostics: [...read.diagnostics, ...result.diagnostics], texts, fileCount: read.inputs.length };
+  return { catalogs: result.catalogs, diagnostics: [...read.diagnostics, ...result.diagnostics], texts };
 }

@@ -47,14 +47,22 @@ export function listCatalogFiles(directory: string, cwd = process.cwd()): { file
 /** Reads every catalog of a directory into memory (for the in-process API; the CLI reads per job). */
 export function readCatalogDirectory(directory: string, cwd = process.cwd()): { inputs: readonly CatalogInput[]; diagnostics: readonly Diagnostic[] } {
   const listed = listCatalogFiles(directory, cwd);
-  const inputs: CatalogInput[] = [];
-  const diagnostics = [...listed.diagnostics];
-  for (const file of listed.files) {
-    // Refuse before reading: a huge file should not be loaded into memory just to be rejected.
-    if (file.size > MAX_CATALOG_BYTES) diagnostics.push(oversizeDiagnostic(file.path, file.size));
-    else inputs.push({ path: file.path, name: file.name, bytes: readFileSync(file.absolutePath) });
+  const reads = listed.files.map(readCatalogFile);
+  return {
+    inputs: reads.flatMap((read) => ("bytes" in read ? [read] : [])),
+    diagnostics: [...listed.diagnostics, ...reads.flatMap((read) => ("bytes" in read ? [] : [read]))],
+  };
+}
+
+/** Reads one catalog file, refusing it by its size before reading: a huge file is not loaded just to be rejected. */
+export function readCatalogFile(file: Pick<CatalogFile, "absolutePath" | "path" | "name">): CatalogInput | Diagnostic {
+  try {
+    const size = statSync(file.absolutePath).size;
+    if (size > MAX_CATALOG_BYTES) return oversizeDiagnostic(file.path, size);
+    return { path: file.path, name: file.name, bytes: readFileSync(file.absolutePath) };
+  } catch (error) {
+    return { severity: "error", rule: "unreadable-file", message: `cannot read ${file.path}: ${reason(error)}`, file: file.path, line: 0, column: 0 };
   }
-  return { inputs, diagnostics };
 }
 
 /** A path relative to the working directory when it lies inside it, with forward slashes. */

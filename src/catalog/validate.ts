@@ -1,14 +1,16 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { hasErrors, sortDiagnostics } from "../diagnostics/diagnostic.js";
+import { defaultJavaPackage } from "../model/vendor-names.js";
 import { checkCodes } from "./check-codes.js";
 import { type CatalogCheck, hasFindings, runChecks } from "./check-context.js";
 import { checkNames } from "./check-names.js";
 import { checkPlaceholders } from "./check-placeholders.js";
 import { checkReferences } from "./check-references.js";
 import { checkVendor } from "./check-vendor.js";
+import { checkAcrossVendors } from "./cross-vendor.js";
 import { decodeCatalog } from "./decode.js";
 import { parseFast } from "./fast-parse.js";
-import { locate } from "./locate.js";
+import { type DataPath, locate } from "./locate.js";
 import { parseCatalog } from "./parse.js";
 import type { RawCatalog } from "./raw-catalog.js";
 import { checkSchema, isSchemaValid } from "./schema.js";
@@ -79,31 +81,21 @@ function validateQuickly(source: SourceFile): RawCatalog | undefined {
   return hasFindings(source, catalog, SEMANTIC_CHECKS) ? undefined : catalog;
 }
 
-/** Validates a set of catalogs, including what only shows across files (two files claiming one vendor id). */
+/** Validates a set of catalogs, including what only shows across files (checkAcrossVendors). */
 export function validateCatalogs(inputs: readonly CatalogInput[]): ValidationResult {
-  const catalogs: ValidCatalog[] = [];
-  const diagnostics: Diagnostic[] = [];
-  const vendors = new Map<string, ValidCatalog>();
-  for (const input of inputs) {
-    const result = validateCatalog(input);
-    diagnostics.push(...result.diagnostics);
-    if (!result.catalog) continue;
-    const id = result.catalog.catalog.vendor.id;
-    const first = vendors.get(id);
-    if (first) {
-      const { line, column } = locate(result.catalog.source, ["vendor", "id"]);
-      diagnostics.push({
-        severity: "error",
-        rule: "duplicate-vendor",
-        message: `vendor id ${id} is already used by ${first.source.path}`,
-        file: input.path,
-        line,
-        column,
-      });
-      continue;
-    }
-    vendors.set(id, result.catalog);
-    catalogs.push(result.catalog);
-  }
-  return { catalogs, diagnostics };
+  const results = inputs.map(validateCatalog);
+  const valid = results.flatMap((result) => (result.catalog ? [result.catalog] : []));
+  const claimants = valid.map((valid) => ({
+    path: valid.source.path,
+    vendorId: valid.catalog.vendor.id,
+    javaPackage: valid.catalog.vendor.javaPackage ?? defaultJavaPackage(valid.catalog.vendor.id),
+    typeNames: valid.catalog.codeSets.map((set) => set.typeName),
+    locate: (at: DataPath) => locate(valid.source, at),
+    valid,
+  }));
+  const across = checkAcrossVendors(claimants);
+  return {
+    catalogs: claimants.filter((claimant) => !across.clashed.has(claimant)).map((claimant) => claimant.valid),
+    diagnostics: [...results.flatMap((result) => result.diagnostics), ...across.diagnostics],
+  };
 }

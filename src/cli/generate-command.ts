@@ -1,5 +1,5 @@
-import { readFileSync, statSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { displayPath } from "../catalog/read-catalogs.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
@@ -91,7 +91,8 @@ export async function runGenerate(options: GenerateCommandOptions, io: CliIo): P
     if (wanted.size !== settled.length)
       throw new Error(`two outputs would be written to one path: ${settled.map((f) => f.path).find((p, i, all) => all.indexOf(p) !== i)}`);
     const candidates = previous.filter((entry) => owned(entry.vendor) && !wanted.has(entry.path)).map((entry) => entry.path);
-    const orphaned = [...readCurrentFiles(outDir, candidates)].flatMap(([path, content]) => (content === undefined ? [] : [path])).sort();
+    // Only whether they are still there matters; their content does not.
+    const orphaned = candidates.filter((path) => existsSync(join(outDir, path))).sort();
     const modified = settled
       .filter((file) => file.status === "modified")
       .map((file) => file.path)
@@ -106,9 +107,7 @@ export async function runGenerate(options: GenerateCommandOptions, io: CliIo): P
     try {
       commitStaged(outDir, staging, [...modified, ...missing], orphaned);
     } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-      io.stderr(`${shownOut}:0:0 error write-failed could not write ${shownOut} (${reason}); it was left as it was\n`);
-      return EXIT_FAILURE;
+      return writeFailed(shownOut, (error as NodeJS.ErrnoException).code ?? (error as Error).message, io);
     }
     storeQuietly(() => {
       cache?.store(run.processed, run.sources);
@@ -121,8 +120,7 @@ export async function runGenerate(options: GenerateCommandOptions, io: CliIo): P
     // A filesystem error is the user's to fix; anything else is a bug, reported as one by runCli.
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code !== "string" || !code.startsWith("E")) throw error;
-    io.stderr(`${shownOut}:0:0 error write-failed could not write ${shownOut} (${code}); it was left as it was\n`);
-    return EXIT_FAILURE;
+    return writeFailed(shownOut, code, io);
   }
 }
 
@@ -139,6 +137,11 @@ function storeQuietly(store: () => void): void {
 function fragmentOf(result: JobResult): string | Uint8Array {
   if (result.exportFragment !== undefined) return result.exportFragment;
   return result.exportFragmentFile === undefined ? "" : readFileSync(result.exportFragmentFile);
+}
+
+function writeFailed(shownOut: string, reason: string, io: CliIo): number {
+  io.stderr(`${shownOut}:0:0 error write-failed could not write ${shownOut} (${reason}); it was left as it was\n`);
+  return EXIT_FAILURE;
 }
 
 function abandon(staging: Staging | undefined, exitCode: number): number {

@@ -20,7 +20,7 @@ export async function runValidate(options: ValidateOptions, io: CliIo): Promise<
   }
   if (options.format === "text" && !failed) {
     const sets = run.summary.vendors.reduce((sum, vendor) => sum + vendor.codeSets.length, 0);
-    const codes = run.results.reduce((sum, result) => sum + result.codeCount, 0);
+    const codes = run.summary.vendors.reduce((sum, vendor) => sum + vendor.codeSets.reduce((n, set) => n + set.entryCount, 0), 0);
     const problems = run.diagnostics.length > 0 ? summarize(run.diagnostics) : "no problems";
     io.stdout(`${run.results.length} catalogs, ${sets} code sets, ${codes} codes: ${problems}\n`);
   }

@@ -1,12 +1,13 @@
 import type { RawCatalog, RawCategory, RawCode, RawCodeSet, RawDeprecation, RawRetry, RawUncoded } from "../catalog/raw-catalog.js";
 import type { ValidCatalog } from "../catalog/validate.js";
+import { byVendorId } from "./summary.js";
 import type { CatalogModel, CodeEntry, CodeFormat, CodeSet, Deprecation, Retry, UncodedEntry, Vendor } from "./types.js";
 import { defaultJavaPackage } from "./vendor-names.js";
 
 /** Turns validated catalogs into the one normalized model every target renders, sorted by vendor id. */
 export function buildModel(catalogs: readonly ValidCatalog[]): CatalogModel {
   const vendors = catalogs.map(({ name, catalog }) => buildVendor(catalog, name));
-  vendors.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  vendors.sort(byVendorId);
   return { vendors };
 }
 

@@ -24,7 +24,6 @@ interface CacheEntry {
   /** The catalog file as it was when processed: while it stats the same, its content need not be hashed. */
   readonly source?: FileStamp;
   readonly vendor: VendorSummary;
-  readonly codeCount: number;
   /** Warnings (a cached catalog has no errors). */
   readonly diagnostics: readonly Diagnostic[];
   /** Each output as it was left on disk: if it still stats the same, it still holds what we wrote. */
@@ -92,7 +91,7 @@ export class CatalogCache {
       if (result.diagnostics.some((d) => d.severity === "error")) continue;
       const source = stampOf(sources.get(result.path) ?? "");
       const outputs = result.settled.map(({ path, vendor }) => this.stamped(path, vendor));
-      const entry: CacheEntry = { ...(source ? { source } : {}), vendor: result.vendor, codeCount: result.codeCount, diagnostics: result.diagnostics, outputs };
+      const entry: CacheEntry = { ...(source ? { source } : {}), vendor: result.vendor, diagnostics: result.diagnostics, outputs };
       this.prune(key);
       // Write then rename: a half-written entry must never be read as whole.
       this.writeAtomically(`${key}.fragment`, result.exportFragment);
@@ -141,7 +140,7 @@ export class CatalogCache {
       const exportFragmentFile = join(this.dir, `${key}.fragment`);
       if (!statSync(exportFragmentFile, { throwIfNoEntry: false })) return undefined;
       const settled = entry.outputs.map(({ path, vendor }) => ({ path, vendor, status: "unchanged" as const }));
-      return { vendor: entry.vendor, codeCount: entry.codeCount, diagnostics: entry.diagnostics, exportFragmentFile, settled };
+      return { vendor: entry.vendor, diagnostics: entry.diagnostics, exportFragmentFile, settled };
     } catch {
       return undefined;
     }

@@ -1,5 +1,4 @@
-import { readFileSync, statSync } from "node:fs";
-import { MAX_CATALOG_BYTES, oversizeDiagnostic } from "../catalog/decode.js";
+import { readCatalogFile } from "../catalog/read-catalogs.js";
 import { validateCatalog } from "../catalog/validate.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
@@ -41,8 +40,6 @@ export interface JobResult {
   readonly diagnostics: readonly Diagnostic[];
   /** Present when the catalog is valid. */
   readonly vendor?: VendorSummary;
-  /** Counts, for gen validate's summary line. */
-  readonly codeCount: number;
   /** This vendor's part of catalog.json (UTF-8 bytes when it comes from the cache). */
   readonly exportFragment?: string | Uint8Array;
   /** Where a cached fragment lives: read only if catalog.json has to be written again. */
@@ -55,15 +52,14 @@ export interface JobResult {
 
 /** Reads, validates, models and (depending on the mode) renders and settles one catalog. */
 export function runCatalogJob(job: CatalogJob, context: JobContext): JobResult {
-  const read = readCatalog(job);
-  if ("diagnostic" in read) return { path: job.path, diagnostics: [read.diagnostic], codeCount: 0 };
-  const validated = validateCatalog({ path: job.path, name: job.name, bytes: read.bytes });
-  if (!validated.catalog) return { path: job.path, diagnostics: validated.diagnostics, codeCount: 0 };
+  const read = readCatalogFile(job);
+  if (!("bytes" in read)) return { path: job.path, diagnostics: [read] };
+  const validated = validateCatalog(read);
+  if (!validated.catalog) return { path: job.path, diagnostics: validated.diagnostics };
 
   const { catalog } = validated.catalog;
-  const codeCount = catalog.codeSets.reduce((sum, set) => sum + set.codes.length + (set.uncoded?.length ?? 0), 0);
   const vendor = buildVendor(catalog, job.name);
-  const base = { path: job.path, vendor: summarizeVendor(vendor), codeCount };
+  const base = { path: job.path, vendor: summarizeVendor(vendor) };
   if (context.mode === "validate") return { ...base, diagnostics: validated.diagnostics };
 
   const exportFragment = exportVendorFragment(vendor);
@@ -75,17 +71,4 @@ export function runCatalogJob(job: CatalogJob, context: JobContext): JobResult {
   if (context.mode === "render" || hasErrors(diagnostics)) return { ...base, diagnostics, exportFragment, files: rendered.files };
   const settled = rendered.files.map((file) => settleFile(file, context.outDir ?? ".", context.mode === "write" ? context.staging : undefined));
   return { ...base, diagnostics, exportFragment, settled };
-}
-
-function readCatalog(job: CatalogJob): { bytes: Uint8Array } | { diagnostic: Diagnostic } {
-  try {
-    const size = statSync(job.absolutePath).size;
-    // Refuse before reading: a huge file should not be loaded into memory just to be rejected.
-    if (size > MAX_CATALOG_BYTES) return { diagnostic: oversizeDiagnostic(job.path, size) };
-    return { bytes: readFileSync(job.absolutePath) };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === "ENOENT" ? "no such file or directory" : code === "EACCES" ? "permission denied" : String((error as Error).message);
-    return { diagnostic: { severity: "error", rule: "unreadable-file", message: `cannot read ${job.path}: ${reason}`, file: job.path, line: 0, column: 0 } };
-  }
 }

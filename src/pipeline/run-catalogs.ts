@@ -1,12 +1,14 @@
 import { readFileSync } from "node:fs";
+import { checkAcrossVendors } from "../catalog/cross-vendor.js";
+import { type DataPath, locate } from "../catalog/locate.js";
 import { listCatalogFiles } from "../catalog/read-catalogs.js";
+import { createSourceFile } from "../catalog/source-file.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourceTexts } from "../diagnostics/format.js";
 import { byVendorId, type CatalogSummary } from "../model/summary.js";
 import type { TemplateSet } from "../render/templates.js";
 import type { CatalogCache } from "./cache.js";
 import type { JobMode, JobResult } from "./catalog-job.js";
-import { checkAcrossVendors } from "./cross-vendor.js";
 import { runCatalogJobs } from "./run-jobs.js";
 
 export interface CatalogRun {
@@ -16,7 +18,6 @@ export interface CatalogRun {
   readonly diagnostics: readonly Diagnostic[];
   /** Texts of the files with diagnostics, for code frames. */
   readonly texts: SourceTexts;
-  readonly fileCount: number;
   /** The results that were processed now (not taken from the cache), for storing in it. */
   readonly processed: readonly JobResult[];
   /** Each catalog's absolute path, by display path. */
@@ -56,20 +57,34 @@ export async function runCatalogs(options: CatalogRunOptions): Promise<CatalogRu
   });
   const diagnostics: Diagnostic[] = [...listed.diagnostics, ...all.flatMap((result) => result.diagnostics)];
   const sources = new Map(listed.files.map((file) => [file.path, file.absolutePath]));
-  const across = checkAcrossVendors(all, sources);
+  const claimants = all.flatMap((result) => {
+    const vendor = result.vendor;
+    if (!vendor) return [];
+    // The catalog is read again only to place a clash's diagnostic.
+    const locateIn = (at: DataPath) => locate(createSourceFile(result.path, readFileSync(sources.get(result.path) ?? result.path, "utf8")), at);
+    return [
+      {
+        path: result.path,
+        vendorId: vendor.id,
+        javaPackage: vendor.javaPackage,
+        typeNames: vendor.codeSets.map((set) => set.typeName),
+        locate: locateIn,
+        result,
+      },
+    ];
+  });
+  const across = checkAcrossVendors(claimants);
   diagnostics.push(...across.diagnostics);
-  const results = across.kept;
+  const results = claimants.filter((claimant) => !across.clashed.has(claimant)).map((claimant) => claimant.result);
   results.sort((a, b) => byVendorId(a.vendor ?? { id: "" }, b.vendor ?? { id: "" }));
-  const texts = new Map<string, string>();
-  for (const file of listed.files) {
-    if (diagnostics.some((diagnostic) => diagnostic.file === file.path && diagnostic.line > 0)) texts.set(file.path, readFileSync(file.absolutePath, "utf8"));
-  }
+  // Code frames need the text of each file a positioned diagnostic names.
+  const framed = new Set(diagnostics.filter((diagnostic) => diagnostic.line > 0).map((diagnostic) => diagnostic.file));
+  const texts = new Map(listed.files.filter((file) => framed.has(file.path)).map((file) => [file.path, readFileSync(file.absolutePath, "utf8")]));
   return {
     results,
     summary: { vendors: results.flatMap((result) => (result.vendor ? [result.vendor] : [])) },
     diagnostics,
     texts,
-    fileCount: listed.files.length,
     processed,
     sources,
   };

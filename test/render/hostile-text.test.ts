@@ -81,6 +81,8 @@ describe("hostile catalog text", () => {
     probes.push(`U codebook.hostile.HostileDigits 409 ${hex(uncoded?.message ?? "")}`);
     expected.push("HOSTILE_UNCODED");
     expect(runConformance(classes, probes)).toEqual(expected);
+    // The deprecation reason reaches the Javadoc escaped once and whole ($& and $1 are text, not patterns).
+    expect(readFileSync(join(dir, "HostileDigits.java"), "utf8")).toContain("     * @deprecated costs $&amp; and $1 more. Ends *&#47; here,");
   });
 
   it("generates JSON that holds every text unchanged", () => {

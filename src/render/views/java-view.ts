@@ -66,6 +66,7 @@ export function javaEnumView(vendor: Vendor, set: CodeSet) {
           `Code ${javaCodeText(set, entry)}${entry.message !== undefined ? `: ${entry.message}` : ""}`,
           entry.description,
           entry.action && `Action: ${entry.action}`,
+          entry.reserved ? "Reserved for future use: not sent yet." : undefined,
         ],
         tags(entry),
       ),
@@ -102,11 +103,12 @@ function formatNote(set: CodeSet): string {
   }
 }
 
+/** The @deprecated tag: the reason escaped for Javadoc, then a link to the replacement. */
 function tags(entry: CodeEntry): string[] {
-  if (!entry.deprecated) return entry.reserved ? ["Reserved for future use: not sent yet."] : [];
-  const reason = [entry.deprecated.reason, entry.deprecated.replacement && `Use {@link #${entry.deprecated.replacement}} instead.`].filter(Boolean).join(" ");
-  const safeReason = entry.deprecated.reason === undefined ? reason : reason.replace(entry.deprecated.reason, javadocInline(entry.deprecated.reason));
-  return [`@deprecated ${safeReason || "Deprecated by the vendor."}`];
+  if (!entry.deprecated) return [];
+  const { reason, replacement } = entry.deprecated;
+  const parts = [reason && javadocInline(reason), replacement && `Use {@link #${replacement}} instead.`].filter(Boolean);
+  return [`@deprecated ${parts.join(" ") || "Deprecated by the vendor."}`];
 }
 
 /** Javadoc text on one line, for a tag such as @deprecated. */

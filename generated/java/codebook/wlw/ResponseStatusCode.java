@@ -71,7 +71,7 @@ public enum ResponseStatusCode {
      * Code "427": Invalid external entity state
      * <p>
      * Detailed description is context-specific.
-     *
+     * <p>
      * Reserved for future use: not sent yet.
      */
     INVALID_EXTERNAL_ENTITY_STATE("427", "Invalid external entity state", "Detailed description is context-specific.", java.util.List.of(), true, new java.lang.String[0][], "message"),
