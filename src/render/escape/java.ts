@@ -36,16 +36,28 @@ export function javaStringOrNull(text: string | undefined): string {
  * line break or a comment end when javac reads the file.
  */
 export function javadocText(text: string): string {
+  if (!JAVADOC_SPECIAL.test(text)) return text;
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\\/g, "&#92;").replace(/@/g, "&#64;").replace(/\*\//g, "*&#47;");
 }
 
 /** Lines of Javadoc text (see javadocText), one per line of the source text. */
 export function javadocLines(text: string): string[] {
-  return javadocText(text)
-    .replace(/\r\n?|\u2028|\u2029/g, "\n")
-    .split("\n")
-    .map((line) => line.replace(/\s+$/, ""));
+  // Most catalog texts are one clean line: nothing to escape, no line break, no trailing space.
+  if (!JAVADOC_SPECIAL.test(text) && !LINE_WORK.test(text)) return [text];
+  return (
+    javadocText(text)
+      .replace(/\r\n?|\u2028|\u2029/g, "\n")
+      .split("\n")
+      // trimEnd removes exactly what /\s+$/ would (white space and line terminators), without its backtracking.
+      .map((line) => line.trimEnd())
+  );
 }
+
+/** Anything javadocText escapes. */
+const JAVADOC_SPECIAL = /[&<>\\@]|\*\//;
+
+/** Anything else javadocLines changes: a line break or whitespace at the end. */
+const LINE_WORK = /[\r\n\u2028\u2029]|\s$/;
 
 /** A whole Javadoc comment at an indent: paragraphs separated by <p>, then tags. */
 export function javadocComment(indent: string, paragraphs: readonly (string | undefined)[], tags: readonly string[] = []): string {

@@ -8,6 +8,7 @@
 /** Text for a table cell or any other one-line context: line breaks become <br>. */
 export function markdownCell(text: string): string {
   if (PLAIN.test(text)) return text;
+  if (!LINE_BREAK.test(text)) return keepEdgeSpaces(markdownInline(text));
   return text
     .split(LINE_BREAK)
     .map((line) => keepEdgeSpaces(markdownInline(line)))
@@ -32,25 +33,18 @@ export function markdownListItem(text: string): string {
 
 /** Inline Markdown text without line breaks. */
 export function markdownInline(text: string): string {
-  if (!NEEDS_ESCAPE.test(text)) return text.includes(":") ? keepShortcodes(text) : text;
-  let out = "";
-  const chars = [...text];
-  chars.forEach((char, index) => {
-    const entity = ENTITIES[char];
-    if (entity !== undefined) {
-      out += entity;
-    } else if (char === "_") {
-      // An underscore between two word characters cannot start emphasis; keep INVALID_JSON readable.
-      const before = chars[index - 1] ?? "";
-      const after = chars[index + 1] ?? "";
-      out += /[\p{L}\p{N}]/u.test(before) && /[\p{L}\p{N}]/u.test(after) ? "_" : "\\_";
-    } else if (BACKSLASHED.has(char)) {
-      out += `\\${char}`;
-    } else {
-      out += char;
-    }
-  });
+  const out = NEEDS_ESCAPE.test(text) ? text.replace(ESCAPED, escapeChar) : text;
   return out.includes(":") ? keepShortcodes(out) : out;
+}
+
+/**
+ * What markdownInline replaces: HTML and Vue characters, Markdown punctuation, and an underscore unless it
+ * sits between two letters or digits (where it cannot start emphasis: INVALID_JSON stays readable).
+ */
+const ESCAPED = /[&<>|{}`\\*[\]~]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
+
+function escapeChar(char: string): string {
+  return ENTITIES[char] ?? `\\${char}`;
 }
 
 /** VitePress turns :name: into an emoji; a colon entity before the name keeps the text as written. */
@@ -73,6 +67,8 @@ function blockSafeLine(line: string): string {
  * and leading spaces would indent a line into a code block. The entities decode to the very same characters.
  */
 function keepEdgeSpaces(line: string): string {
+  // Two one-character tests first: anchored regexes over the whole line cost more, and edges are rarely spaces.
+  if (!EDGE_SPACE.test(line.charAt(0)) && !EDGE_SPACE.test(line.charAt(line.length - 1))) return line;
   return line.replace(/^[\s\uFEFF]+/, (run) => edgeRun(run, "start")).replace(/[\s\uFEFF]+$/, (run) => edgeRun(run, "end"));
 }
 
@@ -87,6 +83,8 @@ function edgeRun(run: string, side: "start" | "end"): string {
 }
 
 const LINE_BREAK = /\r\n?|\n|\u2028|\u2029/;
+
+const EDGE_SPACE = /[\s\uFEFF]/;
 
 /** Text that no escaping would change: one line, nothing special, no whitespace at either edge (the common case). */
 const PLAIN = /^(?![\s\uFEFF])[^&<>|{}`\\*[\]~_:\r\n\u2028\u2029]*(?<![\s\uFEFF])$/;
@@ -107,9 +105,6 @@ const ENTITIES: Readonly<Record<string, string>> = {
   "`": "&#96;",
 };
 
-/** Markdown punctuation that can open emphasis, links or strikethrough anywhere in a line. */
-const BACKSLASHED = new Set(["\\", "*", "[", "]", "~"]);
-
 /** A YAML front matter value: double-quoted, escaped like JSON (which YAML's double quotes accept). */
 export function yamlString(text: string): string {
   return JSON.stringify(text)
@@ -119,6 +114,9 @@ export function yamlString(text: string): string {
 
 /** A fragment id that is stable for a code and safe in HTML and URLs. */
 export function anchorId(prefix: string, code: string): string {
+  if (ANCHOR_SAFE.test(code)) return `${prefix}-${code}`;
   const safe = [...code].map((char) => (/[A-Za-z0-9_-]/.test(char) ? char : `.${char.codePointAt(0)?.toString(16)}.`)).join("");
   return `${prefix}-${safe}`;
 }
+
+const ANCHOR_SAFE = /^[A-Za-z0-9_-]*$/;
