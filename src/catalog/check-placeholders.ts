@@ -37,7 +37,8 @@ function checkEntry(context: CheckContext, entry: RawCode, path: readonly (strin
 
   for (const field of TEXT_FIELDS) {
     const text = entry[field];
-    if (text === undefined) continue;
+    // Most texts have neither brace nor dollar sign: no need to look for placeholder-like words.
+    if (text === undefined || (!text.includes("{") && !text.includes("$"))) continue;
     const found = new Set([...text.matchAll(PLACEHOLDER_LIKE)].map((match) => match[0]));
     for (const candidate of found) {
       if ([...tokens].some((token) => token.includes(candidate))) continue;
@@ -52,7 +53,9 @@ function checkEntry(context: CheckContext, entry: RawCode, path: readonly (strin
     }
   }
 
-  for (const [locale, translated] of Object.entries(entry.translations ?? {})) {
+  if (entry.translations === undefined) return;
+  const sortedTokens = [...tokens].sort();
+  for (const [locale, translated] of Object.entries(entry.translations)) {
     for (const field of TEXT_FIELDS) {
       const translation = translated[field];
       if (translation === undefined) continue;
@@ -62,8 +65,8 @@ function checkEntry(context: CheckContext, entry: RawCode, path: readonly (strin
         context.report("translation-without-source", `${entry.name} has a ${locale} translation of its ${field}, but no ${field}`, here);
         continue;
       }
-      const expected = tokenCounts(original, tokens);
-      const actual = tokenCounts(translation, tokens);
+      const expected = tokenCounts(original, sortedTokens);
+      const actual = tokenCounts(translation, sortedTokens);
       if (expected !== actual) {
         context.report("placeholder-mismatch", `${entry.name}'s ${locale} ${field} has placeholders [${actual}] but the ${field} has [${expected}]`, here);
       }
@@ -72,9 +75,8 @@ function checkEntry(context: CheckContext, entry: RawCode, path: readonly (strin
 }
 
 /** The declared tokens a text contains, with counts, as a stable string for comparison. */
-function tokenCounts(text: string, tokens: ReadonlySet<string>): string {
-  return [...tokens]
-    .sort()
+function tokenCounts(text: string, sortedTokens: readonly string[]): string {
+  return sortedTokens
     .map((token) => ({ token, count: text.split(token).length - 1 }))
     .filter(({ count }) => count > 0)
     .map(({ token, count }) => (count === 1 ? token : `${token} x${count}`))

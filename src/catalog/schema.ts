@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { type DataPath, locate } from "./locate.js";
 import { SCHEMA_OPTIONS } from "./schema-options.js";
@@ -20,9 +20,15 @@ const require = createRequire(import.meta.url);
 function schemaValidator(): ValidateFunction {
   if (!compiled) {
     const text = readFileSync(SCHEMA_URL, "utf8");
-    compiled = prebuiltValidator(createHash("sha256").update(text).digest("hex")) ?? new Ajv2020(SCHEMA_OPTIONS).compile(JSON.parse(text) as object);
+    compiled = prebuiltValidator(createHash("sha256").update(text).digest("hex")) ?? compileSchema(text);
   }
   return compiled;
+}
+
+/** Compiles the schema with ajv, loaded only now: a run with the prebuilt validator never needs it. */
+function compileSchema(text: string): ValidateFunction {
+  const { Ajv2020 } = require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
+  return new Ajv2020(SCHEMA_OPTIONS).compile(JSON.parse(text) as object);
 }
 
 function prebuiltValidator(schemaHash: string): ValidateFunction | undefined {

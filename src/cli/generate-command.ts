@@ -1,14 +1,14 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { displayPath } from "../catalog/read-catalogs.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { formatDiagnosticsText } from "../diagnostics/format.js";
 import { CatalogCache, generatorId } from "../pipeline/cache.js";
-import type { JobResult } from "../pipeline/catalog-job.js";
 import { runCatalogs } from "../pipeline/run-catalogs.js";
 import { createRenderer } from "../render/render.js";
-import { BUILTIN_TEMPLATES, readTemplates } from "../render/templates.js";
+import { BUILTIN_TEMPLATES, readTemplates, type TemplateSet } from "../render/templates.js";
 import { REGENERATE_COMMAND } from "../render/views/banner.js";
 import { TOOL_VERSION } from "../version.js";
 import { commitStaged, createStaging, discardStaging, type Staging } from "../write/apply.js";
@@ -25,6 +25,8 @@ export interface GenerateCommandOptions {
   readonly check: boolean;
   /** Where processed catalogs are cached; false for no cache. */
   readonly cache: string | false;
+  /** Threads to use (see runCatalogJobs). */
+  readonly jobs?: number | undefined;
 }
 
 /** `gen` / `gen generate`: write generated/ (only what changed), or with --check report what is stale. */
@@ -43,6 +45,36 @@ export async function runGenerate(options: GenerateCommandOptions, io: CliIo): P
 
   const cache =
     options.cache === false ? undefined : new CatalogCache(resolve(io.cwd, options.cache), outDir, templateRead.templates, generatorId(TOOL_VERSION));
+  const spool = createSpool();
+  try {
+    return await generateWith(options, io, { outDir, shownOut, templates: templateRead.templates, cache, spool });
+  } finally {
+    if (spool) rmSync(spool, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A temporary directory where vendors' parts of catalog.json wait, rather than in memory, until it is
+ * assembled. Without a usable temporary directory they stay in memory: slower to hold, never wrong.
+ */
+function createSpool(): string | undefined {
+  try {
+    return mkdtempSync(join(tmpdir(), "codebook-spool-"));
+  } catch {
+    return undefined;
+  }
+}
+
+interface GenerateSetup {
+  readonly outDir: string;
+  readonly shownOut: string;
+  readonly templates: TemplateSet;
+  readonly cache: CatalogCache | undefined;
+  readonly spool: string | undefined;
+}
+
+async function generateWith(options: GenerateCommandOptions, io: CliIo, setup: GenerateSetup): Promise<number> {
+  const { outDir, shownOut, templates, cache, spool } = setup;
   let staging: Staging | undefined;
   try {
     staging = options.check ? undefined : createStaging(outDir);
@@ -51,19 +83,21 @@ export async function runGenerate(options: GenerateCommandOptions, io: CliIo): P
       catalogs: resolve(io.cwd, options.catalogs),
       cwd: io.cwd,
       mode: options.check ? "check" : "write",
-      templates: templateRead.templates,
+      templates,
       outDir,
       staging: staging?.dir,
       only: options.only,
+      spool,
+      threads: options.jobs,
     });
     // Shared outputs come from every vendor's summary; they are rendered, compared and staged here,
     // unless nothing changed since the last write (then the cache knows they are current).
     const sharedHit = run.processed.length === 0 && run.diagnostics.length === 0 ? cache?.readShared(options.only) : undefined;
     const shared = sharedHit
       ? { files: [], diagnostics: [] }
-      : createRenderer(templateRead.templates).renderShared({
+      : createRenderer(templates).renderShared({
           summary: run.summary,
-          exportFragments: run.results.map(fragmentOf),
+          exportFragments: run.results.map((result) => result.exportFragment ?? ""),
         });
     const diagnostics = [...run.diagnostics, ...shared.diagnostics];
     if (diagnostics.length > 0) io.stderr(formatDiagnosticsText(diagnostics, run.texts));
@@ -131,12 +165,6 @@ function storeQuietly(store: () => void): void {
   } catch {
     // An unwritable cache directory means the next run processes every catalog again; nothing worse.
   }
-}
-
-/** A vendor's part of catalog.json: in memory when it was processed now, else read (as bytes) from the cache. */
-function fragmentOf(result: JobResult): string | Uint8Array {
-  if (result.exportFragment !== undefined) return result.exportFragment;
-  return result.exportFragmentFile === undefined ? "" : readFileSync(result.exportFragmentFile);
 }
 
 function writeFailed(shownOut: string, reason: string, io: CliIo): number {

@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from "commander";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { TOOL_VERSION } from "../version.js";
 import { type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, processIo } from "./io.js";
 
@@ -25,18 +25,31 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .option("--check", "write nothing; exit 1 if the output directory is stale", false)
     .option("--cache-dir <dir>", "where processed catalogs are cached (safe to delete)", "node_modules/.cache/codebook")
     .option("--no-cache", "process every catalog, ignoring and not writing the cache")
-    .action(async (options: { catalogs: string; out: string; templates?: string; only?: string; check: boolean; cache: boolean; cacheDir: string }) => {
-      // Each command loads its own modules: a command pays only for what it uses.
-      const { runGenerate } = await import("./generate-command.js");
-      exitCode = await runGenerate({ ...options, cache: options.cache ? options.cacheDir : false }, io);
-    });
+    .addOption(jobsOption())
+    .action(
+      async (options: {
+        catalogs: string;
+        out: string;
+        templates?: string;
+        only?: string;
+        check: boolean;
+        cache: boolean;
+        cacheDir: string;
+        jobs?: number;
+      }) => {
+        // Each command loads its own modules: a command pays only for what it uses.
+        const { runGenerate } = await import("./generate-command.js");
+        exitCode = await runGenerate({ ...options, cache: options.cache ? options.cacheDir : false }, io);
+      },
+    );
 
   program
     .command("validate")
     .description("check every catalog and report every problem")
     .option("--catalogs <dir>", "directory of catalog YAML files", "catalogs")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
-    .action(async (options: { catalogs: string; format: "text" | "json" }) => {
+    .addOption(jobsOption())
+    .action(async (options: { catalogs: string; format: "text" | "json"; jobs?: number }) => {
       const { runValidate } = await import("./validate-command.js");
       exitCode = await runValidate(options, io);
     });
@@ -45,7 +58,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .command("export")
     .description("print the resolved catalog set as JSON")
     .option("--catalogs <dir>", "directory of catalog YAML files", "catalogs")
-    .action(async (options: { catalogs: string }) => {
+    .addOption(jobsOption())
+    .action(async (options: { catalogs: string; jobs?: number }) => {
       const { runExport } = await import("./export-command.js");
       exitCode = await runExport(options, io);
     });
@@ -62,4 +76,13 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     io.stderr(`gen: internal error: ${error instanceof Error ? error.message : String(error)}\nPlease report this with the input that caused it.\n`);
     return EXIT_FAILURE;
   }
+}
+
+/** --jobs: how many threads share the catalogs (large sets only; small ones are not worth a thread). */
+function jobsOption(): Option {
+  return new Option("--jobs <count>", "threads to use for large catalog sets (default: one per CPU core, at most 8)").argParser((value) => {
+    const count = Number(value);
+    if (!Number.isInteger(count) || count < 1) throw new InvalidArgumentError("expected a whole number of at least 1.");
+    return count;
+  });
 }

@@ -7,11 +7,13 @@ import { type CliIo, EXIT_FAILURE, EXIT_OK } from "./io.js";
 export interface ValidateOptions {
   readonly catalogs: string;
   readonly format: "text" | "json";
+  /** Threads to use (see runCatalogJobs). */
+  readonly jobs?: number | undefined;
 }
 
 /** `gen validate`: every problem of every catalog in one run. */
 export async function runValidate(options: ValidateOptions, io: CliIo): Promise<number> {
-  const run = await runCatalogs({ catalogs: resolve(io.cwd, options.catalogs), cwd: io.cwd, mode: "validate" });
+  const run = await runCatalogs({ catalogs: resolve(io.cwd, options.catalogs), cwd: io.cwd, mode: "validate", threads: options.jobs });
   const failed = hasErrors(run.diagnostics);
   if (options.format === "json") {
     io.stdout(formatDiagnosticsJson(run.diagnostics));

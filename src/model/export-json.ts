@@ -96,17 +96,23 @@ function nonEmpty<T>(items: readonly T[]): readonly T[] | undefined {
  * JSON.stringify(exportCatalog(model), null, 2) gives.
  */
 export function exportVendorFragment(vendor: Vendor): string {
-  return JSON.stringify(exportVendor(vendor), null, 2).replaceAll("\n", "\n    ");
+  // Stringified where it sits, inside {"vendors": [...]}, the vendor comes out indented already: slicing
+  // the wrapper off copies nothing, where re-indenting every line would copy the whole text again.
+  const text = JSON.stringify({ vendors: [exportVendor(vendor)] }, null, 2);
+  return text.slice(FRAGMENT_HEAD.length, text.length - FRAGMENT_TAIL.length);
 }
+
+const FRAGMENT_HEAD = '{\n  "vendors": [\n    ';
+const FRAGMENT_TAIL = "\n  ]\n}";
 
 /**
  * The whole export from vendor fragments (sorted by vendor id), optionally with a leading $comment, as
  * the chunks that make it up: at a million codes it is larger than any one JavaScript string can be.
  */
-export function exportChunks(fragments: readonly Chunk[], comment?: string): Chunk[] {
+export function exportChunks<T extends Chunk>(fragments: readonly T[], comment?: string): (string | T)[] {
   const head = comment === undefined ? "" : `\n  "$comment": ${JSON.stringify(comment)},`;
   if (fragments.length === 0) return [`{${head}\n  "vendors": []\n}\n`];
-  const chunks: Chunk[] = [`{${head}\n  "vendors": [\n    `];
+  const chunks: (string | T)[] = [`{${head}\n  "vendors": [\n    `];
   fragments.forEach((fragment, index) => {
     if (index > 0) chunks.push(",\n    ");
     chunks.push(fragment);

@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { CatalogFile } from "../catalog/read-catalogs.js";
 import { SCHEMA_URL } from "../catalog/schema.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { VendorSummary } from "../model/summary.js";
+import type { Chunk } from "../render/output-file.js";
 import type { TemplateSet } from "../render/templates.js";
 import type { SettledFile } from "../write/settle.js";
 import type { JobResult } from "./catalog-job.js";
@@ -137,10 +138,12 @@ export class CatalogCache {
   private toResult(key: string, entry: CacheEntry): Omit<JobResult, "path"> | undefined {
     try {
       if (!this.stillOnDisk(entry.outputs)) return undefined;
-      const exportFragmentFile = join(this.dir, `${key}.fragment`);
-      if (!statSync(exportFragmentFile, { throwIfNoEntry: false })) return undefined;
+      const file = join(this.dir, `${key}.fragment`);
+      const stats = statSync(file, { throwIfNoEntry: false });
+      if (!stats) return undefined;
       const settled = entry.outputs.map(({ path, vendor }) => ({ path, vendor, status: "unchanged" as const }));
-      return { vendor: entry.vendor, diagnostics: entry.diagnostics, exportFragmentFile, settled };
+      // The fragment stays on disk: it is read only if catalog.json has to be written again.
+      return { vendor: entry.vendor, diagnostics: entry.diagnostics, exportFragment: { file, bytes: stats.size }, settled };
     } catch {
       return undefined;
     }
@@ -159,8 +162,9 @@ export class CatalogCache {
     });
   }
 
-  private writeAtomically(name: string, content: string | Uint8Array): void {
-    writeFileSync(join(this.dir, `${name}.tmp`), content);
+  private writeAtomically(name: string, content: Chunk): void {
+    if (typeof content === "string") writeFileSync(join(this.dir, `${name}.tmp`), content);
+    else copyFileSync(content.file, join(this.dir, `${name}.tmp`));
     renameSync(join(this.dir, `${name}.tmp`), join(this.dir, name));
   }
 

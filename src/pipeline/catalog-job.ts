@@ -1,3 +1,6 @@
+import { createHash } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { readCatalogFile } from "../catalog/read-catalogs.js";
 import { validateCatalog } from "../catalog/validate.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
@@ -5,7 +8,7 @@ import { hasErrors } from "../diagnostics/diagnostic.js";
 import { buildVendor } from "../model/build-model.js";
 import { exportVendorFragment } from "../model/export-json.js";
 import { summarizeVendor, type VendorSummary } from "../model/summary.js";
-import type { OutputFile } from "../render/output-file.js";
+import type { Chunk, OutputFile } from "../render/output-file.js";
 import type { Renderer } from "../render/render.js";
 import { type SettledFile, settleFile } from "../write/settle.js";
 
@@ -25,13 +28,23 @@ export interface CatalogJob {
  */
 export type JobMode = "validate" | "export" | "render" | "check" | "write";
 
-export interface JobContext {
+/** How every job of a run is done: plain data, the same in every thread. */
+export interface JobSettings {
   readonly mode: JobMode;
-  readonly renderer?: Renderer | undefined;
   readonly outDir?: string | undefined;
   readonly staging?: string | undefined;
   /** With --only: render just this vendor (the others are still validated). */
   readonly only?: string | undefined;
+  /**
+   * Where to keep export fragments until catalog.json is assembled: held in memory, every vendor's
+   * fragment would be, together as large as catalog.json itself.
+   */
+  readonly spool?: string | undefined;
+}
+
+/** The settings and, when the mode renders, the renderer (each thread makes its own). */
+export interface JobContext extends JobSettings {
+  readonly renderer?: Renderer | undefined;
 }
 
 /** What a job returns: small and cloneable, so it can come back from a worker thread. */
@@ -40,10 +53,8 @@ export interface JobResult {
   readonly diagnostics: readonly Diagnostic[];
   /** Present when the catalog is valid. */
   readonly vendor?: VendorSummary;
-  /** This vendor's part of catalog.json (UTF-8 bytes when it comes from the cache). */
-  readonly exportFragment?: string | Uint8Array;
-  /** Where a cached fragment lives: read only if catalog.json has to be written again. */
-  readonly exportFragmentFile?: string;
+  /** This vendor's part of catalog.json: the text, or the spool or cache file that holds it. */
+  readonly exportFragment?: Chunk;
   /** Rendered files (render mode). */
   readonly files?: readonly OutputFile[];
   /** Compared (and possibly staged) files (check and write modes). */
@@ -62,7 +73,7 @@ export function runCatalogJob(job: CatalogJob, context: JobContext): JobResult {
   const base = { path: job.path, vendor: summarizeVendor(vendor) };
   if (context.mode === "validate") return { ...base, diagnostics: validated.diagnostics };
 
-  const exportFragment = exportVendorFragment(vendor);
+  const exportFragment = spoolFragment(exportVendorFragment(vendor), job, context.spool);
   const renders = context.mode !== "export" && context.renderer !== undefined && (context.only === undefined || context.only === vendor.id);
   if (!renders || !context.renderer) return { ...base, diagnostics: validated.diagnostics, exportFragment };
 
@@ -71,4 +82,12 @@ export function runCatalogJob(job: CatalogJob, context: JobContext): JobResult {
   if (context.mode === "render" || hasErrors(diagnostics)) return { ...base, diagnostics, exportFragment, files: rendered.files };
   const settled = rendered.files.map((file) => settleFile(file, context.outDir ?? ".", context.mode === "write" ? context.staging : undefined));
   return { ...base, diagnostics, exportFragment, settled };
+}
+
+/** The fragment as a file in the spool directory, named after the catalog's path (unique in a run); or as it is, without one. */
+function spoolFragment(fragment: string, job: CatalogJob, spool: string | undefined): Chunk {
+  if (spool === undefined) return fragment;
+  const file = join(spool, `${createHash("md5").update(job.path).digest("hex")}.json`);
+  writeFileSync(file, fragment);
+  return { file, bytes: Buffer.byteLength(fragment) };
 }

@@ -1,22 +1,20 @@
-// A worker thread that runs catalog jobs for run-jobs.ts: the same code as the in-process path.
+// A worker thread for run-jobs.ts: claims jobs from the shared counter until none are left, running
+// each with the same code as the main thread, and posts every result as soon as it has it.
 import { parentPort, workerData } from "node:worker_threads";
 import { createRenderer } from "../render/render.js";
-import { type CatalogJob, runCatalogJob } from "./catalog-job.js";
-import type { WorkerSetup } from "./run-jobs.js";
+import { type CatalogJob, type JobContext, runCatalogJob } from "./catalog-job.js";
+import type { WorkerMessage, WorkerSetup } from "./run-jobs.js";
 
-const setup = workerData as WorkerSetup;
-const context = {
-  mode: setup.mode,
-  renderer: setup.templates ? createRenderer(new Map(setup.templates)) : undefined,
-  outDir: setup.outDir,
-  staging: setup.staging,
-  only: setup.only,
-};
+const { templates, jobs, next: counter, ...settings } = workerData as WorkerSetup;
+const context: JobContext = { ...settings, renderer: templates ? createRenderer(new Map(templates)) : undefined };
+const next = new Int32Array(counter);
 
-parentPort?.on("message", ({ index, job }: { index: number; job: CatalogJob }) => {
+for (let claimed = Atomics.add(next, 0, 1); claimed < jobs.length; claimed = Atomics.add(next, 0, 1)) {
+  let message: WorkerMessage;
   try {
-    parentPort?.postMessage({ index, result: runCatalogJob(job, context) });
+    message = { claimed, result: runCatalogJob(jobs[claimed] as CatalogJob, context) };
   } catch (error) {
-    parentPort?.postMessage({ index, error: error instanceof Error ? error.message : String(error) });
+    message = { claimed, error: error instanceof Error ? error.message : String(error) };
   }
-});
+  parentPort?.postMessage(message);
+}

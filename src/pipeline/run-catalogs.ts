@@ -32,6 +32,10 @@ export interface CatalogRunOptions {
   readonly outDir?: string | undefined;
   readonly staging?: string | undefined;
   readonly only?: string | undefined;
+  /** Where export fragments are kept (see JobContext). */
+  readonly spool?: string | undefined;
+  /** Threads to use (see runCatalogJobs). */
+  readonly threads?: number | undefined;
   /** Catalogs whose cached results still hold are not processed again. */
   readonly cache?: CatalogCache | undefined;
 }
@@ -49,6 +53,8 @@ export async function runCatalogs(options: CatalogRunOptions): Promise<CatalogRu
     outDir: options.outDir,
     staging: options.staging,
     only: options.only,
+    spool: options.spool,
+    threads: options.threads,
   });
   const fresh = new Map(processed.map((result) => [result.path, result]));
   const all = listed.files.flatMap((file) => {

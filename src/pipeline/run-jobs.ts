@@ -4,83 +4,116 @@ import { Worker } from "node:worker_threads";
 import type { CatalogFile } from "../catalog/read-catalogs.js";
 import { createRenderer } from "../render/render.js";
 import type { TemplateSet, TemplateSource } from "../render/templates.js";
-import { type JobMode, type JobResult, runCatalogJob } from "./catalog-job.js";
+import { type CatalogJob, type JobContext, type JobResult, type JobSettings, runCatalogJob } from "./catalog-job.js";
 
-/** Below this much YAML, starting worker threads costs more than it saves. */
+/** Below this much YAML, starting a worker thread costs more than it saves. */
 const PARALLEL_THRESHOLD_BYTES = 2 * 1024 * 1024;
 
-/** What every worker is started with: plain, cloneable data. */
-export interface WorkerSetup {
-  readonly mode: JobMode;
+/** No more threads than this by default: past it, memory grows faster than the run shortens. */
+const MAX_THREADS = 8;
+
+/** What every worker is started with: plain, cloneable data, and the counter the threads claim jobs from. */
+export interface WorkerSetup extends JobSettings {
   readonly templates?: readonly (readonly [string, TemplateSource])[] | undefined;
-  readonly outDir?: string | undefined;
-  readonly staging?: string | undefined;
-  readonly only?: string | undefined;
+  /** The jobs, in the order they are claimed. */
+  readonly jobs: readonly CatalogJob[];
+  /** One Int32: the next job to claim, shared by every thread. */
+  readonly next: SharedArrayBuffer;
 }
+
+/** A worker's message: one job's result, or the reason it failed. */
+export type WorkerMessage = { readonly claimed: number; readonly result: JobResult } | { readonly claimed: number; readonly error: string };
 
 const WORKER_URL = new URL("./catalog-worker.js", import.meta.url);
 
-/**
- * Runs a job per catalog file and returns the results in file order. Large sets are spread over worker
- * threads (parsing and rendering are CPU-bound, and a catalog is independent of the others); small
- * ones run in this thread, where a worker's start-up would dominate.
- */
-export async function runCatalogJobs(
-  files: readonly CatalogFile[],
-  setup: WorkerSetup & { readonly templateSet?: TemplateSet | undefined },
-): Promise<JobResult[]> {
-  const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
-  const threads = Math.min(availableParallelism(), 8, files.length);
-  // The worker script exists only in the built package (dist/); from sources, run in-process.
-  if (totalBytes < PARALLEL_THRESHOLD_BYTES || threads < 2 || !existsSync(WORKER_URL)) {
-    const renderer = setup.templateSet ? createRenderer(setup.templateSet) : undefined;
-    const context = { mode: setup.mode, renderer, outDir: setup.outDir, staging: setup.staging, only: setup.only };
-    return files.map((file) => runCatalogJob({ absolutePath: file.absolutePath, path: file.path, name: file.name }, context));
-  }
-  const workerData: WorkerSetup = {
-    mode: setup.mode,
-    templates: setup.templateSet ? [...setup.templateSet] : undefined,
-    outDir: setup.outDir,
-    staging: setup.staging,
-    only: setup.only,
-  };
-  return runInWorkers(files, threads, workerData);
+export interface RunJobsOptions extends JobSettings {
+  readonly templateSet?: TemplateSet | undefined;
+  /** Threads to use, this one included; by default one per available core, at most MAX_THREADS. */
+  readonly threads?: number | undefined;
 }
 
-function runInWorkers(files: readonly CatalogFile[], threads: number, workerData: WorkerSetup): Promise<JobResult[]> {
-  // Largest files first, handed out one at a time: the threads finish at about the same time.
+/**
+ * Runs a job per catalog file and returns the results in file order. Parsing and rendering are
+ * CPU-bound and catalogs are independent, so a large set is shared between this thread and worker
+ * threads, one thread per core: each claims the next job from a shared counter, largest files first, so
+ * that all finish at about the same time. This thread works too, rather than waiting on the workers:
+ * one isolate fewer to start and to hold in memory. Small sets run here alone.
+ */
+export async function runCatalogJobs(files: readonly CatalogFile[], options: RunJobsOptions): Promise<JobResult[]> {
+  const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
+  const threads = Math.min(options.threads ?? Math.min(availableParallelism(), MAX_THREADS), files.length);
+  const { templateSet, threads: _, ...settings } = options;
+  const context: JobContext = { ...settings, renderer: templateSet ? createRenderer(templateSet) : undefined };
+  // The worker script exists only in the built package (dist/); from sources, everything runs here.
+  if (totalBytes < PARALLEL_THRESHOLD_BYTES || threads < 2 || !existsSync(WORKER_URL)) return files.map((file) => runCatalogJob(jobOf(file), context));
+
   const order = files.map((_, index) => index).sort((a, b) => (files[b]?.size ?? 0) - (files[a]?.size ?? 0));
+  const setup: WorkerSetup = {
+    ...settings,
+    templates: templateSet ? [...templateSet] : undefined,
+    jobs: order.map((index) => jobOf(files[index] as CatalogFile)),
+    next: new SharedArrayBuffer(4),
+  };
+  const claimed = await runShared(setup, threads - 1, context);
+  // Back from claim order to file order.
   const results: JobResult[] = new Array(files.length);
-  let next = 0;
-  let done = 0;
-  return new Promise((resolve, reject) => {
-    const workers: Worker[] = [];
-    const finish = (error?: Error) => {
-      for (const worker of workers) void worker.terminate();
-      if (error) reject(error);
-      else resolve(results);
-    };
-    const feed = (worker: Worker) => {
-      const index = order[next];
-      next += 1;
-      const file = index === undefined ? undefined : files[index];
-      if (index !== undefined && file) worker.postMessage({ index, job: { absolutePath: file.absolutePath, path: file.path, name: file.name } });
-    };
-    for (let t = 0; t < threads; t++) {
-      const worker = new Worker(WORKER_URL, { workerData });
-      workers.push(worker);
-      worker.on("message", (message: { index: number; result?: JobResult; error?: string }) => {
-        if (message.error !== undefined || !message.result) {
-          finish(new Error(message.error ?? "worker returned no result"));
-          return;
-        }
-        results[message.index] = message.result;
-        done += 1;
-        if (done === files.length) finish();
-        else feed(worker);
-      });
-      worker.on("error", (error) => finish(error));
-      feed(worker);
-    }
+  claimed.forEach((result, position) => {
+    results[order[position] as number] = result;
   });
+  return results;
+}
+
+function jobOf(file: CatalogFile): CatalogJob {
+  return { absolutePath: file.absolutePath, path: file.path, name: file.name };
+}
+
+/** Runs setup.jobs on `workerCount` workers and this thread; returns the results in claim order. */
+async function runShared(setup: WorkerSetup, workerCount: number, context: JobContext): Promise<JobResult[]> {
+  const next = new Int32Array(setup.next);
+  const results: JobResult[] = new Array(setup.jobs.length);
+  let pending = setup.jobs.length;
+  let failure: Error | undefined;
+  let settle: (() => void) | undefined;
+  const allDone = new Promise<void>((resolve) => {
+    settle = resolve;
+  });
+  const fail = (error: Error) => {
+    failure ??= error;
+    // Make every thread stop claiming.
+    Atomics.store(next, 0, setup.jobs.length);
+    settle?.();
+  };
+  const record = (position: number, result: JobResult) => {
+    results[position] = result;
+    pending -= 1;
+    if (pending === 0) settle?.();
+  };
+
+  let stopping = false;
+  const workers = Array.from({ length: workerCount }, () => {
+    const worker = new Worker(WORKER_URL, { workerData: setup });
+    worker.on("message", (message: WorkerMessage) => {
+      if ("error" in message) fail(new Error(message.error));
+      else record(message.claimed, message.result);
+    });
+    worker.on("error", fail);
+    // A worker that dies without an error event (killed, out of memory) would leave its job unanswered.
+    worker.on("exit", (code) => {
+      if (code !== 0 && !stopping) fail(new Error(`a worker thread stopped with exit code ${code}`));
+    });
+    return worker;
+  });
+  try {
+    for (let position = Atomics.add(next, 0, 1); position < setup.jobs.length; position = Atomics.add(next, 0, 1)) {
+      record(position, runCatalogJob(setup.jobs[position] as CatalogJob, context));
+      // Let the workers' results in as they come, rather than all at the end.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    if (pending > 0 && !failure) await allDone;
+  } finally {
+    stopping = true;
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+  if (failure) throw failure;
+  return results;
 }

@@ -4,8 +4,17 @@
  */
 export type Content = string | readonly Chunk[];
 
-/** A piece of chunked content: text, or bytes already encoded as UTF-8 (read from a cache, say). */
-export type Chunk = string | Uint8Array;
+/**
+ * A piece of chunked content: text, or a file holding the piece as UTF-8 (a vendor's part of catalog.json,
+ * kept on disk rather than in memory until it is compared or written).
+ */
+export type Chunk = string | FileChunk;
+
+export interface FileChunk {
+  readonly file: string;
+  /** Its size, so that the content's size is known without reading it. */
+  readonly bytes: number;
+}
 
 /** One generated file, before it is written. */
 export interface OutputFile {
@@ -17,14 +26,9 @@ export interface OutputFile {
   readonly vendor: string | null;
 }
 
-/** One chunk as text. */
-export function chunkText(chunk: Chunk): string {
-  return typeof chunk === "string" ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString("utf8");
-}
-
-/** The content's size in bytes as UTF-8, without joining chunks. */
+/** The content's size in bytes as UTF-8, without joining chunks or reading files. */
 export function contentBytes(content: Content): number {
   return typeof content === "string"
     ? Buffer.byteLength(content)
-    : content.reduce((sum, chunk) => sum + (typeof chunk === "string" ? Buffer.byteLength(chunk) : chunk.byteLength), 0);
+    : content.reduce((sum, chunk) => sum + (typeof chunk === "string" ? Buffer.byteLength(chunk) : chunk.bytes), 0);
 }

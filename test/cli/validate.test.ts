@@ -84,6 +84,19 @@ codeSets:
     expect(runGen(["frobnicate", "extra"]).status).toBe(2);
   });
 
+  it("exits 2 when --jobs is not a whole number of at least 1, for every command", () => {
+    for (const [command, jobs] of [
+      ["validate", "0"],
+      ["generate", "-1"],
+      ["export", "1.5"],
+      ["validate", "two"],
+    ] as const) {
+      const run = runGen([command, "--jobs", jobs]);
+      expect(run.status, `${command} --jobs ${jobs}`).toBe(2);
+      expect(run.stderr).toContain(`option '--jobs <count>' argument '${jobs}' is invalid. expected a whole number of at least 1.`);
+    }
+  });
+
   it("exits 0 for --help and --version", () => {
     expect(runGen(["--help"]).status).toBe(0);
     const version = runGen(["--version"]);

@@ -11,8 +11,8 @@ export interface GenRun {
 }
 
 /** Runs bin/gen.js as a user does: a separate node process, from the repository root unless told otherwise. */
-export function runGen(args: readonly string[], cwd = ROOT): GenRun {
-  const result = spawnSync(process.execPath, [GEN, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+export function runGen(args: readonly string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}): GenRun {
+  const result = spawnSync(process.execPath, [GEN, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", ...env }, maxBuffer: 1 << 28 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

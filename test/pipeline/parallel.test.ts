@@ -1,0 +1,63 @@
+import { appendFileSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { writeSyntheticCatalogs } from "../../bench/synthetic-catalogs.mjs";
+import { ROOT } from "../support/paths.js";
+import { runGen, tempDir } from "../support/run-gen.js";
+import { readTree } from "../support/tree.js";
+
+// Sets of 2 MB of YAML and more are shared between the main thread and worker threads (src/pipeline/run-jobs.ts).
+// Whatever the threads, a run must give the same files, the same diagnostics and the same exit code.
+
+let work: string;
+let catalogs: string;
+
+beforeAll(() => {
+  work = tempDir("codebook-parallel-");
+  catalogs = join(work, "catalogs");
+  const bytes = writeSyntheticCatalogs(catalogs, 8, 1000, readFileSync(join(ROOT, "catalogs/catalog.schema.json"), "utf8"));
+  expect(bytes).toBeGreaterThan(2 * 1024 * 1024);
+});
+
+describe("a large catalog set on several threads", () => {
+  it("writes byte for byte what one thread writes, and leaves no spooled fragments behind", () => {
+    const spoolParent = tempDir("codebook-tmp-");
+    const one = runGen(["--catalogs", catalogs, "--out", join(work, "one"), "--no-cache", "--jobs", "1"], work, { TMPDIR: spoolParent });
+    const three = runGen(["--catalogs", catalogs, "--out", join(work, "three"), "--no-cache", "--jobs", "3"], work, { TMPDIR: spoolParent });
+    expect([one.status, one.stderr]).toEqual([0, ""]);
+    expect([three.status, three.stderr]).toEqual([0, ""]);
+    const files = readTree(join(work, "one"));
+    const threaded = readTree(join(work, "three"));
+    expect(files.size).toBe(8 * 4 + 5);
+    expect([...threaded.keys()]).toEqual([...files.keys()]);
+    // Buffer.equals, not toEqual: a deep comparison of megabytes, byte by byte, takes a minute.
+    for (const [path, bytes] of files) expect(threaded.get(path)?.equals(bytes), path).toBe(true);
+    expect(readdirSync(spoolParent)).toEqual([]);
+    // And --check on several threads finds the one-thread output current.
+    const check = runGen(["--catalogs", catalogs, "--out", join(work, "one"), "--check", "--no-cache", "--jobs", "2"], work);
+    expect([check.status, check.stderr]).toEqual([0, ""]);
+  });
+
+  it("reports a broken catalog exactly as one thread does, and writes nothing", () => {
+    const broken = join(work, "broken");
+    writeSyntheticCatalogs(broken, 8, 1000, readFileSync(join(ROOT, "catalogs/catalog.schema.json"), "utf8"));
+    appendFileSync(join(broken, "vendor-005.yaml"), '      - code: "000001"\n        name: DUPLICATE_AT_END\n');
+    const runs = ["1", "2"].map((jobs) => runGen(["--catalogs", broken, "--out", join(work, `broken-out-${jobs}`), "--no-cache", "--jobs", jobs], work));
+    for (const run of runs) {
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(/^broken\/vendor-005\.yaml:\d+:\d+ error duplicate-code /m);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    }
+    expect(runs[1]?.stderr).toBe(runs[0]?.stderr);
+    expect(readdirSync(work).filter((name) => name.startsWith("broken-out-"))).toEqual([]);
+  });
+
+  it("gives gen validate and gen export the same answers on any number of threads", () => {
+    for (const command of ["validate", "export"]) {
+      const one = runGen([command, "--catalogs", catalogs, "--jobs", "1"], work);
+      const two = runGen([command, "--catalogs", catalogs, "--jobs", "2"], work);
+      expect(one.status).toBe(0);
+      expect([two.status, two.stdout, two.stderr]).toEqual([one.status, one.stdout, one.stderr]);
+    }
+  });
+});
