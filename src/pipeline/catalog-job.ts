@@ -8,6 +8,7 @@ import { hasErrors } from "../diagnostics/diagnostic.js";
 import { buildVendor } from "../model/build-model.js";
 import { exportVendorFragment } from "../model/export-json.js";
 import { summarizeVendor, type VendorSummary } from "../model/summary.js";
+import type { Vendor } from "../model/types.js";
 import type { Chunk, OutputFile } from "../render/output-file.js";
 import type { Renderer } from "../render/render.js";
 import { type SettledFile, settleFile } from "../write/settle.js";
@@ -63,25 +64,33 @@ export interface JobResult {
 
 /** Reads, validates, models and (depending on the mode) renders and settles one catalog. */
 export function runCatalogJob(job: CatalogJob, context: JobContext): JobResult {
-  const read = readCatalogFile(job);
-  if (!("bytes" in read)) return { path: job.path, diagnostics: [read] };
-  const validated = validateCatalog(read);
-  if (!validated.catalog) return { path: job.path, diagnostics: validated.diagnostics };
-
-  const { catalog } = validated.catalog;
-  const vendor = buildVendor(catalog, job.name);
+  const modelled = modelCatalog(job);
+  if (!modelled.vendor) return { path: job.path, diagnostics: modelled.diagnostics };
+  const { vendor } = modelled;
   const base = { path: job.path, vendor: summarizeVendor(vendor) };
-  if (context.mode === "validate") return { ...base, diagnostics: validated.diagnostics };
+  if (context.mode === "validate") return { ...base, diagnostics: modelled.diagnostics };
 
   const exportFragment = spoolFragment(exportVendorFragment(vendor), job, context.spool);
   const renders = context.mode !== "export" && context.renderer !== undefined && (context.only === undefined || context.only === vendor.id);
-  if (!renders || !context.renderer) return { ...base, diagnostics: validated.diagnostics, exportFragment };
+  if (!renders || !context.renderer) return { ...base, diagnostics: modelled.diagnostics, exportFragment };
 
   const rendered = context.renderer.renderVendor(vendor);
-  const diagnostics = [...validated.diagnostics, ...rendered.diagnostics];
+  const diagnostics = [...modelled.diagnostics, ...rendered.diagnostics];
   if (context.mode === "render" || hasErrors(diagnostics)) return { ...base, diagnostics, exportFragment, files: rendered.files };
   const settled = rendered.files.map((file) => settleFile(file, context.outDir ?? ".", context.mode === "write" ? context.staging : undefined));
   return { ...base, diagnostics, exportFragment, settled };
+}
+
+/**
+ * Reads, validates and models one catalog. Only the plain model comes out: the bytes, the decoded text's
+ * bookkeeping and the parsed data stay behind, garbage before rendering starts.
+ */
+function modelCatalog(job: CatalogJob): { readonly vendor?: Vendor; readonly diagnostics: readonly Diagnostic[] } {
+  const read = readCatalogFile(job);
+  if (!("bytes" in read)) return { diagnostics: [read] };
+  const validated = validateCatalog(read);
+  if (!validated.catalog) return { diagnostics: validated.diagnostics };
+  return { vendor: buildVendor(validated.catalog.catalog, job.name), diagnostics: validated.diagnostics };
 }
 
 /** The fragment as a file in the spool directory, named after the catalog's path (unique in a run); or as it is, without one. */

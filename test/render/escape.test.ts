@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { javadocLines } from "../../src/render/escape/java.js";
+import { javadocLines, javaString } from "../../src/render/escape/java.js";
 import { anchorId, markdownCell } from "../../src/render/escape/markdown.js";
 import { jsDocLines, tsString } from "../../src/render/escape/typescript.js";
 import { PROPERTY_RUNS, PROPERTY_SEED } from "../property/settings.js";
@@ -64,6 +64,22 @@ describe("escaping shortcuts give what the plain definitions give", () => {
         .split("\n")
         .map((line) => line.replace(/\s+$/, ""));
       expect(javadocLines(text)).toEqual(expected);
+    });
+  });
+
+  it("javaString leaves printable ASCII alone and escapes every other UTF-16 unit", () => {
+    property(anyText, (text) => {
+      const simple: Record<string, string> = { '"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f" };
+      let expected = '"';
+      for (let index = 0; index < text.length; index++) {
+        const unit = text.charCodeAt(index);
+        const char = text.charAt(index);
+        if (simple[char] !== undefined) expected += simple[char];
+        else if (unit < 0x20 || unit === 0x7f) expected += `\\${unit.toString(8).padStart(3, "0")}`;
+        else if (unit > 0x7e) expected += `\\u${unit.toString(16).padStart(4, "0")}`;
+        else expected += char;
+      }
+      expect(javaString(text)).toBe(`${expected}"`);
     });
   });
 

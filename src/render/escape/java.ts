@@ -6,22 +6,21 @@
  * \u after it is then not an escape (javac only honours a backslash preceded by an even number of them).
  */
 export function javaString(text: string): string {
-  if (PLAIN_ASCII.test(text)) return `"${text}"`;
-  let out = '"';
-  for (let index = 0; index < text.length; index++) {
-    const unit = text.charCodeAt(index);
-    const char = text.charAt(index);
-    const simple = SIMPLE_ESCAPES[char];
-    if (simple !== undefined) out += simple;
-    else if (unit < 0x20 || unit === 0x7f) out += `\\${unit.toString(8).padStart(3, "0")}`;
-    else if (unit > 0x7e) out += `\\u${unit.toString(16).padStart(4, "0")}`;
-    else out += char;
-  }
-  return `${out}"`;
+  return `"${PLAIN_ASCII.test(text) ? text : text.replace(NOT_PLAIN_ASCII, escapeUnit)}"`;
 }
 
 /** Printable ASCII without quote or backslash: the literal is the text itself. */
 const PLAIN_ASCII = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
+/** Every UTF-16 unit that is not (no u flag: an astral character is escaped as its two surrogates). */
+const NOT_PLAIN_ASCII = /[^\x20\x21\x23-\x5b\x5d-\x7e]/g;
+
+function escapeUnit(char: string): string {
+  const simple = SIMPLE_ESCAPES[char];
+  if (simple !== undefined) return simple;
+  const unit = char.charCodeAt(0);
+  return unit < 0x20 || unit === 0x7f ? `\\${unit.toString(8).padStart(3, "0")}` : `\\u${unit.toString(16).padStart(4, "0")}`;
+}
 
 const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { '"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f" };
 
