@@ -24,18 +24,18 @@ export function buildVendor(catalog: RawCatalog, file: string): Vendor {
     errorResponse: vendor.errorResponse && {
       description: vendor.errorResponse.description,
       example: vendor.errorResponse.example,
-      fields: (vendor.errorResponse.fields ?? []).map((field) => ({
+      fields: listOf(vendor.errorResponse.fields, (field) => ({
         path: field.path,
         type: field.type,
         description: field.description,
         codeSet: field.codeSet,
-        values: field.values ?? [],
+        values: listOf(field.values),
       })),
-      notes: vendor.errorResponse.notes ?? [],
+      notes: listOf(vendor.errorResponse.notes),
     },
-    guidance: (vendor.guidance ?? []).map((item) => ({ id: item.id, title: item.title, text: item.text, items: item.items ?? [] })),
-    notes: vendor.notes ?? [],
-    codeSets: catalog.codeSets.map(buildCodeSet),
+    guidance: listOf(vendor.guidance, (item) => ({ id: item.id, title: item.title, text: item.text, items: listOf(item.items) })),
+    notes: listOf(vendor.notes),
+    codeSets: listOf(catalog.codeSets, buildCodeSet),
   };
 }
 
@@ -46,11 +46,11 @@ function buildCodeSet(set: RawCodeSet): CodeSet {
     title: set.title,
     description: set.description,
     format: codeFormat(set),
-    scopes: (set.scopes ?? []).map((scope) => ({ id: scope.id, title: scope.title, symbol: scope.symbol, description: scope.description })),
-    categories: (set.categories ?? []).map(buildCategory),
-    codes: set.codes.map(buildCode),
-    uncoded: (set.uncoded ?? []).map(buildUncoded),
-    notes: set.notes ?? [],
+    scopes: listOf(set.scopes, (scope) => ({ id: scope.id, title: scope.title, symbol: scope.symbol, description: scope.description })),
+    categories: listOf(set.categories, buildCategory),
+    codes: listOf(set.codes, buildCode),
+    uncoded: listOf(set.uncoded, buildUncoded),
+    notes: listOf(set.notes),
   };
 }
 
@@ -71,9 +71,9 @@ function buildCategory(category: RawCategory) {
     title: category.title,
     description: category.description,
     range: category.range && { min: category.range.min, max: category.range.max },
-    exceptionClasses: category.exceptionClasses ?? [],
+    exceptionClasses: listOf(category.exceptionClasses),
     deprecated: buildDeprecation(category.deprecated),
-    notes: category.notes ?? [],
+    notes: listOf(category.notes),
   };
 }
 
@@ -83,23 +83,21 @@ function buildCode(entry: RawCode): CodeEntry {
     wire: String(entry.code),
     name: entry.name,
     message: entry.message,
-    alternativeMessages: entry.alternativeMessages ?? [],
+    alternativeMessages: listOf(entry.alternativeMessages),
     description: entry.description,
     action: entry.action,
     httpStatus: entry.httpStatus,
     scope: entry.scope,
     category: entry.category,
-    endpoints: entry.endpoints ?? [],
+    endpoints: listOf(entry.endpoints),
     retry: buildRetry(entry.retry),
     deprecated: buildDeprecation(entry.deprecated),
     reserved: entry.reserved ?? false,
     restored: entry.restored ?? false,
-    translations: Object.keys(entry.translations ?? {})
-      .sort()
-      .map((locale) => ({ locale, texts: { ...entry.translations?.[locale] } })),
-    placeholders: (entry.placeholders ?? []).map((p) => ({ name: p.name, token: p.token, description: p.description })),
+    translations: listOf(Object.keys(entry.translations ?? {}).sort(), (locale) => ({ locale, texts: { ...entry.translations?.[locale] } })),
+    placeholders: listOf(entry.placeholders, (p) => ({ name: p.name, token: p.token, description: p.description })),
     handling: entry.handling,
-    notes: entry.notes ?? [],
+    notes: listOf(entry.notes),
   };
 }
 
@@ -112,7 +110,7 @@ function buildUncoded(entry: RawUncoded): UncodedEntry {
     description: entry.description,
     action: entry.action,
     retry: buildRetry(entry.retry),
-    notes: entry.notes ?? [],
+    notes: listOf(entry.notes),
   };
 }
 
@@ -124,4 +122,17 @@ function buildDeprecation(deprecated: RawDeprecation | undefined): Deprecation |
   if (deprecated === undefined || deprecated === false) return undefined;
   if (deprecated === true) return { reason: undefined, replacement: undefined };
   return { reason: deprecated.reason, replacement: deprecated.replacement };
+}
+
+/**
+ * A list of the model: always a new array, made here, whatever the catalog held (a YAML sequence, or
+ * nothing). V8 then gives every list one shape, so code that reads lists is optimized once, instead of
+ * being thrown away and compiled again each time a list of another shape (an empty literal) turns up.
+ */
+function listOf<T>(items: readonly T[] | undefined): T[];
+function listOf<T, U>(items: readonly T[] | undefined, map: (item: T) => U): U[];
+function listOf<T, U>(items: readonly T[] | undefined, map?: (item: T) => U): (T | U)[] {
+  const list: (T | U)[] = [];
+  if (items) for (const item of items) list.push(map ? map(item) : item);
+  return list;
 }

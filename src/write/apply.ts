@@ -59,7 +59,7 @@ export function commitStaged(outDir: string, staging: Staging, changed: readonly
       fs.renameSync(target, join(backup, path));
       backedUp.push(path);
     }
-    for (const path of changed) {
+    for (const path of placements(outDir, changed, fs)) {
       ensureDir(dirname(join(outDir, path)));
       fs.renameSync(join(staging.dir, path), join(outDir, path));
       placed.push(path);
@@ -76,6 +76,37 @@ export function commitStaged(outDir: string, staging: Staging, changed: readonly
   removeQuietly(staging.dir, fs);
   removeQuietly(backup, fs);
   for (const path of orphaned) removeEmptyParents(outDir, dirname(join(outDir, path)), fs);
+}
+
+/**
+ * What to rename to place the changed files: a directory that the output directory lacks moves as a
+ * whole (it holds nothing but staged files), every other file on its own. A first run renames a handful
+ * of directories instead of every file, and creates none.
+ */
+function placements(outDir: string, changed: readonly string[], fs: WriteFs): string[] {
+  const exists = new Map<string, boolean>();
+  const known = (dir: string) => {
+    let found = exists.get(dir);
+    if (found === undefined) {
+      found = fs.existsSync(join(outDir, dir));
+      exists.set(dir, found);
+    }
+    return found;
+  };
+  const units = new Set<string>();
+  for (const path of changed) {
+    const parts = path.split("/");
+    let unit = path;
+    for (let depth = 1; depth < parts.length; depth++) {
+      const dir = parts.slice(0, depth).join("/");
+      if (!known(dir)) {
+        unit = dir;
+        break;
+      }
+    }
+    units.add(unit);
+  }
+  return [...units];
 }
 
 /** The directories from the nearest existing ancestor down to dir, outermost first. */

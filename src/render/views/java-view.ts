@@ -2,6 +2,7 @@ import { defaultFormatField } from "../../model/default-format-field.js";
 import type { CodeEntry, CodeSet, Retry, UncodedEntry, Vendor } from "../../model/types.js";
 import { javadocComment, javadocText, javaString, javaStringOrNull } from "../escape/java.js";
 import { bannerText } from "./banner.js";
+import { joinEach } from "./join.js";
 
 /** Where a code set's enum goes: generated/java/<package path>/<TypeName>.java. */
 export function javaFilePath(vendor: Vendor, set: CodeSet): string {
@@ -122,7 +123,7 @@ function javaLineComment(text: string): string {
 }
 
 function listLiteral(items: readonly string[]): string {
-  return items.length === 0 ? "java.util.List.of()" : `java.util.List.of(${items.map(javaString).join(", ")})`;
+  return `java.util.List.of(${joinEach(items, javaString, ", ")})`;
 }
 
 function retryLiteral(retry: Retry | undefined): string {
@@ -133,16 +134,16 @@ function retryLiteral(retry: Retry | undefined): string {
 
 function translationsLiteral(entry: CodeEntry): string {
   if (entry.translations.length === 0) return "java.util.Map.of()";
-  const locales = entry.translations.map(({ locale, texts }) => {
-    const fields = Object.entries(texts).map(([field, text]) => `java.util.Map.entry(${javaString(field)}, ${javaString(text)})`);
-    return `java.util.Map.entry(${javaString(locale)}, java.util.Map.ofEntries(${fields.join(", ")}))`;
-  });
-  return `java.util.Map.ofEntries(${locales.join(", ")})`;
+  const locale = ({ locale, texts }: CodeEntry["translations"][number]) => {
+    const fields = joinEach(Object.entries(texts), ([field, text]) => `java.util.Map.entry(${javaString(field)}, ${javaString(text)})`, ", ");
+    return `java.util.Map.entry(${javaString(locale)}, java.util.Map.ofEntries(${fields}))`;
+  };
+  return `java.util.Map.ofEntries(${joinEach(entry.translations, locale, ", ")})`;
 }
 
 function placeholdersLiteral(entry: CodeEntry): string {
   if (entry.placeholders.length === 0) return "new java.lang.String[0][]";
-  return `new java.lang.String[][] {${entry.placeholders.map((p) => `{${javaString(p.name)}, ${javaString(p.token)}}`).join(", ")}}`;
+  return `new java.lang.String[][] {${joinEach(entry.placeholders, (p) => `{${javaString(p.name)}, ${javaString(p.token)}}`, ", ")}}`;
 }
 
 function uncodedView(entry: UncodedEntry, last: boolean) {

@@ -2,6 +2,7 @@ import type { CodeEntry, CodeSet, Vendor } from "../../model/types.js";
 import { anchorId, markdownCell, markdownHeading, markdownListItem, markdownParagraph, yamlString } from "../escape/markdown.js";
 import type { SharedInput } from "../shared-input.js";
 import { bannerText } from "./banner.js";
+import { joinEach } from "./join.js";
 
 /** What templates/docs/index.md.hbs sees. */
 export function markdownIndexView(shared: SharedInput) {
@@ -87,22 +88,27 @@ const OPTIONAL_COLUMNS: readonly Column[] = [
   {
     title: "Message",
     has: (e) => e.message !== undefined,
-    cell: (e) =>
-      [e.message, ...e.alternativeMessages]
-        .filter((m) => m !== undefined)
-        .map(markdownCell)
-        .join("<br>"),
+    cell: (e) => {
+      const alternatives = joinEach(e.alternativeMessages, markdownCell, "<br>");
+      if (e.message === undefined) return alternatives;
+      return e.alternativeMessages.length === 0 ? markdownCell(e.message) : `${markdownCell(e.message)}<br>${alternatives}`;
+    },
   },
   { title: "Description", has: (e) => e.description !== undefined, cell: (e) => markdownCell(e.description ?? "") },
   { title: "Action", has: (e) => e.action !== undefined, cell: (e) => markdownCell(e.action ?? "") },
   { title: "HTTP", has: (e) => e.httpStatus !== undefined, cell: (e) => (e.httpStatus === undefined ? "" : String(e.httpStatus)) },
   { title: "Scope", has: (e) => e.scope !== undefined, cell: (e, set) => markdownCell(scopeLabel(set, e.scope)) },
-  { title: "Endpoints", has: (e) => e.endpoints.length > 0, cell: (e) => e.endpoints.map((endpoint) => `<code>${markdownCell(endpoint)}</code>`).join("<br>") },
+  {
+    title: "Endpoints",
+    has: (e) => e.endpoints.length > 0,
+    cell: (e) => joinEach(e.endpoints, (endpoint) => `<code>${markdownCell(endpoint)}</code>`, "<br>"),
+  },
   { title: "Retry", has: (e) => e.retry !== undefined, cell: (e) => markdownCell(retryLabel(e)) },
   {
     title: "Translations",
     has: (e) => e.translations.length > 0,
-    cell: (e) => e.translations.flatMap((t) => Object.entries(t.texts).map(([field, text]) => `${t.locale} (${field}): ${markdownCell(text)}`)).join("<br>"),
+    cell: (e) =>
+      joinEach(e.translations, (t) => joinEach(Object.entries(t.texts), ([field, text]) => `${t.locale} (${field}): ${markdownCell(text)}`, "<br>"), "<br>"),
   },
 ];
 

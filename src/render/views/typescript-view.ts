@@ -4,6 +4,7 @@ import { vendorNamespace } from "../../model/vendor-names.js";
 import { jsDocComment, jsDocText, tsString, tsStringOrNull } from "../escape/typescript.js";
 import type { SharedInput } from "../shared-input.js";
 import { bannerText } from "./banner.js";
+import { joinEach } from "./join.js";
 import { lowerFirst, upperSnake } from "./names.js";
 
 /** What templates/ts/vendor.ts.hbs sees: every literal already escaped, every name already cased. */
@@ -84,27 +85,24 @@ function memberView(set: CodeSet, entry: CodeEntry) {
     ),
     info: {
       message: tsStringOrNull(entry.message),
-      alternativeMessages: `[${entry.alternativeMessages.map(tsString).join(", ")}]`,
+      alternativeMessages: `[${joinEach(entry.alternativeMessages, tsString, ", ")}]`,
       description: tsStringOrNull(entry.description),
       action: tsStringOrNull(entry.action),
       httpStatus: entry.httpStatus === undefined ? "null" : String(entry.httpStatus),
       scope: scope ? `{ id: ${tsString(scope.id)}, title: ${tsString(scope.title)} }` : "null",
       category: category ? `{ id: ${tsString(category.id)}, title: ${tsString(category.title)} }` : "null",
-      endpoints: `[${entry.endpoints.map(tsString).join(", ")}]`,
+      endpoints: `[${joinEach(entry.endpoints, tsString, ", ")}]`,
       retry: retryLiteral(entry.retry),
       deprecated: entry.deprecated
         ? `{ reason: ${tsStringOrNull(entry.deprecated.reason)}, replacement: ${tsStringOrNull(entry.deprecated.replacement)} }`
         : "null",
       reserved: String(entry.reserved),
-      translations: `new Map([${entry.translations
-        .map(
-          (t) =>
-            `[${tsString(t.locale)}, { ${Object.entries(t.texts)
-              .map(([field, text]) => `${field}: ${tsString(text)}`)
-              .join(", ")} }]`,
-        )
-        .join(", ")}])`,
-      placeholders: `[${entry.placeholders.map((p) => `{ name: ${tsString(p.name)}, token: ${tsString(p.token)} }`).join(", ")}]`,
+      translations: `new Map([${joinEach(
+        entry.translations,
+        (t) => `[${tsString(t.locale)}, { ${joinEach(Object.entries(t.texts), ([field, text]) => `${field}: ${tsString(text)}`, ", ")} }]`,
+        ", ",
+      )}])`,
+      placeholders: `[${joinEach(entry.placeholders, (p) => `{ name: ${tsString(p.name)}, token: ${tsString(p.token)} }`, ", ")}]`,
       defaultField: tsString(defaultFormatField(entry)),
     },
   };
