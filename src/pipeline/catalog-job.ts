@@ -74,11 +74,17 @@ export function runCatalogJob(job: CatalogJob, context: JobContext): JobResult {
   const renders = context.mode !== "export" && context.renderer !== undefined && (context.only === undefined || context.only === vendor.id);
   if (!renders || !context.renderer) return { ...base, diagnostics: modelled.diagnostics, exportFragment };
 
-  const rendered = context.renderer.renderVendor(vendor);
+  if (context.mode === "render") {
+    const rendered = context.renderer.renderVendor(vendor);
+    return { ...base, diagnostics: [...modelled.diagnostics, ...rendered.diagnostics], exportFragment, files: rendered.files };
+  }
+  // Each file is compared (and staged) as soon as it is rendered, so only one output is held at a time.
+  // A template error fails the whole run, which then discards whatever was staged.
+  const settled: SettledFile[] = [];
+  const staging = context.mode === "write" ? context.staging : undefined;
+  const rendered = context.renderer.renderVendor(vendor, (file) => settled.push(settleFile(file, context.outDir ?? ".", staging)));
   const diagnostics = [...modelled.diagnostics, ...rendered.diagnostics];
-  if (context.mode === "render" || hasErrors(diagnostics)) return { ...base, diagnostics, exportFragment, files: rendered.files };
-  const settled = rendered.files.map((file) => settleFile(file, context.outDir ?? ".", context.mode === "write" ? context.staging : undefined));
-  return { ...base, diagnostics, exportFragment, settled };
+  return hasErrors(diagnostics) ? { ...base, diagnostics, exportFragment } : { ...base, diagnostics, exportFragment, settled };
 }
 
 /**

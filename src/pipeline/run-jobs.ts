@@ -110,10 +110,14 @@ async function runShared(setup: WorkerSetup, workerCount: number, context: JobCo
       await new Promise((resolve) => setImmediate(resolve));
     }
     if (pending > 0 && !failure) await allDone;
-  } finally {
-    stopping = true;
-    await Promise.all(workers.map((worker) => worker.terminate()));
+  } catch (error) {
+    failure ??= error as Error;
   }
-  if (failure) throw failure;
+  stopping = true;
+  if (failure) {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+    throw failure;
+  }
+  // Every result is in: each worker finds no job left and ends by itself, without being waited for.
   return results;
 }

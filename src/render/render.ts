@@ -17,7 +17,11 @@ export interface RenderResult {
 
 /** Renders outputs from templates: one vendor at a time, and the shared outputs from summaries. */
 export interface Renderer {
-  renderVendor(vendor: Vendor): RenderResult;
+  /**
+   * Renders a vendor's outputs. With `take`, each file is handed over as soon as it is rendered and not
+   * kept (the result lists none): a caller that writes files one by one then holds one output at a time.
+   */
+  renderVendor(vendor: Vendor, take?: (file: OutputFile) => void): RenderResult;
   renderShared(shared: SharedInput): RenderResult;
 }
 
@@ -91,12 +95,15 @@ export function createRenderer(templates: TemplateSet, targets: readonly Target[
   };
 
   return {
-    renderVendor(vendor) {
+    renderVendor(vendor, take) {
       const files: OutputFile[] = [];
       const diagnostics: Diagnostic[] = [];
       const emit = (template: string, view: object, path: string) => {
         const content = render(template, view, diagnostics);
-        if (content !== undefined) files.push({ path, content, vendor: vendor.id });
+        if (content === undefined) return;
+        const file = { path, content, vendor: vendor.id };
+        if (take) take(file);
+        else files.push(file);
       };
       for (const output of targets.flatMap((target) => target.outputs)) {
         if (output.per === "vendor") emit(output.template, output.view(vendor), output.path(vendor));
