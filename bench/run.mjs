@@ -126,21 +126,30 @@ const { TerminalErrorCode } = phonepos;
 const probes = { hit: ["2310", "0100", "2610", "0512"], miss: ["9999", "100", " 0100", "2312"] };
 const numbers = { hit: [2310, 100, 2610, 512], miss: [9999, 10000, -100, 2312] };
 const bare = new Map(TerminalErrorCode.values().map((member) => [String(member), member]));
-const nsPerCall = (fn, inputs) => {
+// Each measurement gets its own copy of the timing loop (new Function: its own call-site feedback), so
+// that no lookup is timed through a call site that an earlier one made polymorphic; rounds alternate
+// and the median is kept, which evens out a noisy neighbour.
+const TIMING_LOOP = `
   let sink = 0;
-  const n = 2_000_000;
-  for (let i = 0; i < 200_000; i++) sink += fn(inputs[i & 3]) === null ? 0 : 1;
+  for (let i = 0; i < 200000; i++) sink += fn(inputs[i & 3]) === null ? 0 : 1;
   const start = process.hrtime.bigint();
   for (let i = 0; i < n; i++) sink += fn(inputs[i & 3]) === null ? 0 : 1;
   const ns = Number(process.hrtime.bigint() - start) / n;
-  return sink < 0 ? 0 : ns;
-};
-console.log("\nfromCode micro-benchmark (ns per lookup):");
+  return sink < 0 ? 0 : ns;`;
+const nsPerCall = (fn, inputs) => new Function("fn", "inputs", "n", TIMING_LOOP)(fn, inputs, 2_000_000);
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+console.log("\nfromCode micro-benchmark (ns per lookup, median of 5 rounds):");
 const micro = [];
 for (const kind of ["hit", "miss"]) {
-  const map = nsPerCall((code) => bare.get(code) ?? null, probes[kind]);
-  const fromCode = nsPerCall((code) => TerminalErrorCode.fromCode(code), probes[kind]);
-  const fromInt = nsPerCall((code) => TerminalErrorCode.fromCode(code), numbers[kind]);
+  const rounds = { map: [], fromCode: [], fromInt: [] };
+  for (let round = 0; round < 5; round++) {
+    rounds.map.push(nsPerCall((code) => bare.get(code) ?? null, probes[kind]));
+    rounds.fromCode.push(nsPerCall((code) => TerminalErrorCode.fromCode(code), probes[kind]));
+    rounds.fromInt.push(nsPerCall((code) => TerminalErrorCode.fromCode(code), numbers[kind]));
+  }
+  const map = median(rounds.map);
+  const fromCode = median(rounds.fromCode);
+  const fromInt = median(rounds.fromInt);
   micro.push({ kind, map, fromCode, fromInt });
   console.log(
     `  ${kind.padEnd(5)} Map.get ${map.toFixed(1)}  fromCode(string) ${fromCode.toFixed(1)} (${(fromCode / map).toFixed(2)}x)  fromCode(number) ${fromInt.toFixed(1)} (${(fromInt / map).toFixed(2)}x)`,
