@@ -43,9 +43,12 @@ export async function runCatalogJobs(files: readonly CatalogFile[], options: Run
   const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
   const threads = Math.min(options.threads ?? Math.min(availableParallelism(), MAX_THREADS), files.length);
   const { templateSet, threads: _, ...settings } = options;
-  const context: JobContext = { ...settings, renderer: templateSet ? createRenderer(templateSet) : undefined };
+  const contextHere = (): JobContext => ({ ...settings, renderer: templateSet ? createRenderer(templateSet) : undefined });
   // The worker script exists only in the built package (dist/); from sources, everything runs here.
-  if (totalBytes < PARALLEL_THRESHOLD_BYTES || threads < 2 || !existsSync(WORKER_URL)) return files.map((file) => runCatalogJob(jobOf(file), context));
+  if (totalBytes < PARALLEL_THRESHOLD_BYTES || threads < 2 || !existsSync(WORKER_URL)) {
+    const context = contextHere();
+    return files.map((file) => runCatalogJob(jobOf(file), context));
+  }
 
   const order = files.map((_, index) => index).sort((a, b) => (files[b]?.size ?? 0) - (files[a]?.size ?? 0));
   const setup: WorkerSetup = {
@@ -54,7 +57,7 @@ export async function runCatalogJobs(files: readonly CatalogFile[], options: Run
     jobs: order.map((index) => jobOf(files[index] as CatalogFile)),
     next: new SharedArrayBuffer(4),
   };
-  const claimed = await runShared(setup, threads - 1, context);
+  const claimed = await runShared(setup, threads - 1, contextHere);
   // Back from claim order to file order.
   const results: JobResult[] = new Array(files.length);
   claimed.forEach((result, position) => {
@@ -67,8 +70,11 @@ function jobOf(file: CatalogFile): CatalogJob {
   return { absolutePath: file.absolutePath, path: file.path, name: file.name };
 }
 
-/** Runs setup.jobs on `workerCount` workers and this thread; returns the results in claim order. */
-async function runShared(setup: WorkerSetup, workerCount: number, context: JobContext): Promise<JobResult[]> {
+/**
+ * Runs setup.jobs on `workerCount` workers and this thread; returns the results in claim order. The
+ * workers start first: their start-up then overlaps with preparing this thread's context.
+ */
+async function runShared(setup: WorkerSetup, workerCount: number, contextHere: () => JobContext): Promise<JobResult[]> {
   const next = new Int32Array(setup.next);
   const results: JobResult[] = new Array(setup.jobs.length);
   let pending = setup.jobs.length;
@@ -104,6 +110,7 @@ async function runShared(setup: WorkerSetup, workerCount: number, context: JobCo
     return worker;
   });
   try {
+    const context = contextHere();
     for (let position = Atomics.add(next, 0, 1); position < setup.jobs.length; position = Atomics.add(next, 0, 1)) {
       record(position, runCatalogJob(setup.jobs[position] as CatalogJob, context));
       // Let the workers' results in as they come, rather than all at the end.
