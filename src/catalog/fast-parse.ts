@@ -25,17 +25,23 @@ export function parseFast(text: string): unknown {
  */
 const MAYBE_ANCHOR_OR_ALIAS = /(^|[\s,[{:])[&*][^\s,[\]{}]/m;
 
-/** Whether any object or array is reachable twice: js-yaml resolves an alias to the anchored object itself. */
+/**
+ * Whether any object or array is reachable twice: js-yaml resolves an alias to the anchored object itself.
+ * Plain loops rather than Object.values: this walks every node of every clean catalog. (for...in would
+ * also see inherited enumerable keys; parsed data has none, and one would only mean the careful path.)
+ */
 function sharesNodes(root: object): boolean {
   const seen = new Set<object>();
   const stack: object[] = [root];
+  const visit = (value: unknown) => {
+    if (value !== null && typeof value === "object") stack.push(value);
+  };
   while (stack.length > 0) {
     const node = stack.pop() as object;
     if (seen.has(node)) return true;
     seen.add(node);
-    for (const value of Object.values(node)) {
-      if (value !== null && typeof value === "object") stack.push(value);
-    }
+    if (Array.isArray(node)) for (let index = 0; index < node.length; index++) visit(node[index]);
+    else for (const key in node) visit((node as Record<string, unknown>)[key]);
   }
   return false;
 }
