@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,8 +10,10 @@ import { runCatalogs } from "../pipeline/run-catalogs.js";
 import { createRenderer } from "../render/render.js";
 import { BUILTIN_TEMPLATES, readTemplates, type TemplateSet } from "../render/templates.js";
 import { REGENERATE_COMMAND } from "../render/views/banner.js";
+import { CATALOG_JSON_COMMENT } from "../render/views/json-view.js";
 import { TOOL_VERSION } from "../version.js";
 import { commitStaged, createStaging, discardStaging, type Staging } from "../write/apply.js";
+import { ExportStream } from "../write/export-stream.js";
 import { MANIFEST_PATH, manifestFile, parseManifest } from "../write/manifest.js";
 import { readCurrentFiles } from "../write/read-current.js";
 import { type SettledFile, settleFile } from "../write/settle.js";
@@ -45,24 +47,7 @@ export async function runGenerate(options: GenerateCommandOptions, io: CliIo): P
 
   const cache =
     options.cache === false ? undefined : new CatalogCache(resolve(io.cwd, options.cache), outDir, templateRead.templates, generatorId(TOOL_VERSION));
-  const spool = createSpool();
-  try {
-    return await generateWith(options, io, { outDir, shownOut, templates: templateRead.templates, cache, spool });
-  } finally {
-    if (spool) rmSync(spool, { recursive: true, force: true });
-  }
-}
-
-/**
- * A temporary directory where vendors' parts of catalog.json wait, rather than in memory, until it is
- * assembled. Without a usable temporary directory they stay in memory: slower to hold, never wrong.
- */
-function createSpool(): string | undefined {
-  try {
-    return mkdtempSync(join(tmpdir(), "codebook-spool-"));
-  } catch {
-    return undefined;
-  }
+  return generateWith(options, io, { outDir, shownOut, templates: templateRead.templates, cache });
 }
 
 interface GenerateSetup {
@@ -70,14 +55,33 @@ interface GenerateSetup {
   readonly shownOut: string;
   readonly templates: TemplateSet;
   readonly cache: CatalogCache | undefined;
-  readonly spool: string | undefined;
+}
+
+/**
+ * A directory for this run's catalog.json stream: beside the staging directory when writing (the same
+ * filesystem, so the finished file is linked into place), else a temporary one (--check writes nothing
+ * to the output directory). Without either, the vendors' parts simply stay in memory.
+ */
+function createScratch(staging: Staging | undefined): string | undefined {
+  try {
+    if (staging) {
+      mkdirSync(`${staging.dir}-stream`);
+      return `${staging.dir}-stream`;
+    }
+    return mkdtempSync(join(tmpdir(), "codebook-stream-"));
+  } catch {
+    return undefined;
+  }
 }
 
 async function generateWith(options: GenerateCommandOptions, io: CliIo, setup: GenerateSetup): Promise<number> {
-  const { outDir, shownOut, templates, cache, spool } = setup;
+  const { outDir, shownOut, templates, cache } = setup;
   let staging: Staging | undefined;
+  let scratch: string | undefined;
   try {
     staging = options.check ? undefined : createStaging(outDir);
+    scratch = createScratch(staging);
+    const exportStream = scratch === undefined ? undefined : new ExportStream(join(scratch, "catalog.json"), CATALOG_JSON_COMMENT);
     const run = await runCatalogs({
       cache,
       catalogs: resolve(io.cwd, options.catalogs),
@@ -87,26 +91,24 @@ async function generateWith(options: GenerateCommandOptions, io: CliIo, setup: G
       outDir,
       staging: staging?.dir,
       only: options.only,
-      spool,
+      exportStream,
       threads: options.jobs,
-    });
+    }).finally(() => exportStream?.close());
     // Shared outputs come from every vendor's summary; they are rendered, compared and staged here,
     // unless nothing changed since the last write (then the cache knows they are current).
     const sharedHit = run.processed.length === 0 && run.diagnostics.length === 0 ? cache?.readShared(options.only) : undefined;
+    const exportFragments = run.results.map((result) => result.exportFragment ?? "");
     const shared = sharedHit
       ? { files: [], diagnostics: [] }
-      : createRenderer(templates).renderShared({
-          summary: run.summary,
-          exportFragments: run.results.map((result) => result.exportFragment ?? ""),
-        });
+      : createRenderer(templates).renderShared({ summary: run.summary, exportFragments, exportFile: exportStream?.whole(exportFragments) });
     const diagnostics = [...run.diagnostics, ...shared.diagnostics];
     if (diagnostics.length > 0) io.stderr(formatDiagnosticsText(diagnostics, run.texts));
-    if (hasErrors(diagnostics)) return abandon(staging, EXIT_FAILURE);
+    if (hasErrors(diagnostics)) return abandon(staging, scratch, EXIT_FAILURE);
 
     const vendorIds = run.summary.vendors.map((vendor) => vendor.id);
     if (options.only !== undefined && !vendorIds.includes(options.only)) {
       io.stderr(`gen: unknown vendor "${options.only}" for --only; known: ${vendorIds.join(", ")}\n`);
-      return abandon(staging, EXIT_USAGE);
+      return abandon(staging, scratch, EXIT_USAGE);
     }
 
     const owned = (vendor: string | null) => options.only === undefined || vendor === null || vendor === options.only;
@@ -141,6 +143,8 @@ async function generateWith(options: GenerateCommandOptions, io: CliIo, setup: G
     try {
       commitStaged(outDir, staging, [...modified, ...missing], orphaned);
     } catch (error) {
+      // commitStaged has put everything back; with the scratch directory gone, a new output directory can go too.
+      abandon(staging, scratch, EXIT_FAILURE);
       return writeFailed(shownOut, (error as NodeJS.ErrnoException).code ?? (error as Error).message, io);
     }
     storeQuietly(() => {
@@ -150,11 +154,13 @@ async function generateWith(options: GenerateCommandOptions, io: CliIo, setup: G
     io.stdout(`${shownOut}: ${missing.length} created, ${modified.length} updated, ${orphaned.length} removed, ${unchanged} unchanged\n`);
     return EXIT_OK;
   } catch (error) {
-    if (staging) discardStaging(staging);
+    abandon(staging, scratch, EXIT_FAILURE);
     // A filesystem error is the user's to fix; anything else is a bug, reported as one by runCli.
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code !== "string" || !code.startsWith("E")) throw error;
     return writeFailed(shownOut, code, io);
+  } finally {
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
   }
 }
 
@@ -172,9 +178,15 @@ function writeFailed(shownOut: string, reason: string, io: CliIo): number {
   return EXIT_FAILURE;
 }
 
-function abandon(staging: Staging | undefined, exitCode: number): number {
+/** Drops what this run staged, the scratch directory first: the output directory is left as it was (or not there). */
+function abandon(staging: Staging | undefined, scratch: string | undefined, exitCode: number): number {
+  removeScratch(scratch);
   if (staging) discardStaging(staging);
   return exitCode;
+}
+
+function removeScratch(scratch: string | undefined): void {
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
 }
 
 interface CheckReport {

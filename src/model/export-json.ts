@@ -110,15 +110,28 @@ const FRAGMENT_TAIL = "\n  ]\n}";
  * the chunks that make it up: at a million codes it is larger than any one JavaScript string can be.
  */
 export function exportChunks<T extends Chunk>(fragments: readonly T[], comment?: string): (string | T)[] {
-  const head = comment === undefined ? "" : `\n  "$comment": ${JSON.stringify(comment)},`;
-  if (fragments.length === 0) return [`{${head}\n  "vendors": []\n}\n`];
-  const chunks: (string | T)[] = [`{${head}\n  "vendors": [\n    `];
+  const framing = exportFraming(comment);
+  if (fragments.length === 0) return [framing.empty];
+  const chunks: (string | T)[] = [framing.head];
   fragments.forEach((fragment, index) => {
-    if (index > 0) chunks.push(",\n    ");
+    if (index > 0) chunks.push(framing.separator);
     chunks.push(fragment);
   });
-  chunks.push("\n  ]\n}\n");
+  chunks.push(framing.tail);
   return chunks;
+}
+
+/** What the export puts around the vendor fragments: before the first, between two, after the last; or, for none, everything. */
+export interface ExportFraming {
+  readonly head: string;
+  readonly separator: string;
+  readonly tail: string;
+  readonly empty: string;
+}
+
+export function exportFraming(comment?: string): ExportFraming {
+  const start = comment === undefined ? "{" : `{\n  "$comment": ${JSON.stringify(comment)},`;
+  return { head: `${start}\n  "vendors": [\n    `, separator: ",\n    ", tail: "\n  ]\n}\n", empty: `${start}\n  "vendors": []\n}\n` };
 }
 
 /** The export as text: two-space JSON with a final newline, stable for diffs. */

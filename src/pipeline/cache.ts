@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { CatalogFile } from "../catalog/read-catalogs.js";
 import { SCHEMA_URL } from "../catalog/schema.js";
@@ -7,7 +7,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { VendorSummary } from "../model/summary.js";
 import type { Chunk } from "../render/output-file.js";
 import type { TemplateSet } from "../render/templates.js";
-import type { SettledFile } from "../write/settle.js";
+import { chunkBytes, type SettledFile } from "../write/settle.js";
 import type { JobResult } from "./catalog-job.js";
 
 /** What a file's stat says about its content without reading it. */
@@ -143,7 +143,7 @@ export class CatalogCache {
       if (!stats) return undefined;
       const settled = entry.outputs.map(({ path, vendor }) => ({ path, vendor, status: "unchanged" as const }));
       // The fragment stays on disk: it is read only if catalog.json has to be written again.
-      return { vendor: entry.vendor, diagnostics: entry.diagnostics, exportFragment: { file, bytes: stats.size }, settled };
+      return { vendor: entry.vendor, diagnostics: entry.diagnostics, exportFragment: { file, offset: 0, bytes: stats.size }, settled };
     } catch {
       return undefined;
     }
@@ -163,8 +163,7 @@ export class CatalogCache {
   }
 
   private writeAtomically(name: string, content: Chunk): void {
-    if (typeof content === "string") writeFileSync(join(this.dir, `${name}.tmp`), content);
-    else copyFileSync(content.file, join(this.dir, `${name}.tmp`));
+    writeFileSync(join(this.dir, `${name}.tmp`), typeof content === "string" ? content : chunkBytes(content));
     renameSync(join(this.dir, `${name}.tmp`), join(this.dir, name));
   }
 

@@ -1,6 +1,3 @@
-import { createHash } from "node:crypto";
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { readCatalogFile } from "../catalog/read-catalogs.js";
 import { validateCatalog } from "../catalog/validate.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
@@ -36,11 +33,6 @@ export interface JobSettings {
   readonly staging?: string | undefined;
   /** With --only: render just this vendor (the others are still validated). */
   readonly only?: string | undefined;
-  /**
-   * Where to keep export fragments until catalog.json is assembled: held in memory, every vendor's
-   * fragment would be, together as large as catalog.json itself.
-   */
-  readonly spool?: string | undefined;
 }
 
 /** The settings and, when the mode renders, the renderer (each thread makes its own). */
@@ -54,7 +46,7 @@ export interface JobResult {
   readonly diagnostics: readonly Diagnostic[];
   /** Present when the catalog is valid. */
   readonly vendor?: VendorSummary;
-  /** This vendor's part of catalog.json: the text, or the spool or cache file that holds it. */
+  /** This vendor's part of catalog.json: the text, or where this run's catalog.json stream or the cache holds it. */
   readonly exportFragment?: Chunk;
   /** Rendered files (render mode). */
   readonly files?: readonly OutputFile[];
@@ -70,7 +62,7 @@ export function runCatalogJob(job: CatalogJob, context: JobContext): JobResult {
   const base = { path: job.path, vendor: summarizeVendor(vendor) };
   if (context.mode === "validate") return { ...base, diagnostics: modelled.diagnostics };
 
-  const exportFragment = spoolFragment(exportVendorFragment(vendor), job, context.spool);
+  const exportFragment = exportVendorFragment(vendor);
   const renders = context.mode !== "export" && context.renderer !== undefined && (context.only === undefined || context.only === vendor.id);
   if (!renders || !context.renderer) return { ...base, diagnostics: modelled.diagnostics, exportFragment };
 
@@ -97,12 +89,4 @@ function modelCatalog(job: CatalogJob): { readonly vendor?: Vendor; readonly dia
   const validated = validateCatalog(read);
   if (!validated.catalog) return { diagnostics: validated.diagnostics };
   return { vendor: buildVendor(validated.catalog.catalog, job.name), diagnostics: validated.diagnostics };
-}
-
-/** The fragment as a file in the spool directory, named after the catalog's path (unique in a run); or as it is, without one. */
-function spoolFragment(fragment: string, job: CatalogJob, spool: string | undefined): Chunk {
-  if (spool === undefined) return fragment;
-  const file = join(spool, `${createHash("md5").update(job.path).digest("hex")}.json`);
-  writeFileSync(file, fragment);
-  return { file, bytes: Buffer.byteLength(fragment) };
 }

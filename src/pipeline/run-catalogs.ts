@@ -7,6 +7,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourceTexts } from "../diagnostics/format.js";
 import { byVendorId, type CatalogSummary } from "../model/summary.js";
 import type { TemplateSet } from "../render/templates.js";
+import type { ExportStream } from "../write/export-stream.js";
 import type { CatalogCache } from "./cache.js";
 import type { JobMode, JobResult } from "./catalog-job.js";
 import { runCatalogJobs } from "./run-jobs.js";
@@ -32,8 +33,8 @@ export interface CatalogRunOptions {
   readonly outDir?: string | undefined;
   readonly staging?: string | undefined;
   readonly only?: string | undefined;
-  /** Where export fragments are kept (see JobContext). */
-  readonly spool?: string | undefined;
+  /** Where the vendors' parts of catalog.json are written as they come (see ExportStream). */
+  readonly exportStream?: ExportStream | undefined;
   /** Threads to use (see runCatalogJobs). */
   readonly threads?: number | undefined;
   /** Catalogs whose cached results still hold are not processed again. */
@@ -53,7 +54,7 @@ export async function runCatalogs(options: CatalogRunOptions): Promise<CatalogRu
     outDir: options.outDir,
     staging: options.staging,
     only: options.only,
-    spool: options.spool,
+    exportStream: options.exportStream,
     threads: options.threads,
   });
   const fresh = new Map(processed.map((result) => [result.path, result]));

@@ -4,6 +4,7 @@ import { Worker } from "node:worker_threads";
 import type { CatalogFile } from "../catalog/read-catalogs.js";
 import { createRenderer } from "../render/render.js";
 import type { TemplateSet, TemplateSource } from "../render/templates.js";
+import type { ExportStream } from "../write/export-stream.js";
 import { type CatalogJob, type JobContext, type JobResult, type JobSettings, runCatalogJob } from "./catalog-job.js";
 
 /** Below this much YAML, starting a worker thread costs more than it saves. */
@@ -28,6 +29,8 @@ const WORKER_URL = new URL("./catalog-worker.js", import.meta.url);
 
 export interface RunJobsOptions extends JobSettings {
   readonly templateSet?: TemplateSet | undefined;
+  /** Takes each result's part of catalog.json, in claim order; the results then point into its file. */
+  readonly exportStream?: ExportStream | undefined;
   /** Threads to use, this one included; by default one per available core, at most MAX_THREADS. */
   readonly threads?: number | undefined;
 }
@@ -42,12 +45,13 @@ export interface RunJobsOptions extends JobSettings {
 export async function runCatalogJobs(files: readonly CatalogFile[], options: RunJobsOptions): Promise<JobResult[]> {
   const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
   const threads = Math.min(options.threads ?? Math.min(availableParallelism(), MAX_THREADS), files.length);
-  const { templateSet, threads: _, ...settings } = options;
+  const { templateSet, threads: _, exportStream, ...settings } = options;
   const contextHere = (): JobContext => ({ ...settings, renderer: templateSet ? createRenderer(templateSet) : undefined });
   // The worker script exists only in the built package (dist/); from sources, everything runs here.
   if (totalBytes < PARALLEL_THRESHOLD_BYTES || threads < 2 || !existsSync(WORKER_URL)) {
     const context = contextHere();
-    return files.map((file) => runCatalogJob(jobOf(file), context));
+    const results = files.map((file, index) => handOver(index, runCatalogJob(jobOf(file), context), exportStream));
+    return results.map((result, index) => pointInto(index, result, exportStream));
   }
 
   const order = files.map((_, index) => index).sort((a, b) => (files[b]?.size ?? 0) - (files[a]?.size ?? 0));
@@ -57,13 +61,27 @@ export async function runCatalogJobs(files: readonly CatalogFile[], options: Run
     jobs: order.map((index) => jobOf(files[index] as CatalogFile)),
     next: new SharedArrayBuffer(4),
   };
-  const claimed = await runShared(setup, threads - 1, contextHere);
+  const claimed = await runShared(setup, threads - 1, contextHere, (position, result) => handOver(position, result, exportStream));
   // Back from claim order to file order.
   const results: JobResult[] = new Array(files.length);
   claimed.forEach((result, position) => {
-    results[order[position] as number] = result;
+    results[order[position] as number] = pointInto(position, result, exportStream);
   });
   return results;
+}
+
+/** Gives a result's part of catalog.json to the stream, which writes it in claim order; the result keeps no copy. */
+function handOver(position: number, result: JobResult, stream: ExportStream | undefined): JobResult {
+  if (!stream) return result;
+  const { exportFragment, ...rest } = result;
+  stream.add(position, typeof exportFragment === "string" ? exportFragment : null);
+  return rest;
+}
+
+/** The result with its part of catalog.json as the stretch of the stream's file that holds it. */
+function pointInto(position: number, result: JobResult, stream: ExportStream | undefined): JobResult {
+  const part = stream?.part(position);
+  return part ? { ...result, exportFragment: part } : result;
 }
 
 function jobOf(file: CatalogFile): CatalogJob {
@@ -74,7 +92,12 @@ function jobOf(file: CatalogFile): CatalogJob {
  * Runs setup.jobs on `workerCount` workers and this thread; returns the results in claim order. The
  * workers start first: their start-up then overlaps with preparing this thread's context.
  */
-async function runShared(setup: WorkerSetup, workerCount: number, contextHere: () => JobContext): Promise<JobResult[]> {
+async function runShared(
+  setup: WorkerSetup,
+  workerCount: number,
+  contextHere: () => JobContext,
+  take: (position: number, result: JobResult) => JobResult,
+): Promise<JobResult[]> {
   const next = new Int32Array(setup.next);
   const results: JobResult[] = new Array(setup.jobs.length);
   let pending = setup.jobs.length;
@@ -90,7 +113,7 @@ async function runShared(setup: WorkerSetup, workerCount: number, contextHere: (
     settle?.();
   };
   const record = (position: number, result: JobResult) => {
-    results[position] = result;
+    results[position] = take(position, result);
     pending -= 1;
     if (pending === 0) settle?.();
   };

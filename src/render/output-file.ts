@@ -5,13 +5,15 @@
 export type Content = string | readonly Chunk[];
 
 /**
- * A piece of chunked content: text, or a file holding the piece as UTF-8 (a vendor's part of catalog.json,
- * kept on disk rather than in memory until it is compared or written).
+ * A piece of chunked content: text, or a stretch of a file holding the piece as UTF-8 (a vendor's part of
+ * catalog.json, kept on disk rather than in memory until it is compared or written).
  */
 export type Chunk = string | FileChunk;
 
 export interface FileChunk {
   readonly file: string;
+  /** Where the piece starts in the file (0: the whole file is the piece, if bytes is its size). */
+  readonly offset: number;
   /** Its size, so that the content's size is known without reading it. */
   readonly bytes: number;
 }

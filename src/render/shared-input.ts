@@ -1,9 +1,11 @@
 import type { CatalogSummary } from "../model/summary.js";
-import type { Chunk } from "./output-file.js";
+import type { Chunk, FileChunk } from "./output-file.js";
 
 /** What the outputs shared by all vendors are rendered from: summaries, and each vendor's export fragment. */
 export interface SharedInput {
   readonly summary: CatalogSummary;
   /** exportVendorFragment of each vendor, in vendor order (as text, or as a file: spooled by this run, or cached). */
   readonly exportFragments: readonly Chunk[];
+  /** The whole export, already framed in one file in this order (when the run could write it so), to use as it is. */
+  readonly exportFile?: FileChunk | undefined;
 }

@@ -1,6 +1,6 @@
-import { closeSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, copyFileSync, linkSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { type Chunk, type Content, contentBytes, type OutputFile } from "../render/output-file.js";
+import { type Chunk, type Content, contentBytes, type FileChunk, type OutputFile } from "../render/output-file.js";
 
 /** How a wanted file compares with the output directory. */
 export type FileStatus = "unchanged" | "missing" | "modified";
@@ -29,6 +29,11 @@ export function writeContent(path: string, content: Content): void {
     inDirectory(path, () => writeFileSync(path, content));
     return;
   }
+  const whole = content.length === 1 ? wholeFile(content[0]) : undefined;
+  if (whole !== undefined) {
+    inDirectory(path, () => linkOrCopy(whole, path));
+    return;
+  }
   const fd = inDirectory(path, () => openSync(path, "w"));
   try {
     for (const chunk of content) writeAll(fd, chunkBytes(chunk));
@@ -51,9 +56,33 @@ function inDirectory<T>(path: string, create: () => T): T {
   }
 }
 
-/** A chunk's bytes: encoded text, or a spooled or cached file read only now, one at a time. */
-function chunkBytes(chunk: Chunk): Buffer {
-  return typeof chunk === "string" ? Buffer.from(chunk) : readFileSync(chunk.file);
+/** A chunk's bytes: encoded text, or a stretch of a file (this run's catalog.json stream, a cache entry) read only now. */
+export function chunkBytes(chunk: Chunk): Buffer {
+  if (typeof chunk === "string") return Buffer.from(chunk);
+  const fd = openSync(chunk.file, "r");
+  try {
+    const bytes = readAt(fd, chunk.bytes, chunk.offset);
+    if (bytes.length < chunk.bytes) throw Object.assign(new Error(`${chunk.file} ended early`), { code: "EIO" });
+    return bytes;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The file a chunk holds in full, if it does: such content is linked into place rather than read and written again. */
+function wholeFile(chunk: Chunk | undefined): string | undefined {
+  if (chunk === undefined || typeof chunk === "string" || chunk.offset !== 0) return undefined;
+  return statSync(chunk.file, { throwIfNoEntry: false })?.size === chunk.bytes ? chunk.file : undefined;
+}
+
+/** A second name for the file (it stays readable where it is); a copy where links are not to be had (another filesystem). */
+function linkOrCopy(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw error;
+    copyFileSync(from, to);
+  }
 }
 
 function writeAll(fd: number, bytes: Buffer): void {
@@ -75,24 +104,52 @@ function compareWithDisk(path: string, content: Content): FileStatus {
   return sameChunks(path, content) ? "unchanged" : "modified";
 }
 
-/** Compares a file of the right size with chunked content, reading both a chunk at a time. */
+/**
+ * Compares a file of the right size with chunked content, a block at a time: a chunk may be a whole
+ * catalog.json of tens of megabytes, which is never read in one piece.
+ */
 function sameChunks(path: string, content: readonly Chunk[]): boolean {
   const fd = openSync(path, "r");
   try {
     let position = 0;
     for (const chunk of content) {
-      const wanted = chunkBytes(chunk);
-      const existing = Buffer.allocUnsafe(wanted.length);
-      for (let read = 0; read < wanted.length; ) {
-        const count = readSync(fd, existing, read, wanted.length - read, position + read);
-        if (count === 0) return false;
-        read += count;
+      const pieces = typeof chunk === "string" ? [Buffer.from(chunk)] : fileBlocks(chunk);
+      for (const wanted of pieces) {
+        if (!readAt(fd, wanted.length, position).equals(wanted)) return false;
+        position += wanted.length;
       }
-      if (!existing.equals(wanted)) return false;
-      position += wanted.length;
     }
     return true;
   } finally {
     closeSync(fd);
   }
+}
+
+const BLOCK_BYTES = 1 << 20;
+
+/** A file chunk's bytes in blocks of at most BLOCK_BYTES. */
+function* fileBlocks(chunk: FileChunk): Generator<Buffer> {
+  const fd = openSync(chunk.file, "r");
+  try {
+    for (let done = 0; done < chunk.bytes; ) {
+      const block = readAt(fd, Math.min(BLOCK_BYTES, chunk.bytes - done), chunk.offset + done);
+      if (block.length === 0) throw Object.assign(new Error(`${chunk.file} ended early`), { code: "EIO" });
+      yield block;
+      done += block.length;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Up to `length` bytes at `position` (fewer only at the end of the file). */
+function readAt(fd: number, length: number, position: number): Buffer {
+  const bytes = Buffer.allocUnsafe(length);
+  let read = 0;
+  while (read < length) {
+    const count = readSync(fd, bytes, read, length - read, position + read);
+    if (count === 0) break;
+    read += count;
+  }
+  return read === length ? bytes : bytes.subarray(0, read);
 }

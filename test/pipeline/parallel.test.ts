@@ -1,7 +1,8 @@
-import { appendFileSync, readdirSync, readFileSync } from "node:fs";
+import { appendFileSync, cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { writeSyntheticCatalogs } from "../../bench/synthetic-catalogs.mjs";
+import { syntheticCatalog, writeSyntheticCatalogs } from "../../bench/synthetic-catalogs.mjs";
+import { generate } from "../../src/index.js";
 import { ROOT } from "../support/paths.js";
 import { runGen, tempDir } from "../support/run-gen.js";
 import { readTree } from "../support/tree.js";
@@ -20,7 +21,7 @@ beforeAll(() => {
 });
 
 describe("a large catalog set on several threads", () => {
-  it("writes byte for byte what one thread writes, and leaves no spooled fragments behind", () => {
+  it("writes byte for byte what one thread writes, and leaves no scratch files behind", () => {
     const spoolParent = tempDir("codebook-tmp-");
     const one = runGen(["--catalogs", catalogs, "--out", join(work, "one"), "--no-cache", "--jobs", "1"], work, { TMPDIR: spoolParent });
     const three = runGen(["--catalogs", catalogs, "--out", join(work, "three"), "--no-cache", "--jobs", "3"], work, { TMPDIR: spoolParent });
@@ -34,8 +35,26 @@ describe("a large catalog set on several threads", () => {
     for (const [path, bytes] of files) expect(threaded.get(path)?.equals(bytes), path).toBe(true);
     expect(readdirSync(spoolParent)).toEqual([]);
     // And --check on several threads finds the one-thread output current.
-    const check = runGen(["--catalogs", catalogs, "--out", join(work, "one"), "--check", "--no-cache", "--jobs", "2"], work);
+    const check = runGen(["--catalogs", catalogs, "--out", join(work, "one"), "--check", "--no-cache", "--jobs", "2"], work, { TMPDIR: spoolParent });
     expect([check.status, check.stderr]).toEqual([0, ""]);
+    expect(readdirSync(spoolParent)).toEqual([]);
+  });
+
+  it("writes catalog.json in vendor order when the jobs ran in another, as generate() does", () => {
+    // The largest catalog is claimed first: vendor-005, made larger here, leads the parts the run writes,
+    // so catalog.json is put together from those parts rather than taken as the run wrote them.
+    const reordered = join(work, "reordered");
+    cpSync(catalogs, reordered, { recursive: true });
+    writeFileSync(join(reordered, "vendor-005.yaml"), syntheticCatalog(5, 1200).text);
+    const expected = generate({ catalogs: reordered, cwd: work }).files.find((file) => file.path === "catalog.json")?.content;
+    expect(Array.isArray(expected)).toBe(true);
+    const expectedText = (expected as string[]).join("");
+    for (const jobs of ["1", "2"]) {
+      const out = join(work, `reordered-out-${jobs}`);
+      const run = runGen(["--catalogs", reordered, "--out", out, "--no-cache", "--jobs", jobs], work);
+      expect([run.status, run.stderr]).toEqual([0, ""]);
+      expect(readFileSync(join(out, "catalog.json"), "utf8") === expectedText, `--jobs ${jobs}`).toBe(true);
+    }
   });
 
   it("reports a broken catalog exactly as one thread does, and writes nothing", () => {
