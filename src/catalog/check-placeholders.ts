@@ -75,16 +75,16 @@ function checkTranslations(context: CheckContext, entry: RawCode, path: readonly
     for (const field of TEXT_FIELDS) {
       const translation = translated[field];
       if (translation === undefined) continue;
-      const here = [...path, "translations", locale, field];
+      const here = () => [...path, "translations", locale, field];
       const original = entry[field];
       if (original === undefined) {
-        context.report("translation-without-source", `${entry.name} has a ${locale} translation of its ${field}, but no ${field}`, here);
+        context.report("translation-without-source", `${entry.name} has a ${locale} translation of its ${field}, but no ${field}`, here());
         continue;
       }
       const expected = tokenCounts(original, sortedTokens);
       const actual = tokenCounts(translation, sortedTokens);
       if (expected !== actual) {
-        context.report("placeholder-mismatch", `${entry.name}'s ${locale} ${field} has placeholders [${actual}] but the ${field} has [${expected}]`, here);
+        context.report("placeholder-mismatch", `${entry.name}'s ${locale} ${field} has placeholders [${actual}] but the ${field} has [${expected}]`, here());
       }
     }
   }
@@ -92,9 +92,15 @@ function checkTranslations(context: CheckContext, entry: RawCode, path: readonly
 
 /** The declared tokens a text contains, with counts, as a stable string for comparison. */
 function tokenCounts(text: string, sortedTokens: readonly string[]): string {
-  return sortedTokens
-    .map((token) => ({ token, count: text.split(token).length - 1 }))
-    .filter(({ count }) => count > 0)
-    .map(({ token, count }) => (count === 1 ? token : `${token} x${count}`))
-    .join(", ");
+  let counts = "";
+  for (const token of sortedTokens) {
+    // Occurrences that do not overlap, counted from the left (as text.split(token) would cut them). The
+    // schema makes tokens non-empty; an empty one would never advance, so it counts as absent.
+    if (token === "") continue;
+    let count = 0;
+    for (let at = text.indexOf(token); at !== -1; at = text.indexOf(token, at + token.length)) count += 1;
+    if (count === 0) continue;
+    counts += `${counts === "" ? "" : ", "}${count === 1 ? token : `${token} x${count}`}`;
+  }
+  return counts;
 }
