@@ -38,9 +38,9 @@ export interface RunJobsOptions extends JobSettings {
 /**
  * Runs a job per catalog file and returns the results in file order. Parsing and rendering are
  * CPU-bound and catalogs are independent, so a large set is shared between this thread and worker
- * threads, one thread per core: each claims the next job from a shared counter, largest files first, so
- * that all finish at about the same time. This thread works too, rather than waiting on the workers:
- * one isolate fewer to start and to hold in memory. Small sets run here alone.
+ * threads, one thread per core: each claims the next job from a shared counter (see claimOrder). This
+ * thread works too, rather than waiting on the workers: one isolate fewer to start and to hold in
+ * memory. Small sets run here alone.
  */
 export async function runCatalogJobs(files: readonly CatalogFile[], options: RunJobsOptions): Promise<JobResult[]> {
   const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
@@ -54,7 +54,7 @@ export async function runCatalogJobs(files: readonly CatalogFile[], options: Run
     return results.map((result, index) => pointInto(index, result, exportStream));
   }
 
-  const order = files.map((_, index) => index).sort((a, b) => (files[b]?.size ?? 0) - (files[a]?.size ?? 0));
+  const order = claimOrder(files);
   const setup: WorkerSetup = {
     ...settings,
     templates: templateSet ? [...templateSet] : undefined,
@@ -68,6 +68,16 @@ export async function runCatalogJobs(files: readonly CatalogFile[], options: Run
     results[order[position] as number] = pointInto(position, result, exportStream);
   });
   return results;
+}
+
+/**
+ * The order the jobs are claimed in: the largest files first, so that the threads finish together, but
+ * by size class (a factor of two) only; within a class in file order, which is the vendors' order, so
+ * that catalog.json can be written as the jobs finish (see ExportStream) when the files are of a size.
+ */
+function claimOrder(files: readonly CatalogFile[]): number[] {
+  const sizeClass = (index: number) => Math.floor(Math.log2((files[index]?.size ?? 0) + 1));
+  return files.map((_, index) => index).sort((a, b) => sizeClass(b) - sizeClass(a) || a - b);
 }
 
 /** Gives a result's part of catalog.json to the stream, which writes it in claim order; the result keeps no copy. */

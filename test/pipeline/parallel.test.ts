@@ -41,11 +41,12 @@ describe("a large catalog set on several threads", () => {
   });
 
   it("writes catalog.json in vendor order when the jobs ran in another, as generate() does", () => {
-    // The largest catalog is claimed first: vendor-005, made larger here, leads the parts the run writes,
-    // so catalog.json is put together from those parts rather than taken as the run wrote them.
+    // Larger catalogs are claimed first (by size class, a factor of two): vendor-005, made 2.5 times as large
+    // here, leads the parts the run writes, so catalog.json is put together from those parts rather than
+    // taken as the run wrote them.
     const reordered = join(work, "reordered");
     cpSync(catalogs, reordered, { recursive: true });
-    writeFileSync(join(reordered, "vendor-005.yaml"), syntheticCatalog(5, 1200).text);
+    writeFileSync(join(reordered, "vendor-005.yaml"), syntheticCatalog(5, 2500).text);
     const expected = generate({ catalogs: reordered, cwd: work }).files.find((file) => file.path === "catalog.json")?.content;
     expect(Array.isArray(expected)).toBe(true);
     const expectedText = (expected as string[]).join("");
