@@ -40,6 +40,11 @@ function measure(args, { times = runs, before } = {}) {
   return { wall: walls[Math.floor(walls.length / 2)], rssMiB: rss / 1024 };
 }
 
+/** `sync` where there is one (Linux, macOS); elsewhere nothing to do but wait for the kernel. */
+function flushFilesystems() {
+  if (process.platform !== "win32") spawnSync("sync");
+}
+
 const rows = [];
 const nodeStart = measure(["-e", "0"], { times: 9 });
 console.log(`node -e 0: ${nodeStart.wall.toFixed(3)} s, ${nodeStart.rssMiB.toFixed(0)} MiB peak RSS`);
@@ -61,9 +66,12 @@ for (const name of wanted) {
   const cache = join(work, `cache-${name}`);
   const times = codes >= 10000 ? 1 : runs;
   const base = ["--catalogs", catalogs, "--out", out];
+  // A cold run starts from an empty output directory on a flushed filesystem: otherwise the kernel is
+  // still writing back the previous run's output (200 MB at 100 x 1,000) while the next one is timed.
   const fresh = () => {
     rmSync(out, { recursive: true, force: true });
     rmSync(cache, { recursive: true, force: true });
+    flushFilesystems();
   };
   row(label, vendors * codes, "gen (cold, no cache)", measure([gen, ...base, "--no-cache"], { times, before: fresh }));
   row(label, vendors * codes, "gen --check (no cache)", measure([gen, ...base, "--check", "--no-cache"], { times }));
