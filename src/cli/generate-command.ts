@@ -160,7 +160,7 @@ async function generateWith(options: GenerateCommandOptions, io: CliIo, setup: G
     if (typeof code !== "string" || !code.startsWith("E")) throw error;
     return writeFailed(shownOut, code, io);
   } finally {
-    if (scratch) rmSync(scratch, { recursive: true, force: true });
+    removeScratch(scratch);
   }
 }
 
