@@ -1,28 +1,19 @@
 // Precompiles the built-in Handlebars templates at build time (dist/render/builtin-templates.cjs), so a run
 // with built-in templates skips compiling them. Each carries the hash of its source; src/render/render.ts
-// uses a precompiled template only when the template it was given still has that hash.
-import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+// uses a precompiled template only when the template it was given still has that hash. The templates are
+// read, keyed and hashed by the very code that reads them at run time.
+import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
 import { TEMPLATE_OPTIONS } from "../dist/render/template-options.js";
+import { BUILTIN_TEMPLATES, readTemplates, templateHash } from "../dist/render/templates.js";
 
-const root = fileURLToPath(new URL("../templates/", import.meta.url));
-const entries = [];
-const walk = (dir) => {
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) walk(path);
-    else if (entry.name.endsWith(".hbs")) {
-      const text = readFileSync(path, "utf8");
-      const key = relative(root, path).split(sep).join("/");
-      const hash = createHash("sha1").update(text).digest("hex");
-      entries.push(`  ${JSON.stringify(key)}: { hash: ${JSON.stringify(hash)}, spec: ${Handlebars.precompile(text, TEMPLATE_OPTIONS)} },`);
-    }
-  }
-};
-walk(root);
+const { templates, diagnostics } = readTemplates(fileURLToPath(BUILTIN_TEMPLATES), undefined);
+if (diagnostics.length > 0) throw new Error(diagnostics.map((diagnostic) => diagnostic.message).join("\n"));
+const entries = [...templates].map(
+  ([key, source]) =>
+    `  ${JSON.stringify(key)}: { hash: ${JSON.stringify(templateHash(source.text))}, spec: ${Handlebars.precompile(source.text, TEMPLATE_OPTIONS)} },`,
+);
 writeFileSync(
   fileURLToPath(new URL("../dist/render/builtin-templates.cjs", import.meta.url)),
   `"use strict";\nmodule.exports = {\n${entries.join("\n")}\n};\n`,

@@ -23,7 +23,7 @@ interface PageTexts {
 /** The page data's texts, with the title taken literally and every "</script" defused. */
 export function pageTexts(pageData: PageTexts): PageTexts {
   const title = typeof pageData.frontmatter["title"] === "string" ? pageData.frontmatter["title"] : pageData.title;
-  return defuseScriptEndTags({ title, description: pageData.description, frontmatter: pageData.frontmatter });
+  return defuse({ title, description: pageData.description, frontmatter: pageData.frontmatter }) as PageTexts;
 }
 
 /**
@@ -35,10 +35,6 @@ export function descriptionMeta(description: string): [string, Record<string, st
 }
 
 /** Every string inside `value` with a word joiner between "<" and "/script". */
-export function defuseScriptEndTags<T>(value: T): T {
-  return defuse(value) as T;
-}
-
 function defuse(value: unknown): unknown {
   if (typeof value === "string") return value.replace(/<(\/script)/gi, "<\u2060$1");
   if (Array.isArray(value)) return value.map(defuse);

@@ -48,7 +48,7 @@ export function buildSidebar(catalog: CatalogSummary): SidebarEntry[] {
 }
 
 /** Text for a place that is parsed as HTML: every character that could start markup is an entity. */
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 

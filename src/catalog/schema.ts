@@ -20,9 +20,14 @@ const require = createRequire(import.meta.url);
 function schemaValidator(): ValidateFunction {
   if (!compiled) {
     const text = readFileSync(SCHEMA_URL, "utf8");
-    compiled = prebuiltValidator(createHash("sha256").update(text).digest("hex")) ?? compileSchema(text);
+    compiled = prebuiltValidator(schemaHash(text)) ?? compileSchema(text);
   }
   return compiled;
+}
+
+/** What identifies the schema's text: the prebuilt validator is used only while the schema still has this hash. */
+export function schemaHash(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
 }
 
 /** Compiles the schema with ajv, loaded only now: a run with the prebuilt validator never needs it. */

@@ -102,8 +102,9 @@ export function exportVendorFragment(vendor: Vendor): string {
   return text.slice(FRAGMENT_HEAD.length, text.length - FRAGMENT_TAIL.length);
 }
 
-const FRAGMENT_HEAD = '{\n  "vendors": [\n    ';
-const FRAGMENT_TAIL = "\n  ]\n}";
+/** What JSON.stringify puts around the one vendor: the export's own framing (without a comment or the final newline). */
+const FRAGMENT_HEAD = exportFraming().head;
+const FRAGMENT_TAIL = exportFraming().tail.trimEnd();
 
 /**
  * The whole export from vendor fragments (sorted by vendor id), optionally with a leading $comment, as

@@ -6,7 +6,7 @@ import { buildVendor } from "../model/build-model.js";
 import { exportVendorFragment } from "../model/export-json.js";
 import { summarizeVendor, type VendorSummary } from "../model/summary.js";
 import type { Vendor } from "../model/types.js";
-import type { Chunk, OutputFile } from "../render/output-file.js";
+import type { Chunk } from "../render/output-file.js";
 import type { Renderer } from "../render/render.js";
 import { type SettledFile, settleFile } from "../write/settle.js";
 
@@ -21,10 +21,10 @@ export interface CatalogJob {
 }
 
 /**
- * How far a job goes: validate only; export (also the JSON fragment); render (also the files, returned
- * in memory); check (compare the files with the output directory); write (also stage changed files).
+ * How far a job goes: validate only; export (also the JSON fragment); check (also render, and compare
+ * the files with the output directory); write (also stage changed files).
  */
-export type JobMode = "validate" | "export" | "render" | "check" | "write";
+export type JobMode = "validate" | "export" | "check" | "write";
 
 /** How every job of a run is done: plain data, the same in every thread. */
 export interface JobSettings {
@@ -48,8 +48,6 @@ export interface JobResult {
   readonly vendor?: VendorSummary;
   /** This vendor's part of catalog.json: the text, or where this run's catalog.json stream or the cache holds it. */
   readonly exportFragment?: Chunk;
-  /** Rendered files (render mode). */
-  readonly files?: readonly OutputFile[];
   /** Compared (and possibly staged) files (check and write modes). */
   readonly settled?: readonly SettledFile[];
 }
@@ -63,18 +61,14 @@ export function runCatalogJob(job: CatalogJob, context: JobContext): JobResult {
   if (context.mode === "validate") return { ...base, diagnostics: modelled.diagnostics };
 
   const exportFragment = exportVendorFragment(vendor);
-  const renders = context.mode !== "export" && context.renderer !== undefined && (context.only === undefined || context.only === vendor.id);
-  if (!renders || !context.renderer) return { ...base, diagnostics: modelled.diagnostics, exportFragment };
+  const renderer = context.mode === "export" || (context.only !== undefined && context.only !== vendor.id) ? undefined : context.renderer;
+  if (!renderer) return { ...base, diagnostics: modelled.diagnostics, exportFragment };
 
-  if (context.mode === "render") {
-    const rendered = context.renderer.renderVendor(vendor);
-    return { ...base, diagnostics: [...modelled.diagnostics, ...rendered.diagnostics], exportFragment, files: rendered.files };
-  }
   // Each file is compared (and staged) as soon as it is rendered, so only one output is held at a time.
   // A template error fails the whole run, which then discards whatever was staged.
   const settled: SettledFile[] = [];
   const staging = context.mode === "write" ? context.staging : undefined;
-  const rendered = context.renderer.renderVendor(vendor, (file) => settled.push(settleFile(file, context.outDir ?? ".", staging)));
+  const rendered = renderer.renderVendor(vendor, (file) => settled.push(settleFile(file, context.outDir ?? ".", staging)));
   const diagnostics = [...modelled.diagnostics, ...rendered.diagnostics];
   return hasErrors(diagnostics) ? { ...base, diagnostics, exportFragment } : { ...base, diagnostics, exportFragment, settled };
 }

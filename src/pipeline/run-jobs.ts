@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { CatalogFile } from "../catalog/read-catalogs.js";
@@ -8,7 +7,7 @@ import type { ExportStream } from "../write/export-stream.js";
 import { type CatalogJob, type JobContext, type JobResult, type JobSettings, runCatalogJob } from "./catalog-job.js";
 
 /** Below this much YAML, starting a worker thread costs more than it saves. */
-const PARALLEL_THRESHOLD_BYTES = 2 * 1024 * 1024;
+export const PARALLEL_THRESHOLD_BYTES = 2 * 1024 * 1024;
 
 /** No more threads than this by default: past it, memory grows faster than the run shortens. */
 const MAX_THREADS = 8;
@@ -26,6 +25,13 @@ export interface WorkerSetup extends JobSettings {
 export type WorkerMessage = { readonly claimed: number; readonly result: JobResult } | { readonly claimed: number; readonly error: string };
 
 const WORKER_URL = new URL("./catalog-worker.js", import.meta.url);
+
+/**
+ * Whether this is the built package (dist/), which has the worker script. Run from sources (the tests'
+ * in-process calls), everything runs on this thread; in the build, a missing worker is an error, never
+ * a quiet fall-back to one thread.
+ */
+const BUILT = import.meta.url.endsWith(".js");
 
 export interface RunJobsOptions extends JobSettings {
   readonly templateSet?: TemplateSet | undefined;
@@ -47,8 +53,7 @@ export async function runCatalogJobs(files: readonly CatalogFile[], options: Run
   const threads = Math.min(options.threads ?? Math.min(availableParallelism(), MAX_THREADS), files.length);
   const { templateSet, threads: _, exportStream, ...settings } = options;
   const contextHere = (): JobContext => ({ ...settings, renderer: templateSet ? createRenderer(templateSet) : undefined });
-  // The worker script exists only in the built package (dist/); from sources, everything runs here.
-  if (totalBytes < PARALLEL_THRESHOLD_BYTES || threads < 2 || !existsSync(WORKER_URL)) {
+  if (totalBytes < PARALLEL_THRESHOLD_BYTES || threads < 2 || !BUILT) {
     const context = contextHere();
     const results = files.map((file, index) => handOver(index, runCatalogJob(jobOf(file), context), exportStream));
     return results.map((result, index) => pointInto(index, result, exportStream));

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { exportVendorFragment } from "../model/export-json.js";
@@ -8,7 +7,7 @@ import type { OutputFile } from "./output-file.js";
 import type { SharedInput } from "./shared-input.js";
 import { TARGETS, type Target } from "./targets.js";
 import { TEMPLATE_OPTIONS } from "./template-options.js";
-import type { TemplateSet, TemplateSource } from "./templates.js";
+import { type TemplateSet, type TemplateSource, templateHash } from "./templates.js";
 
 export interface RenderResult {
   readonly files: readonly OutputFile[];
@@ -58,6 +57,7 @@ export function createRenderer(templates: TemplateSet, targets: readonly Target[
     return compiler.compile(text, TEMPLATE_OPTIONS);
   };
   const precompiled = loadPrecompiled();
+  const outputs = targets.flatMap((target) => target.outputs);
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
   const failed = new Set<string>();
 
@@ -80,10 +80,7 @@ export function createRenderer(templates: TemplateSet, targets: readonly Target[
       let template = compiled.get(templatePath);
       if (!template) {
         const prebuilt = precompiled[templatePath];
-        template =
-          prebuilt && prebuilt.hash === createHash("sha1").update(source.text).digest("hex")
-            ? precompiledTemplate(prebuilt.spec)
-            : compileTemplate(source.text);
+        template = prebuilt && prebuilt.hash === templateHash(source.text) ? precompiledTemplate(prebuilt.spec) : compileTemplate(source.text);
         compiled.set(templatePath, template);
       }
       return normalize(template(view));
@@ -105,7 +102,7 @@ export function createRenderer(templates: TemplateSet, targets: readonly Target[
         if (take) take(file);
         else files.push(file);
       };
-      for (const output of targets.flatMap((target) => target.outputs)) {
+      for (const output of outputs) {
         if (output.per === "vendor") emit(output.template, output.view(vendor), output.path(vendor));
         else if (output.per === "codeSet") for (const set of vendor.codeSets) emit(output.template, output.view(vendor, set), output.path(vendor, set));
       }
@@ -114,7 +111,7 @@ export function createRenderer(templates: TemplateSet, targets: readonly Target[
     renderShared(shared) {
       const files: OutputFile[] = [];
       const diagnostics: Diagnostic[] = [];
-      for (const output of targets.flatMap((target) => target.outputs)) {
+      for (const output of outputs) {
         if (output.per === "serialized") {
           files.push({ path: output.path, content: output.serialize(shared), vendor: null });
         } else if (output.per === "catalog") {

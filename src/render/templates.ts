@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { displayPath } from "../catalog/read-catalogs.js";
@@ -10,6 +11,11 @@ export const BUILTIN_TEMPLATES = new URL("../../templates/", import.meta.url);
 export interface TemplateSource {
   readonly text: string;
   readonly file: string;
+}
+
+/** What identifies a template's text: a precompiled template is used only while its source still has this hash. */
+export function templateHash(text: string): string {
+  return createHash("sha1").update(text).digest("hex");
 }
 
 /** Templates by relative path (ts/vendor.ts.hbs); a user's directory overrides built-ins file by file. */

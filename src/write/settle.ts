@@ -58,11 +58,15 @@ function inDirectory<T>(path: string, create: () => T): T {
 
 /** A chunk's bytes: encoded text, or a stretch of a file (this run's catalog.json stream, a cache entry) read only now. */
 export function chunkBytes(chunk: Chunk): Buffer {
-  if (typeof chunk === "string") return Buffer.from(chunk);
-  const fd = openSync(chunk.file, "r");
+  return typeof chunk === "string" ? Buffer.from(chunk) : readRange(chunk.file, chunk.offset, chunk.bytes);
+}
+
+/** Exactly `length` bytes of a file from `offset`: a file that ends before is an I/O error. */
+function readRange(file: string, offset: number, length: number): Buffer {
+  const fd = openSync(file, "r");
   try {
-    const bytes = readAt(fd, chunk.bytes, chunk.offset);
-    if (bytes.length < chunk.bytes) throw Object.assign(new Error(`${chunk.file} ended early`), { code: "EIO" });
+    const bytes = readAt(fd, length, offset);
+    if (bytes.length < length) throw Object.assign(new Error(`${file} ended early`), { code: "EIO" });
     return bytes;
   } finally {
     closeSync(fd);
@@ -129,17 +133,7 @@ const BLOCK_BYTES = 1 << 20;
 
 /** A file chunk's bytes in blocks of at most BLOCK_BYTES. */
 function* fileBlocks(chunk: FileChunk): Generator<Buffer> {
-  const fd = openSync(chunk.file, "r");
-  try {
-    for (let done = 0; done < chunk.bytes; ) {
-      const block = readAt(fd, Math.min(BLOCK_BYTES, chunk.bytes - done), chunk.offset + done);
-      if (block.length === 0) throw Object.assign(new Error(`${chunk.file} ended early`), { code: "EIO" });
-      yield block;
-      done += block.length;
-    }
-  } finally {
-    closeSync(fd);
-  }
+  for (let done = 0; done < chunk.bytes; done += BLOCK_BYTES) yield readRange(chunk.file, chunk.offset + done, Math.min(BLOCK_BYTES, chunk.bytes - done));
 }
 
 /** Up to `length` bytes at `position` (fewer only at the end of the file). */

@@ -32,6 +32,16 @@ describe("the fast parser", () => {
     expect(declined).toBeGreaterThan(10);
   });
 
+  it("reads every kind of plain scalar as the careful parser does (YAML 1.2 core: 1_000 and 0b101 stay strings)", () => {
+    // biome-ignore format: a list of scalars reads better packed.
+    const scalars = ["1_000", "0b101", "1_0.5", "0o17", "0x1F", "0X1F", "+0x1F", "-0o17", "0o8", "0x", "1e3", "1E3", "1.5e-3", ".5", "+.5", "1.", "0.",
+      "+5", "-5", "-0", "00", "012", "-012", "9007199254740993", "1e", "e3", ".inf", "-.Inf", "+.INF", ".NaN", ".nan", "True", "FALSE", "NULL", "~", "yes", "on"];
+    for (const scalar of scalars) {
+      const text = `a: ${scalar}\n`;
+      expect((parseFast(text) as { a: unknown }).a, scalar).toEqual(parseDocument(text).toJS().a);
+    }
+  });
+
   it("declines anything it cannot vouch for", () => {
     expect(parseFast("a: &x 1\nb: *x\n")).toBeUndefined();
     expect(parseFast("a: 1\na: 2\n")).toBeUndefined();

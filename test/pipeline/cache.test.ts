@@ -1,4 +1,4 @@
-import { cpSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CATALOGS } from "../support/paths.js";
@@ -26,11 +26,17 @@ describe("the catalog cache", () => {
     const s = setup();
     expect(gen(s).status).toBe(0);
     expect(readdirSync(s.cache).length).toBeGreaterThan(0);
+    const entries = new Map(readdirSync(s.cache).map((name) => [name, statSync(join(s.cache, name)).ino]));
     const path = join(s.catalogs, "phonepos.yaml");
     writeFileSync(path, readFileSync(path, "utf8").replace("The battery level is too low", "The battery is too low"));
     const run = gen(s);
     expect(run.stdout).toMatch(/0 created, 4 updated, 0 removed, 18 unchanged/);
     expect(readTree(s.out)).toEqual(fresh(s.catalogs));
+    // The other catalogs were cache hits: their entries stand untouched (a miss would write them anew). Only
+    // phonepos's entry and fragment and the shared entry were replaced.
+    const kept = [...entries].filter(([name]) => existsSync(join(s.cache, name)));
+    expect(kept).toHaveLength(entries.size - 3);
+    for (const [name, inode] of kept) expect(statSync(join(s.cache, name)).ino, name).toBe(inode);
   });
 
   it("notices a generated file edited by hand, even with its old size and mtime", () => {
@@ -39,9 +45,12 @@ describe("the catalog cache", () => {
     const file = join(s.out, "ts/wlw.ts");
     const original = readFileSync(file, "utf8");
     const stamp = new Date("2020-01-01T00:00:00Z");
-    writeFileSync(file, original.replace("export enum", "exported enu"));
+    writeFileSync(file, original.replace("export enum", "Export enum"));
     utimesSync(file, stamp, stamp);
-    expect(gen(s, "--check").status).toBe(1);
+    expect(statSync(file).size).toBe(Buffer.byteLength(original));
+    const check = gen(s, "--check");
+    expect(check.status).toBe(1);
+    expect(check.stderr).toMatch(/modified +\S*ts\/wlw\.ts/);
     expect(gen(s).stdout).toMatch(/1 updated/);
     expect(readFileSync(file, "utf8")).toBe(original);
   });

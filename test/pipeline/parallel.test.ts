@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { syntheticCatalog, writeSyntheticCatalogs } from "../../bench/synthetic-catalogs.mjs";
 import { generate } from "../../src/index.js";
+import { PARALLEL_THRESHOLD_BYTES } from "../../src/pipeline/run-jobs.js";
 import { ROOT } from "../support/paths.js";
 import { runGen, tempDir } from "../support/run-gen.js";
 import { readTree } from "../support/tree.js";
@@ -17,7 +18,8 @@ beforeAll(() => {
   work = tempDir("codebook-parallel-");
   catalogs = join(work, "catalogs");
   const bytes = writeSyntheticCatalogs(catalogs, 8, 1000, readFileSync(join(ROOT, "catalogs/catalog.schema.json"), "utf8"));
-  expect(bytes).toBeGreaterThan(2 * 1024 * 1024);
+  // Above the threshold, or every run below would stay on one thread and prove nothing about the others.
+  expect(bytes).toBeGreaterThan(PARALLEL_THRESHOLD_BYTES);
 });
 
 describe("a large catalog set on several threads", () => {
@@ -34,6 +36,9 @@ describe("a large catalog set on several threads", () => {
     // Buffer.equals, not toEqual: a deep comparison of megabytes, byte by byte, takes a minute.
     for (const [path, bytes] of files) expect(threaded.get(path)?.equals(bytes), path).toBe(true);
     expect(readdirSync(spoolParent)).toEqual([]);
+    // Writing keeps its scratch directory beside the staging directory, inside the output: gone too.
+    for (const out of ["one", "three"])
+      expect(readdirSync(join(work, out)).filter((name) => name.startsWith(".codebook-"))).toEqual([".codebook-manifest.json"]);
     // And --check on several threads finds the one-thread output current.
     const check = runGen(["--catalogs", catalogs, "--out", join(work, "one"), "--check", "--no-cache", "--jobs", "2"], work, { TMPDIR: spoolParent });
     expect([check.status, check.stderr]).toEqual([0, ""]);

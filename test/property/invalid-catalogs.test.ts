@@ -20,7 +20,8 @@ import { PROPERTY_RUNS, PROPERTY_SEED } from "./settings.js";
 const TIMEOUT = 600_000;
 /** Spawning gen costs about half a second: a bounded sample of the mutants goes through the CLI. */
 const CLI_RUNS = Math.min(PROPERTY_RUNS, 30);
-const STACK_FRAME = /^\s+at .+\(.+:\d+:\d+\)$/m;
+/** A stack frame, with or without a function name: "    at f (file:1:2)" or "    at file:1:2". */
+const STACK_FRAME = /^\s+at \S/m;
 
 /** Problems with where the diagnostics point: each must lie inside the file, or be about the whole file (line 0). */
 function positionProblems(diagnostics: readonly Diagnostic[], bytes: Buffer): string[] {

@@ -10,6 +10,7 @@ import {
   RESERVED_WORDS,
   TYPE_NAME_SUFFIXES,
 } from "../../src/catalog/reserved-words.js";
+import { defaultJavaPackage } from "../../src/model/vendor-names.js";
 
 /*
  * fast-check arbitraries for VALID catalogs, as plain objects shaped like catalogs/catalog.schema.json.
@@ -567,12 +568,7 @@ export function numberedCatalog(catalog: Catalog, index: number, digits = 4): Ca
   return { ...catalog, vendor };
 }
 
-/** Every code of a catalog with its set, in order. */
-export function codesOf(catalog: Catalog): { set: CodeSet; code: Code }[] {
-  return catalog.codeSets.flatMap((set) => set.codes.map((code) => ({ set, code })));
-}
-
 /** The Java package of a vendor's enums. */
 export function javaPackageOf(vendor: Vendor): string {
-  return vendor.javaPackage ?? `codebook.${vendor.id.replace(/-/g, "")}`;
+  return vendor.javaPackage ?? defaultJavaPackage(vendor.id);
 }

@@ -1,3 +1,5 @@
+import { type CommentStyle, commentLines, docComment } from "./doc-comment.js";
+
 /**
  * A Java string literal. javac turns \uXXXX escapes into characters before it reads the source, so a
  * literal must never contain one that could mean a quote or a line break: control characters become
@@ -42,14 +44,7 @@ export function javadocText(text: string): string {
 /** Lines of Javadoc text (see javadocText), one per line of the source text. */
 export function javadocLines(text: string): string[] {
   // Most catalog texts are one clean line: nothing to escape, no line break, no trailing space.
-  if (!JAVADOC_SPECIAL.test(text) && !LINE_WORK.test(text)) return [text];
-  return (
-    javadocText(text)
-      .replace(/\r\n?|\u2028|\u2029/g, "\n")
-      .split("\n")
-      // trimEnd removes exactly what /\s+$/ would (white space and line terminators), without its backtracking.
-      .map((line) => line.trimEnd())
-  );
+  return JAVADOC_SPECIAL.test(text) || LINE_WORK.test(text) ? commentLines(text, javadocText) : [text];
 }
 
 /** Anything javadocText escapes. */
@@ -60,16 +55,7 @@ const LINE_WORK = /[\r\n\u2028\u2029]|\s$/;
 
 /** A whole Javadoc comment at an indent: paragraphs separated by <p>, then tags. */
 export function javadocComment(indent: string, paragraphs: readonly (string | undefined)[], tags: readonly string[] = []): string {
-  const body: string[] = [];
-  for (const paragraph of paragraphs) {
-    if (paragraph === undefined) continue;
-    if (body.length > 0) body.push("<p>");
-    body.push(...javadocLines(paragraph));
-  }
-  if (tags.length > 0) {
-    if (body.length > 0) body.push("");
-    body.push(...tags);
-  }
-  if (body.length === 0) return "";
-  return [`${indent}/**`, ...body.map((line) => (line === "" ? `${indent} *` : `${indent} * ${line}`)), `${indent} */`].join("\n");
+  return docComment(JAVADOC, indent, paragraphs, tags);
 }
+
+const JAVADOC: CommentStyle = { lines: javadocLines, paragraphBreak: "<p>" };

@@ -1,3 +1,5 @@
+import { tsString } from "./typescript.js";
+
 /**
  * Escaping for Markdown that a docs site renders through Vue (VitePress): no catalog text may end a table
  * cell, start HTML, open a code span, become a link, emphasis, a heading, a list or a code block, or lose
@@ -32,7 +34,7 @@ export function markdownListItem(text: string): string {
 }
 
 /** Inline Markdown text without line breaks. */
-export function markdownInline(text: string): string {
+function markdownInline(text: string): string {
   const out = NEEDS_ESCAPE.test(text) ? text.replace(ESCAPED, escapeChar) : text;
   return out.includes(":") ? keepShortcodes(out) : out;
 }
@@ -105,11 +107,9 @@ const ENTITIES: Readonly<Record<string, string>> = {
   "`": "&#96;",
 };
 
-/** A YAML front matter value: double-quoted, escaped like JSON (which YAML's double quotes accept). */
+/** A YAML front matter value: double-quoted, escaped like JSON (which YAML's double quotes accept): a TypeScript string literal is exactly that. */
 export function yamlString(text: string): string {
-  return JSON.stringify(text)
-    .replace(/\u2028/g, "\\u2028")
-    .replace(/\u2029/g, "\\u2029");
+  return tsString(text);
 }
 
 /** A fragment id that is stable for a code and safe in HTML and URLs. */

@@ -1,3 +1,5 @@
+import { type CommentStyle, commentLines, docComment } from "./doc-comment.js";
+
 /**
  * A TypeScript (and JSON-compatible) string literal. JSON.stringify escapes quotes, backslashes,
  * control characters and lone surrogates; U+2028 and U+2029 are escaped too so that no tool that
@@ -29,13 +31,7 @@ export function jsDocText(text: string): string {
 /** Lines of a JSDoc comment body (see jsDocText); line separators become line breaks. */
 export function jsDocLines(text: string): string[] {
   // Most catalog texts are one clean line: no line break, nothing to escape, no trailing space.
-  if (!NEEDS_LINE_WORK.test(text)) return [text];
-  return (
-    jsDocText(text.replace(/\r\n?|\u2028|\u2029/g, "\n"))
-      .split("\n")
-      // trimEnd removes exactly what /\s+$/ would (white space and line terminators), without its backtracking.
-      .map((line) => line.trimEnd())
-  );
+  return NEEDS_LINE_WORK.test(text) ? commentLines(text, jsDocText) : [text];
 }
 
 /** Anything jsDocLines would change: a line break, a comment end, an @, or whitespace at the end. */
@@ -43,16 +39,7 @@ const NEEDS_LINE_WORK = /[\r\n\u2028\u2029@]|\*\/|\s$/;
 
 /** A whole JSDoc comment at an indent, from paragraphs (absent ones skipped). */
 export function jsDocComment(indent: string, paragraphs: readonly (string | undefined)[], tags: readonly string[] = []): string {
-  const body: string[] = [];
-  for (const paragraph of paragraphs) {
-    if (paragraph === undefined) continue;
-    if (body.length > 0) body.push("");
-    body.push(...jsDocLines(paragraph));
-  }
-  if (tags.length > 0) {
-    if (body.length > 0) body.push("");
-    body.push(...tags);
-  }
-  if (body.length === 0) return "";
-  return [`${indent}/**`, ...body.map((line) => (line === "" ? `${indent} *` : `${indent} * ${line}`)), `${indent} */`].join("\n");
+  return docComment(JSDOC, indent, paragraphs, tags);
 }
+
+const JSDOC: CommentStyle = { lines: jsDocLines, paragraphBreak: "" };

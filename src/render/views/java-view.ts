@@ -51,7 +51,6 @@ export function javaEnumView(vendor: Vendor, set: CodeSet) {
     typeName: set.typeName,
     doc: javadocComment("", [`${set.title} (${vendor.name})`, set.description, formatNote(set)]),
     codeType,
-    boxedCodeType: kind === "integer" ? "java.lang.Integer" : "java.lang.String",
     isInteger: kind === "integer",
     isDigits: kind === "digits",
     isSymbolic: kind === "symbolic",

@@ -28,6 +28,9 @@ export function markdownIndexView(shared: SharedInput) {
 /** What templates/docs/vendor.md.hbs sees: every text escaped for a Markdown page that Vue renders. */
 export function markdownVendorView(vendor: Vendor) {
   const anchors = anchorAllocator();
+  // Every set's anchor is handed out before any code's: links to a set (from the index, from the error
+  // response's fields) use its plain id, so a code or category may be renamed on a clash, a set never.
+  const setAnchors = vendor.codeSets.map((set) => anchors(set.id));
   const response = vendor.errorResponse;
   return {
     frontMatter: frontMatter(vendor.name, vendor.summary),
@@ -58,7 +61,7 @@ export function markdownVendorView(vendor: Vendor) {
       text: markdownParagraph(item.text),
       items: item.items.map(markdownListItem),
     })),
-    codeSets: vendor.codeSets.map((set) => codeSetView(set, anchors)),
+    codeSets: vendor.codeSets.map((set, index) => codeSetView(set, setAnchors[index] ?? set.id, anchors)),
   };
 }
 
@@ -113,8 +116,8 @@ const OPTIONAL_COLUMNS: readonly Column[] = [
 ];
 
 /**
- * Hands out fragment ids in document order, unique on the page: the usual id is kept, and the rare one
- * that a catalog makes collide (a code "b" in set "a" and a set "a-b") gets a numbered suffix.
+ * Hands out fragment ids, unique on the page: the usual id is kept, and the rare one that a catalog
+ * makes collide (a code "b" in set "a" and a set "a-b") gets a numbered suffix.
  */
 function anchorAllocator(): (id: string) => string {
   const used = new Set<string>();
@@ -126,8 +129,7 @@ function anchorAllocator(): (id: string) => string {
   };
 }
 
-function codeSetView(set: CodeSet, anchor: (id: string) => string) {
-  const setAnchor = anchor(set.id);
+function codeSetView(set: CodeSet, setAnchor: string, anchor: (id: string) => string) {
   const columns = OPTIONAL_COLUMNS.filter((column) => set.codes.some(column.has));
   const header = ["Code", "Name", ...columns.map((c) => c.title)];
   const table = (codes: readonly CodeEntry[]) => ({

@@ -1,0 +1,29 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseDocument } from "yaml";
+import type { RawCatalog } from "../../src/catalog/raw-catalog.js";
+import { buildVendor } from "../../src/model/build-model.js";
+import { markdownVendorView } from "../../src/render/views/markdown-view.js";
+import { CATALOGS } from "../support/paths.js";
+
+describe("anchors on a vendor's page", () => {
+  it("keep every set's plain id, which the index and the error response link to, when a code's anchor clashes with it", () => {
+    // Set "a" has a code "b", whose anchor would be "a-b": the id of the next set, which comes later on the page.
+    const raw = parseDocument(readFileSync(join(CATALOGS, "coupon-credit.yaml"), "utf8")).toJS() as RawCatalog;
+    const template = raw.codeSets[0] as RawCatalog["codeSets"][number];
+    const first = template.codes[0] as (typeof template.codes)[number];
+    const catalog: RawCatalog = {
+      ...raw,
+      codeSets: [
+        { ...template, id: "a", typeName: "FirstCode", codes: [{ ...first, code: "b" }] },
+        { ...template, id: "a-b", typeName: "SecondCode", codes: [{ ...first, code: "c" }] },
+      ],
+    };
+    const view = markdownVendorView(buildVendor(catalog, "catalogs/coupon-credit.yaml"));
+    expect(view.codeSets.map((set) => set.anchor)).toEqual(["a", "a-b"]);
+    const rows = view.codeSets.flatMap((set) => [...set.groups.flatMap((group) => group.table.rows), ...(set.ungrouped?.table.rows ?? [])]);
+    expect(rows.join("\n")).toContain('<a id="a-b-2"></a>');
+    expect(rows.join("\n")).not.toContain('<a id="a-b"></a>');
+  });
+});
