@@ -7,6 +7,8 @@ import type { OutputFile } from "./output-file.js";
 import type { SharedInput } from "./shared-input.js";
 import { TARGETS, type Target } from "./targets.js";
 import { TEMPLATE_OPTIONS } from "./template-options.js";
+import * as templateRuntime from "./template-runtime.js";
+import { instantiateTemplate, templateToJs } from "./template-to-js.js";
 import { type TemplateSet, type TemplateSource, templateHash } from "./templates.js";
 
 export interface RenderResult {
@@ -26,8 +28,16 @@ export interface Renderer {
 
 const require = createRequire(import.meta.url);
 
-/** Built-in templates precompiled by npm run build, each with the hash of the source it came from. */
-type Precompiled = Readonly<Record<string, { readonly hash: string; readonly spec: TemplateSpecification }>>;
+/**
+ * Built-in templates precompiled by npm run build, each with the hash of the source it came from: as plain
+ * JavaScript (`render`, from templateToJs) where the template allows, else as a Handlebars specification.
+ */
+type Precompiled = Readonly<Record<string, PrecompiledTemplate>>;
+type PrecompiledTemplate = { readonly hash: string } & (
+  | { readonly render: (runtime: typeof templateRuntime) => Template }
+  | { readonly spec: TemplateSpecification }
+);
+type Template = (view: object) => string;
 
 function loadPrecompiled(): Precompiled {
   try {
@@ -38,27 +48,29 @@ function loadPrecompiled(): Precompiled {
 }
 
 /**
- * A renderer over a set of templates, with its own Handlebars instance (TEMPLATE_OPTIONS: strict, no
- * HTML escaping). Each template is compiled once, on first use; a built-in template that is unchanged
- * since the build comes precompiled, which saves most of a small run's rendering time. Handlebars is
- * loaded only when a command renders something.
+ * A renderer over a set of templates (TEMPLATE_OPTIONS: strict, no HTML escaping). Each template is
+ * compiled once, on first use, to plain JavaScript where templateToJs can, else by its own Handlebars
+ * instance. A built-in template that is unchanged since the build comes precompiled, which saves most of
+ * a small run's rendering time; Handlebars itself is then not loaded at all.
  */
 export function createRenderer(templates: TemplateSet, targets: readonly Target[] = TARGETS): Renderer {
-  // Precompiled templates need only Handlebars' runtime, half the code to load in every thread; the
+  // A precompiled specification needs only Handlebars' runtime, half the code to load in every thread; the
   // compiler is loaded for a user's (or an edited) template alone.
   let runtime: typeof import("handlebars") | undefined;
   let compiler: typeof import("handlebars") | undefined;
-  const precompiledTemplate = (spec: TemplateSpecification) => {
+  const fromPrecompiled = (prebuilt: PrecompiledTemplate): Template => {
+    if ("render" in prebuilt) return prebuilt.render(templateRuntime);
     runtime ??= (require("handlebars/runtime") as typeof import("handlebars")).create();
-    return runtime.template(spec) as HandlebarsTemplateDelegate;
+    return runtime.template(prebuilt.spec);
   };
-  const compileTemplate = (text: string) => {
+  const compileTemplate = (text: string): Template => {
     compiler ??= (require("handlebars") as typeof import("handlebars")).create();
-    return compiler.compile(text, TEMPLATE_OPTIONS);
+    const source = templateToJs(compiler.parse(text));
+    return source ? instantiateTemplate(source) : compiler.compile(text, TEMPLATE_OPTIONS);
   };
   const precompiled = loadPrecompiled();
   const outputs = targets.flatMap((target) => target.outputs);
-  const compiled = new Map<string, HandlebarsTemplateDelegate>();
+  const compiled = new Map<string, Template>();
   const failed = new Set<string>();
 
   const render = (templatePath: string, view: object, diagnostics: Diagnostic[]): string | undefined => {
@@ -80,7 +92,7 @@ export function createRenderer(templates: TemplateSet, targets: readonly Target[
       let template = compiled.get(templatePath);
       if (!template) {
         const prebuilt = precompiled[templatePath];
-        template = prebuilt && prebuilt.hash === templateHash(source.text) ? precompiledTemplate(prebuilt.spec) : compileTemplate(source.text);
+        template = prebuilt && prebuilt.hash === templateHash(source.text) ? fromPrecompiled(prebuilt) : compileTemplate(source.text);
         compiled.set(templatePath, template);
       }
       return normalize(template(view));
