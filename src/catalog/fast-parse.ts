@@ -1,12 +1,17 @@
 import jsYaml from "js-yaml";
+import { CORE_SCHEMA } from "./core-schema.js";
+import { readYamlSubset } from "./yaml-subset.js";
 
 /**
- * Reads catalog text with js-yaml and a YAML 1.2 core schema, which is many times faster than a parse
- * that keeps positions. It vouches only for plain, unaliased data: on any error, or if the text could
- * hold an anchor or alias (which could hide an alias bomb), it returns undefined and the caller takes
- * the careful path, which also produces the positioned diagnostics.
+ * Reads catalog text with the YAML 1.2 core schema, many times faster than a parse that keeps positions:
+ * by yaml-subset.ts where the text keeps to the plain block style catalogs use, else by js-yaml. It
+ * vouches only for plain, unaliased data: on any error, or if the text could hold an anchor or alias
+ * (which could hide an alias bomb), it returns undefined and the caller takes the careful path, which
+ * also produces the positioned diagnostics.
  */
 export function parseFast(text: string): unknown {
+  const subset = readYamlSubset(text);
+  if (subset) return subset;
   if (MAYBE_ANCHOR_OR_ALIAS.test(text)) return undefined;
   let data: unknown;
   try {
@@ -23,27 +28,6 @@ export function parseFast(text: string): unknown {
  * matches "*bold*" in plain text, which then merely takes the careful path.
  */
 const MAYBE_ANCHOR_OR_ALIAS = /(^|[\s,[{:])[&*][^\s,[\]{}]/m;
-
-/**
- * YAML 1.2's core schema as the careful parser (yaml) reads it. js-yaml's own core schema also takes
- * 1_000 and 0b101 as numbers, where yaml reads strings; with it a catalog could be valid or not
- * depending on which path it took. These two types replace js-yaml's (same tags) with the spec's forms.
- */
-const CORE_SCHEMA = jsYaml.CORE_SCHEMA.extend({
-  implicit: [
-    new jsYaml.Type("tag:yaml.org,2002:int", {
-      kind: "scalar",
-      resolve: (data: string) => /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/.test(data),
-      construct: (data: string) => (data.startsWith("0o") ? Number.parseInt(data.slice(2), 8) : Number(data)),
-    }),
-    new jsYaml.Type("tag:yaml.org,2002:float", {
-      kind: "scalar",
-      resolve: (data: string) => /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/.test(data),
-      construct: (data: string) =>
-        /\.(?:nan|NaN|NAN)$/.test(data) ? Number.NaN : /inf$/i.test(data) ? (data.startsWith("-") ? -Infinity : Infinity) : Number(data),
-    }),
-  ],
-});
 
 /**
  * The fast parser's objection to a text, with its 1-based position, if it has one. The careful path
