@@ -1,7 +1,8 @@
 // Precompiles the built-in Handlebars templates at build time (dist/render/builtin-templates.cjs), so a run
-// with built-in templates skips compiling them, and renders them without Handlebars' runtime. Each carries the hash of its source; src/render/render.ts
-// uses a precompiled template only when the template it was given still has that hash. The templates are
-// read, keyed and hashed by the very code that reads them at run time.
+// with built-in templates skips compiling them and, where templateToJs compiles them, Handlebars' runtime
+// too. Each carries the hash of its source; src/render/render.ts uses a precompiled template only when the
+// template it was given still has that hash. The templates are read, keyed and hashed by the very code that
+// reads them at run time.
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";

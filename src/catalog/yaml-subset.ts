@@ -20,13 +20,13 @@ export function readYamlSubset(text: string): Record<string, unknown> | undefine
     if (reader.nextContent() !== 0 || reader.atDash()) return undefined;
     const document = reader.mapping(0);
     return reader.nextContent() === END ? document : undefined;
-  } catch (error) {
-    if (error === OUTSIDE) return undefined;
-    throw error;
+  } catch {
+    // OUTSIDE, or a stack overflow on absurdly deep nesting: js-yaml (then the careful path) takes it.
+    return undefined;
   }
 }
 
-/** Thrown (and caught above) where the text leaves the subset. */
+/** Thrown where the text leaves the subset, and caught above. */
 const OUTSIDE = new Error("outside the YAML subset");
 function outside(): never {
   throw OUTSIDE;

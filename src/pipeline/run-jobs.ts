@@ -55,7 +55,7 @@ export async function runCatalogJobs(files: readonly CatalogFile[], options: Run
   const contextHere = (): JobContext => ({ ...settings, renderer: templateSet ? createRenderer(templateSet) : undefined });
   if (totalBytes < PARALLEL_THRESHOLD_BYTES || threads < 2 || !BUILT) {
     const context = contextHere();
-    const results = files.map((file, index) => handOver(index, runCatalogJob(jobOf(file), context), exportStream));
+    const results = files.map((file, index) => detached(handOver(index, runCatalogJob(jobOf(file), context), exportStream)));
     return results.map((result, index) => pointInto(index, result, exportStream));
   }
 
@@ -66,7 +66,7 @@ export async function runCatalogJobs(files: readonly CatalogFile[], options: Run
     jobs: order.map((index) => jobOf(files[index] as CatalogFile)),
     next: new SharedArrayBuffer(4),
   };
-  const claimed = await runShared(setup, threads - 1, contextHere, (position, result) => handOver(position, result, exportStream));
+  const claimed = await runShared(setup, threads - 1, contextHere, (position, result) => detached(handOver(position, result, exportStream)));
   // Back from claim order to file order.
   const results: JobResult[] = new Array(files.length);
   claimed.forEach((result, position) => {
@@ -91,6 +91,16 @@ function handOver(position: number, result: JobResult, stream: ExportStream | un
   const { exportFragment, ...rest } = result;
   stream.add(position, typeof exportFragment === "string" ? exportFragment : null);
   return rest;
+}
+
+/**
+ * A copy of a result this thread keeps to the end of the run, sharing nothing with the job's data: a
+ * string read from a catalog can be a slice of the catalog's text, and a slice keeps its whole text in
+ * memory (a vendor summary's titles would hold every catalog's text). A worker's results arrive as
+ * such copies (postMessage); copying those again costs little, for they are small once handed over.
+ */
+function detached(result: JobResult): JobResult {
+  return structuredClone(result);
 }
 
 /** The result with its part of catalog.json as the stretch of the stream's file that holds it. */

@@ -138,6 +138,18 @@ describe("gen (generate)", () => {
       expect(readFileSync(join(out, "docs/phonepos.md"), "utf8")).toContain("# PhonePOS");
     });
 
+    it("renders a template that uses more of Handlebars than the compiled subset (@index, #with) through Handlebars itself", () => {
+      const templates = tempDir();
+      mkdirSync(join(templates, "docs"));
+      writeFileSync(join(templates, "docs/index.md.hbs"), "# Our codes\n{{#each rows}}\n{{@index}}. {{#with this}}{{cells}}{{/with}}\n{{/each}}\n");
+      const out = tempDir();
+      const run = runGen(["--templates", templates, "--out", out]);
+      expect(run.status).toBe(0);
+      expect(readFileSync(join(out, "docs/index.md"), "utf8")).toMatch(
+        /^# Our codes\n0\. \[Coupon\/Credit API\]\(\.\/coupon-credit\.md\)[^\n]*\n1\. \[External API\]/,
+      );
+    });
+
     it("reports a broken template with its file and line, exits 1 and writes nothing", () => {
       const templates = tempDir();
       mkdirSync(join(templates, "ts"));
