@@ -63,10 +63,24 @@ export function createRenderer(templates: TemplateSet, targets: readonly Target[
     runtime ??= (require("handlebars/runtime") as typeof import("handlebars")).create();
     return runtime.template(prebuilt.spec);
   };
-  const compileTemplate = (text: string): Template => {
+  const handlebars = () => {
     compiler ??= (require("handlebars") as typeof import("handlebars")).create();
-    const source = templateToJs(compiler.parse(text));
-    return source ? instantiateTemplate(source) : compiler.compile(text, TEMPLATE_OPTIONS);
+    return compiler;
+  };
+  const compileTemplate = (text: string): Template => {
+    const source = templateToJs(handlebars().parse(text));
+    return source ? instantiateTemplate(source) : handlebars().compile(text, TEMPLATE_OPTIONS);
+  };
+  // A compiled template that meets what it does not mirror hands the template over to Handlebars for good.
+  const renderWith = (templatePath: string, template: Template, text: string, view: object): string => {
+    try {
+      return template(view);
+    } catch (error) {
+      if (!(error instanceof templateRuntime.NeedsHandlebars)) throw error;
+      const byHandlebars = handlebars().compile(text, TEMPLATE_OPTIONS);
+      compiled.set(templatePath, byHandlebars);
+      return byHandlebars(view);
+    }
   };
   const precompiled = loadPrecompiled();
   const outputs = targets.flatMap((target) => target.outputs);
@@ -95,7 +109,7 @@ export function createRenderer(templates: TemplateSet, targets: readonly Target[
         template = prebuilt && prebuilt.hash === templateHash(source.text) ? fromPrecompiled(prebuilt) : compileTemplate(source.text);
         compiled.set(templatePath, template);
       }
-      return normalize(template(view));
+      return normalize(renderWith(templatePath, template, source.text, view));
     } catch (error) {
       failed.add(templatePath);
       diagnostics.push(templateDiagnostic(source, error));

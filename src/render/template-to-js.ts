@@ -16,15 +16,16 @@ import * as runtime from "./template-runtime.js";
  */
 export function templateToJs(program: hbs.AST.Program): string | undefined {
   try {
-    const emitter = new Emitter(usesDepths(program));
-    const main = emitter.programInto(program, "c0", emitter.depths ? "d0" : "", "r0");
+    const emitter = new Emitter();
+    const depths = usesDepths(program);
+    const main = emitter.programInto(program, "c0", depths ? "d0" : "", "r0");
     return [
       "function (rt) {",
       '"use strict";',
       `const { ${Object.keys(runtime).sort().join(", ")} } = rt;`,
       ...emitter.hoisted,
       "return function template(c0) {",
-      ...(emitter.depths ? ["const d0 = rootDepths(c0);"] : []),
+      ...(depths ? ["const d0 = rootDepths(c0);"] : []),
       "let r0;",
       ...main,
       // The runtime's main() turns the result into text: "" + value.
@@ -55,11 +56,14 @@ class Emitter {
   readonly hoisted: string[] = [];
   private next = 1;
 
-  constructor(readonly depths: boolean) {}
-
-  /** Statements that leave a program's value in `result` (declared by the caller), for context `context`. */
-  programInto(program: hbs.AST.Program | undefined, context: string, depths: string, result: string): string[] {
+  /**
+   * Statements that leave a program's value in `result` (declared by the caller), for context `context`
+   * and the depths variable `received` ("" for none). As in Handlebars, a program passes depths on to its
+   * blocks only if it or a block inside it climbs (`../`): only then are contexts compared and pushed.
+   */
+  programInto(program: hbs.AST.Program | undefined, context: string, received: string, result: string): string[] {
     if (program?.blockParams?.length) throw new Unsupported("block params");
+    const depths = program && usesDepths(program) ? received : "";
     const lines: string[] = [];
     let first = true;
     let pendingText = "";
@@ -100,7 +104,7 @@ class Emitter {
     const last = JSON.stringify(parts[parts.length - 1]);
     if (parts.length === 1 && path.depth === 0 && !isScoped(path)) {
       if (HELPER_NAMES.has(parts[0] as string)) throw new Unsupported("helper name");
-      return `fieldValue(strict(${context}, ${last}, ${line}, ${column}), ${context})`;
+      return `fieldValue(strict(${context}, ${last}, ${line}, ${column}))`;
     }
     const parent = parts.slice(0, -1).reduce((chain, part) => `own(${chain}, ${JSON.stringify(part)})`, base);
     return `lambda(strict(${parent}, ${last}, ${line}, ${column}), ${context})`;
@@ -133,10 +137,10 @@ class Emitter {
    * else. Its depths are pushed like any block's: a context that != itself (NaN) is pushed again.
    */
   private sameContextInto(program: hbs.AST.Program, context: string, depths: string, result: string, id: number): string[] {
-    const [inner, innerDepths] = [`c${id}`, this.depths ? `d${id}` : ""];
+    const [inner, innerDepths] = [`c${id}`, depths ? `d${id}` : ""];
     return [
       `const ${inner} = helperThis(${context});`,
-      ...(this.depths ? [`const ${innerDepths} = pushDepth(${inner}, ${depths});`] : []),
+      ...(depths ? [`const ${innerDepths} = pushDepth(${inner}, ${depths});`] : []),
       ...this.programInto(program, inner, innerDepths, result),
     ];
   }
@@ -146,28 +150,37 @@ class Emitter {
     const body = `each${id}`;
     this.hoisted.push(
       `function ${body}(c, d) {`,
-      ...(this.depths ? [`const dd = pushDepth(c, d);`] : []),
+      ...(depths ? [`const dd = pushDepth(c, d);`] : []),
       "let r;",
-      ...this.programInto(block.program, "c", this.depths ? "dd" : "", "r"),
+      ...this.programInto(block.program, "c", depths ? "dd" : "", "r"),
       "return r;",
       "}",
     );
-    const [value, items] = [`v${id}`, `items${id}`];
-    return [
-      `${result} = "";`,
+    const [value, count] = [`v${id}`, `n${id}`];
+    // Arrays, the common case, are looped over here; eachOther takes the rest (template-runtime.ts).
+    const loop = [
       `const ${value} = ${argument};`,
-      `const ${items} = Array.isArray(${value}) ? ${value} : eachItems(${value}, ${context});`,
-      `for (let i = 0, n = ${items}.length; i < n; i++) if (i in ${items}) ${result} = ${result} + ${body}(${items}[i], ${depths || "undefined"});`,
-      `if (${items}.length === 0) {`,
-      ...(block.inverse ? this.sameContextInto(block.inverse, context, depths, result, id) : []),
+      `let ${count};`,
+      `if (Array.isArray(${value})) {`,
+      `${count} = ${value}.length;`,
+      `${result} = "";`,
+      `for (let i = 0; i < ${count}; i++) if (i in ${value}) ${result} = ${result} + ${body}(${value}[i], ${depths || "undefined"});`,
+      "} else {",
+      `const other = eachOther(${value}, ${context}, ${body}, ${depths || "undefined"});`,
+      `${result} = other.text;`,
+      `${count} = other.count;`,
       "}",
     ];
+    if (!block.inverse) return loop;
+    return [...loop, `if (${count} === 0) {`, ...this.sameContextInto(block.inverse, context, depths, result, id), "}"];
   }
 }
 
 function asPath(expression: hbs.AST.Expression): hbs.AST.PathExpression {
   const path = expression as hbs.AST.PathExpression;
   if (expression.type !== "PathExpression" || path.data) throw new Unsupported("not a path");
+  // `[]` first (`{{[]}}`, `{{this.[]}}`) is the context itself to Handlebars, whatever follows.
+  if (path.parts[0] === "") throw new Unsupported("empty first segment");
   return path;
 }
 
@@ -176,9 +189,15 @@ function isScoped(path: hbs.AST.PathExpression): boolean {
   return /^\.|this\b/.test(path.original);
 }
 
-/** Whether any path climbs (`../x`): only then are the runtime's depths kept. */
+/** Whether a path in this node or below climbs (`../x`), as Handlebars' compiler decides a program's useDepths. */
 function usesDepths(node: unknown): boolean {
   if (!node || typeof node !== "object") return false;
-  if ((node as { type?: string }).type === "PathExpression" && (node as hbs.AST.PathExpression).depth > 0) return true;
-  return Object.entries(node).some(([key, value]) => key !== "loc" && usesDepths(value));
+  const known = DEPTHS_USED.get(node);
+  if (known !== undefined) return known;
+  const uses =
+    ((node as { type?: string }).type === "PathExpression" && (node as hbs.AST.PathExpression).depth > 0) ||
+    Object.entries(node).some(([key, value]) => key !== "loc" && usesDepths(value));
+  DEPTHS_USED.set(node, uses);
+  return uses;
 }
+const DEPTHS_USED = new WeakMap<object, boolean>();

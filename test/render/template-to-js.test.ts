@@ -2,7 +2,9 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import Handlebars from "handlebars";
 import { describe, expect, it } from "vitest";
+import { createRenderer } from "../../src/render/render.js";
 import { TEMPLATE_OPTIONS } from "../../src/render/template-options.js";
+import { NeedsHandlebars } from "../../src/render/template-runtime.js";
 import { instantiateTemplate, templateToJs } from "../../src/render/template-to-js.js";
 import { BUILTIN_TEMPLATES, readTemplates } from "../../src/render/templates.js";
 import { PROPERTY_RUNS, PROPERTY_SEED } from "../property/settings.js";
@@ -69,6 +71,30 @@ function viewOf(g: Draw, depth = 0): unknown {
   return view;
 }
 
+/** A view whose Set grows while #each goes through it (a function: each renderer gets its own). */
+function growingSet(): () => object {
+  return () => {
+    const s = new Set([1, 2]);
+    const grow = () => {
+      if (s.size < 4) s.add(s.size + 1);
+      return "";
+    };
+    return { s, grow };
+  };
+}
+
+/** A view whose array loses its item while #each goes through it. */
+function shrinkingArray(): () => object {
+  return () => {
+    const a = [1];
+    const pop = () => {
+      a.pop();
+      return "x";
+    };
+    return { a, pop };
+  };
+}
+
 describe("templates compiled to JavaScript", () => {
   it("compile every built-in template (so no built-in output goes through Handlebars' runtime)", () => {
     const { templates } = readTemplates(fileURLToPath(BUILTIN_TEMPLATES), undefined);
@@ -117,15 +143,57 @@ describe("templates compiled to JavaScript", () => {
       ["{{../a}}", {}],
       ["{{#each a}}{{b}}{{/each}}", { a: [null] }],
       ["{{#if ..}}y{{else}}{{../a}}{{/if}}", Number.NaN],
+      // Found by review: contexts are compared (and pushed) only in blocks of a program that climbs.
+      ["{{#each a}}{{#each this}}{{this}}{{/each}}{{/each}}{{#each b}}{{../c}}{{/each}}", { a: [Object.assign(Object.create(null), { k: "s" })], b: [], c: 1 }],
+      // The message joins with +, so valueOf comes first.
+      ["{{x}}", { valueOf: () => 42 }],
+      // Handlebars 4.7.10 never gives a prototype's constructor (Function.prototype.constructor is Function).
+      ["{{f.prototype.constructor}}", { f() {} }],
+      ["{{#if f.prototype.constructor}}y{{else}}n{{/if}}", { f() {} }],
+      // #each reads an object's values, and an iterable's items, one at a time.
+      [
+        "{{#each o}}{{z}}{{/each}}",
+        {
+          o: {
+            a: null,
+            get b(): never {
+              throw new Error("boom");
+            },
+          },
+        },
+      ],
+      ["{{#each s}}{{this}}{{../grow}}{{/each}}", growingSet()],
+      // ... and takes an array's length once, for the else too.
+      ["{{#each a}}{{../pop}}{{else}}E{{/each}}", shrinkingArray()],
     ];
     for (const [template, view] of cases) {
       const javascript = templateToJs(Handlebars.parse(template));
       expect(javascript, template).toBeDefined();
+      // Views with state are made afresh for each renderer.
+      const fresh = () => (typeof view === "function" ? view() : view);
       expect(
-        outcome(() => instantiateTemplate(javascript as string)(view)),
+        outcome(() => instantiateTemplate(javascript as string)(fresh())),
         template,
-      ).toEqual(byHandlebars(template, view));
+      ).toEqual(byHandlebars(template, fresh()));
     }
+  });
+
+  it("leave to Handlebars a path whose first segment is empty (`{{[]}}` is the context itself there)", () => {
+    for (const template of ["{{[]}}", "{{this.[]}}", "{{#if []}}y{{/if}}", "{{[].a}}"])
+      expect(templateToJs(Handlebars.parse(template)), template).toBeUndefined();
+  });
+
+  it("hand a template to Handlebars when a field it names holds a function, which Handlebars calls with its own options", () => {
+    const javascript = templateToJs(Handlebars.parse("{{f}}")) as string;
+    const view = { f: (...args: unknown[]) => args.length };
+    expect(() => instantiateTemplate(javascript)(view)).toThrow(NeedsHandlebars);
+    const renderer = createRenderer(new Map([["f.hbs", { text: "{{f}}", file: "f.hbs" }]]), [
+      { name: "functions", outputs: [{ per: "catalog", template: "f.hbs", path: "f.txt", view: () => view }] },
+    ]);
+    const { files, diagnostics } = renderer.renderShared({ summary: { vendors: [] }, exportFragments: [] });
+    expect(diagnostics).toEqual([]);
+    expect(files.map((file) => file.content)).toEqual([`${byHandlebars("{{f}}", view).output}\n`]);
+    expect(files[0]?.content).toBe("1\n");
   });
 
   it("report a missing field where it is, where Handlebars names the first of two identical blocks", () => {
