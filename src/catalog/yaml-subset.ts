@@ -21,7 +21,8 @@ export function readYamlSubset(text: string): Record<string, unknown> | undefine
     const document = reader.mapping(0);
     return reader.nextContent() === END ? document : undefined;
   } catch {
-    // OUTSIDE, or a stack overflow on absurdly deep nesting: js-yaml (then the careful path) takes it.
+    // OUTSIDE; anything else thrown would be this reader's bug, and js-yaml then decides (the differential
+    // tests are what find such bugs).
     return undefined;
   }
 }
@@ -33,6 +34,12 @@ function outside(): never {
 }
 
 const END = -1;
+/**
+ * Deeper nesting is left to js-yaml, which recurses more per level and runs out of stack somewhere past
+ * 900 levels; below this limit both always finish, so a text js-yaml refuses is never read here. Catalogs
+ * nest about six deep.
+ */
+const MAX_DEPTH = 64;
 /** A key this reader takes: a word that the core schema reads as a string (no null, bool or number). */
 const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 const NOT_STRING_KEYS = new Set(["null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE", "__proto__"]);
@@ -50,7 +57,13 @@ class Reader {
   private end = 0;
   private at = 0;
 
-  /** Keys seen, by a hash of length and first and last character: the same few keys recur on thousands of lines. */
+  /** How many mappings and sequences the cursor is inside. */
+  private depth = 0;
+
+  /**
+   * Keys seen, by a hash of length and first and last character: the same few keys recur on thousands
+   * of lines. Only keys that passed PLAIN_KEY and NOT_STRING_KEYS are stored, so a hit needs no check.
+   */
   private readonly keys: (string | undefined)[] = new Array(1024);
 
   constructor(private readonly text: string) {}
@@ -80,17 +93,21 @@ class Reader {
 
   /** A block mapping whose keys stand at `indent`, the first at the cursor. */
   mapping(indent: number): Record<string, unknown> {
+    if (++this.depth > MAX_DEPTH) outside();
     const result: Record<string, unknown> = {};
     for (;;) {
       this.entryInto(result, indent);
       const next = this.nextContent();
-      if (next < indent) return result;
+      if (next < indent) break;
       if (next > indent || this.atDash()) outside();
     }
+    this.depth--;
+    return result;
   }
 
   /** A block sequence whose dashes stand at `indent`, the first at the cursor. */
   private sequence(indent: number): unknown[] {
+    if (++this.depth > MAX_DEPTH) outside();
     const result: unknown[] = [];
     for (;;) {
       this.at = this.skipSpaces(this.at + 1);
@@ -103,9 +120,11 @@ class Reader {
       const next = this.nextContent();
       // js-yaml puts a shallower dash after an empty item (`-` alone) into this sequence, where YAML puts it into an outer one.
       if (bare && item === null && next >= 0 && next < indent && this.atDash()) outside();
-      if (next < indent || (next === indent && !this.atDash())) return result;
+      if (next < indent || (next === indent && !this.atDash())) break;
       if (next > indent) outside();
     }
+    this.depth--;
+    return result;
   }
 
   /** One `key: value` at the cursor, into `target`. */
@@ -148,8 +167,8 @@ class Reader {
   /**
    * A literal block scalar (`|` or `|-`, no indentation indicator) of an entry at `indent`, as js-yaml
    * reads it: the first content line sets the indentation, which must be deeper than the entry's; empty
-   * lines count as line breaks; `|` keeps one final line break and `|-` none. Leaves the cursor on the
-   * line after it.
+   * lines count as line breaks; `|` keeps one final line break and `|-` none. Leaves `line` at the start
+   * of the line after it (`end` and `at` are stale until the caller's nextContent).
    */
   private literal(indent: number): string {
     const text = this.text;

@@ -231,6 +231,17 @@ describe("the YAML subset reader", () => {
     }
   });
 
+  it("reads 64 levels of nesting, and leaves deeper nesting to js-yaml, which runs out of stack somewhere past 900", () => {
+    const mappings = (levels: number) => Array.from({ length: levels }, (_, level) => `${" ".repeat(level)}k:\n`).join("");
+    const listed = (levels: number) => `a:\n${Array.from({ length: levels }, (_, level) => `${"  ".repeat(level)}- k:\n`).join("")}`;
+    expect(readYamlSubset(mappings(64))).toBeDefined();
+    expect(isDeepStrictEqual(readYamlSubset(mappings(64)), jsYamlReads(mappings(64)))).toBe(true);
+    expect(readYamlSubset(mappings(65))).toBeUndefined();
+    // Found by review: here js-yaml overflows its stack, where the reader once went on.
+    expect(jsYamlReads(listed(3000))).toBe("refused");
+    expect(readYamlSubset(listed(3000))).toBeUndefined();
+  });
+
   it("leaves to js-yaml what it does not read itself", () => {
     const cases = [
       "a: >\n  folded\n",
