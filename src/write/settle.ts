@@ -1,4 +1,4 @@
-import { closeSync, copyFileSync, linkSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, copyFileSync, linkSync, mkdirSync, openSync, readSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { type Chunk, type Content, contentBytes, type FileChunk, type OutputFile } from "../render/output-file.js";
 
@@ -104,8 +104,31 @@ function compareWithDisk(path: string, content: Content): FileStatus {
   }
   // Different sizes cannot hold the same text: no need to read the file.
   if (size !== contentBytes(content)) return "modified";
-  if (typeof content === "string") return readFileSync(path, "utf8") === content ? "unchanged" : "modified";
+  if (typeof content === "string") return sameText(path, content, size) ? "unchanged" : "modified";
   return sameChunks(path, content) ? "unchanged" : "modified";
+}
+
+/**
+ * Buffers reused by every comparison of a text with a file on this thread, grown to the largest output:
+ * decoding each file into a string (or encoding each output into a fresh buffer) made megabytes of
+ * garbage per vendor, which a --check run held as peak memory.
+ */
+let fileBytes = Buffer.alloc(0);
+let textBytes = Buffer.alloc(0);
+
+/** Whether the file at `path`, of `size` bytes, holds exactly `text` (whose UTF-8 is `size` bytes too). */
+function sameText(path: string, text: string, size: number): boolean {
+  if (fileBytes.length < size) {
+    fileBytes = Buffer.allocUnsafe(size);
+    textBytes = Buffer.allocUnsafe(size);
+  }
+  textBytes.write(text, 0, size, "utf8");
+  const fd = openSync(path, "r");
+  try {
+    return readInto(fd, fileBytes, size, 0) === size && fileBytes.subarray(0, size).equals(textBytes.subarray(0, size));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
@@ -139,11 +162,17 @@ function* fileBlocks(chunk: FileChunk): Generator<Buffer> {
 /** Up to `length` bytes at `position` (fewer only at the end of the file). */
 function readAt(fd: number, length: number, position: number): Buffer {
   const bytes = Buffer.allocUnsafe(length);
+  const read = readInto(fd, bytes, length, position);
+  return read === length ? bytes : bytes.subarray(0, read);
+}
+
+/** Reads up to `length` bytes at `position` into the start of `bytes`; gives how many it read (fewer only at the end of the file). */
+function readInto(fd: number, bytes: Buffer, length: number, position: number): number {
   let read = 0;
   while (read < length) {
     const count = readSync(fd, bytes, read, length - read, position + read);
     if (count === 0) break;
     read += count;
   }
-  return read === length ? bytes : bytes.subarray(0, read);
+  return read;
 }

@@ -88,6 +88,19 @@ describe("gen (generate)", () => {
       expect(runGen(["--check", "--out", out]).status).toBe(0);
     });
 
+    it("finds a file changed without changing its size, byte for byte", () => {
+      const out = generatedDir();
+      const path = join(out, "docs/phonepos.md");
+      const text = readFileSync(path, "utf8");
+      // One character for another of the same UTF-8 length, far into the file.
+      const at = text.lastIndexOf("a");
+      writeFileSync(path, `${text.slice(0, at)}b${text.slice(at + 1)}`);
+      const run = runGen(["--check", "--no-cache", "--out", out]);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain(`  modified  ${out}/docs/phonepos.md`);
+      expect(run.stderr.match(/ {2}modified {2}/g)).toHaveLength(1);
+    });
+
     it("reports every file as missing for an empty output directory", () => {
       const run = runGen(["--check", "--out", tempDir()]);
       expect(run.status).toBe(1);
