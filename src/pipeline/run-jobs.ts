@@ -96,11 +96,14 @@ function handOver(position: number, result: JobResult, stream: ExportStream | un
 /**
  * A copy of a result this thread keeps to the end of the run, sharing nothing with the job's data: a
  * string read from a catalog can be a slice of the catalog's text, and a slice keeps its whole text in
- * memory (a vendor summary's titles would hold every catalog's text). A worker's results arrive as
- * such copies (postMessage); copying those again costs little, for they are small once handed over.
+ * memory (a vendor summary's titles would hold every catalog's text). The part of catalog.json is left
+ * as it is: it is new JSON text, and the largest field (copying it again would cost most at a million
+ * codes). A worker's results arrive as copies already (postMessage); the rest is small to copy again.
  */
 function detached(result: JobResult): JobResult {
-  return structuredClone(result);
+  const { exportFragment, ...rest } = result;
+  const copy = structuredClone(rest);
+  return exportFragment === undefined ? copy : { ...copy, exportFragment };
 }
 
 /** The result with its part of catalog.json as the stretch of the stream's file that holds it. */

@@ -111,21 +111,22 @@ function compareWithDisk(path: string, content: Content): FileStatus {
 /**
  * Buffers reused by every comparison of a text with a file on this thread, grown to the largest output:
  * decoding each file into a string (or encoding each output into a fresh buffer) made megabytes of
- * garbage per vendor, which a --check run held as peak memory.
+ * garbage per vendor.
  */
 let fileBytes = Buffer.alloc(0);
 let textBytes = Buffer.alloc(0);
 
-/** Whether the file at `path`, of `size` bytes, holds exactly `text` (whose UTF-8 is `size` bytes too). */
+/** Whether the file at `path`, which stat found `size` bytes long, holds exactly `text` (whose UTF-8 is `size` bytes too). */
 function sameText(path: string, text: string, size: number): boolean {
-  if (fileBytes.length < size) {
-    fileBytes = Buffer.allocUnsafe(size);
+  // One byte more than expected is asked for: a file that grew since stat then differs.
+  if (fileBytes.length < size + 1) {
+    fileBytes = Buffer.allocUnsafe(size + 1);
     textBytes = Buffer.allocUnsafe(size);
   }
   textBytes.write(text, 0, size, "utf8");
   const fd = openSync(path, "r");
   try {
-    return readInto(fd, fileBytes, size, 0) === size && fileBytes.subarray(0, size).equals(textBytes.subarray(0, size));
+    return readInto(fd, fileBytes, size + 1, 0) === size && fileBytes.subarray(0, size).equals(textBytes.subarray(0, size));
   } finally {
     closeSync(fd);
   }
