@@ -1,7 +1,8 @@
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { GENERATED } from "../support/paths.js";
+import { GEN, GENERATED, ROOT } from "../support/paths.js";
 import { runGen } from "../support/run-gen.js";
 
 interface ExportedCode {
@@ -34,6 +35,15 @@ describe("gen export", () => {
     const coupon = exported.vendors.find((v) => v.id === "coupon-credit")?.codeSets[0];
     expect(coupon?.codeKind).toBe("symbolic");
     expect(coupon?.codes.map((c) => c.code)).toContain("X_TRANSACTION_HAS_EXPIRED");
+  });
+
+  it("stops quietly, with status 141 as a Unix tool stopped by SIGPIPE, when its reader closes the pipe early", () => {
+    const piped = spawnSync("bash", ["-c", `"${process.execPath}" "${GEN}" export | head -c 10 >/dev/null; echo "\${PIPESTATUS[0]}"`], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    expect(piped.stderr).toBe("");
+    expect(piped.stdout.trim()).toBe("141");
   });
 
   it("is what generated/catalog.json holds, less its banner", () => {
