@@ -3,15 +3,13 @@
 import { runCli } from "../dist/cli/run-cli.js";
 
 // A reader that stops early (`gen export | head`) closes the pipe: stop at once, without a stack trace,
-// with the status of a Unix tool stopped by SIGPIPE (128 + 13). Any other failure to write is reported.
-for (const [stream, name] of [
-  [process.stdout, "standard output"],
-  [process.stderr, "standard error"],
-]) {
-  stream.on("error", (error) => {
-    if (error.code !== "EPIPE" && stream !== process.stderr) process.stderr.write(`gen: cannot write to ${name}: ${error.message}\n`);
-    process.exit(error.code === "EPIPE" ? 141 : 1);
-  });
-}
+// with the status of a Unix tool stopped by SIGPIPE (128 + 13). Any other failure to write is reported,
+// where it still can be.
+const SIGPIPE_STATUS = 141;
+process.stdout.on("error", (error) => {
+  if (error.code !== "EPIPE") process.stderr.write(`gen: cannot write to standard output: ${error.message}\n`);
+  process.exit(error.code === "EPIPE" ? SIGPIPE_STATUS : 1);
+});
+process.stderr.on("error", (error) => process.exit(error.code === "EPIPE" ? SIGPIPE_STATUS : 1));
 
 process.exitCode = await runCli(process.argv);

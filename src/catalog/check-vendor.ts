@@ -1,5 +1,5 @@
 import { basename, extname } from "node:path";
-import { defaultJavaPackage, vendorNamespace } from "../model/vendor-names.js";
+import { javaPackageSegment, vendorNamespace } from "../model/vendor-names.js";
 import type { CheckContext } from "./check-context.js";
 import { JAVA_KEYWORDS, RESERVED_FILE_NAMES, RESERVED_WORDS } from "./reserved-words.js";
 
@@ -9,7 +9,7 @@ export function checkVendor(context: CheckContext): void {
   const namespace = vendorNamespace(vendor.id);
   if (RESERVED_FILE_NAMES.has(vendor.id)) {
     context.report("unsafe-vendor-id", `vendor id ${vendor.id} is a reserved file name on some systems; choose another id`, ["vendor", "id"]);
-  } else if (RESERVED_WORDS.has(namespace) || (vendor.javaPackage === undefined && JAVA_KEYWORDS.has(defaultJavaPackage(vendor.id).split(".").pop() ?? ""))) {
+  } else if (RESERVED_WORDS.has(namespace) || (vendor.javaPackage === undefined && JAVA_KEYWORDS.has(javaPackageSegment(vendor.id)))) {
     context.report(
       "unsafe-vendor-id",
       `vendor id ${vendor.id} would name a TypeScript namespace or Java package segment that is a reserved word; choose another id`,

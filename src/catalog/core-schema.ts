@@ -1,4 +1,5 @@
-import jsYaml from "js-yaml";
+import { createRequire } from "node:module";
+import type { Schema } from "js-yaml";
 
 /**
  * YAML 1.2's core schema as the careful parser (yaml) reads it, for both fast readers: js-yaml and
@@ -16,15 +17,26 @@ function constructFloat(data: string): number {
   return /\.(?:nan|NaN|NAN)$/.test(data) ? Number.NaN : /inf$/i.test(data) ? (data.startsWith("-") ? -Infinity : Infinity) : Number(data);
 }
 
-/** js-yaml's core schema with the spec's int and float forms (same tags, so they replace js-yaml's own). */
-export const CORE_SCHEMA = jsYaml.CORE_SCHEMA.extend({
-  implicit: [
-    new jsYaml.Type("tag:yaml.org,2002:int", { kind: "scalar", resolve: (data: string) => INT.test(data), construct: constructInt }),
-    new jsYaml.Type("tag:yaml.org,2002:float", { kind: "scalar", resolve: (data: string) => FLOAT.test(data), construct: constructFloat }),
-  ],
-});
+const require = createRequire(import.meta.url);
+let coreSchema: Schema | undefined;
 
-/** A plain (unquoted) scalar's value under CORE_SCHEMA, tried in js-yaml's order: null, bool, int, float, else the text. */
+/**
+ * Reads a text with js-yaml and its core schema, the spec's int and float forms in place of js-yaml's own
+ * (same tags). js-yaml is loaded on first use: a run whose catalogs all keep to yaml-subset.ts's style
+ * never needs it, and saves loading it in every thread.
+ */
+export function loadCoreYaml(text: string): unknown {
+  const jsYaml = require("js-yaml") as typeof import("js-yaml");
+  coreSchema ??= jsYaml.CORE_SCHEMA.extend({
+    implicit: [
+      new jsYaml.Type("tag:yaml.org,2002:int", { kind: "scalar", resolve: (data: string) => INT.test(data), construct: constructInt }),
+      new jsYaml.Type("tag:yaml.org,2002:float", { kind: "scalar", resolve: (data: string) => FLOAT.test(data), construct: constructFloat }),
+    ],
+  });
+  return jsYaml.load(text, { schema: coreSchema });
+}
+
+/** A plain (unquoted) scalar's value under that schema, tried in js-yaml's order: null, bool, int, float, else the text. */
 export function plainScalarValue(text: string): unknown {
   const first = text.charCodeAt(0);
   // Only text that starts like a number can be one, and like a null or a bool, one of those.

@@ -1,5 +1,4 @@
-import jsYaml from "js-yaml";
-import { CORE_SCHEMA } from "./core-schema.js";
+import { loadCoreYaml } from "./core-schema.js";
 import { readYamlSubset } from "./yaml-subset.js";
 
 /**
@@ -15,7 +14,7 @@ export function parseFast(text: string): unknown {
   if (MAYBE_ANCHOR_OR_ALIAS.test(text)) return undefined;
   let data: unknown;
   try {
-    data = jsYaml.load(text, { schema: CORE_SCHEMA });
+    data = loadCoreYaml(text);
   } catch {
     return undefined;
   }
@@ -36,7 +35,7 @@ const MAYBE_ANCHOR_OR_ALIAS = /(^|[\s,[{:])[&*][^\s,[\]{}]/m;
  */
 export function fastParseObjection(text: string): { message: string; line: number; column: number } | undefined {
   try {
-    jsYaml.load(text, { schema: CORE_SCHEMA });
+    loadCoreYaml(text);
     return undefined;
   } catch (error) {
     const problem = error as { reason?: string; message?: string; mark?: { line: number; column: number } };

@@ -5,5 +5,10 @@ export function vendorNamespace(vendorId: string): string {
 
 /** The default Java package of a vendor: codebook.<id without hyphens>. */
 export function defaultJavaPackage(vendorId: string): string {
-  return `codebook.${vendorId.replace(/-/g, "")}`;
+  return `codebook.${javaPackageSegment(vendorId)}`;
+}
+
+/** A vendor's own segment of its default Java package: the id without hyphens. */
+export function javaPackageSegment(vendorId: string): string {
+  return vendorId.replace(/-/g, "");
 }

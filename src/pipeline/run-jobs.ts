@@ -55,7 +55,7 @@ export async function runCatalogJobs(files: readonly CatalogFile[], options: Run
   const contextHere = (): JobContext => ({ ...settings, renderer: templateSet ? createRenderer(templateSet) : undefined });
   if (totalBytes < PARALLEL_THRESHOLD_BYTES || threads < 2 || !BUILT) {
     const context = contextHere();
-    const results = files.map((file, index) => detached(handOver(index, runCatalogJob(jobOf(file), context), exportStream)));
+    const results = files.map((file, index) => handOver(index, detached(runCatalogJob(jobOf(file), context)), exportStream));
     return results.map((result, index) => pointInto(index, result, exportStream));
   }
 
@@ -66,7 +66,7 @@ export async function runCatalogJobs(files: readonly CatalogFile[], options: Run
     jobs: order.map((index) => jobOf(files[index] as CatalogFile)),
     next: new SharedArrayBuffer(4),
   };
-  const claimed = await runShared(setup, threads - 1, contextHere, (position, result) => detached(handOver(position, result, exportStream)));
+  const claimed = await runShared(setup, threads - 1, contextHere, (position, result) => handOver(position, result, exportStream));
   // Back from claim order to file order.
   const results: JobResult[] = new Array(files.length);
   claimed.forEach((result, position) => {
@@ -94,11 +94,11 @@ function handOver(position: number, result: JobResult, stream: ExportStream | un
 }
 
 /**
- * A copy of a result this thread keeps to the end of the run, sharing nothing with the job's data: a
- * string read from a catalog can be a slice of the catalog's text, and a slice keeps its whole text in
- * memory (a vendor summary's titles would hold every catalog's text). The part of catalog.json is left
- * as it is: it is new JSON text, and the largest field (copying it again would cost most at a million
- * codes). A worker's results arrive as copies already (postMessage); the rest is small to copy again.
+ * A copy of a result of a job run on this thread, sharing nothing with the job's data: a string read
+ * from a catalog can be a slice of the catalog's text, and a slice keeps its whole text in memory (a
+ * vendor summary's titles would hold every catalog's text to the end of the run). The part of
+ * catalog.json is left as it is: it is new JSON text, and the largest field. A worker's results arrive
+ * as such copies already (postMessage).
  */
 function detached(result: JobResult): JobResult {
   const { exportFragment, ...rest } = result;
@@ -163,7 +163,7 @@ async function runShared(
   try {
     const context = contextHere();
     for (let position = Atomics.add(next, 0, 1); position < setup.jobs.length; position = Atomics.add(next, 0, 1)) {
-      record(position, runCatalogJob(setup.jobs[position] as CatalogJob, context));
+      record(position, detached(runCatalogJob(setup.jobs[position] as CatalogJob, context)));
       // Let the workers' results in as they come, rather than all at the end.
       await new Promise((resolve) => setImmediate(resolve));
     }

@@ -104,39 +104,15 @@ function compareWithDisk(path: string, content: Content): FileStatus {
   }
   // Different sizes cannot hold the same text: no need to read the file.
   if (size !== contentBytes(content)) return "modified";
-  if (typeof content === "string") return sameText(path, content, size) ? "unchanged" : "modified";
-  return sameChunks(path, content) ? "unchanged" : "modified";
+  return sameBytes(path, typeof content === "string" ? [content] : content) ? "unchanged" : "modified";
 }
 
 /**
- * Buffers reused by every comparison of a text with a file on this thread, grown to the largest output:
- * decoding each file into a string (or encoding each output into a fresh buffer) made megabytes of
- * garbage per vendor.
+ * Whether a file that stat found the right size holds exactly the content's bytes, compared a block at a
+ * time (a chunk may be a whole catalog.json of tens of megabytes, never read in one piece), and ends
+ * with them: a file that grew since stat differs.
  */
-let fileBytes = Buffer.alloc(0);
-let textBytes = Buffer.alloc(0);
-
-/** Whether the file at `path`, which stat found `size` bytes long, holds exactly `text` (whose UTF-8 is `size` bytes too). */
-function sameText(path: string, text: string, size: number): boolean {
-  // One byte more than expected is asked for: a file that grew since stat then differs.
-  if (fileBytes.length < size + 1) {
-    fileBytes = Buffer.allocUnsafe(size + 1);
-    textBytes = Buffer.allocUnsafe(size);
-  }
-  textBytes.write(text, 0, size, "utf8");
-  const fd = openSync(path, "r");
-  try {
-    return readInto(fd, fileBytes, size + 1, 0) === size && fileBytes.subarray(0, size).equals(textBytes.subarray(0, size));
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/**
- * Compares a file of the right size with chunked content, a block at a time: a chunk may be a whole
- * catalog.json of tens of megabytes, which is never read in one piece.
- */
-function sameChunks(path: string, content: readonly Chunk[]): boolean {
+function sameBytes(path: string, content: readonly Chunk[]): boolean {
   const fd = openSync(path, "r");
   try {
     let position = 0;
@@ -147,7 +123,7 @@ function sameChunks(path: string, content: readonly Chunk[]): boolean {
         position += wanted.length;
       }
     }
-    return true;
+    return readAt(fd, 1, position).length === 0;
   } finally {
     closeSync(fd);
   }
@@ -163,17 +139,11 @@ function* fileBlocks(chunk: FileChunk): Generator<Buffer> {
 /** Up to `length` bytes at `position` (fewer only at the end of the file). */
 function readAt(fd: number, length: number, position: number): Buffer {
   const bytes = Buffer.allocUnsafe(length);
-  const read = readInto(fd, bytes, length, position);
-  return read === length ? bytes : bytes.subarray(0, read);
-}
-
-/** Reads up to `length` bytes at `position` into the start of `bytes`; gives how many it read (fewer only at the end of the file). */
-function readInto(fd: number, bytes: Buffer, length: number, position: number): number {
   let read = 0;
   while (read < length) {
     const count = readSync(fd, bytes, read, length - read, position + read);
     if (count === 0) break;
     read += count;
   }
-  return read;
+  return read === length ? bytes : bytes.subarray(0, read);
 }

@@ -1,9 +1,10 @@
+import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
 import { parseFast } from "../../src/catalog/fast-parse.js";
-import { CATALOGS, FIXTURES } from "../support/paths.js";
+import { CATALOGS, FIXTURES, ROOT } from "../support/paths.js";
 
 const read = (dir: string) =>
   readdirSync(dir)
@@ -40,6 +41,22 @@ describe("the fast parser", () => {
       const text = `a: ${scalar}\n`;
       expect((parseFast(text) as { a: unknown }).a, scalar).toEqual(parseDocument(text).toJS().a);
     }
+  });
+
+  it("reads the bundled catalogs without loading js-yaml, which only texts outside the subset reader's style need", () => {
+    // A fresh process on the build, whose module cache shows what was loaded.
+    const script = `
+      import { createRequire } from "node:module";
+      import { loadCatalogs } from "./dist/catalog/load-catalogs.js";
+      const { catalogs, diagnostics } = loadCatalogs("catalogs");
+      const jsYaml = () => Object.keys(createRequire(import.meta.url).cache).some((path) => path.includes("/js-yaml/"));
+      const before = jsYaml();
+      loadCatalogs("test/fixtures/invalid");
+      console.log(JSON.stringify([catalogs.length, diagnostics.length, before, jsYaml()]));`;
+    const run = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: ROOT, encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    // Five catalogs and no findings, js-yaml not loaded; then the invalid fixtures, some of which need it.
+    expect(JSON.parse(run.stdout)).toEqual([5, 0, false, true]);
   });
 
   it("declines anything it cannot vouch for", () => {

@@ -1,8 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
 import fc from "fast-check";
-import jsYaml from "js-yaml";
 import { describe, expect, it } from "vitest";
-import { CORE_SCHEMA } from "../../src/catalog/core-schema.js";
+import { loadCoreYaml } from "../../src/catalog/core-schema.js";
 import { readYamlSubset } from "../../src/catalog/yaml-subset.js";
 import { PROPERTY_RUNS, PROPERTY_SEED } from "../property/settings.js";
 import { chance, type Draw, DrawnArbitrary, pickFrom, textArbitrary } from "../support/arbitraries.js";
@@ -10,7 +9,7 @@ import { chance, type Draw, DrawnArbitrary, pickFrom, textArbitrary } from "../s
 /** What js-yaml reads, or "refused". */
 function jsYamlReads(text: string): unknown {
   try {
-    return jsYaml.load(text, { schema: CORE_SCHEMA });
+    return loadCoreYaml(text);
   } catch {
     return "refused";
   }

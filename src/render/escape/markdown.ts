@@ -40,10 +40,16 @@ function markdownInline(text: string): string {
 }
 
 /**
- * What markdownInline replaces: HTML and Vue characters, Markdown punctuation, and an underscore unless it
- * sits between two letters or digits (where it cannot start emphasis: INVALID_JSON stays readable).
+ * The characters markdownInline escapes wherever they stand (a regex class body): HTML and Vue
+ * characters and Markdown punctuation. The three regexes below are made from it, so they cannot drift.
  */
-const ESCAPED = /[&<>|{}`\\*[\]~]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
+const SPECIAL = "&<>|{}`\\\\*[\\]~";
+
+/**
+ * What markdownInline replaces: SPECIAL, and an underscore unless it sits between two letters or digits
+ * (where it cannot start emphasis: INVALID_JSON stays readable).
+ */
+const ESCAPED = new RegExp(`[${SPECIAL}]|(?<![\\p{L}\\p{N}])_|_(?![\\p{L}\\p{N}])`, "gu");
 
 function escapeChar(char: string): string {
   return ENTITIES[char] ?? `\\${char}`;
@@ -89,13 +95,13 @@ const LINE_BREAK = /\r\n?|\n|\u2028|\u2029/;
 const EDGE_SPACE = /[\s\uFEFF]/;
 
 /** Text that no escaping would change: one line, nothing special, no whitespace at either edge (the common case). */
-const PLAIN = /^(?![\s\uFEFF])[^&<>|{}`\\*[\]~_:\r\n\u2028\u2029]*(?<![\s\uFEFF])$/;
+const PLAIN = new RegExp(`^(?![\\s\\uFEFF])[^${SPECIAL}_:\\r\\n\\u2028\\u2029]*(?<![\\s\\uFEFF])$`);
 
 /** What blockSafeLine escapes at the start of a line. */
 const LINE_START_SPECIAL = /^([#=+:-]|\d+[.)])/;
 
 /** Any character markdownInline would change; most catalog text has none and is returned as it is. */
-const NEEDS_ESCAPE = /[&<>|{}`\\*[\]~_]/;
+const NEEDS_ESCAPE = new RegExp(`[${SPECIAL}_]`);
 
 const ENTITIES: Readonly<Record<string, string>> = {
   "&": "&amp;",
