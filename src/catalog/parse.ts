@@ -24,6 +24,11 @@ export function parseCatalog(source: SourceFile): ParseResult {
   const { document, lineCounter, path } = source;
   const { isScalar } = yamlLibrary();
   const diagnostics: Diagnostic[] = [];
+  const unreadable = source.unreadable;
+  if (unreadable) {
+    const { line, column } = positionAt(lineCounter, unreadable.offset);
+    return { source, data: undefined, diagnostics: [{ severity: "error", rule: unreadable.rule, message: unreadable.message, file: path, line, column }] };
+  }
   for (const error of document.errors) diagnostics.push(yamlDiagnostic(source, error, "error"));
   for (const warning of document.warnings) diagnostics.push(yamlDiagnostic(source, warning, "warning"));
   if (document.errors.length > 0) return { source, data: undefined, diagnostics };

@@ -32,7 +32,8 @@ export function summarize(diagnostics: readonly Diagnostic[]): string {
 /** The line before and the line of the finding, with a caret under the column. */
 function codeFrame(text: string | undefined, line: number, column: number): string | undefined {
   if (text === undefined || line < 1) return undefined;
-  const lines = text.split(/\r?\n/);
+  // Lines as YAML counts them: a lone CR ends one too.
+  const lines = text.split(/\r\n?|\n/);
   const current = lines[line - 1];
   if (current === undefined) return undefined;
   const width = String(line).length;

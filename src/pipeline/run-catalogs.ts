@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { checkAcrossVendors } from "../catalog/cross-vendor.js";
+import { normalizeLineBreaks } from "../catalog/decode.js";
 import { type DataPath, locate } from "../catalog/locate.js";
 import { listCatalogFiles } from "../catalog/read-catalogs.js";
 import { createSourceFile } from "../catalog/source-file.js";
@@ -68,7 +69,8 @@ export async function runCatalogs(options: CatalogRunOptions): Promise<CatalogRu
     const vendor = result.vendor;
     if (!vendor) return [];
     // The catalog is read again only to place a clash's diagnostic.
-    const locateIn = (at: DataPath) => locate(createSourceFile(result.path, readFileSync(sources.get(result.path) ?? result.path, "utf8")), at);
+    const locateIn = (at: DataPath) =>
+      locate(createSourceFile(result.path, normalizeLineBreaks(readFileSync(sources.get(result.path) ?? result.path, "utf8"))), at);
     return [
       {
         path: result.path,

@@ -1,0 +1,53 @@
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runGen, tempDir } from "../support/run-gen.js";
+
+const HEAD = `vendor:
+  id: acme
+  name: Acme
+  summary: A test.
+codeSets:
+  - id: status
+    typeName: StatusCode
+    title: Status
+    codeKind: integer
+    codes:
+      - code: 1
+        name: DECLINED
+        notes:
+`;
+
+/** A catalogs directory holding acme.yaml with this text. */
+function catalogs(text: string): string {
+  const dir = join(tempDir(), "catalogs");
+  mkdirSync(dir);
+  writeFileSync(join(dir, "acme.yaml"), text);
+  return dir;
+}
+
+const LEVELS = 2200;
+const NESTINGS = {
+  // One-space indentation keeps the file small; each line opens a mapping one level deeper.
+  "block mappings": { text: HEAD + Array.from({ length: LEVELS }, (_, level) => `${" ".repeat(9 + level)}k${level}:\n`).join(""), at: "109:105" },
+  "compact block sequences": { text: `${HEAD}          ${"- ".repeat(LEVELS)}x\n`, at: "14:201" },
+  "flow sequences": { text: `${HEAD.replace(/notes:\n$/, "notes: ")}${"[".repeat(LEVELS)}${"]".repeat(LEVELS)}\n`, at: "13:111" },
+};
+
+describe("nesting deeper than the limit", () => {
+  for (const [shape, { text, at }] of Object.entries(NESTINGS)) {
+    it(`${LEVELS} levels of ${shape} are refused with a position by validate, gen and export alike`, () => {
+      const dir = catalogs(text);
+      const out = join(dir, "../out");
+      const message = `${dir}/acme.yaml:${at} error nesting-too-deep a mapping or sequence is nested more than 100 levels deep here; a catalog may nest at most 100 (the format itself needs about ten)`;
+      for (const args of [["validate"], ["generate", "--out", out, "--no-cache"], ["export"]]) {
+        const run = runGen([...args, "--catalogs", dir]);
+        expect(run.status, args[0]).toBe(1);
+        expect(run.stderr.split("\n"), args[0]).toContain(message);
+        expect(run.stderr).not.toContain("internal error");
+        expect(run.stdout).toBe("");
+      }
+      expect(existsSync(out)).toBe(false);
+    });
+  }
+});
