@@ -1,5 +1,4 @@
 import type { CheckContext } from "./check-context.js";
-import { sourceTextAt } from "./locate.js";
 import type { RawCode, RawCodeSet } from "./raw-catalog.js";
 
 const JAVA_INT_MIN = -2_147_483_648;
@@ -37,7 +36,7 @@ function checkKind(context: CheckContext, set: RawCodeSet, entry: RawCode, path:
       // The Java target carries integer codes as int; quote the code as written, since a huge number
       // is no longer what the author wrote once parsed.
       if (!Number.isInteger(code) || code < JAVA_INT_MIN || code > JAVA_INT_MAX) {
-        const written = sourceTextAt(context.source, path) ?? String(code);
+        const written = context.writtenAs(path) ?? String(code);
         context.report(
           "code-kind-mismatch",
           `code ${written} does not fit a 32-bit int (${JAVA_INT_MIN} to ${JAVA_INT_MAX}), the type of integer codes in the generated Java`,
@@ -45,11 +44,11 @@ function checkKind(context: CheckContext, set: RawCodeSet, entry: RawCode, path:
         );
         return false;
       }
-      return true;
+      return checkWrittenInDecimal(context, code, path);
     case "digits": {
       const width = set.width ?? 0;
       if (typeof code === "number") {
-        const written = sourceTextAt(context.source, path) ?? String(code);
+        const written = context.writtenAs(path) ?? String(code);
         // Suggest the quoted form only where it would then be valid.
         const example = /^[0-9]+$/.test(written) && written.length <= width ? ` such as "${written.padStart(width, "0")}"` : ` of ${width} digits`;
         context.report(
@@ -81,6 +80,36 @@ function checkKind(context: CheckContext, set: RawCodeSet, entry: RawCode, path:
       return true;
   }
 }
+
+/** An integer code as its decimal digits, the only form that cannot have meant something else. */
+const DECIMAL_INTEGER = /^-?(?:0|[1-9][0-9]*)$/;
+
+/**
+ * YAML's core schema reads 1e3, 0x10, 0o17, +16, 016 and 16.0 as numbers, so a vendor's "1e3" or "0x10"
+ * would silently become the code 1000 or 16: what the vendor sent is ambiguous, so only decimal digits
+ * are taken. (The fast path never gets here with such a code: see mayWriteIntegerCodeOtherwise.)
+ */
+function checkWrittenInDecimal(context: CheckContext, code: number, path: readonly (string | number)[]): boolean {
+  const written = context.writtenAs(path);
+  if (written === undefined || DECIMAL_INTEGER.test(written)) return true;
+  context.report(
+    "integer-code-not-decimal",
+    `integer code ${written} must be written in decimal digits: YAML reads it as the number ${code}, but the vendor may have meant the text ${JSON.stringify(written)}; write ${code}, or quote the code in a symbolic set`,
+    path,
+  );
+  return false;
+}
+
+/**
+ * Whether a catalog's text may hold an integer code written in another form than decimal digits, by a
+ * conservative test of what follows each `code:` key (comments, line breaks and a tag included). The
+ * fast path takes no catalog it matches; the careful path then reads what each code was written as.
+ */
+export function mayWriteIntegerCodeOtherwise(text: string): boolean {
+  return INTEGER_CODE_WRITTEN_OTHERWISE.test(text);
+}
+
+const INTEGER_CODE_WRITTEN_OTHERWISE = /(?:^|[\s{,])["']?code["']?[ \t]*:(?:\s|#[^\n]*)*(?:![^\s]*\s+)?(?:\+|-?0[0-9xXoO]|-?[0-9]*\.|-?[0-9]+[eE])/m;
 
 function checkRange(context: CheckContext, set: RawCodeSet, entry: RawCode, path: (string | number)[]): void {
   const category = set.categories?.find((candidate) => candidate.id === entry.category);

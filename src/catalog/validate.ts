@@ -1,8 +1,9 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { hasErrors, sortDiagnostics } from "../diagnostics/diagnostic.js";
 import { defaultJavaPackage } from "../model/vendor-names.js";
-import { checkCodes } from "./check-codes.js";
+import { checkCodes, mayWriteIntegerCodeOtherwise } from "./check-codes.js";
 import { type CatalogCheck, hasFindings, runChecks } from "./check-context.js";
+import { checkFileNames } from "./check-file-names.js";
 import { checkNames } from "./check-names.js";
 import { checkPlaceholders } from "./check-placeholders.js";
 import { checkReferences } from "./check-references.js";
@@ -40,7 +41,7 @@ export interface ValidationResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-const SEMANTIC_CHECKS: readonly CatalogCheck[] = [checkVendor, checkReferences, checkCodes, checkNames, checkPlaceholders];
+const SEMANTIC_CHECKS: readonly CatalogCheck[] = [checkVendor, checkFileNames, checkReferences, checkCodes, checkNames, checkPlaceholders];
 
 /** Validates one catalog file: decoding, YAML, JSON Schema, then the semantic checks. Pure. */
 export function validateCatalog(input: CatalogInput): { catalog?: ValidCatalog; diagnostics: Diagnostic[] } {
@@ -76,7 +77,7 @@ function validateUnsorted(input: CatalogInput): { catalog?: ValidCatalog; diagno
 /** The catalog, if the fast parser reads it and neither the schema nor any check finds anything; else undefined. */
 function validateQuickly(source: SourceFile): RawCatalog | undefined {
   const data = parseFast(source.text);
-  if (data === undefined || !isSchemaValid(data)) return undefined;
+  if (data === undefined || !isSchemaValid(data) || mayWriteIntegerCodeOtherwise(source.text)) return undefined;
   const catalog = data as RawCatalog;
   return hasFindings(source, catalog, SEMANTIC_CHECKS) ? undefined : catalog;
 }

@@ -51,3 +51,30 @@ describe("nesting deeper than the limit", () => {
     });
   }
 });
+
+describe("what cannot be written at all", () => {
+  const catalog = (vendorLines: string, typeName: string, code: string) =>
+    HEAD.replace("  summary: A test.\n", `  summary: A test.\n${vendorLines}`)
+      .replace("typeName: StatusCode", `typeName: ${typeName}`)
+      .replace("code: 1\n", `code: ${code}\n`)
+      .replace(/ {8}notes:\n$/, "");
+  const CASES = {
+    "a 300-character typeName": { text: catalog("", `S${"t".repeat(299)}`, "1"), rule: "7:15 error file-name-too-long" },
+    "a javaPackage inside javax.": { text: catalog("  javaPackage: javax.crypto\n", "StatusCode", "1"), rule: "5:16 error invalid-java-package" },
+    "an integer code written 1e3": { text: catalog("", "StatusCode", "1e3"), rule: "11:15 error integer-code-not-decimal" },
+  };
+  for (const [what, { text, rule }] of Object.entries(CASES)) {
+    it(`${what} is refused by validate, and gen writes nothing`, () => {
+      const dir = catalogs(text);
+      const out = join(dir, "../out");
+      const validate = runGen(["validate", "--catalogs", dir]);
+      expect(validate.status).toBe(1);
+      expect(validate.stderr).toContain(`${dir}/acme.yaml:${rule} `);
+      const gen = runGen(["--catalogs", dir, "--out", out, "--no-cache"]);
+      expect(gen.status).toBe(1);
+      expect(gen.stderr).toContain(`${dir}/acme.yaml:${rule} `);
+      expect(gen.stderr).not.toContain("ENAMETOOLONG");
+      expect(existsSync(out)).toBe(false);
+    });
+  }
+});
