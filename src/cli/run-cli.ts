@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { TOOL_VERSION } from "../version.js";
 import { type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, processIo } from "./io.js";
@@ -39,7 +40,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       }) => {
         // Each command loads its own modules: a command pays only for what it uses.
         const { runGenerate } = await import("./generate-command.js");
-        exitCode = await runGenerate({ ...options, cache: options.cache ? options.cacheDir : false }, io);
+        exitCode = await runGenerate({ ...options, jobs: capJobs(options.jobs, io), cache: options.cache ? options.cacheDir : false }, io);
       },
     );
 
@@ -51,7 +52,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .addOption(jobsOption())
     .action(async (options: { catalogs: string; format: "text" | "json"; jobs?: number }) => {
       const { runValidate } = await import("./validate-command.js");
-      exitCode = await runValidate(options, io);
+      exitCode = await runValidate({ ...options, jobs: capJobs(options.jobs, io) }, io);
     });
 
   program
@@ -61,7 +62,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .addOption(jobsOption())
     .action(async (options: { catalogs: string; jobs?: number }) => {
       const { runExport } = await import("./export-command.js");
-      exitCode = await runExport(options, io);
+      exitCode = await runExport({ ...options, jobs: capJobs(options.jobs, io) }, io);
     });
 
   try {
@@ -85,4 +86,12 @@ function jobsOption(): Option {
     if (!Number.isInteger(count) || count < 1) throw new InvalidArgumentError("expected a whole number of at least 1.");
     return count;
   });
+}
+
+/** Threads beyond the cores only wait for one, and each costs memory: more is capped, with a note. */
+function capJobs(jobs: number | undefined, io: CliIo): number | undefined {
+  const cores = availableParallelism();
+  if (jobs === undefined || jobs <= cores) return jobs;
+  io.stderr(`gen: --jobs ${jobs} is more than the ${cores} ${cores === 1 ? "core" : "cores"}; using ${cores}\n`);
+  return cores;
 }

@@ -37,7 +37,7 @@ export interface RunJobsOptions extends JobSettings {
   readonly templateSet?: TemplateSet | undefined;
   /** Takes each result's part of catalog.json, in claim order; the results then point into its file. */
   readonly exportStream?: ExportStream | undefined;
-  /** Threads to use, this one included; by default one per available core, at most MAX_THREADS. */
+  /** Threads to use, this one included, at most one per available core; by default one per core, at most MAX_THREADS. */
   readonly threads?: number | undefined;
 }
 
@@ -50,7 +50,8 @@ export interface RunJobsOptions extends JobSettings {
  */
 export async function runCatalogJobs(files: readonly CatalogFile[], options: RunJobsOptions): Promise<JobResult[]> {
   const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
-  const threads = Math.min(options.threads ?? Math.min(availableParallelism(), MAX_THREADS), files.length);
+  // Never more threads than cores (the CLI says so when --jobs asks for more) or than files.
+  const threads = Math.min(options.threads ?? MAX_THREADS, availableParallelism(), files.length);
   const { templateSet, threads: _, exportStream, ...settings } = options;
   const contextHere = (): JobContext => ({ ...settings, renderer: templateSet ? createRenderer(templateSet) : undefined });
   if (totalBytes < PARALLEL_THRESHOLD_BYTES || threads < 2 || !BUILT) {
