@@ -68,16 +68,16 @@ function checkKind(context: CheckContext, set: RawCodeSet, entry: RawCode, path:
       }
       return true;
     }
-    case "symbolic":
-      if (typeof code !== "string" || code.trim() !== code || code.length === 0) {
-        context.report(
-          "code-kind-mismatch",
-          `code ${JSON.stringify(code)} must be a string without surrounding spaces: code set ${set.id} has codeKind symbolic`,
-          path,
-        );
-        return false;
-      }
-      return true;
+    case "symbolic": {
+      const problem = typeof code !== "string" ? "must be a string" : code === "" ? "is empty" : code.trim() !== code ? "has surrounding spaces" : undefined;
+      if (problem === undefined) return true;
+      context.report(
+        "code-kind-mismatch",
+        `code ${JSON.stringify(code)} ${problem}: code set ${set.id} has codeKind symbolic, whose codes are non-empty strings without surrounding spaces`,
+        path,
+      );
+      return false;
+    }
   }
 }
 
