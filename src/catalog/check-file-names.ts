@@ -14,6 +14,8 @@ export const MAX_PATH_BYTES = 4095;
  */
 const NESTED_CLASS_SUFFIX_BYTES = 32;
 const MAX_TYPE_NAME_BYTES = MAX_FILE_NAME_BYTES - NESTED_CLASS_SUFFIX_BYTES;
+/** Windows' device names, which it refuses as a file's or directory's name whatever the case or extension (Con.java). */
+const DEVICE_NAME = /^(?:con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
 
 /**
  * Every name gen (and javac after it) gives a file must fit the filesystem: a Java type name names
@@ -32,9 +34,25 @@ export function checkFileNames(context: CheckContext): void {
       packagePath,
     );
   }
+  // A vendor id that is a device name is refused as such (checkVendor); only an explicit package is looked at here.
+  const device = vendor.javaPackage?.split(".").find((part) => DEVICE_NAME.test(part));
+  if (device !== undefined) {
+    context.report(
+      "reserved-file-name",
+      `javaPackage segment ${device} names a directory ${device}, a device name that Windows refuses as a file name`,
+      packagePath,
+    );
+  }
   let longest = 0;
   codeSets.forEach((set, setIndex) => {
     longest = Math.max(longest, bytes(set.typeName));
+    if (DEVICE_NAME.test(set.typeName)) {
+      context.report(
+        "reserved-file-name",
+        `typeName ${set.typeName} names ${set.typeName}.java, and ${set.typeName} is a device name that Windows refuses as a file name, whatever the extension`,
+        ["codeSets", setIndex, "typeName"],
+      );
+    }
     if (bytes(set.typeName) <= MAX_TYPE_NAME_BYTES) return;
     context.report(
       "file-name-too-long",
