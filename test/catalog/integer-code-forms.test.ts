@@ -1,20 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { validateCatalog } from "../../src/catalog/validate.js";
+import { integerCatalog } from "../support/integer-catalog.js";
 
 function catalogWithCode(entry: string): string {
-  return `vendor:
-  id: acme
-  name: Acme
-  summary: A test.
-codeSets:
-  - id: status
-    typeName: StatusCode
-    title: Status
-    codeKind: integer
-    codes:
-      - code: 200
-        name: OK
-${entry}`;
+  return integerCatalog(`      - code: 200\n        name: OK\n${entry}`);
 }
 
 function findings(text: string): string[] {

@@ -1,23 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { validateCatalog } from "../../src/catalog/validate.js";
+import { integerCatalog } from "../support/integer-catalog.js";
 
 const CATALOG = `# yaml-language-server: $schema=../catalog.schema.json
-vendor:
-  id: acme
-  name: Acme
-  summary: A catalog saved with old Mac line endings.
-codeSets:
-  - id: status
-    typeName: StatusCode
-    title: Status
-    codeKind: integer
-    codes:
-      - code: 1
+${integerCatalog(`      - code: 1
         name: DECLINED
         message: |
           Declined
           by the bank
-`;
+`)}`;
 
 const DUPLICATE = `${CATALOG}      - code: 1
         name: AGAIN

@@ -1,22 +1,10 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { integerCatalog } from "../support/integer-catalog.js";
 import { runGen, tempDir } from "../support/run-gen.js";
 
-const HEAD = `vendor:
-  id: acme
-  name: Acme
-  summary: A test.
-codeSets:
-  - id: status
-    typeName: StatusCode
-    title: Status
-    codeKind: integer
-    codes:
-      - code: 1
-        name: DECLINED
-        notes:
-`;
+const HEAD = integerCatalog("      - code: 1\n        name: DECLINED\n        notes:\n");
 
 /** A catalogs directory holding acme.yaml with this text. */
 function catalogs(text: string): string {
