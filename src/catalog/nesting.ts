@@ -24,27 +24,34 @@ export interface NestingProblem {
 /**
  * Parses a text into CST tokens without overflowing the stack, and finds the first collection nested
  * deeper than MAX_NESTING_DEPTH. Gives the tokens when there is none, so the caller composes them.
+ * `parse` is called once per attempt (with a fresh line counter, say).
  */
 export function parseTokens(text: string, parse: (text: string) => Iterable<CST.Token>): { tokens: CST.Token[] } | { problem: NestingProblem } {
   const run = firstOverlongIndicatorRun(text);
-  // Up to the run's first indicator past the limit, the tokens are those of the whole text: the parser reads forward.
-  const tokens = [...parse(run === undefined ? text : text.slice(0, run + 1))];
-  const deep = firstTooDeep(tokens);
-  if (deep !== undefined) {
-    return {
-      problem: {
-        rule: "nesting-too-deep",
-        message: `a mapping or sequence is nested more than ${MAX_NESTING_DEPTH} levels deep here; a catalog may nest at most ${MAX_NESTING_DEPTH} (the format itself needs about ten)`,
-        offset: deep,
-      },
-    };
-  }
   if (run !== undefined) {
-    return {
-      problem: { rule: "yaml-syntax", message: `more than ${MAX_INDICATOR_RUN} node indicators (-, ?, :, tags, anchors) in a row`, offset: run },
-    };
+    // Up to the run's first indicator past the limit, the tokens are those of the whole text (the parser
+    // reads forward), and if the run opens collections, one of them is too deep.
+    const deep = firstTooDeep([...parse(text.slice(0, run + 1))]);
+    if (deep !== undefined) return { problem: tooDeep(deep) };
   }
-  return { tokens };
+  let tokens: CST.Token[];
+  try {
+    // A run that opened nothing was text (a block scalar's, say), which the lexer does not recurse through.
+    tokens = [...parse(text)];
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return { problem: { rule: "yaml-syntax", message: `more than ${MAX_INDICATOR_RUN} node indicators (-, ?, :, tags, anchors) in a row`, offset: run ?? 0 } };
+  }
+  const deep = firstTooDeep(tokens);
+  return deep === undefined ? { tokens } : { problem: tooDeep(deep) };
+}
+
+function tooDeep(offset: number): NestingProblem {
+  return {
+    rule: "nesting-too-deep",
+    message: `a mapping or sequence is nested more than ${MAX_NESTING_DEPTH} levels deep here; a catalog may nest at most ${MAX_NESTING_DEPTH} (the format itself needs about ten)`,
+    offset,
+  };
 }
 
 /** The offset of the first collection at depth MAX_NESTING_DEPTH + 1, in document order; iterative, so any depth is safe. */

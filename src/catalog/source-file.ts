@@ -51,8 +51,11 @@ const DOCUMENT_OPTIONS = { uniqueKeys: true, prettyErrors: false, keepSourceToke
  */
 function parseWithPositions(text: string): { document: Document.Parsed; lineCounter: LineCounter; unreadable: NestingProblem | undefined } {
   const { Composer, LineCounter, Parser, parseDocument, YAMLParseError } = yamlLibrary();
-  const lineCounter = new LineCounter();
-  const read = parseTokens(text, (part) => new Parser(lineCounter.addNewLine).parse(part));
+  let lineCounter = new LineCounter();
+  const read = parseTokens(text, (part) => {
+    lineCounter = new LineCounter();
+    return new Parser(lineCounter.addNewLine).parse(part);
+  });
   if ("problem" in read) return { document: parseDocument("", DOCUMENT_OPTIONS), lineCounter, unreadable: read.problem };
   let document: Document.Parsed | undefined;
   for (const composed of new Composer(DOCUMENT_OPTIONS).compose(read.tokens, true, text.length)) {
