@@ -19,7 +19,11 @@ export function checkNames(context: CheckContext): void {
         // A retired name stays taken: reusing it would make old code match a new meaning.
         const rule = previous.retired || retired ? "retired-name-reused" : "duplicate-name";
         const what = rule === "retired-name-reused" ? "belongs to a retired code" : "is already used";
-        context.report(rule, `name ${name} ${what} in code set ${set.id} (line ${context.lineOf(previous.path)})${rule === "retired-name-reused" ? "; a retired name is never reused" : ""}`, path);
+        context.report(
+          rule,
+          `name ${name} ${what} in code set ${set.id} (line ${context.lineOf(previous.path)})${rule === "retired-name-reused" ? "; a retired name is never reused" : ""}`,
+          path,
+        );
         continue;
       }
       exact.set(name, { path, retired });
