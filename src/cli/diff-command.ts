@@ -1,6 +1,6 @@
 import { statSync } from "node:fs";
 import { basename, resolve } from "node:path";
-import { listCatalogFiles, readCatalogFile } from "../catalog/read-catalogs.js";
+import { displayPath, listCatalogFiles, readCatalogFile } from "../catalog/read-catalogs.js";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
 import { formatDiagnosticsGithub, formatDiagnosticsJson, formatDiagnosticsText } from "../diagnostics/format.js";
 import { buildSides, changedFiles, type SideFile } from "../diff/build-sides.js";
@@ -91,7 +91,7 @@ function readOtherSide(againstPath: string, catalogsDir: string, against: string
     if ("diagnostics" in read) throw new RefError(read.diagnostics.map((d) => d.message).join("; "));
     return read.files;
   }
-  return readCatalogsAtRef(catalogsDir, against).map((file) => ({
+  return readCatalogsAtRef(catalogsDir, against, displayPath(catalogsDir, cwd)).map((file) => ({
     path: file.path,
     name: file.path,
     fileName: file.fileName,

@@ -4,7 +4,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { displayPath } from "../catalog/read-catalogs.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
-import { formatDiagnosticsText } from "../diagnostics/format.js";
+import { formatDiagnosticsText, githubCommand } from "../diagnostics/format.js";
 import { CatalogCache, generatorId } from "../pipeline/cache.js";
 import { runCatalogs } from "../pipeline/run-catalogs.js";
 import { createRenderer } from "../render/render.js";
@@ -25,6 +25,8 @@ export interface GenerateCommandOptions {
   readonly templates?: string | undefined;
   readonly only?: string | undefined;
   readonly check: boolean;
+  /** How --check reports stale files: lines, or GitHub Actions workflow commands. */
+  readonly format?: "text" | "github" | undefined;
   /** Where processed catalogs are cached; false for no cache. */
   readonly cache: string | false;
   /** Threads to use (see runCatalogJobs). */
@@ -205,6 +207,19 @@ function reportCheck(report: CheckReport, shownOut: string, options: GenerateCom
   if (lines.length === 0) {
     io.stdout(`${shownOut} is up to date (${report.unchanged} files)\n`);
     return EXIT_OK;
+  }
+  if (options.format === "github") {
+    const stale = [
+      ...report.modified.map((p) => [p, "modified"]),
+      ...report.missing.map((p) => [p, "missing"]),
+      ...report.orphaned.map((p) => [p, "orphaned"]),
+    ];
+    const fix = fixCommand(options);
+    for (const [path, state] of stale)
+      io.stdout(
+        `${githubCommand("error", { file: `${shownOut}/${path}`, title: "stale-output" }, `${shownOut}/${path} is ${state}: run \`${fix}\` and commit the result`)}\n`,
+      );
+    return EXIT_FAILURE;
   }
   io.stderr(
     `${shownOut} is stale: ${lines.length} ${lines.length === 1 ? "file differs" : "files differ"} from what the catalogs produce\n${lines.join("\n")}\nRun \`${fixCommand(options)}\` to update it.\n`,

@@ -23,6 +23,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .option("--templates <dir>", "your templates directory; its files override the built-in ones file by file")
     .option("--only <vendor>", "generate only this vendor's files (shared files are kept current)")
     .option("--check", "write nothing; exit 1 if the output directory is stale", false)
+    .addOption(new Option("--format <format>", "how --check reports stale files").choices(["text", "github"]).default("text"))
     .option("--cache-dir <dir>", "where processed catalogs are cached (safe to delete)", "node_modules/.cache/codebook")
     .option("--no-cache", "process every catalog, ignoring and not writing the cache")
     .addOption(jobsOption())
@@ -33,6 +34,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         templates?: string;
         only?: string;
         check: boolean;
+        format: "text" | "github";
         cache: boolean;
         cacheDir: string;
         jobs?: number;

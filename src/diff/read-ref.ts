@@ -22,13 +22,13 @@ const CATALOG_FILE = /\.ya?ml$/;
  * Reads the catalogs directory as it is at a git ref, through git alone (ls-tree and cat-file): the
  * work tree, the index and HEAD are left as they are.
  */
-export function readCatalogsAtRef(catalogsDir: string, ref: string): RefCatalog[] {
+export function readCatalogsAtRef(catalogsDir: string, ref: string, shownDir = catalogsDir): RefCatalog[] {
   const dir = resolve(catalogsDir);
   const top = git(
     ["rev-parse", "--show-toplevel"],
     dir,
     undefined,
-    () => `${catalogsDir} is not inside a git repository; pass a directory of catalogs as --against instead`,
+    () => `${shownDir} is not inside a git repository; pass a directory of catalogs as --against instead`,
   );
   if (ref.startsWith("-")) throw new RefError(`${ref} is not a git ref`);
   const root = top.trim();

@@ -8,7 +8,15 @@ import { ACME, BASE, SCENARIOS, type Scenario } from "./scenarios.js";
 async function diff(root: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
   let stderr = "";
-  const io = { stdout: (text: string) => void (stdout += text), stderr: (text: string) => void (stderr += text), cwd: root };
+  const io = {
+    stdout: (text: string) => {
+      stdout += text;
+    },
+    stderr: (text: string) => {
+      stderr += text;
+    },
+    cwd: root,
+  };
   const code = await runCli(["node", "gen", "diff", "--against", "HEAD~1", ...args], io);
   return { code, stdout, stderr };
 }
@@ -88,7 +96,13 @@ describe("gen diff: every rule, in every format, from a repository with two comm
 describe("gen diff: nothing fires for an unchanged catalog set", () => {
   const cases: [string, CatalogFiles][] = [
     ["the same bytes", BASE],
-    ["a comment and a reordered key only", { ...BASE, "acme.yaml": `# a comment\n${ACME.replace("        message: Accepted.\n        httpStatus: 200\n", "        httpStatus: 200\n        message: Accepted.\n")}` }],
+    [
+      "a comment and a reordered key only",
+      {
+        ...BASE,
+        "acme.yaml": `# a comment\n${ACME.replace("        message: Accepted.\n        httpStatus: 200\n", "        httpStatus: 200\n        message: Accepted.\n")}`,
+      },
+    ],
   ];
   for (const [name, after] of cases) {
     it(name, async () => {

@@ -108,7 +108,10 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     rule: "CODE_SET_ADDED",
     before: BASE,
-    after: acme([ACME, `${ACME}  - id: extra\n    typeName: ExtraCode\n    title: Extra\n    codeKind: integer\n    codes:\n      - code: 7\n        name: SEVEN\n`]),
+    after: acme([
+      ACME,
+      `${ACME}  - id: extra\n    typeName: ExtraCode\n    title: Extra\n    codeKind: integer\n    codes:\n      - code: 7\n        name: SEVEN\n`,
+    ]),
     text: ["catalogs/acme.yaml:33:5 additive CODE_SET_ADDED code set extra (ExtraCode) was added"],
   },
   {
@@ -149,7 +152,9 @@ export const SCENARIOS: readonly Scenario[] = [
     rule: "RETIRED_CODE_REMOVED",
     before: acme(["        retry: { policy: never }", RETIRED_1001]),
     after: acme(['      - code: "1001"\n        name: ACCEPTED\n        message: Accepted.\n        httpStatus: 200\n        retry: { policy: never }\n', ""]),
-    text: ["HEAD~1:catalogs/acme.yaml:12:9 wire RETIRED_CODE_REMOVED retired code status 1001 ACCEPTED was deleted; keep the entry so that its value is never reused"],
+    text: [
+      "HEAD~1:catalogs/acme.yaml:12:9 wire RETIRED_CODE_REMOVED retired code status 1001 ACCEPTED was deleted; keep the entry so that its value is never reused",
+    ],
   },
   {
     rule: "NAME_CODE_CHANGED",
@@ -178,7 +183,11 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     rule: "PLACEHOLDER_REMOVED",
     before: BASE,
-    after: acme(['"Declined: {reason}."', "Declined."], ['        placeholders: [{ name: reason, token: "{reason}" }]\n', ""], ['"Abgelehnt: {reason}."', "Abgelehnt."]),
+    after: acme(
+      ['"Declined: {reason}."', "Declined."],
+      ['        placeholders: [{ name: reason, token: "{reason}" }]\n', ""],
+      ['"Abgelehnt: {reason}."', "Abgelehnt."],
+    ),
     text: [
       "catalogs/acme.yaml:19:18 additive TEXT_CHANGED the message of status 1002 DECLINED changed",
       "catalogs/acme.yaml:17:9 source PLACEHOLDER_REMOVED placeholder reason of status 1002 DECLINED was removed",
@@ -188,7 +197,11 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     rule: "PLACEHOLDER_RENAMED",
     before: BASE,
-    after: acme(['"Declined: {reason}."', '"Declined: {cause}."'], ['{ name: reason, token: "{reason}" }', '{ name: cause, token: "{cause}" }'], ['"Abgelehnt: {reason}."', '"Abgelehnt: {cause}."']),
+    after: acme(
+      ['"Declined: {reason}."', '"Declined: {cause}."'],
+      ['{ name: reason, token: "{reason}" }', '{ name: cause, token: "{cause}" }'],
+      ['"Abgelehnt: {reason}."', '"Abgelehnt: {cause}."'],
+    ),
     text: [
       "catalogs/acme.yaml:19:18 additive TEXT_CHANGED the message of status 1002 DECLINED changed",
       "catalogs/acme.yaml:20:24 source PLACEHOLDER_RENAMED placeholder reason of status 1002 DECLINED was renamed to cause",
@@ -263,7 +276,10 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     rule: "TRANSLATION_ADDED",
     before: BASE,
-    after: acme(['translations: { de: { message: "Abgelehnt: {reason}." } }', 'translations: { de: { message: "Abgelehnt: {reason}." }, fr: { message: "Refusé : {reason}." } }']),
+    after: acme([
+      'translations: { de: { message: "Abgelehnt: {reason}." } }',
+      'translations: { de: { message: "Abgelehnt: {reason}." }, fr: { message: "Refusé : {reason}." } }',
+    ]),
     text: ["catalogs/acme.yaml:21:70 additive TRANSLATION_ADDED a fr translation of status 1002 DECLINED was added"],
   },
   {
