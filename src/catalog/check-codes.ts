@@ -33,6 +33,14 @@ export function checkCodes(context: CheckContext): void {
       }
       checkRange(context, set, entry, [...path]);
     });
+    // The generated enum needs a member: an enum of none does not type-check as the set's code type.
+    if (set.codes.length > 0 && set.codes.every((entry) => entry.retired)) {
+      context.report("all-codes-retired", `every code of code set ${set.id} is retired; a set keeps at least one live code, or is removed`, [
+        "codeSets",
+        setIndex,
+        "codes",
+      ]);
+    }
   });
 }
 

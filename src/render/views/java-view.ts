@@ -42,8 +42,11 @@ const FIELDS: readonly FieldSpec[] = [
 /** What templates/java/enum.java.hbs sees for one code set. */
 export function javaEnumView(vendor: Vendor, set: CodeSet) {
   const kind = set.format.kind;
-  const fields = FIELDS.filter((field) => set.codes.some(field.has));
-  const hasPlaceholders = set.codes.some((entry) => entry.placeholders.length > 0);
+  // Retired codes are no constants; retired(code) still recognises them.
+  const live = set.codes.filter((entry) => !entry.retired);
+  const retired = set.codes.filter((entry) => entry.retired);
+  const fields = FIELDS.filter((field) => live.some(field.has));
+  const hasPlaceholders = live.some((entry) => entry.placeholders.length > 0);
   const codeType = kind === "integer" ? "int" : "java.lang.String";
   return {
     banner: `// ${javaLineComment(bannerText(vendor.file))}`,
@@ -59,7 +62,15 @@ export function javaEnumView(vendor: Vendor, set: CodeSet) {
     hasTranslations: fields.some((field) => field.name === "translations"),
     hasRetryClass: fields.some((field) => field.name === "retry") || set.uncoded.length > 0,
     hasPlaceholders,
-    constants: set.codes.map((entry, index) => ({
+    hasRetired: retired.length > 0,
+    retired: retired.map((entry) => ({
+      wire: javaString(entry.wire),
+      name: javaString(entry.name),
+      since: javaString(entry.retired?.since ?? ""),
+      reason: javaString(entry.retired?.reason ?? ""),
+      replacement: javaStringOrNull(entry.retired?.replacement),
+    })),
+    constants: live.map((entry, index) => ({
       doc: javadocComment(
         "    ",
         [
@@ -77,7 +88,7 @@ export function javaEnumView(vendor: Vendor, set: CodeSet) {
         ...fields.map((field) => field.literal(entry, set)),
         ...(hasPlaceholders ? [placeholdersLiteral(entry), javaString(defaultFormatField(entry))] : []),
       ].join(", "),
-      separator: index === set.codes.length - 1 ? ";" : ",",
+      separator: index === live.length - 1 ? ";" : ",",
     })),
     hasUncoded: set.uncoded.length > 0,
     uncoded: set.uncoded.map((entry, index) => uncodedView(entry, index === set.uncoded.length - 1)),
