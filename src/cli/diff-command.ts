@@ -67,16 +67,19 @@ export async function compareCatalogs(catalogs: string, against: string, cwd: st
   const catalogsDir = resolve(cwd, catalogs);
   const current = await runCatalogs({ catalogs: catalogsDir, cwd, mode: "validate", threads: jobs });
   if (hasErrors(current.diagnostics)) return { diagnostics: current.diagnostics, texts: current.texts };
-  let before: SideFile[];
+  const after = readDirectory(catalogsDir, cwd);
+  if ("diagnostics" in after) return { diagnostics: after.diagnostics, texts: new Map() };
+  let before: { files: SideFile[]; unchanged: ReadonlySet<string> };
   try {
-    before = readOtherSide(resolve(cwd, against), catalogsDir, against, cwd);
+    before = readOtherSide(resolve(cwd, against), catalogsDir, against, cwd, after.files);
   } catch (error) {
     if (error instanceof RefError) return { usage: error.message };
     throw error;
   }
-  const after = readDirectory(catalogsDir, cwd);
-  if ("diagnostics" in after) return { diagnostics: after.diagnostics, texts: new Map() };
-  const changed = changedFiles(before, after.files);
+  const changed = changedFiles(
+    before.files,
+    after.files.filter((file) => !before.unchanged.has(file.fileName)),
+  );
   const old = buildSides(changed.before);
   if (hasErrors(old.diagnostics)) return { diagnostics: old.diagnostics, texts: textsOf(changed.before) };
   const now = buildSides(changed.after);
@@ -84,20 +87,26 @@ export async function compareCatalogs(catalogs: string, against: string, cwd: st
   return { changes: diffCatalogSets(old.sides, now.sides) };
 }
 
-/** A directory of catalogs as it is, or else the catalogs directory at a git ref. */
-function readOtherSide(againstPath: string, catalogsDir: string, against: string, cwd: string): SideFile[] {
+/**
+ * A directory of catalogs as it is, or else the catalogs directory at a git ref, of which only the
+ * files that differ from the current ones are read (git's blob ids tell).
+ */
+function readOtherSide(
+  againstPath: string,
+  catalogsDir: string,
+  against: string,
+  cwd: string,
+  current: readonly SideFile[],
+): { files: SideFile[]; unchanged: ReadonlySet<string> } {
   if (isDirectory(againstPath)) {
     const read = readDirectory(againstPath, cwd);
     if ("diagnostics" in read) throw new RefError(read.diagnostics.map((d) => d.message).join("; "));
-    return read.files;
+    return { files: read.files, unchanged: new Set() };
   }
-  return readCatalogsAtRef(catalogsDir, against, displayPath(catalogsDir, cwd)).map((file) => ({
-    path: file.path,
-    name: file.path,
-    fileName: file.fileName,
-    blob: file.blob,
-    bytes: file.bytes,
-  }));
+  const known = new Map(current.map((file) => [file.fileName, file.blob]));
+  const read = readCatalogsAtRef(catalogsDir, against, displayPath(catalogsDir, cwd), known);
+  const files = read.changed.map((file) => ({ path: file.path, name: file.path, fileName: file.fileName, blob: file.blob, bytes: file.bytes }));
+  return { files, unchanged: new Set(read.unchanged) };
 }
 
 function readDirectory(directory: string, cwd: string): { files: SideFile[] } | { diagnostics: Diagnostic[] } {

@@ -3,6 +3,7 @@ import { type CatalogInput, validateCatalog } from "../catalog/validate.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { buildVendor } from "../model/build-model.js";
 import type { DiffSide } from "./diff-side.js";
+import { createFastLocator } from "./fast-locate.js";
 
 /** Validates and models catalogs for a comparison. Pure: the bytes come in, sides or diagnostics go out. */
 export function buildSides(inputs: readonly CatalogInput[]): { sides: DiffSide[]; diagnostics: Diagnostic[] } {
@@ -13,7 +14,8 @@ export function buildSides(inputs: readonly CatalogInput[]): { sides: DiffSide[]
     diagnostics.push(...validated.diagnostics);
     const valid = validated.catalog;
     if (!valid) continue;
-    sides.push({ vendor: buildVendor(valid.catalog, valid.name), file: input.path, locate: (path) => locate(valid.source, path) });
+    const fast = createFastLocator(valid.source.text);
+    sides.push({ vendor: buildVendor(valid.catalog, valid.name), file: input.path, locate: (path) => fast(path) ?? locate(valid.source, path) });
   }
   return { sides, diagnostics };
 }

@@ -20,9 +20,15 @@ const CATALOG_FILE = /\.ya?ml$/;
 
 /**
  * Reads the catalogs directory as it is at a git ref, through git alone (ls-tree and cat-file): the
- * work tree, the index and HEAD are left as they are.
+ * work tree, the index and HEAD are left as they are. A file whose blob id is the one `known` gives
+ * for its name is not read, only named in `unchanged`.
  */
-export function readCatalogsAtRef(catalogsDir: string, ref: string, shownDir = catalogsDir): RefCatalog[] {
+export function readCatalogsAtRef(
+  catalogsDir: string,
+  ref: string,
+  shownDir = catalogsDir,
+  known: ReadonlyMap<string, string> = new Map(),
+): { changed: RefCatalog[]; unchanged: string[] } {
   const dir = resolve(catalogsDir);
   const top = git(
     ["rev-parse", "--show-toplevel"],
@@ -49,11 +55,15 @@ export function readCatalogsAtRef(catalogsDir: string, ref: string, shownDir = c
     })
     .sort((a, b) => (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0));
   if (entries.length === 0) throw new RefError(`no catalogs (*.yaml) in ${prefix === "" ? "the repository's root" : inRepo} at ${ref}`);
+  const changed = entries.filter((entry) => known.get(entry.fileName) !== entry.blob);
   const blobs = readBlobs(
-    entries.map((entry) => entry.blob),
+    changed.map((entry) => entry.blob),
     root,
   );
-  return entries.map((entry) => ({ ...entry, bytes: blobs.get(entry.blob) ?? new Uint8Array() }));
+  return {
+    changed: changed.map((entry) => ({ ...entry, bytes: blobs.get(entry.blob) ?? new Uint8Array() })),
+    unchanged: entries.filter((entry) => known.get(entry.fileName) === entry.blob).map((entry) => entry.fileName),
+  };
 }
 
 /** The blob id git gives these bytes, to tell an unchanged file without parsing it. */
@@ -74,6 +84,7 @@ function resolveCommit(ref: string, cwd: string): string {
 /** Every blob through one `git cat-file --batch`: "<id> blob <size>\n<bytes>\n" each. */
 function readBlobs(ids: readonly string[], cwd: string): Map<string, Uint8Array> {
   const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
   const run = spawnSync("git", ["cat-file", "--batch"], { cwd, input: `${unique.join("\n")}\n`, maxBuffer: unique.length * (MAX_CATALOG_BYTES + 128) + 1024 });
   if (run.status !== 0 || run.error) throw new RefError(`git cat-file failed: ${run.error?.message ?? run.stderr.toString().trim()}`);
   const out = run.stdout;
