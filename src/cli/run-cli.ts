@@ -24,6 +24,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .option("--only <vendor>", "generate only this vendor's files (shared files are kept current)")
     .option("--check", "write nothing; exit 1 if the output directory is stale", false)
     .addOption(new Option("--format <format>", "how --check reports stale files").choices(["text", "github"]).default("text"))
+    .option("--changelog-since <ref>", "also write docs/changelog.md: the code changes since this git ref (or catalogs directory)")
     .option("--cache-dir <dir>", "where processed catalogs are cached (safe to delete)", "node_modules/.cache/codebook")
     .option("--no-cache", "process every catalog, ignoring and not writing the cache")
     .addOption(jobsOption())
@@ -35,6 +36,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         only?: string;
         check: boolean;
         format: "text" | "github";
+        changelogSince?: string;
         cache: boolean;
         cacheDir: string;
         jobs?: number;

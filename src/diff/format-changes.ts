@@ -1,7 +1,8 @@
 import { githubCommand } from "../diagnostics/format.js";
 import { markdownHeading, markdownListItem } from "../render/escape/markdown.js";
 import type { Change } from "./change.js";
-import { CATEGORY_ORDER, type ChangeCategory, type ChangeGroup, failsOn } from "./rules.js";
+import { groupChanges } from "./group-changes.js";
+import { CATEGORY_ORDER, type ChangeCategory, failsOn } from "./rules.js";
 
 export type FailOn = Exclude<ChangeCategory, "additive">;
 
@@ -35,13 +36,6 @@ export function formatChangesGithub(changes: readonly Change[], failOn: FailOn):
     .join("");
 }
 
-const GROUPS: readonly { readonly group: ChangeGroup; readonly title: string }[] = [
-  { group: "added", title: "Added" },
-  { group: "retired", title: "Retired" },
-  { group: "changed", title: "Changed" },
-  { group: "removed", title: "Removed" },
-];
-
 /**
  * A changelog: per vendor, the changes grouped by added, retired, changed and removed, each linking to
  * its code's anchor in the docs (`linkBase` goes before `<vendor>.md#...`; empty when the changelog
@@ -50,21 +44,16 @@ const GROUPS: readonly { readonly group: ChangeGroup; readonly title: string }[]
 export function formatChangesMarkdown(changes: readonly Change[], against: string, linkBase = ""): string {
   const out = [`# Changes since ${markdownHeading(against)}`, ""];
   if (changes.length === 0) return `${[...out, `No code changes since ${markdownListItem(against)}.`].join("\n")}\n`;
-  const vendors = [...new Set(changes.map((c) => c.vendor))];
-  for (const vendor of vendors) {
+  for (const { vendor, groups } of groupChanges(changes)) {
     out.push(`## ${markdownHeading(vendor)}`, "");
-    const ofVendor = changes.filter((c) => c.vendor === vendor);
-    for (const { group, title } of GROUPS) {
-      const items = ofVendor.filter((c) => c.group === group);
-      if (items.length === 0) continue;
-      out.push(`### ${title}`, "");
-      for (const c of items) {
-        const text = markdownListItem(c.message);
-        const rule = `\`${c.rule}\``;
-        out.push(c.anchor === undefined ? `- ${text} (${rule})` : `- [${text}](${linkBase}${c.anchor}) (${rule})`);
-      }
-      out.push("");
-    }
+    for (const { title, changes: items } of groups) out.push(`### ${title}`, "", ...items.map((change) => changeListItem(change, linkBase)), "");
   }
   return `${out.join("\n").trimEnd()}\n`;
+}
+
+/** `- [message](link) (`RULE`)`, or without the link for what no page shows any more. */
+export function changeListItem(change: Change, linkBase = ""): string {
+  const text = markdownListItem(change.message);
+  const rule = `\`${change.rule}\``;
+  return change.anchor === undefined ? `- ${text} (${rule})` : `- [${text}](${linkBase}${change.anchor}) (${rule})`;
 }

@@ -65,7 +65,7 @@ export function markdownVendorView(vendor: Vendor) {
   };
 }
 
-function frontMatter(title: string, description: string): string {
+export function frontMatter(title: string, description: string): string {
   return ["---", `title: ${yamlString(title)}`, `description: ${yamlString(description)}`, "---"].join("\n");
 }
 
