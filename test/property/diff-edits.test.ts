@@ -59,9 +59,12 @@ function freshCode(set: Mutable<RawCodeSet>, near: Mutable<RawCode>): number | s
   throw new Error(`no free code in ${set.id}`);
 }
 
-/** Whether another entry names this one (a replacement): renaming or deleting it would not validate. */
-const referenced = (set: Mutable<RawCodeSet>, name: string) =>
-  set.codes.some((entry) => typeof entry.deprecated === "object" && entry.deprecated.replacement === name);
+/** The deprecations that name this code as the replacement: a rename or a deletion must follow them to validate. */
+function replacementsOf(set: Mutable<RawCodeSet>, name: string): { replacement?: string }[] {
+  return set.codes.flatMap((entry) =>
+    typeof entry.deprecated === "object" && entry.deprecated.replacement === name ? [entry.deprecated as { replacement?: string }] : [],
+  );
+}
 
 const wireEdits: fc.Arbitrary<{ name: string; edit: Edit }> = fc.oneof(
   target.map((at) => ({
@@ -75,9 +78,7 @@ const wireEdits: fc.Arbitrary<{ name: string; edit: Edit }> = fc.oneof(
     name: `rename ${at}`,
     edit: (catalogs: Mutable<RawCatalog>[]) => {
       const { set, code } = pick(catalogs, at);
-      if (referenced(set, code.name))
-        for (const entry of set.codes)
-          if (typeof entry.deprecated === "object" && entry.deprecated.replacement === code.name) entry.deprecated.replacement = `${code.name}_RENAMED`;
+      for (const deprecation of replacementsOf(set, code.name)) deprecation.replacement = `${code.name}_RENAMED`;
       code.name = `${code.name}_RENAMED`;
     },
   })),
@@ -85,8 +86,7 @@ const wireEdits: fc.Arbitrary<{ name: string; edit: Edit }> = fc.oneof(
     name: `delete code ${at}`,
     edit: (catalogs: Mutable<RawCatalog>[]) => {
       const { set, index, code } = pick(catalogs, at);
-      for (const entry of set.codes)
-        if (typeof entry.deprecated === "object" && entry.deprecated.replacement === code.name) delete entry.deprecated.replacement;
+      for (const deprecation of replacementsOf(set, code.name)) delete deprecation.replacement;
       set.codes.splice(index, 1);
     },
   })),
