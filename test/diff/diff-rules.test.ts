@@ -1,7 +1,10 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run-cli.js";
 import { RULES } from "../../src/diff/rules.js";
 import { type CatalogFiles, repoWithCommits } from "../support/git-repo.js";
+import { ROOT } from "../support/paths.js";
 import { ACME, BASE, SCENARIOS, type Scenario } from "./scenarios.js";
 
 /** gen diff in this process (its public entry, runCli), in a repository whose HEAD~1 is the scenario's before. */
@@ -149,5 +152,13 @@ describe("gen diff --format markdown: a changelog with links to the codes' ancho
         "",
       ].join("\n"),
     );
+  });
+});
+
+describe("the README's table of rules", () => {
+  it("lists every rule with its category and meaning, in order", () => {
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const rows = Object.entries(RULES).map(([id, rule]) => `| \`${id}\` | ${rule.category} | ${rule.meaning} |`);
+    expect(readme).toContain(["| Rule | Category | Meaning |", "|---|---|---|", ...rows].join("\n"));
   });
 });
