@@ -83,8 +83,7 @@ function diffEntry(before: CodeEntry, after: CodeEntry, place: Place, emit: Emit
   if (before.retired && !after.retired) emit("CODE_UNRETIRED", `retired code ${label} is live again`, side, path, anchor);
   diffBehaviour(before, after, place, emit);
   for (const field of ["message", "description", "action"] as const) {
-    if (before[field] !== after[field])
-      emit("TEXT_CHANGED", `the ${field} of ${label} changed`, side, [...path, after[field] === undefined ? "code" : field], anchor);
+    if (before[field] !== after[field]) emit("TEXT_CHANGED", `the ${field} of ${label} changed`, side, [...path, field], anchor);
   }
   if (before.alternativeMessages.join("\n") !== after.alternativeMessages.join("\n")) {
     emit("TEXT_CHANGED", `the alternative messages of ${label} changed`, side, [...path, "alternativeMessages"], anchor);
@@ -97,14 +96,7 @@ function diffBehaviour(before: CodeEntry | UncodedEntry, after: CodeEntry | Unco
   for (const { rule, field, show } of BEHAVIOUR_FIELDS) {
     const was = show(before);
     const is = show(after);
-    if (was !== is)
-      emit(
-        rule,
-        `the ${field} of ${place.label} changed from ${was} to ${is}`,
-        place.side,
-        [...place.path, after[field] === undefined ? "name" : field],
-        place.anchor,
-      );
+    if (was !== is) emit(rule, `the ${field} of ${place.label} changed from ${was} to ${is}`, place.side, [...place.path, field], place.anchor);
   }
 }
 
@@ -173,8 +165,7 @@ function diffUncoded(pair: SetPair, emit: Emit): void {
       emit("UNCODED_MESSAGE_CHANGED", `the message that identifies ${label} changed`, now, [...path, "message"], anchor);
     diffBehaviour(entry, match.entry, { side: now, path, label, anchor }, emit);
     for (const field of ["case", "description", "action"] as const) {
-      if (entry[field] !== match.entry[field])
-        emit("TEXT_CHANGED", `the ${field} of ${label} changed`, now, [...path, match.entry[field] === undefined ? "name" : field], anchor);
+      if (entry[field] !== match.entry[field]) emit("TEXT_CHANGED", `the ${field} of ${label} changed`, now, [...path, field], anchor);
     }
   });
   after.uncoded.forEach((entry, index) => {

@@ -82,25 +82,21 @@ function nodeAt(lines: readonly Line[], line: number, column: number): Node {
 
 /** The value of a key of a block mapping; undefined when the mapping has no such key (every key was read). */
 function valueAt(lines: readonly Line[], mapping: Node, key: string): Node | undefined {
-  for (let line = mapping.line; line >= 0 && line < lines.length; line = nextContent(lines, line + 1)) {
-    const current = lines[line] as Line;
-    const column = line === mapping.line ? mapping.column : current.indent;
-    if (line !== mapping.line && current.indent < mapping.column) return undefined;
-    if (column !== mapping.column) continue;
-    const rest = current.text.slice(column);
+  for (const { line, rest } of linesAtColumn(lines, mapping)) {
     // A sequence may sit at its key's own indent: its items are the key's value, not keys.
     if (rest === "-" || rest.startsWith("- ")) continue;
     const match = KEY.exec(rest);
     if (!match) unsure();
     if (match[1] !== key) continue;
-    const valueColumn = column + match[0].length;
-    const value = current.text.slice(valueColumn);
+    const valueColumn = mapping.column + match[0].length;
+    const value = (lines[line] as Line).text.slice(valueColumn);
     if (value !== "" && !value.startsWith("#")) return nodeAt(lines, line, valueColumn);
     const below = nextContent(lines, line + 1);
     const child = lines[below];
     if (child === undefined) unsure();
     const text = child.text.slice(child.indent);
-    if (child.indent > column || (child.indent === column && (text === "-" || text.startsWith("- ")))) return nodeAt(lines, below, child.indent);
+    if (child.indent > mapping.column || (child.indent === mapping.column && (text === "-" || text.startsWith("- "))))
+      return nodeAt(lines, below, child.indent);
     // `key:` with nothing under it is null, whose position this locator does not guess.
     unsure();
   }
@@ -110,20 +106,27 @@ function valueAt(lines: readonly Line[], mapping: Node, key: string): Node | und
 /** The index-th item of a block sequence; undefined past its end. */
 function itemOf(lines: readonly Line[], sequence: Node, index: number): Node | undefined {
   let count = 0;
-  for (let line = sequence.line; line >= 0 && line < lines.length; line = nextContent(lines, line + 1)) {
-    const current = lines[line] as Line;
-    const column = line === sequence.line ? sequence.column : current.indent;
-    if (line !== sequence.line && current.indent < sequence.column) return undefined;
-    if (column !== sequence.column) continue;
-    const rest = current.text.slice(column);
+  for (const { line, rest } of linesAtColumn(lines, sequence)) {
     if (rest !== "-" && !rest.startsWith("- ")) return undefined;
     if (count++ < index) continue;
     const offset = rest.slice(1).search(/[^ ]/);
     // An item that starts on the next line, or a comment after the dash: left to locate().
     if (offset < 0 || rest[offset + 1] === "#") unsure();
-    return nodeAt(lines, line, column + 1 + offset);
+    return nodeAt(lines, line, sequence.column + 1 + offset);
   }
   return undefined;
+}
+
+/**
+ * The lines of a block node that start at its column (its keys, or its items' dashes), from its first
+ * line to the first line indented less; deeper lines belong to its children.
+ */
+function* linesAtColumn(lines: readonly Line[], node: Node): Generator<{ line: number; rest: string }> {
+  for (let line = node.line; line >= 0 && line < lines.length; line = nextContent(lines, line + 1)) {
+    const current = lines[line] as Line;
+    if (line !== node.line && current.indent < node.column) return;
+    if (line === node.line || current.indent === node.column) yield { line, rest: current.text.slice(node.column) };
+  }
 }
 
 function nextContent(lines: readonly Line[], from: number): number {

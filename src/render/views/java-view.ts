@@ -3,6 +3,7 @@ import type { CodeEntry, CodeSet, Retry, UncodedEntry, Vendor } from "../../mode
 import { javadocComment, javadocText, javaString, javaStringOrNull } from "../escape/java.js";
 import { bannerText } from "./banner.js";
 import { joinEach } from "./join.js";
+import { retiredView } from "./retired-view.js";
 
 /** Where a code set's enum goes: generated/java/<package path>/<TypeName>.java. */
 export function javaFilePath(vendor: Vendor, set: CodeSet): string {
@@ -63,13 +64,7 @@ export function javaEnumView(vendor: Vendor, set: CodeSet) {
     hasRetryClass: fields.some((field) => field.name === "retry") || set.uncoded.length > 0,
     hasPlaceholders,
     hasRetired: retired.length > 0,
-    retired: retired.map((entry) => ({
-      wire: javaString(entry.wire),
-      name: javaString(entry.name),
-      since: javaString(entry.retired?.since ?? ""),
-      reason: javaString(entry.retired?.reason ?? ""),
-      replacement: javaStringOrNull(entry.retired?.replacement),
-    })),
+    retired: retiredView(retired, javaString, javaStringOrNull),
     constants: live.map((entry, index) => ({
       doc: javadocComment(
         "    ",

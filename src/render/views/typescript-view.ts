@@ -6,6 +6,7 @@ import type { SharedInput } from "../shared-input.js";
 import { bannerText } from "./banner.js";
 import { joinEach } from "./join.js";
 import { lowerFirst, upperSnake } from "./names.js";
+import { retiredView } from "./retired-view.js";
 
 /** What templates/ts/vendor.ts.hbs sees: every literal already escaped, every name already cased. */
 export function typescriptVendorView(vendor: Vendor) {
@@ -75,13 +76,7 @@ function codeSetView(set: CodeSet) {
     width: set.format.kind === "digits" ? set.format.width : 0,
     members: live.map((entry) => memberView(set, entry)),
     hasRetired: retired.length > 0,
-    retired: retired.map((entry) => ({
-      wire: tsString(entry.wire),
-      name: tsString(entry.name),
-      since: tsString(entry.retired?.since ?? ""),
-      reason: tsString(entry.retired?.reason ?? ""),
-      replacement: tsStringOrNull(entry.retired?.replacement),
-    })),
+    retired: retiredView(retired, tsString, tsStringOrNull),
     hasPlaceholders: withPlaceholders.length > 0,
     placeholderMembers: withPlaceholders.map((entry) => ({
       name: entry.name,
