@@ -23,7 +23,10 @@ export function diffCatalogSets(before: readonly DiffSide[], after: readonly Dif
 function diffVendor(old: DiffSide, now: DiffSide, emit: Emit): void {
   if (old.vendor.id !== now.vendor.id) emit("VENDOR_ID_CHANGED", `vendor ${old.vendor.id} was renamed to ${now.vendor.id}`, now, ["vendor", "id"]);
   else if (old.vendor.javaPackage !== now.vendor.javaPackage) {
-    emit("JAVA_PACKAGE_CHANGED", `the Java package of ${now.vendor.id} changed from ${old.vendor.javaPackage} to ${now.vendor.javaPackage}`, now, ["vendor"]);
+    emit("JAVA_PACKAGE_CHANGED", `the Java package of ${now.vendor.id} changed from ${old.vendor.javaPackage} to ${now.vendor.javaPackage}`, now, [
+      "vendor",
+      "javaPackage",
+    ]);
   }
   const oldSets = old.vendor.codeSets.map((set, index) => ({ set, index }));
   const newSets = now.vendor.codeSets.map((set, index) => ({ set, index }));
@@ -33,13 +36,18 @@ function diffVendor(old: DiffSide, now: DiffSide, emit: Emit): void {
     (item) => item.set.id,
     (a, b) => sameSet(a.set, b.set),
   )) {
-    const setAnchor = (item: { set: CodeSet }) => `${now.vendor.id}.md#${item.set.id}`;
     if (pair.old && pair.now) {
       diffSet(old, now, pair.old, pair.now, emit);
     } else if (pair.old) {
       emit("CODE_SET_REMOVED", `code set ${pair.old.set.id} (${pair.old.set.typeName}) was removed`, old, ["codeSets", pair.old.index]);
     } else if (pair.now) {
-      emit("CODE_SET_ADDED", `code set ${pair.now.set.id} (${pair.now.set.typeName}) was added`, now, ["codeSets", pair.now.index], setAnchor(pair.now));
+      emit(
+        "CODE_SET_ADDED",
+        `code set ${pair.now.set.id} (${pair.now.set.typeName}) was added`,
+        now,
+        ["codeSets", pair.now.index],
+        `${now.vendor.id}.md#${pair.now.set.id}`,
+      );
     }
   }
 }

@@ -97,7 +97,7 @@ export const SCENARIOS: readonly Scenario[] = [
     rule: "JAVA_PACKAGE_CHANGED",
     before: BASE,
     after: { ...BASE, "beta.yaml": BETA.replace("  summary: Another test vendor.", "  summary: Another test vendor.\n  javaPackage: com.example.beta") },
-    text: ["catalogs/beta.yaml:2:3 source JAVA_PACKAGE_CHANGED the Java package of beta changed from codebook.beta to com.example.beta"],
+    text: ["catalogs/beta.yaml:5:16 source JAVA_PACKAGE_CHANGED the Java package of beta changed from codebook.beta to com.example.beta"],
   },
   {
     rule: "CODE_SET_REMOVED",
