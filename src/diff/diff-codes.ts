@@ -64,12 +64,12 @@ interface Place {
 }
 
 /**
- * The behaviour a consumer's handling hangs on, field by field: adding a field here (the handling
- * layer's outcome, say) is one line.
+ * The behaviour a consumer's handling hangs on, field by field. Adding one (the handling layer's outcome,
+ * say) is a line here and its rule in RULES.
  */
 const BEHAVIOUR_FIELDS: readonly {
   readonly rule: RuleId;
-  readonly field: "httpStatus" | "retry";
+  readonly field: keyof CodeEntry & keyof UncodedEntry;
   readonly show: (entry: CodeEntry | UncodedEntry) => string;
 }[] = [
   { rule: "HTTP_STATUS_CHANGED", field: "httpStatus", show: (entry) => (entry.httpStatus === undefined ? "none" : String(entry.httpStatus)) },
