@@ -16,12 +16,30 @@ export function checkCodes(context: CheckContext): void {
       if (first === undefined) {
         seen.set(key, codeIndex);
       } else {
-        const firstName = set.codes[first]?.name ?? "";
+        const firstEntry = set.codes[first];
         const line = context.lineOf(["codeSets", setIndex, "codes", first]);
-        context.report("duplicate-code", `${key} is already used by ${firstName} (line ${line}) in code set ${set.id}`, path);
+        // A retired code's value stays taken for good: a consumer may still receive it from an old system.
+        if (firstEntry?.retired || entry.retired) {
+          const retired = firstEntry?.retired ? firstEntry : entry;
+          context.report(
+            "retired-code-reused",
+            `${key} was retired with ${retired.name} (line ${retired === entry ? context.lineOf(["codeSets", setIndex, "codes", codeIndex]) : line}) in code set ${set.id}; a retired code is never reused`,
+            path,
+          );
+        } else {
+          context.report("duplicate-code", `${key} is already used by ${firstEntry?.name ?? ""} (line ${line}) in code set ${set.id}`, path);
+        }
       }
       checkRange(context, set, entry, [...path]);
     });
+    // The generated enum needs a member: an enum of none does not type-check as the set's code type.
+    if (set.codes.length > 0 && set.codes.every((entry) => entry.retired)) {
+      context.report("all-codes-retired", `every code of code set ${set.id} is retired; a set keeps at least one live code, or is removed`, [
+        "codeSets",
+        setIndex,
+        "codes",
+      ]);
+    }
   });
 }
 

@@ -75,6 +75,12 @@ export interface RawCategory {
 
 export type RawDeprecation = boolean | { readonly reason?: string; readonly replacement?: string };
 
+export interface RawRetirement {
+  readonly since: string;
+  readonly reason: string;
+  readonly replacement?: string;
+}
+
 export type RetryPolicy = "never" | "after-fix" | "after-delay" | "exponential-backoff" | "manual";
 
 export interface RawRetry {
@@ -107,6 +113,7 @@ export interface RawCode {
   readonly endpoints?: readonly string[];
   readonly retry?: RawRetry;
   readonly deprecated?: RawDeprecation;
+  readonly retired?: RawRetirement;
   readonly reserved?: boolean;
   readonly restored?: boolean;
   readonly translations?: RawTranslations;

@@ -24,6 +24,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .option("--templates <dir>", "your templates directory; its files override the built-in ones file by file")
     .option("--only <vendor>", "generate only this vendor's files (shared files are kept current)")
     .option("--check", "write nothing; exit 1 if the output directory is stale", false)
+    .addOption(new Option("--format <format>", "how --check reports stale files").choices(["text", "github"]).default("text"))
+    .option("--changelog-since <ref>", "also write docs/changelog.md: the code changes since this git ref (or catalogs directory)")
     .option("--cache-dir <dir>", "where processed catalogs are cached (safe to delete)", "node_modules/.cache/codebook")
     .option("--no-cache", "process every catalog, ignoring and not writing the cache")
     .addOption(jobsOption())
@@ -34,6 +36,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         templates?: string;
         only?: string;
         check: boolean;
+        format: "text" | "github";
+        changelogSince?: string;
         cache: boolean;
         cacheDir: string;
         jobs?: number;
@@ -48,12 +52,35 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .command("validate")
     .description("check every catalog and report every problem")
     .option("--catalogs <dir>", "directory of catalog YAML files", "catalogs")
-    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json", "github"]).default("text"))
     .addOption(jobsOption())
-    .action(async (options: { catalogs: string; format: "text" | "json"; jobs?: number }) => {
+    .action(async (options: { catalogs: string; format: "text" | "json" | "github"; jobs?: number }) => {
       const { runValidate } = await import("./validate-command.js");
       exitCode = await runValidate({ ...options, jobs: capJobs(options.jobs, io) }, io);
     });
+
+  program
+    .command("diff")
+    .description("compare the catalogs with those at a git ref (or in a directory): every change, with its rule and category")
+    .requiredOption("--against <ref>", "a git ref (branch, tag, commit) or a directory of catalogs to compare with")
+    .option("--catalogs <dir>", "directory of catalog YAML files", "catalogs")
+    .addOption(
+      new Option("--fail-on <category>", "exit 1 on a change of this category or a worse one").choices(["wire", "source", "behaviour"]).default("source"),
+    )
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json", "github", "markdown"]).default("text"))
+    .addOption(jobsOption())
+    .action(
+      async (options: {
+        catalogs: string;
+        against: string;
+        failOn: "wire" | "source" | "behaviour";
+        format: "text" | "json" | "github" | "markdown";
+        jobs?: number;
+      }) => {
+        const { runDiff } = await import("./diff-command.js");
+        exitCode = await runDiff(options, io);
+      },
+    );
 
   program
     .command("export")

@@ -1,12 +1,12 @@
 import { resolve } from "node:path";
 import { hasErrors } from "../diagnostics/diagnostic.js";
-import { formatDiagnosticsJson, formatDiagnosticsText, summarize } from "../diagnostics/format.js";
+import { formatDiagnosticsGithub, formatDiagnosticsJson, formatDiagnosticsText, summarize } from "../diagnostics/format.js";
 import { runCatalogs } from "../pipeline/run-catalogs.js";
 import { type CliIo, EXIT_FAILURE, EXIT_OK } from "./io.js";
 
 export interface ValidateOptions {
   readonly catalogs: string;
-  readonly format: "text" | "json";
+  readonly format: "text" | "json" | "github";
   /** Threads to use (see runCatalogJobs). */
   readonly jobs?: number | undefined;
 }
@@ -17,6 +17,8 @@ export async function runValidate(options: ValidateOptions, io: CliIo): Promise<
   const failed = hasErrors(run.diagnostics);
   if (options.format === "json") {
     io.stdout(formatDiagnosticsJson(run.diagnostics));
+  } else if (options.format === "github") {
+    io.stdout(formatDiagnosticsGithub(run.diagnostics));
   } else if (run.diagnostics.length > 0) {
     io.stderr(formatDiagnosticsText(run.diagnostics, run.texts));
   }

@@ -56,3 +56,24 @@ function printable(text: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
+
+/** GitHub Actions workflow commands, one per diagnostic: `::error file=...,line=...,col=...,title=rule::message`. */
+export function formatDiagnosticsGithub(diagnostics: readonly Diagnostic[]): string {
+  return sortDiagnostics(diagnostics)
+    .map((d) => `${githubCommand(d.severity, { file: d.file, line: d.line, col: d.column, title: d.rule }, d.message)}\n`)
+    .join("");
+}
+
+/**
+ * One workflow command. GitHub reads `%`, CR and LF as escapes in the message, and `:` and `,` too in a
+ * property, so a catalog's text can neither end the command early nor start another one.
+ */
+export function githubCommand(level: "error" | "warning" | "notice", properties: Readonly<Record<string, string | number>>, message: string): string {
+  const data = (text: string) => text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  const property = (text: string) => data(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+  const props = Object.entries(properties)
+    .filter(([, value]) => value !== 0 && value !== "")
+    .map(([key, value]) => `${key}=${property(String(value))}`)
+    .join(",");
+  return `::${level} ${props}::${data(printable(message))}`;
+}

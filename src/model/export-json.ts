@@ -72,6 +72,7 @@ function exportCode(entry: CodeEntry): object {
     endpoints: nonEmpty(entry.endpoints),
     retry: entry.retry,
     deprecated: exportDeprecation(entry.deprecated),
+    retired: entry.retired,
     reserved: entry.reserved || undefined,
     restored: entry.restored || undefined,
     translations: entry.translations.length > 0 ? Object.fromEntries(entry.translations.map((t) => [t.locale, t.texts])) : undefined,

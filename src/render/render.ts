@@ -140,7 +140,7 @@ export function createRenderer(templates: TemplateSet, targets: readonly Target[
       for (const output of outputs) {
         if (output.per === "serialized") {
           files.push({ path: output.path, content: output.serialize(shared), vendor: null });
-        } else if (output.per === "catalog") {
+        } else if (output.per === "catalog" && (output.when?.(shared) ?? true)) {
           const content = render(output.template, output.view(shared), diagnostics);
           if (content !== undefined) files.push({ path: output.path, content, vendor: null });
         }

@@ -1,6 +1,7 @@
 import type { CodeSet, Vendor } from "../model/types.js";
 import type { Content } from "./output-file.js";
 import type { SharedInput } from "./shared-input.js";
+import { markdownChangelogView } from "./views/changelog-view.js";
 import { javaEnumView, javaFilePath } from "./views/java-view.js";
 import { catalogJson } from "./views/json-view.js";
 import { markdownIndexView, markdownVendorView } from "./views/markdown-view.js";
@@ -12,7 +13,14 @@ import { typescriptIndexView, typescriptRuntimeView, typescriptVendorView } from
  * vendors can be rendered in parallel and cached independently.
  */
 export type OutputRule =
-  | { readonly per: "catalog"; readonly template: string; readonly path: string; readonly view: (shared: SharedInput) => object }
+  | {
+      readonly per: "catalog";
+      readonly template: string;
+      readonly path: string;
+      readonly view: (shared: SharedInput) => object;
+      /** An output only some runs ask for (the changelog page): rendered when this says so. */
+      readonly when?: (shared: SharedInput) => boolean;
+    }
   | { readonly per: "serialized"; readonly path: string; readonly serialize: (shared: SharedInput) => Content }
   | { readonly per: "vendor"; readonly template: string; readonly path: (vendor: Vendor) => string; readonly view: (vendor: Vendor) => object }
   | {
@@ -46,6 +54,13 @@ export const TARGETS: readonly Target[] = [
     outputs: [
       { per: "catalog", template: "docs/index.md.hbs", path: "docs/index.md", view: markdownIndexView },
       { per: "vendor", template: "docs/vendor.md.hbs", path: (vendor) => `docs/${vendor.id}.md`, view: markdownVendorView },
+      {
+        per: "catalog",
+        template: "docs/changelog.md.hbs",
+        path: "docs/changelog.md",
+        view: markdownChangelogView,
+        when: (shared) => shared.changelog !== undefined,
+      },
     ],
   },
   {

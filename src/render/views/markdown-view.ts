@@ -65,7 +65,7 @@ export function markdownVendorView(vendor: Vendor) {
   };
 }
 
-function frontMatter(title: string, description: string): string {
+export function frontMatter(title: string, description: string): string {
   return ["---", `title: ${yamlString(title)}`, `description: ${yamlString(description)}`, "---"].join("\n");
 }
 
@@ -179,6 +179,11 @@ function codeCell(id: string, entry: CodeEntry): string {
 function nameCell(entry: CodeEntry): string {
   const markers = [entry.deprecated ? "deprecated" : "", entry.reserved ? "reserved" : "", entry.restored ? "number restored" : ""].filter(Boolean);
   const replacement = entry.deprecated?.replacement ? ` → ${markdownCell(entry.deprecated.replacement)}` : "";
+  if (entry.retired) {
+    // Struck through, with why: the value stays documented, since old systems may still send it.
+    const successor = entry.retired.replacement ? ` → ${markdownCell(entry.retired.replacement)}` : "";
+    return `~~${markdownCell(entry.name)}~~ <em>(retired since ${markdownCell(entry.retired.since)}: ${markdownCell(entry.retired.reason)})</em>${successor}`;
+  }
   return `${markdownCell(entry.name)}${markers.length > 0 ? ` <em>(${markers.join(", ")})</em>` : ""}${replacement}`;
 }
 
