@@ -54,7 +54,12 @@ export function isSchemaValid(data: unknown): boolean {
 export function checkSchema(source: SourceFile, data: unknown): Diagnostic[] {
   const validate = schemaValidator();
   if (validate(data)) return [];
-  return relevantErrors(validate.errors ?? []).map((error) => toDiagnostic(source, error));
+  return describeSchemaErrors(source, validate.errors ?? []);
+}
+
+/** ajv's errors as diagnostics at the YAML nodes they are about; `root` names the document as a whole. */
+export function describeSchemaErrors(source: SourceFile, errors: readonly ErrorObject[], root = "catalog"): Diagnostic[] {
+  return relevantErrors(errors).map((error) => toDiagnostic(source, error, root));
 }
 
 /** Drops ajv's echoes: the branches of a failed oneOf, and "must match then schema" next to the real cause. */
@@ -62,9 +67,9 @@ function relevantErrors(errors: readonly ErrorObject[]): ErrorObject[] {
   return errors.filter((error) => !error.schemaPath.includes("/oneOf/") && error.keyword !== "if" && error.keyword !== "propertyNames");
 }
 
-function toDiagnostic(source: SourceFile, error: ErrorObject): Diagnostic {
+function toDiagnostic(source: SourceFile, error: ErrorObject, root: string): Diagnostic {
   const path = parsePointer(error.instancePath);
-  const { rule, message, at } = describe(error, path);
+  const { rule, message, at } = describe(error, path, root);
   const { line, column } = locate(source, at.path, at.key ? "key" : "value");
   return { severity: "error", rule, message, file: source.path, line, column };
 }
@@ -75,8 +80,8 @@ interface Description {
   at: { path: DataPath; key: boolean };
 }
 
-function describe(error: ErrorObject, path: DataPath): Description {
-  const where = displayPath(path) || "catalog";
+function describe(error: ErrorObject, path: DataPath, root: string): Description {
+  const where = displayPath(path) || root;
   const params = error.params as Record<string, unknown>;
   const here = { path, key: false };
   switch (error.keyword) {

@@ -8,6 +8,7 @@ import { formatDiagnosticsText } from "../diagnostics/format.js";
 import { CatalogCache, generatorId } from "../pipeline/cache.js";
 import { runCatalogs } from "../pipeline/run-catalogs.js";
 import { createRenderer } from "../render/render.js";
+import { selectTargets } from "../render/targets.js";
 import { BUILTIN_TEMPLATES, readTemplates, type TemplateSet } from "../render/templates.js";
 import { REGENERATE_COMMAND } from "../render/views/banner.js";
 import { CATALOG_JSON_COMMENT } from "../render/views/json-view.js";
@@ -29,6 +30,8 @@ export interface GenerateCommandOptions {
   readonly cache: string | false;
   /** Threads to use (see runCatalogJobs). */
   readonly jobs?: number | undefined;
+  /** The targets to emit (see selectTargets); all of them by default. */
+  readonly targets?: readonly string[] | undefined;
 }
 
 /** `gen` / `gen generate`: write generated/ (only what changed), or with --check report what is stale. */
@@ -46,7 +49,9 @@ export async function runGenerate(options: GenerateCommandOptions, io: CliIo): P
   }
 
   const cache =
-    options.cache === false ? undefined : new CatalogCache(resolve(io.cwd, options.cache), outDir, templateRead.templates, generatorId(TOOL_VERSION));
+    options.cache === false
+      ? undefined
+      : new CatalogCache(resolve(io.cwd, options.cache), outDir, templateRead.templates, generatorId(TOOL_VERSION), options.targets);
   return generateWith(options, io, { outDir, shownOut, templates: templateRead.templates, cache });
 }
 
@@ -93,6 +98,8 @@ async function generateWith(options: GenerateCommandOptions, io: CliIo, setup: G
       only: options.only,
       exportStream,
       threads: options.jobs,
+      targets: options.targets,
+      onProgress: io.progress,
     }).finally(() => exportStream?.close());
     // Shared outputs come from every vendor's summary; they are rendered, compared and staged here,
     // unless nothing changed since the last write (then the cache knows they are current).
@@ -100,7 +107,11 @@ async function generateWith(options: GenerateCommandOptions, io: CliIo, setup: G
     const exportFragments = run.results.map((result) => result.exportFragment ?? "");
     const shared = sharedHit
       ? { files: [], diagnostics: [] }
-      : createRenderer(templates).renderShared({ summary: run.summary, exportFragments, exportFile: exportStream?.whole(exportFragments) });
+      : createRenderer(templates, selectTargets(options.targets)).renderShared({
+          summary: run.summary,
+          exportFragments,
+          exportFile: exportStream?.whole(exportFragments),
+        });
     const diagnostics = [...run.diagnostics, ...shared.diagnostics];
     if (diagnostics.length > 0) io.stderr(formatDiagnosticsText(diagnostics, run.texts));
     if (hasErrors(diagnostics)) return abandon(staging, scratch, EXIT_FAILURE);
@@ -219,6 +230,7 @@ function fixCommand(options: GenerateCommandOptions): string {
   if (options.out !== "generated") parts.push("--out", quote(options.out));
   if (options.templates !== undefined) parts.push("--templates", quote(options.templates));
   if (options.only !== undefined) parts.push("--only", quote(options.only));
+  if (options.targets !== undefined) parts.push("--targets", options.targets.join(","));
   return parts.join(" ");
 }
 
