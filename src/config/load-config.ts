@@ -1,11 +1,10 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname } from "node:path";
+import { dirname, relative, sep } from "node:path";
 import type { ValidateFunction } from "ajv/dist/2020.js";
 import { decodeCatalog } from "../catalog/decode.js";
 import { locate } from "../catalog/locate.js";
 import { checkAliases, yamlDiagnostic } from "../catalog/parse.js";
-import { displayPath } from "../catalog/read-catalogs.js";
 import { describeSchemaErrors } from "../catalog/schema.js";
 import { SCHEMA_OPTIONS } from "../catalog/schema-options.js";
 import { createSourceFile, type SourceFile } from "../catalog/source-file.js";
@@ -27,9 +26,9 @@ export function loadConfig(cwd: string, named?: string): ConfigLoad {
   const found = named === undefined ? findConfigFiles(cwd) : [named];
   if (found.length === 0) return { diagnostics: [], texts: new Map() };
   const [first = "", ...others] = found;
-  const shown = displayPath(first, cwd);
+  const shown = shownPath(first, cwd);
   if (others.length > 0) {
-    const names = found.map((path) => displayPath(path, cwd)).join(" and ");
+    const names = found.map((path) => shownPath(path, cwd)).join(" and ");
     return problem(shown, "config-ambiguous", `two config files in one directory (${names}): keep one`);
   }
   let bytes: Uint8Array;
@@ -40,6 +39,11 @@ export function loadConfig(cwd: string, named?: string): ConfigLoad {
     return problem(shown, "config-unreadable", `cannot read config file ${shown}: ${code === "ENOENT" ? "no such file" : (code ?? String(error))}`);
   }
   return readConfig(shown, dirname(first), bytes);
+}
+
+/** The config file as diagnostics name it: relative to the working directory, also when it is found above it. */
+function shownPath(path: string, cwd: string): string {
+  return relative(cwd, path).split(sep).join("/") || path;
 }
 
 function problem(file: string, rule: string, message: string): ConfigLoad {

@@ -31,8 +31,9 @@ export type Settings = { readonly [K in ConfigKey]-?: Setting<NonNullable<Config
 export type FlagSettings = { readonly [K in ConfigKey]?: { readonly value: NonNullable<ConfigData[K]>; readonly flag: string } };
 
 /**
- * Flags over the config over the defaults, key by key. A path from the config is relative to the
- * config file's directory, and is turned into one relative to the working directory, as a flag's is.
+ * Flags over the config over the defaults, key by key. A path from the config, and a default path when
+ * there is a config, is relative to the config file's directory; it is turned into one relative to the
+ * working directory, as a flag's is.
  */
 export function resolveSettings(flags: FlagSettings, config: LoadedConfig | undefined, cwd: string): Settings {
   const pick = <K extends ConfigKey>(key: K): Setting<unknown> => {
@@ -43,7 +44,10 @@ export function resolveSettings(flags: FlagSettings, config: LoadedConfig | unde
       const value = PATH_KEYS.has(key) ? fromCwd(resolve(config.dir, configured as string), cwd) : configured;
       return { value, source: { kind: "config", place: config.places[key] ?? config.path } };
     }
-    return { value: DEFAULT_SETTINGS[key], source: { kind: "default" } };
+    const fallback: unknown = DEFAULT_SETTINGS[key];
+    // With a config file, its directory is the project's root: default paths are taken from there too.
+    const value = config !== undefined && PATH_KEYS.has(key) && typeof fallback === "string" ? fromCwd(resolve(config.dir, fallback), cwd) : fallback;
+    return { value, source: { kind: "default" } };
   };
   const keys = Object.keys(DEFAULT_SETTINGS) as ConfigKey[];
   return Object.fromEntries(keys.map((key) => [key, pick(key)])) as Settings;

@@ -28,15 +28,15 @@ export interface Explanation {
 
 /**
  * Finds what a query names across every vendor and code set: a code (`2310`, `0100`, `"0100"`), a name
- * (`BATTERY_TOO_LOW`, case ignored), either of them after `vendor:` or `vendor:code-set:`. Digit codes
- * match exactly (zero padding is significant, as in fromCode); integer codes match by value. Pure.
+ * (`BATTERY_TOO_LOW`, case ignored), either of them after `vendor:` or `vendor:code-set:`. Codes match
+ * their wire string exactly, as fromCode(string) does: zero padding is significant. Pure.
  */
 export function explainCode(model: CatalogModel, query: string): Explanation {
   const { vendors, term } = scope(model, query.trim());
   const matches: ExplainMatch[] = [];
   for (const { vendor, sets } of vendors) {
     for (const set of sets) {
-      for (const entry of set.codes) if (codeMatches(entry, set, term)) matches.push(codeMatch(vendor, set, entry));
+      for (const entry of set.codes) if (codeMatches(entry, term)) matches.push(codeMatch(vendor, set, entry));
       for (const entry of set.uncoded) if (sameName(entry.name, term)) matches.push(uncodedMatch(vendor, set, entry));
     }
   }
@@ -60,9 +60,9 @@ function unquote(term: string): string {
   return /^(["']).*\1$/.test(term) && term.length >= 2 ? term.slice(1, -1) : term;
 }
 
-function codeMatches(entry: CodeEntry, set: CodeSet, term: string): boolean {
-  if (entry.wire === term || sameName(entry.name, term)) return true;
-  return set.format.kind === "integer" && /^-?\d+$/.test(term) && Number(term) === entry.code;
+/** The wire string exactly, as fromCode(string) matches it (an integer's is its canonical decimal), or the name. */
+function codeMatches(entry: CodeEntry, term: string): boolean {
+  return entry.wire === term || sameName(entry.name, term);
 }
 
 function sameName(name: string, term: string): boolean {
