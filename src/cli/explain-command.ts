@@ -63,7 +63,7 @@ function describeMatch(match: ExplainMatch, docsBase: string, colour: boolean): 
     colourTitle(printable(id), colour),
     `  ${printable(`${match.vendor.name} · ${match.codeSet.title} (${match.codeSet.id}, ${match.codeSet.typeName})`)}`,
   ];
-  for (const field of match.fields) lines.push(...fieldLines(colourLabel(`${field.label}:`, colour), field.value, "  "));
+  for (const field of match.fields) lines.push(...fieldLines(colourLabel(`${field.label}:`, colour), field.text ?? field.value, "  "));
   lines.push(`  ${colourLabel("Docs:", colour)} ${docsBase}/${match.docs}`);
   return `${lines.join("\n")}\n`;
 }
@@ -75,7 +75,9 @@ function fieldLines(label: string, value: FieldValue, indent: string): string[] 
     const [first = "", ...rest] = String(value).split("\n");
     return [`${indent}${label} ${printable(first)}`, ...rest.map((line) => `${indent}  ${printable(line)}`)];
   }
-  if (Array.isArray(value)) return [`${indent}${label}`, ...value.flatMap((item: string) => listItem(item, `${indent}  `))];
+  if (Array.isArray(value)) {
+    return [`${indent}${label}`, ...value.flatMap((item: FieldValue) => listItem(typeof item === "string" ? item : JSON.stringify(item), `${indent}  `))];
+  }
   return [`${indent}${label}`, ...Object.entries(value).flatMap(([key, inner]) => fieldLines(`${printable(key)}:`, inner, `${indent}  `))];
 }
 

@@ -1,13 +1,17 @@
 import type { CodeEntry, CodeSet, Retry, UncodedEntry } from "../model/types.js";
 
 /** A field's value: text, a number, a flag, a list of lines, or named values (translations, retry). */
-export type FieldValue = string | number | boolean | readonly string[] | { readonly [key: string]: FieldValue };
+export type FieldValue = string | number | boolean | readonly FieldValue[] | { readonly [key: string]: FieldValue };
 
-/** One thing the catalog says about an entry: a key for JSON, a label for people, and how to read it. */
+/**
+ * One thing the catalog says about an entry: a key and value for JSON, a label for people, and where
+ * the value as data reads worse than a line of text, that line.
+ */
 export interface ExplainField<Entry> {
   readonly key: string;
   readonly label: string;
   readonly read: (entry: Entry, set: CodeSet) => FieldValue | undefined;
+  readonly text?: (entry: Entry, set: CodeSet) => string | undefined;
 }
 
 /**
@@ -20,8 +24,13 @@ export const CODE_FIELDS: readonly ExplainField<CodeEntry>[] = [
   { key: "description", label: "Description", read: (entry) => entry.description },
   { key: "action", label: "Action", read: (entry) => entry.action },
   { key: "httpStatus", label: "HTTP status", read: (entry) => entry.httpStatus },
-  { key: "category", label: "Category", read: (entry, set) => titled(set.categories, entry.category) },
-  { key: "scope", label: "Scope", read: (entry, set) => scopeLabel(set, entry.scope) },
+  {
+    key: "category",
+    label: "Category",
+    read: (entry, set) => titled(set.categories, entry.category),
+    text: (entry, set) => label(set.categories, entry.category),
+  },
+  { key: "scope", label: "Scope", read: (entry, set) => titled(set.scopes, entry.scope), text: (entry, set) => label(set.scopes, entry.scope) },
   { key: "endpoints", label: "Endpoints", read: (entry) => nonEmpty(entry.endpoints) },
   { key: "retry", label: "Retry", read: (entry) => retryValue(entry.retry) },
   {
@@ -34,7 +43,8 @@ export const CODE_FIELDS: readonly ExplainField<CodeEntry>[] = [
   {
     key: "placeholders",
     label: "Placeholders",
-    read: (entry) => nonEmpty(entry.placeholders.map((p) => `${p.token}${p.description ? ` ${p.description}` : ""}`)),
+    read: (entry) => nonEmpty(entry.placeholders.map((p) => defined({ name: p.name, token: p.token, description: p.description }))),
+    text: (entry) => entry.placeholders.map((p) => `${p.token}${p.description ? ` ${p.description}` : ""}`).join("\n") || undefined,
   },
   { key: "translations", label: "Translations", read: (entry) => translationsValue(entry.translations) },
   { key: "handling", label: "Handling", read: (entry) => entry.handling },
@@ -48,23 +58,39 @@ export const UNCODED_FIELDS: readonly ExplainField<UncodedEntry>[] = [
   { key: "case", label: "Case", read: (entry) => entry.case },
   { key: "description", label: "Description", read: (entry) => entry.description },
   { key: "action", label: "Action", read: (entry) => entry.action },
-  { key: "retry", label: "Retry", read: (entry) => retryValue(entry.retry) },
+  { key: "retry", label: "Retry", read: (entry) => retryValue(entry.retry), text: (entry) => retryText(entry.retry) },
   { key: "notes", label: "Notes", read: (entry) => nonEmpty(entry.notes) },
 ];
 
-function nonEmpty(items: readonly string[]): readonly string[] | undefined {
+function nonEmpty<T extends FieldValue>(items: readonly T[]): readonly T[] | undefined {
   return items.length > 0 ? items : undefined;
 }
 
-function titled(items: readonly { readonly id: string; readonly title: string }[], id: string | undefined): string | undefined {
-  if (id === undefined) return undefined;
+type Titled = { readonly id: string; readonly title: string; readonly symbol?: string | undefined };
+
+/** A category or scope by id, with its title (and symbol). */
+function titled(items: readonly Titled[], id: string | undefined): FieldValue | undefined {
   const found = items.find((item) => item.id === id);
-  return found ? `${found.title} (${id})` : id;
+  return found && defined({ id: found.id, title: found.title, symbol: found.symbol });
 }
 
-function scopeLabel(set: CodeSet, id: string | undefined): string | undefined {
-  const scope = set.scopes.find((s) => s.id === id);
-  return scope?.symbol ? `${titled(set.scopes, id)} ${scope.symbol}` : titled(set.scopes, id);
+function label(items: readonly Titled[], id: string | undefined): string | undefined {
+  const found = items.find((item) => item.id === id);
+  return found && `${found.title}${found.symbol ? ` ${found.symbol}` : ""} (${found.id})`;
+}
+
+function retryText(retry: Retry | undefined): string | undefined {
+  if (!retry) return undefined;
+  const { minDelaySeconds: min, maxDelaySeconds: max } = retry;
+  const delay =
+    min !== undefined && max !== undefined
+      ? ` after ${min}–${max} s`
+      : min !== undefined
+        ? ` after at least ${min} s`
+        : max !== undefined
+          ? ` within ${max} s`
+          : "";
+  return `${retry.policy}${delay}${retry.note ? `: ${retry.note}` : ""}`;
 }
 
 function retryValue(retry: Retry | undefined): FieldValue | undefined {

@@ -15,7 +15,7 @@ export interface ExplainMatch {
   /** The entry's page and anchor in the generated docs, relative to the output directory. */
   readonly docs: string;
   /** The catalog's data, in CODE_FIELDS / UNCODED_FIELDS order; fields the entry lacks are left out. */
-  readonly fields: readonly { readonly key: string; readonly label: string; readonly value: FieldValue }[];
+  readonly fields: readonly { readonly key: string; readonly label: string; readonly value: FieldValue; readonly text?: string }[];
 }
 
 export interface Explanation {
@@ -86,7 +86,9 @@ function where(vendor: Vendor, set: CodeSet): Pick<ExplainMatch, "vendor" | "cod
 function readFields<Entry>(fields: readonly ExplainField<Entry>[], entry: Entry, set: CodeSet): ExplainMatch["fields"] {
   return fields.flatMap((field) => {
     const value = field.read(entry, set);
-    return value === undefined ? [] : [{ key: field.key, label: field.label, value }];
+    if (value === undefined) return [];
+    const text = field.text?.(entry, set);
+    return [text === undefined ? { key: field.key, label: field.label, value } : { key: field.key, label: field.label, value, text }];
   });
 }
 

@@ -77,7 +77,9 @@ describe("codebook.config.yaml", () => {
     const named = runGen(["validate", "--config", "../other.yaml"], join(root, "sub"));
     expect(named.status).toBe(1);
     const nowhere = join(root, "nowhere");
-    expect(named.stderr).toBe(`${nowhere}:0:0 error catalogs-not-found cannot read catalogs directory ${nowhere}: no such file or directory\n1 error, 0 warnings\n`);
+    expect(named.stderr).toBe(
+      `${nowhere}:0:0 error catalogs-not-found cannot read catalogs directory ${nowhere}: no such file or directory\n1 error, 0 warnings\n`,
+    );
   });
 
   it("is validated by its schema: every error as file:line:column with a code frame, exit 1, nothing written", () => {
