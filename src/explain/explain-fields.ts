@@ -32,7 +32,7 @@ export const CODE_FIELDS: readonly ExplainField<CodeEntry>[] = [
   },
   { key: "scope", label: "Scope", read: (entry, set) => titled(set.scopes, entry.scope), text: (entry, set) => label(set.scopes, entry.scope) },
   { key: "endpoints", label: "Endpoints", read: (entry) => nonEmpty(entry.endpoints) },
-  { key: "retry", label: "Retry", read: (entry) => retryValue(entry.retry) },
+  { key: "retry", label: "Retry", read: (entry) => retryValue(entry.retry), text: (entry) => retryText(entry.retry) },
   {
     key: "deprecated",
     label: "Deprecated",
