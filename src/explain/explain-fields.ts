@@ -82,14 +82,7 @@ function label(items: readonly Titled[], id: string | undefined): string | undef
 function retryText(retry: Retry | undefined): string | undefined {
   if (!retry) return undefined;
   const { minDelaySeconds: min, maxDelaySeconds: max } = retry;
-  const delay =
-    min !== undefined && max !== undefined
-      ? ` after ${min}–${max} s`
-      : min !== undefined
-        ? ` after at least ${min} s`
-        : max !== undefined
-          ? ` within ${max} s`
-          : "";
+  const delay = min !== undefined && max !== undefined ? ` (${min}–${max} s)` : min !== undefined ? ` (≥ ${min} s)` : max !== undefined ? ` (≤ ${max} s)` : "";
   return `${retry.policy}${delay}${retry.note ? `: ${retry.note}` : ""}`;
 }
 

@@ -76,7 +76,7 @@ describe("gen explain", () => {
         "other-pay:2310 LIMIT_REACHED",
         "  Other Pay · Other Errors (errors, OtherError)",
         "  Message: Limit reached",
-        "  Retry: after-delay after 5–10 s",
+        "  Retry: after-delay (5–10 s)",
         "  Deprecated:",
         "    reason: Use LIMIT_EXCEEDED.",
         "    replacement: LIMIT_EXCEEDED",
