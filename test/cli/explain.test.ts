@@ -28,6 +28,17 @@ codeSets:
         message: "Too many requests"
 `;
 
+/** What explain prints for PhonePOS's 2310. */
+const BATTERY_TOO_LOW = [
+  "phonepos:2310 BATTERY_TOO_LOW",
+  "  PhonePOS · Terminal Error Codes (terminal-error, TerminalErrorCode)",
+  "  Description: The battery level is too low for personalisation (<=15%) or transaction (<=10%).",
+  "  Action: Instruct the user to charge the device first.",
+  "  Scope: General 🌎 (general)",
+  "  Docs: generated/docs/phonepos.md#terminal-error-2310",
+  "",
+];
+
 function catalogsWithOther(): string {
   const dir = tempDir();
   cpSync(CATALOGS, dir, { recursive: true });
@@ -40,17 +51,7 @@ describe("gen explain", () => {
     const run = runGen(["explain", "2310"]);
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
-    expect(run.stdout).toBe(
-      [
-        "phonepos:2310 BATTERY_TOO_LOW",
-        "  PhonePOS · Terminal Error Codes (terminal-error, TerminalErrorCode)",
-        "  Description: The battery level is too low for personalisation (<=15%) or transaction (<=10%).",
-        "  Action: Instruct the user to charge the device first.",
-        "  Scope: General 🌎 (general)",
-        "  Docs: generated/docs/phonepos.md#terminal-error-2310",
-        "",
-      ].join("\n"),
-    );
+    expect(run.stdout).toBe(BATTERY_TOO_LOW.join("\n"));
   });
 
   it("accepts a name (case ignored), a quoted code, and vendor: and vendor:set: prefixes", () => {
@@ -82,13 +83,7 @@ describe("gen explain", () => {
         "    replacement: LIMIT_EXCEEDED",
         "  Docs: generated/docs/other-pay.md#errors-2310",
         "",
-        "phonepos:2310 BATTERY_TOO_LOW",
-        "  PhonePOS · Terminal Error Codes (terminal-error, TerminalErrorCode)",
-        "  Description: The battery level is too low for personalisation (<=15%) or transaction (<=10%).",
-        "  Action: Instruct the user to charge the device first.",
-        "  Scope: General 🌎 (general)",
-        "  Docs: generated/docs/phonepos.md#terminal-error-2310",
-        "",
+        ...BATTERY_TOO_LOW,
       ].join("\n"),
     );
     const secupay = runGen(["explain", "PASSWORD_IS_EXPIRED"]);

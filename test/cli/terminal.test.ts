@@ -1,32 +1,15 @@
-import { cpSync, writeFileSync } from "node:fs";
+import { cpSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CATALOGS } from "../support/paths.js";
+import { FIXTURES } from "../support/paths.js";
 import { runGen, tempDir } from "../support/run-gen.js";
 
 const ESC = "\u001b[";
 
-/** The bundled catalogs with a duplicate code in phonepos.yaml: one error with a code frame. */
+/** A catalogs directory holding one catalog with one error (a duplicate code), which has a code frame. */
 function brokenCatalogs(): string {
   const dir = tempDir();
-  cpSync(CATALOGS, dir, { recursive: true });
-  const text = `vendor:
-  id: phonepos
-  name: PhonePOS
-  summary: x
-codeSets:
-  - id: terminal-error
-    typeName: TerminalErrorCode
-    title: Terminal Error Codes
-    codeKind: digits
-    width: 4
-    codes:
-      - code: "2310"
-        name: BATTERY_TOO_LOW
-      - code: "2310"
-        name: BATTERY_LOW
-`;
-  writeFileSync(join(dir, "phonepos.yaml"), text);
+  cpSync(join(FIXTURES, "invalid", "duplicate-code.yaml"), join(dir, "duplicate-code.yaml"));
   return dir;
 }
 
@@ -35,12 +18,12 @@ describe("colour", () => {
     const dir = brokenCatalogs();
     const run = runGen(["validate", "--catalogs", dir], undefined, { FORCE_COLOR: "1", NO_COLOR: "1" });
     expect(run.status).toBe(1);
-    const shown = join(dir, "phonepos.yaml");
+    const shown = join(dir, "duplicate-code.yaml");
     expect(run.stderr).toBe(
       [
-        `${ESC}1m${shown}:14:15${ESC}0m ${ESC}31merror${ESC}0m ${ESC}2mduplicate-code${ESC}0m 2310 is already used by BATTERY_TOO_LOW (line 12) in code set terminal-error`,
-        `  ${ESC}2m13 |${ESC}0m         name: BATTERY_TOO_LOW`,
-        `${ESC}31m>${ESC}0m ${ESC}2m14 |${ESC}0m       - code: "2310"`,
+        `${ESC}1m${shown}:17:15${ESC}0m ${ESC}31merror${ESC}0m ${ESC}2mduplicate-code${ESC}0m 100 is already used by ACCEPTED (line 13) in code set status`,
+        `  ${ESC}2m16 |${ESC}0m         name: DECLINED`,
+        `${ESC}31m>${ESC}0m ${ESC}2m17 |${ESC}0m       - code: 100`,
         `     ${ESC}2m|${ESC}0m               ${ESC}31m^${ESC}0m`,
         "1 error, 0 warnings",
         "",
@@ -54,7 +37,7 @@ describe("colour", () => {
       const run = runGen(["validate", "--catalogs", dir], undefined, env);
       expect(run.status).toBe(1);
       expect(run.stderr, JSON.stringify(env)).not.toContain(ESC);
-      expect(run.stderr).toContain(" error duplicate-code 2310 is already used by BATTERY_TOO_LOW");
+      expect(run.stderr).toContain(" error duplicate-code 100 is already used by ACCEPTED (line 13)");
     }
   });
 
