@@ -140,6 +140,12 @@ describe("codebook.config.yaml", () => {
     );
   });
 
+  it("a --config file that is not there is an error, not a quiet default", () => {
+    const run = runGen(["validate", "--config", "missing.yaml"], tempDir());
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe("missing.yaml:0:0 error config-unreadable cannot read config file missing.yaml: no such file\n1 error, 0 warnings\n");
+  });
+
   it("an empty config sets nothing", () => {
     const root = project("# nothing yet\n");
     cpSync(join(root, "cat"), join(root, "catalogs"), { recursive: true });
