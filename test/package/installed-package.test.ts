@@ -120,12 +120,13 @@ describe("codebook installed from its tarball into a fresh project", () => {
   it("its API is importable from Node ESM and typed for TypeScript without @types/node", () => {
     writeFileSync(
       join(project, "use-api.ts"),
-      `import { type CheckReport, checkFiles, type Diagnostic, generate, type GenerateResult, loadCatalogs, validateCatalogs, writeFiles } from "codebook";
+      `import { buildModel, type CheckReport, checkFiles, type Diagnostic, type Explanation, explainCode, generate, type GenerateResult, loadCatalogs, validateCatalogs, writeFiles } from "codebook";
 
 const result: GenerateResult = generate({ catalogs: "catalogs" });
 const problems: readonly Diagnostic[] = result.diagnostics;
 const report: CheckReport = checkFiles(result.files, "generated");
-export const summary = { problems: problems.length, stale: report.modified.length + report.missing.length, loadCatalogs, validateCatalogs, writeFiles };
+const explained: Explanation = explainCode(buildModel(loadCatalogs("catalogs").catalogs), "2310");
+export const summary = { matches: explained.matches.map((match) => match.name), problems: problems.length, stale: report.modified.length + report.missing.length, loadCatalogs, validateCatalogs, writeFiles };
 `,
     );
     const tsconfig = {
