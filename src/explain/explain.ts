@@ -40,7 +40,7 @@ export function explainCode(model: CatalogModel, query: string): Explanation {
       for (const entry of set.uncoded) if (sameName(entry.name, term)) matches.push(uncodedMatch(vendor, set, entry));
     }
   }
-  const suggestions = matches.length > 0 ? [] : suggest(model, term);
+  const suggestions = matches.length > 0 ? [] : suggest(vendors, term);
   return { query, matches, suggestions };
 }
 
@@ -92,10 +92,10 @@ function readFields<Entry>(fields: readonly ExplainField<Entry>[], entry: Entry,
   });
 }
 
-/** The codes and names closest to a term that matched nothing. */
-function suggest(model: CatalogModel, term: string): string[] {
-  const candidates = model.vendors.flatMap((vendor) =>
-    vendor.codeSets.flatMap((set) => [
+/** The codes and names closest to a term that matched nothing, within the vendors and sets the query named. */
+function suggest(scoped: readonly { readonly vendor: Vendor; readonly sets: readonly CodeSet[] }[], term: string): string[] {
+  const candidates = scoped.flatMap(({ vendor, sets }) =>
+    sets.flatMap((set) => [
       ...set.codes.flatMap((entry) => {
         const label = `${vendor.id}:${entry.wire} (${entry.name})`;
         return [

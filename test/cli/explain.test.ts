@@ -147,6 +147,12 @@ describe("gen explain", () => {
     const json = runGen(["explain", "phonepos:2399", "--format", "json"]);
     expect(json.status).toBe(1);
     expect(JSON.parse(json.stdout)).toEqual({ query: "phonepos:2399", matches: [], suggestions: ["phonepos:2319 (EMV_UPLOAD_FAILED)"] });
+    // A vendor: prefix narrows the suggestions too.
+    const scoped = runGen(["explain", "secupay:2310"]);
+    expect(scoped.status).toBe(1);
+    expect(scoped.stderr).toBe(
+      'gen explain: no code or name "secupay:2310" in the catalogs of catalogs\nDid you mean:\n  secupay:2010 (NOT_ALLOWED_TO_START_UPDATE_PREPARE_STX)\n',
+    );
     const far = runGen(["explain", "nothing-like-it"]);
     expect(far.stderr).toBe(
       'gen explain: no code or name "nothing-like-it" in the catalogs of catalogs\nGive a code (2310, 0100), a name (BATTERY_TOO_LOW), or either after a vendor id (phonepos:2310).\n',
