@@ -9,6 +9,7 @@ import type { Change } from "../diff/change.js";
 import { CatalogCache, generatorId } from "../pipeline/cache.js";
 import { runCatalogs } from "../pipeline/run-catalogs.js";
 import { createRenderer } from "../render/render.js";
+import { selectTargets } from "../render/targets.js";
 import { BUILTIN_TEMPLATES, readTemplates, type TemplateSet } from "../render/templates.js";
 import { REGENERATE_COMMAND } from "../render/views/banner.js";
 import { CATALOG_JSON_COMMENT } from "../render/views/json-view.js";
@@ -35,6 +36,8 @@ export interface GenerateCommandOptions {
   readonly cache: string | false;
   /** Threads to use (see runCatalogJobs). */
   readonly jobs?: number | undefined;
+  /** The targets to emit (see selectTargets); all of them by default. */
+  readonly targets?: readonly string[] | undefined;
 }
 
 /** `gen` / `gen generate`: write generated/ (only what changed), or with --check report what is stale. */
@@ -52,7 +55,9 @@ export async function runGenerate(options: GenerateCommandOptions, io: CliIo): P
   }
 
   const cache =
-    options.cache === false ? undefined : new CatalogCache(resolve(io.cwd, options.cache), outDir, templateRead.templates, generatorId(TOOL_VERSION));
+    options.cache === false
+      ? undefined
+      : new CatalogCache(resolve(io.cwd, options.cache), outDir, templateRead.templates, generatorId(TOOL_VERSION), options.targets);
   return generateWith(options, io, { outDir, shownOut, templates: templateRead.templates, cache });
 }
 
@@ -99,6 +104,8 @@ async function generateWith(options: GenerateCommandOptions, io: CliIo, setup: G
       only: options.only,
       exportStream,
       threads: options.jobs,
+      targets: options.targets,
+      onProgress: io.progress,
     }).finally(() => exportStream?.close());
     // The changelog page, when asked for: the changes since a ref, as gen diff finds them.
     const changelog =
@@ -110,7 +117,12 @@ async function generateWith(options: GenerateCommandOptions, io: CliIo, setup: G
     const exportFragments = run.results.map((result) => result.exportFragment ?? "");
     const shared = sharedHit
       ? { files: [], diagnostics: [] }
-      : createRenderer(templates).renderShared({ summary: run.summary, exportFragments, exportFile: exportStream?.whole(exportFragments), changelog });
+      : createRenderer(templates, selectTargets(options.targets)).renderShared({
+          summary: run.summary,
+          exportFragments,
+          exportFile: exportStream?.whole(exportFragments),
+          changelog,
+        });
     const diagnostics = [...run.diagnostics, ...shared.diagnostics];
     if (diagnostics.length > 0) io.stderr(formatDiagnosticsText(diagnostics, run.texts));
     if (hasErrors(diagnostics)) return abandon(staging, scratch, EXIT_FAILURE);
@@ -254,6 +266,7 @@ function fixCommand(options: GenerateCommandOptions): string {
   if (options.out !== "generated") parts.push("--out", quote(options.out));
   if (options.templates !== undefined) parts.push("--templates", quote(options.templates));
   if (options.only !== undefined) parts.push("--only", quote(options.only));
+  if (options.targets !== undefined) parts.push("--targets", options.targets.join(","));
   return parts.join(" ");
 }
 

@@ -13,7 +13,7 @@ export interface ValidateOptions {
 
 /** `gen validate`: every problem of every catalog in one run. */
 export async function runValidate(options: ValidateOptions, io: CliIo): Promise<number> {
-  const run = await runCatalogs({ catalogs: resolve(io.cwd, options.catalogs), cwd: io.cwd, mode: "validate", threads: options.jobs });
+  const run = await runCatalogs({ catalogs: resolve(io.cwd, options.catalogs), cwd: io.cwd, mode: "validate", threads: options.jobs, onProgress: io.progress });
   const failed = hasErrors(run.diagnostics);
   if (options.format === "json") {
     io.stdout(formatDiagnosticsJson(run.diagnostics));

@@ -52,7 +52,7 @@ function clip(line: string): string {
 }
 
 /** Control characters from a catalog must not reach the terminal (no escape-sequence injection). */
-function printable(text: string): string {
+export function printable(text: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }

@@ -33,6 +33,8 @@ export interface JobSettings {
   readonly staging?: string | undefined;
   /** With --only: render just this vendor (the others are still validated). */
   readonly only?: string | undefined;
+  /** The targets to render (see selectTargets); all of them by default. */
+  readonly targets?: readonly string[] | undefined;
 }
 
 /** The settings and, when the mode renders, the renderer (each thread makes its own). */

@@ -34,12 +34,16 @@ export interface CatalogRunOptions {
   readonly outDir?: string | undefined;
   readonly staging?: string | undefined;
   readonly only?: string | undefined;
+  /** The targets to render (see selectTargets); all of them by default. */
+  readonly targets?: readonly string[] | undefined;
   /** Where the vendors' parts of catalog.json are written as they come (see ExportStream). */
   readonly exportStream?: ExportStream | undefined;
   /** Threads to use (see runCatalogJobs). */
   readonly threads?: number | undefined;
   /** Catalogs whose cached results still hold are not processed again. */
   readonly cache?: CatalogCache | undefined;
+  /** Told how many of the catalogs to process are done, as each finishes. */
+  readonly onProgress?: ((done: number, total: number) => void) | undefined;
 }
 
 /**
@@ -55,8 +59,10 @@ export async function runCatalogs(options: CatalogRunOptions): Promise<CatalogRu
     outDir: options.outDir,
     staging: options.staging,
     only: options.only,
+    targets: options.targets,
     exportStream: options.exportStream,
     threads: options.threads,
+    onProgress: options.onProgress,
   });
   const fresh = new Map(processed.map((result) => [result.path, result]));
   const all = listed.files.flatMap((file) => {

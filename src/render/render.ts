@@ -8,8 +8,9 @@ import type { SharedInput } from "./shared-input.js";
 import { TARGETS, type Target } from "./targets.js";
 import { TEMPLATE_OPTIONS } from "./template-options.js";
 import * as templateRuntime from "./template-runtime.js";
+import type { TemplateSet, TemplateSource } from "./template-set.js";
 import { instantiateTemplate, templateToJs } from "./template-to-js.js";
-import { type TemplateSet, type TemplateSource, templateHash } from "./templates.js";
+import { templateHash } from "./templates.js";
 
 export interface RenderResult {
   readonly files: readonly OutputFile[];

@@ -69,3 +69,8 @@ export const TARGETS: readonly Target[] = [
     outputs: [{ per: "serialized", path: "catalog.json", serialize: catalogJson }],
   },
 ];
+
+/** The targets of a run: those named (in TARGETS order), or all of them. */
+export function selectTargets(names: readonly string[] | undefined): readonly Target[] {
+  return names === undefined ? TARGETS : TARGETS.filter((target) => names.includes(target.name));
+}
