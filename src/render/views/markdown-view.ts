@@ -1,8 +1,8 @@
 import type { CodeEntry, CodeSet, Vendor } from "../../model/types.js";
-import { anchorId, markdownCell, markdownHeading, markdownListItem, markdownParagraph, yamlString } from "../escape/markdown.js";
+import { htmlText, markdownCell, markdownHeading, markdownListItem, markdownParagraph, yamlString } from "../escape/markdown.js";
 import type { SharedInput } from "../shared-input.js";
 import { bannerText } from "./banner.js";
-import { joinEach } from "./join.js";
+import { type EntryView, entryView, filterView, uncodedEntryView } from "./markdown-entry-view.js";
 
 /** What templates/docs/index.md.hbs sees. */
 export function markdownIndexView(shared: SharedInput) {
@@ -38,7 +38,7 @@ export function markdownVendorView(vendor: Vendor) {
     title: markdownHeading(vendor.name),
     summary: markdownParagraph(vendor.summary),
     source: vendor.source === undefined ? null : markdownCell(vendor.source),
-    notes: vendor.notes.map(markdownParagraph),
+    notes: vendor.notes.map(markdownListItem),
     errorResponse: response
       ? {
           description: markdownParagraph(response.description),
@@ -53,7 +53,7 @@ export function markdownVendorView(vendor: Vendor) {
               field.values.map(markdownCell).join("<br>"),
             ].join(" | "),
           ),
-          notes: response.notes.map(markdownParagraph),
+          notes: response.notes.map(htmlText),
         }
       : null,
     guidance: vendor.guidance.map((item) => ({
@@ -80,41 +80,6 @@ function codeFence(text: string, language: string): string {
   return `${fence}${language}\n${text.replace(/\r\n?/g, "\n")}\n${fence}`;
 }
 
-interface Column {
-  readonly title: string;
-  readonly has: (entry: CodeEntry) => boolean;
-  readonly cell: (entry: CodeEntry, set: CodeSet) => string;
-}
-
-/** The columns a table may have; a set's table shows those that at least one of its codes fills. */
-const OPTIONAL_COLUMNS: readonly Column[] = [
-  {
-    title: "Message",
-    has: (e) => e.message !== undefined,
-    cell: (e) => {
-      const alternatives = joinEach(e.alternativeMessages, markdownCell, "<br>");
-      if (e.message === undefined) return alternatives;
-      return e.alternativeMessages.length === 0 ? markdownCell(e.message) : `${markdownCell(e.message)}<br>${alternatives}`;
-    },
-  },
-  { title: "Description", has: (e) => e.description !== undefined, cell: (e) => markdownCell(e.description ?? "") },
-  { title: "Action", has: (e) => e.action !== undefined, cell: (e) => markdownCell(e.action ?? "") },
-  { title: "HTTP", has: (e) => e.httpStatus !== undefined, cell: (e) => (e.httpStatus === undefined ? "" : String(e.httpStatus)) },
-  { title: "Scope", has: (e) => e.scope !== undefined, cell: (e, set) => markdownCell(scopeLabel(set, e.scope)) },
-  {
-    title: "Endpoints",
-    has: (e) => e.endpoints.length > 0,
-    cell: (e) => joinEach(e.endpoints, (endpoint) => `<code>${markdownCell(endpoint)}</code>`, "<br>"),
-  },
-  { title: "Retry", has: (e) => e.retry !== undefined, cell: (e) => markdownCell(retryLabel(e)) },
-  {
-    title: "Translations",
-    has: (e) => e.translations.length > 0,
-    cell: (e) =>
-      joinEach(e.translations, (t) => joinEach(Object.entries(t.texts), ([field, text]) => `${t.locale} (${field}): ${markdownCell(text)}`, "<br>"), "<br>"),
-  },
-];
-
 /**
  * Hands out fragment ids, unique on the page: the usual id is kept, and the rare one that a catalog
  * makes collide (a code "b" in set "a" and a set "a-b") gets a numbered suffix.
@@ -130,28 +95,47 @@ function anchorAllocator(): (id: string) => string {
 }
 
 function codeSetView(set: CodeSet, setAnchor: string, anchor: (id: string) => string) {
-  const columns = OPTIONAL_COLUMNS.filter((column) => set.codes.some(column.has));
-  const header = ["Code", "Name", ...columns.map((c) => c.title)];
-  const table = (codes: readonly CodeEntry[]) => ({
-    header: `| ${header.join(" | ")} |`,
-    separator: `|${header.map(() => "---").join("|")}|`,
-    rows: codes.map(
-      (entry) => `| ${[codeCell(anchor(anchorId(set.id, entry.wire)), entry), nameCell(entry), ...columns.map((c) => c.cell(entry, set))].join(" | ")} |`,
-    ),
+  const plainTitle = htmlText(set.title);
+  const entries = (codes: readonly CodeEntry[]) => codes.map((entry) => entryView(entry, set, setAnchor, anchor));
+  const group = (heading: string, rest: Partial<Omit<GroupView, "set" | "heading">>): GroupView => ({
+    set: setAnchor,
+    anchor: null,
+    heading,
+    plainTitle: heading,
+    intro: null,
+    exceptionClasses: "",
+    entries: [],
+    notes: [],
+    ...rest,
   });
-  const groups = set.categories.map((category) => ({
-    anchor: anchor(`${set.id}-${category.id}`),
-    title: markdownHeading(category.title),
-    range: category.range ? `${category.range.min}–${category.range.max}` : null,
-    deprecated: category.deprecated !== undefined,
-    description: category.description === undefined ? null : markdownParagraph(category.description),
-    exceptionClasses: category.exceptionClasses.map((name) => `<code>${markdownCell(name)}</code>`).join(", "),
-    table: table(set.codes.filter((entry) => entry.category === category.id)),
-  }));
+  const groups = set.categories.map((category) =>
+    group(
+      `${markdownHeading(category.title)}${category.range ? ` (${category.range.min}–${category.range.max})` : ""}${category.deprecated ? " <em>(deprecated)</em>" : ""}`,
+      {
+        anchor: anchor(`${set.id}-${category.id}`),
+        plainTitle: htmlText(category.title),
+        intro: category.description === undefined ? null : markdownParagraph(category.description),
+        exceptionClasses: category.exceptionClasses.map((name) => `<code>${markdownCell(name)}</code>`).join(", "),
+        entries: entries(set.codes.filter((entry) => entry.category === category.id)),
+        notes: category.notes.map(htmlText),
+      },
+    ),
+  );
   const uncategorized = set.codes.filter((entry) => !set.categories.some((category) => category.id === entry.category));
+  // Entries are h4 under an h3, so a set without categories gets a "Codes" heading of its own.
+  if (uncategorized.length > 0) groups.push(group(groups.length > 0 ? "Other codes" : "Codes", { entries: entries(uncategorized) }));
+  if (set.uncoded.length > 0) {
+    groups.push(
+      group("Errors without a code", {
+        intro: "These carry no code: match them by HTTP status and message.",
+        entries: set.uncoded.map((entry) => uncodedEntryView(entry, set, setAnchor, anchor)),
+      }),
+    );
+  }
   return {
     anchor: setAnchor,
     title: markdownHeading(set.title),
+    plainTitle,
     typeName: set.typeName,
     kind:
       set.format.kind === "digits"
@@ -165,45 +149,24 @@ function codeSetView(set: CodeSet, setAnchor: string, anchor: (id: string) => st
       label: markdownCell(`${scope.title}${scope.symbol ? ` ${scope.symbol}` : ""}`),
       description: scope.description === undefined ? null : markdownCell(scope.description),
     })),
-    notes: set.notes.map(markdownParagraph),
+    filter: filterView(set, setAnchor, plainTitle),
     groups,
-    ungrouped: uncategorized.length > 0 ? { title: groups.length > 0 ? "Other codes" : null, table: table(uncategorized) } : null,
-    uncoded: set.uncoded.length > 0 ? uncodedTable(set, anchor) : null,
+    notes: set.notes.map(htmlText),
   };
 }
 
-function codeCell(id: string, entry: CodeEntry): string {
-  return `<a id="${id}"></a><code>${markdownCell(entry.wire)}</code>`;
-}
-
-function nameCell(entry: CodeEntry): string {
-  const markers = [entry.deprecated ? "deprecated" : "", entry.reserved ? "reserved" : "", entry.restored ? "number restored" : ""].filter(Boolean);
-  const replacement = entry.deprecated?.replacement ? ` → ${markdownCell(entry.deprecated.replacement)}` : "";
-  return `${markdownCell(entry.name)}${markers.length > 0 ? ` <em>(${markers.join(", ")})</em>` : ""}${replacement}`;
-}
-
-function scopeLabel(set: CodeSet, id: string | undefined): string {
-  const scope = set.scopes.find((s) => s.id === id);
-  return scope ? `${scope.title}${scope.symbol ? ` ${scope.symbol}` : ""}` : (id ?? "");
-}
-
-function retryLabel(entry: CodeEntry): string {
-  const retry = entry.retry;
-  if (!retry) return "";
-  const { minDelaySeconds: min, maxDelaySeconds: max } = retry;
-  const delay = min !== undefined && max !== undefined ? ` (${min}–${max} s)` : min !== undefined ? ` (≥ ${min} s)` : "";
-  return `${retry.policy}${delay}`;
-}
-
-function uncodedTable(set: CodeSet, anchor: (id: string) => string) {
-  return {
-    header: "| Name | HTTP | Message | Case | Action |",
-    separator: "|---|---|---|---|---|",
-    rows: set.uncoded.map(
-      (entry) =>
-        `| <a id="${anchor(anchorId(`${set.id}-uncoded`, entry.name))}"></a>${markdownCell(entry.name)} | ${entry.httpStatus} | ${markdownCell(entry.message)} | ${markdownCell(entry.case ?? "")} | ${markdownCell(entry.action ?? "")} |`,
-    ),
-  };
+/** A heading over a run of entries: a category, the codes outside every category, or the errors without a code. */
+interface GroupView {
+  readonly set: string;
+  readonly anchor: string | null;
+  /** Markdown, for the ### heading. */
+  readonly heading: string;
+  /** HTML, for the summary of its folded notes. */
+  readonly plainTitle: string;
+  readonly intro: string | null;
+  readonly exceptionClasses: string;
+  readonly entries: readonly EntryView[];
+  readonly notes: readonly string[];
 }
 
 function sum(values: readonly number[]): number {
