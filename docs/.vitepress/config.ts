@@ -42,6 +42,10 @@ export default defineConfig({
       options: {
         // Results show the start of each entry (its message and fields) under its code and name.
         detailedView: true,
+        // The button shows "Search" and its shortcut (Ctrl K); an aria-label of "Search" alone would hide
+        // the shortcut from its accessible name (axe: label-content-name-mismatch). Empty, the name comes
+        // from what the button shows.
+        translations: { button: { buttonText: "Search", buttonAriaLabel: "" } },
         // Index each code's entry as its own section, its labels and values apart; see search-sections.ts.
         _render(src, env, md) {
           const html = md.render(src, env);

@@ -1,8 +1,8 @@
-import type { CodeEntry, CodeSet, Vendor } from "../../model/types.js";
+import type { CodeEntry, CodeSet, ResponseField, Vendor } from "../../model/types.js";
 import { htmlText, markdownCell, markdownHeading, markdownListItem, markdownParagraph, yamlString } from "../escape/markdown.js";
 import type { SharedInput } from "../shared-input.js";
 import { bannerText } from "./banner.js";
-import { type EntryView, entryView, filterView, uncodedEntryView } from "./markdown-entry-view.js";
+import { type EntryView, entryView, type FieldView, filterView, uncodedEntryView } from "./markdown-entry-view.js";
 
 /** What templates/docs/index.md.hbs sees. */
 export function markdownIndexView(shared: SharedInput) {
@@ -11,17 +11,14 @@ export function markdownIndexView(shared: SharedInput) {
     frontMatter: frontMatter("Status and error codes", `${vendors.length} vendors, every status and error code, generated from the catalogs.`),
     banner: `<!-- ${bannerText("every catalog")} -->`,
     totals: `${vendors.length} vendors, ${sum(vendors.map((v) => v.codeSets.length))} code sets, ${sum(vendors.flatMap((v) => v.codeSets.map((set) => set.entryCount)))} codes.`,
-    rows: vendors.flatMap((vendor) =>
-      vendor.codeSets.map((set) => ({
-        cells: [
-          `[${markdownCell(vendor.name)}](./${vendor.id}.md)`,
-          `[${markdownCell(set.title)}](./${vendor.id}.md#${set.id})`,
-          `<code>${markdownCell(set.typeName)}</code>`,
-          set.format.kind === "digits" ? `digits (${set.format.width})` : set.format.kind,
-          String(set.entryCount),
-        ].join(" | "),
-      })),
-    ),
+    // A heading per vendor and a line per code set, not a table: it reads on a phone as on a desktop.
+    vendors: vendors.map((vendor) => ({
+      heading: `[${markdownHeading(vendor.name)}](./${vendor.id}.md)`,
+      codeSets: vendor.codeSets.map(
+        (set) =>
+          `[${markdownCell(set.title)}](./${vendor.id}.md#${set.id}): <code>${markdownCell(set.typeName)}</code>, ${set.entryCount} codes, ${formatKind(set.format, "short")}`,
+      ),
+    })),
   };
 }
 
@@ -44,15 +41,12 @@ export function markdownVendorView(vendor: Vendor) {
           description: markdownParagraph(response.description),
           example: response.example === undefined ? null : codeFence(response.example, "json"),
           hasFields: response.fields.length > 0,
-          fields: response.fields.map((field) =>
-            [
-              `<code>${markdownCell(field.path)}</code>`,
-              field.type,
-              markdownCell(field.description),
-              field.codeSet ? `[${markdownCell(setTitle(vendor, field.codeSet))}](#${field.codeSet})` : "",
-              field.values.map(markdownCell).join("<br>"),
-            ].join(" | "),
-          ),
+          // Each field as an entry of its own, labelled like a code's (a table would overflow a phone).
+          fields: response.fields.map((field) => ({
+            path: htmlText(field.path),
+            type: htmlText(field.type),
+            fields: responseFieldValues(vendor, field),
+          })),
           notes: response.notes.map(htmlText),
         }
       : null,
@@ -71,6 +65,17 @@ function frontMatter(title: string, description: string): string {
 
 function setTitle(vendor: Vendor, id: string): string {
   return vendor.codeSets.find((set) => set.id === id)?.title ?? id;
+}
+
+function responseFieldValues(vendor: Vendor, field: ResponseField): FieldView[] {
+  const values: FieldView[] = [{ key: "description", label: "Description", value: htmlText(field.description), lang: "" }];
+  if (field.codeSet !== undefined) {
+    values.push({ key: "codes", label: "Codes", value: `<a href="#${field.codeSet}">${htmlText(setTitle(vendor, field.codeSet))}</a>`, lang: "" });
+  }
+  if (field.values.length > 0) {
+    values.push({ key: "values", label: "Values", value: field.values.map((value) => `<code>${htmlText(value)}</code>`).join(", "), lang: "" });
+  }
+  return values;
 }
 
 /** A fenced block whose fence is longer than any backtick run inside, so no text can close it. */
@@ -137,12 +142,7 @@ function codeSetView(set: CodeSet, setAnchor: string, anchor: (id: string) => st
     title: markdownHeading(set.title),
     plainTitle,
     typeName: set.typeName,
-    kind:
-      set.format.kind === "digits"
-        ? `${set.format.width}-digit strings (leading zeros count)`
-        : set.format.kind === "integer"
-          ? "integers"
-          : "symbolic strings",
+    kind: formatKind(set.format, "long"),
     count: set.codes.length,
     description: set.description === undefined ? null : markdownParagraph(set.description),
     scopes: set.scopes.map((scope) => ({
@@ -167,6 +167,22 @@ interface GroupView {
   readonly exceptionClasses: string;
   readonly entries: readonly EntryView[];
   readonly notes: readonly string[];
+}
+
+/** How a set's codes look, in words; the long form says that leading zeros count. */
+function formatKind(format: CodeSet["format"], length: "short" | "long"): string {
+  switch (format.kind) {
+    case "digits":
+      return `${format.width}-digit strings${length === "long" ? " (leading zeros count)" : ""}`;
+    case "integer":
+      return "integers";
+    case "symbolic":
+      return "symbolic strings";
+    default: {
+      const unknown: never = format;
+      return unknown;
+    }
+  }
 }
 
 function sum(values: readonly number[]): number {
