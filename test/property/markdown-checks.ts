@@ -40,6 +40,7 @@ export const TEMPLATE_TAGS: ReadonlySet<string> = new Set([
   "select",
   "option",
   "output",
+  "wbr",
 ]);
 
 const md = new MarkdownIt({ html: true });
@@ -131,7 +132,8 @@ export function renderedCell(texts: readonly string[]): string {
 
 /**
  * The texts of an entry's values and codes, as a reader sees them: each <dd> (and each code's <code>)
- * with its <br>s read as line breaks, the <code> around placeholder tokens dropped and entities decoded.
+ * with its <br>s read as line breaks, its <wbr>s and the <code> around placeholder tokens dropped and
+ * entities decoded.
  * Any other tag stays in, so a text that became markup cannot read as itself.
  */
 export function entryTexts(html: string): { readonly values: ReadonlySet<string>; readonly codes: ReadonlySet<string> } {
@@ -140,6 +142,7 @@ export function entryTexts(html: string): { readonly values: ReadonlySet<string>
       // A token may hold a line break (an arbitrary catalog's tokens are any text), so the <br>s go last.
       .replace(/<code class="cb-placeholder">((?:[^<]|<br>)*)<\/code>/g, "$1")
       .replace(/<br>/g, "\n")
+      .replace(/<wbr>/g, "")
       .replace(/&(#\d+|amp|lt|gt|quot);/g, (entity, name: string) =>
         name.startsWith("#") ? String.fromCodePoint(Number(name.slice(1))) : (NAMED[name] ?? entity),
       );

@@ -23,7 +23,7 @@ export interface EntryView {
   /** data-* attributes the page's filters read (data-set, data-scope, ...), precomputed. */
   readonly attributes: string;
   readonly code: string | null;
-  readonly name: string;
+  readonly name: string | null;
   /** Badges after the name: deprecated, reserved, number restored. */
   readonly badges: readonly string[];
   readonly fields: readonly FieldView[];
@@ -119,8 +119,9 @@ export function entryView(entry: CodeEntry, set: CodeSet, setAnchor: string, anc
   return {
     id: anchor(anchorId(set.id, entry.wire)),
     attributes,
-    code: htmlText(entry.wire),
-    name: htmlText(entry.name),
+    code: breakable(entry.wire),
+    // A symbolic code that is its own name (AUTHORIZATION) shows once.
+    name: entry.name === entry.wire ? null : breakable(entry.name),
     badges: [entry.deprecated ? "deprecated" : "", entry.reserved ? "reserved" : "", entry.restored ? "number restored" : ""].filter(Boolean),
     fields,
     notes: entry.notes.map(htmlText),
@@ -144,11 +145,17 @@ export function uncodedEntryView(entry: UncodedEntry, set: CodeSet, setAnchor: s
     id: anchor(anchorId(`${set.id}-uncoded`, entry.name)),
     attributes: `data-set="${setAnchor}"`,
     code: null,
-    name: htmlText(entry.name),
+    name: breakable(entry.name),
     badges: [],
     fields,
     notes: entry.notes.map(htmlText),
   };
+}
+
+/** Escaped text that a narrow screen may wrap after each underscore (EXTERNAL_DEVICE_HAS_NO_RIGHT_AUTHORITY). */
+function breakable(text: string): string {
+  const escaped = htmlText(text);
+  return escaped.includes("_") ? escaped.replace(/_/g, "_<wbr>") : escaped;
 }
 
 function optional(text: string | undefined, tokens: readonly string[]): string | undefined {
