@@ -59,11 +59,11 @@ describe("help and commands", () => {
     for (const option of ["--check", "--out <dir>", "--only <vendor>", "--catalogs <dir>", "--targets <list>", "--config <file>", "--print-config"]) {
       expect(run.stdout, option).toMatch(new RegExp(`\\n  ${option.replace(/[[\]]/g, "\\$&")} `));
     }
-    for (const command of ["generate", "validate", "export", "explain", "init"]) expect(run.stdout).toMatch(new RegExp(`\\n  ${command} `));
+    for (const command of ["generate", "validate", "diff", "export", "explain", "init"]) expect(run.stdout).toMatch(new RegExp(`\\n  ${command} `));
   });
 
   it("an unknown command says so and lists the commands, with exit 2", () => {
-    for (const args of [["watch"], ["--out", "x", "watch"], ["--check", "diff"]]) {
+    for (const args of [["watch"], ["--out", "x", "watch"], ["--check", "explian"]]) {
       const run = runGen(args);
       expect(run.status, args.join(" ")).toBe(2);
       expect(run.stdout).toBe("");
