@@ -1,3 +1,4 @@
+import { percentEncodeComment } from "./comment-line.js";
 import { type CommentStyle, commentLines, docComment } from "./doc-comment.js";
 
 /**
@@ -59,3 +60,14 @@ export function javadocComment(indent: string, paragraphs: readonly (string | un
 }
 
 const JAVADOC: CommentStyle = { lines: javadocLines, paragraphBreak: "<p>" };
+
+/**
+ * Text for a // comment line (a banner): printable ASCII only, without a backslash (javac reads \\u escapes
+ * even in comments, and \\u000a ends the line) or %, the escape character (see percentEncodeComment).
+ * ASCII also keeps the file readable under any -encoding.
+ */
+export function javaLineComment(text: string): string {
+  return percentEncodeComment(text, JAVA_COMMENT_UNSAFE);
+}
+
+const JAVA_COMMENT_UNSAFE = /[^\x20-\x24\x26-\x5b\x5d-\x7e]/gu;

@@ -1,6 +1,6 @@
 import { defaultFormatField } from "../../model/default-format-field.js";
 import type { CodeEntry, CodeSet, Retry, UncodedEntry, Vendor } from "../../model/types.js";
-import { javadocComment, javadocText, javaString, javaStringOrNull } from "../escape/java.js";
+import { javadocComment, javadocText, javaLineComment, javaString, javaStringOrNull } from "../escape/java.js";
 import { bannerText } from "./banner.js";
 import { joinEach } from "./join.js";
 
@@ -114,11 +114,6 @@ function tags(entry: CodeEntry): string[] {
 /** Javadoc text on one line, for a tag such as @deprecated. */
 function javadocInline(text: string): string {
   return javadocText(text).replace(/[\r\n\u2028\u2029]+/g, " ");
-}
-
-/** A // comment line: a backslash is doubled so that no \u in it can become a line break for javac. */
-function javaLineComment(text: string): string {
-  return text.replace(/\\/g, "\\\\").replace(/[\r\n\u2028\u2029]/g, " ");
 }
 
 function listLiteral(items: readonly string[]): string {

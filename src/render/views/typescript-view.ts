@@ -1,7 +1,7 @@
 import { defaultFormatField } from "../../model/default-format-field.js";
 import type { CodeEntry, CodeSet, Retry, UncodedEntry, Vendor } from "../../model/types.js";
 import { vendorNamespace } from "../../model/vendor-names.js";
-import { jsDocComment, jsDocText, tsString, tsStringOrNull } from "../escape/typescript.js";
+import { jsDocComment, jsDocText, tsLineComment, tsString, tsStringOrNull } from "../escape/typescript.js";
 import type { SharedInput } from "../shared-input.js";
 import { bannerText } from "./banner.js";
 import { joinEach } from "./join.js";
@@ -10,7 +10,7 @@ import { lowerFirst, upperSnake } from "./names.js";
 /** What templates/ts/vendor.ts.hbs sees: every literal already escaped, every name already cased. */
 export function typescriptVendorView(vendor: Vendor) {
   return {
-    banner: `// ${bannerText(vendor.file)}`,
+    banner: `// ${tsLineComment(bannerText(vendor.file))}`,
     vendorDoc: jsDocComment("", [`${vendor.name}: ${vendor.summary}`]),
     vendorId: tsString(vendor.id),
     vendorName: tsString(vendor.name),
@@ -31,7 +31,7 @@ function runtimeImports(vendor: Vendor) {
 /** What templates/ts/index.ts.hbs sees. */
 export function typescriptIndexView(shared: SharedInput) {
   return {
-    banner: `// ${bannerText("every catalog")}`,
+    banner: `// ${tsLineComment(bannerText("every catalog"))}`,
     vendors: shared.summary.vendors.map((vendor) => ({
       namespace: vendorNamespace(vendor.id),
       module: tsString(`./${vendor.id}.js`),
@@ -41,7 +41,7 @@ export function typescriptIndexView(shared: SharedInput) {
 }
 
 export function typescriptRuntimeView() {
-  return { banner: `// ${bannerText("codebook's runtime template")}` };
+  return { banner: `// ${tsLineComment(bannerText("codebook's runtime template"))}` };
 }
 
 function codeSetView(set: CodeSet) {
