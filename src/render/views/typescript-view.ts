@@ -58,6 +58,8 @@ function codeSetView(set: CodeSet) {
     isDigits: kind === "digits",
     isSymbolic: kind === "symbolic",
     width: set.format.kind === "digits" ? set.format.width : 0,
+    // Digit codes of 16 or more digits may exceed Number.MAX_SAFE_INTEGER (9007199254740991).
+    hasUnsafeNumbers: set.format.kind === "digits" && set.codes.some((entry) => !Number.isSafeInteger(Number(entry.wire))),
     members: set.codes.map((entry) => memberView(set, entry)),
     hasPlaceholders: withPlaceholders.length > 0,
     placeholderMembers: withPlaceholders.map((entry) => ({
