@@ -177,13 +177,22 @@ beforeAll(() => {
       textChars: 100,
       shapes: { ErrorCode: "class", TerminalCode: "class", SymbolCode: "class" },
     },
+    // Large: two catalogs, as one file holds at most 50 MB (50,000 codes with every field take 47 MB).
     {
       id: "big",
       codes: BIG.codes,
+      terminalCodes: 1,
+      symbolCodes: 2,
+      textChars: BIG.textChars,
+      shapes: { ErrorCode: "class", TerminalCode: "inline enum", SymbolCode: "data enum" },
+    },
+    {
+      id: "bigkinds",
+      codes: 1,
       terminalCodes: BIG.codes,
       symbolCodes: BIG.codes,
-      textChars: BIG.textChars,
-      shapes: { ErrorCode: "class", TerminalCode: "class", SymbolCode: "class" },
+      textChars: 10,
+      shapes: { ErrorCode: "inline enum", TerminalCode: "class", SymbolCode: "class" },
     },
   );
   const catalogs = join(root, "catalogs");
