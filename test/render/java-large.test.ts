@@ -28,7 +28,7 @@ function lastInlineSize(dir: string): number {
     return !String(java?.content).includes("class $Data");
   };
   let low = 1;
-  let high = 3000;
+  let high = 1000;
   expect(inline(low)).toBe(true);
   expect(inline(high)).toBe(false);
   while (high - low > 1) {
