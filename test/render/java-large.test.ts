@@ -53,6 +53,12 @@ public final class Probe {
     for (String line = in.readLine(); line != null; line = in.readLine()) {
       String[] parts = line.split(" ", -1);
       Class<?> type = Class.forName(parts[0]);
+      if (parts.length == 1) {
+        Object[] uncoded = (Object[]) Class.forName(parts[0] + "$Uncoded").getMethod("values").invoke(null);
+        Object last = uncoded[uncoded.length - 1];
+        out.append(text(call(last.getClass(), last, "getMessage"))).append(' ').append(text(call(last.getClass(), last, "getDescription"))).append('\\n');
+        continue;
+      }
       boolean integer = type.getMethod("getCode").getReturnType() == int.class;
       Object member = integer
           ? type.getMethod("fromCode", int.class).invoke(null, Integer.parseInt(parts[1]))
@@ -123,6 +129,11 @@ const out = [];
 for (const line of readFileSync(0, "utf8").split("\\n").filter(Boolean)) {
   const [ns, typeName, code] = line.split(" ");
   const api = index[ns][typeName];
+  if (code === undefined) {
+    const last = api.uncoded().at(-1);
+    out.push(hex(last.message) + " " + hex(last.description));
+    continue;
+  }
   const member = api.fromCode(typeof api.values()[0] === "number" ? Number(code) : code);
   if (member === null) { out.push("null"); continue; }
   const info = api.info(member);
@@ -144,6 +155,7 @@ interface Vendor extends LargeCatalogOptions {
 }
 
 const root = tempDir("codebook-java-large-");
+const vendorOf = (javaProbe: string) => vendors.find((vendor) => javaProbe.startsWith(`codebook.${vendor.id}.`)) as Vendor;
 const vendors: Vendor[] = [];
 let probes: { java: string; node: string; expected: { name: string; code: string } | null }[] = [];
 
@@ -215,9 +227,11 @@ beforeAll(() => {
       ...sample(vendor.terminalCodes).map((i) => ({ set: "TerminalCode", code: String(i).padStart(6, "0"), name: `TERMINAL_${i}` })),
       ...sample(vendor.symbolCodes).map((i) => ({ set: "SymbolCode", code: i === 0 ? "long-text" : `sym-${i}`, name: i === 0 ? "LONG_TEXT" : `SYM_${i}` })),
       { set: "ErrorCode", code: String(100000 + vendor.codes), name: null },
+      // The last uncoded entry, whose message and description are the long text.
+      { set: "ErrorCode", code: undefined, name: null },
     ].map(({ set, code, name }) => ({
-      java: `codebook.${vendor.id}.${set} ${code}`,
-      node: `${vendor.id} ${set} ${code}`,
+      java: code === undefined ? `codebook.${vendor.id}.${set}` : `codebook.${vendor.id}.${set} ${code}`,
+      node: code === undefined ? `${vendor.id} ${set}` : `${vendor.id} ${set} ${code}`,
       expected: name === null ? null : { name, code: set === "ErrorCode" ? code : code },
     }));
   });
@@ -258,7 +272,9 @@ describe(`Java and TypeScript at every size (${LARGE ? "CODEBOOK_LARGE=1" : "def
     expect(javaAnswers).toHaveLength(probes.length);
     probes.forEach((probe, index) => {
       const answer = javaAnswers[index]?.split(" ") ?? [];
-      if (probe.expected === null) expect(answer).toEqual(["null"]);
+      if (probe.java.split(" ").length === 1)
+        expect(answer).toEqual([hex(longText(vendorOf(probe.java).textChars)), hex(longText(vendorOf(probe.java).textChars))]);
+      else if (probe.expected === null) expect(answer).toEqual(["null"]);
       else expect(answer.slice(0, 3), probe.java).toEqual([probe.expected.name, probe.expected.code, "true"]);
     });
   }, 600_000);
@@ -281,7 +297,10 @@ describe(`Java and TypeScript at every size (${LARGE ? "CODEBOOK_LARGE=1" : "def
     expect(nodeAnswers).toEqual(javaAnswers);
   }, 600_000);
 
-  it("keeps the long text whole, character for character", () => {
+  it("keeps the long text whole, character for character, in a code's and an uncoded entry's texts", () => {
+    expect(javaAnswers[probes.findIndex((probe) => probe.java === "codebook.big.ErrorCode")]).toBe(
+      `${hex(longText(BIG.textChars))} ${hex(longText(BIG.textChars))}`,
+    );
     const line = javaAnswers[probes.findIndex((probe) => probe.java === "codebook.big.SymbolCode long-text")]?.split(" ");
     expect(line?.[5]).toBe(hex(longText(BIG.textChars)));
   });

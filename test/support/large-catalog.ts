@@ -77,7 +77,11 @@ export function largeCatalogYaml({ id, codes, terminalCodes, symbolCodes, textCh
       `        notes: ["Synthetic code ${i}."]`,
     );
   }
-  lines.push("    uncoded:", '      - { name: TOO_MANY, httpStatus: 429, message: "Too many requests", retry: { policy: exponential-backoff } }');
+  lines.push(
+    "    uncoded:",
+    '      - { name: TOO_MANY, httpStatus: 429, message: "Too many requests", retry: { policy: exponential-backoff } }',
+    `      - { name: LONG_MESSAGE, httpStatus: 400, message: ${q(longText(textChars))}, description: ${q(longText(textChars))} }`,
+  );
   lines.push("  - id: terminal", "    typeName: TerminalCode", "    title: Terminal codes", "    codeKind: digits", "    width: 6", "    codes:");
   for (let i = 0; i < terminalCodes; i++) {
     lines.push(`      - code: "${String(i).padStart(6, "0")}"`, `        name: TERMINAL_${i}`, `        message: Terminal state ${i}.`);

@@ -111,3 +111,17 @@ export function splitForConstants(text: string, maxBytes = JAVA_CONSTANT_MAX_BYT
   if (start < text.length || pieces.length === 0) pieces.push(text.slice(start));
   return pieces;
 }
+
+/**
+ * A string expression for any text: its literal, or for a text over a string constant's limit, its pieces
+ * joined at run time (javac would fold `"a" + "b"` back into one constant that is too long).
+ */
+export function javaLongString(text: string): string {
+  if (modifiedUtf8Length(text) <= JAVA_CONSTANT_MAX_BYTES) return javaString(text);
+  return `java.lang.String.join("", new java.lang.String[] {${splitForConstants(text).map(javaString).join(", ")}})`;
+}
+
+/** javaLongString for a value that may be absent: null. */
+export function javaLongStringOrNull(text: string | undefined): string {
+  return text === undefined ? "null" : javaLongString(text);
+}

@@ -1,6 +1,16 @@
 import { defaultFormatField } from "../../model/default-format-field.js";
 import type { CodeEntry, CodeSet, Retry, UncodedEntry, Vendor } from "../../model/types.js";
-import { JAVA_CONSTANT_MAX_BYTES, javadocComment, javadocText, javaLineComment, javaString, javaStringOrNull, splitForConstants } from "../escape/java.js";
+import {
+  JAVA_CONSTANT_MAX_BYTES,
+  javadocComment,
+  javadocText,
+  javaLineComment,
+  javaLongString,
+  javaLongStringOrNull,
+  javaString,
+  javaStringOrNull,
+  splitForConstants,
+} from "../escape/java.js";
 import { bannerText } from "./banner.js";
 import { JavaDataWriter } from "./java-data.js";
 import { joinEach } from "./join.js";
@@ -225,7 +235,7 @@ function listLiteral(items: readonly string[]): string {
 function retryLiteral(retry: Retry | undefined): string {
   if (!retry) return "null";
   const delay = (value: number | undefined) => (value === undefined ? "null" : `java.lang.Integer.valueOf(${value})`);
-  return `new Retry(${javaString(retry.policy)}, ${delay(retry.minDelaySeconds)}, ${delay(retry.maxDelaySeconds)}, ${javaStringOrNull(retry.note)})`;
+  return `new Retry(${javaString(retry.policy)}, ${delay(retry.minDelaySeconds)}, ${delay(retry.maxDelaySeconds)}, ${javaLongStringOrNull(retry.note)})`;
 }
 
 function translationsLiteral(entry: CodeEntry): string {
@@ -248,10 +258,11 @@ function uncodedView(entry: UncodedEntry, last: boolean) {
     name: entry.name,
     args: [
       String(entry.httpStatus),
-      javaString(entry.message),
-      javaStringOrNull(entry.case),
-      javaStringOrNull(entry.description),
-      javaStringOrNull(entry.action),
+      // An uncoded entry's texts may be of any length: its few constants always take their arguments inline.
+      javaLongString(entry.message),
+      javaLongStringOrNull(entry.case),
+      javaLongStringOrNull(entry.description),
+      javaLongStringOrNull(entry.action),
       retryLiteral(entry.retry),
     ].join(", "),
     separator: last ? ";" : ",",
