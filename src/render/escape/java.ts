@@ -1,3 +1,4 @@
+import { percentEncodeComment } from "./comment-line.js";
 import { type CommentStyle, commentLines, docComment } from "./doc-comment.js";
 
 /**
@@ -59,3 +60,68 @@ export function javadocComment(indent: string, paragraphs: readonly (string | un
 }
 
 const JAVADOC: CommentStyle = { lines: javadocLines, paragraphBreak: "<p>" };
+
+/**
+ * Text for a // comment line (a banner): printable ASCII only, without a backslash (javac reads \\u escapes
+ * even in comments, and \\u000a ends the line) or %, the escape character (see percentEncodeComment).
+ * ASCII also keeps the file readable under any -encoding.
+ */
+export function javaLineComment(text: string): string {
+  return percentEncodeComment(text, JAVA_COMMENT_UNSAFE);
+}
+
+const JAVA_COMMENT_UNSAFE = /[^\x20-\x24\x26-\x5b\x5d-\x7e]/gu;
+
+/**
+ * The most a string constant may take: a class file allows 65,535 bytes of modified UTF-8, and javac
+ * refuses a literal of 65,535 UTF-16 units ("constant string too long"), so one less of both. A unit takes
+ * at least one byte, so a piece within this many bytes is within this many units too.
+ */
+export const JAVA_CONSTANT_MAX_BYTES = 65_534;
+
+/** The bytes a text takes in a class file: modified UTF-8 counts NUL as 2 and each UTF-16 surrogate as 3. */
+export function modifiedUtf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) bytes += unitBytes(text.charCodeAt(i));
+  return bytes;
+}
+
+function unitBytes(unit: number): number {
+  return unit >= 0x01 && unit <= 0x7f ? 1 : unit <= 0x7ff ? 2 : 3;
+}
+
+/**
+ * A text cut into pieces of at most maxBytes of modified UTF-8 each, so that every piece fits one string
+ * constant. A cut may fall between the two halves of a surrogate pair: the pieces are joined again at run
+ * time, and a lone surrogate is a valid string constant.
+ */
+export function splitForConstants(text: string, maxBytes = JAVA_CONSTANT_MAX_BYTES): string[] {
+  const pieces: string[] = [];
+  let start = 0;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const size = unitBytes(text.charCodeAt(i));
+    if (bytes + size > maxBytes) {
+      pieces.push(text.slice(start, i));
+      start = i;
+      bytes = 0;
+    }
+    bytes += size;
+  }
+  if (start < text.length || pieces.length === 0) pieces.push(text.slice(start));
+  return pieces;
+}
+
+/**
+ * A string expression for any text: its literal, or for a text over a string constant's limit, its pieces
+ * joined at run time (javac would fold `"a" + "b"` back into one constant that is too long).
+ */
+export function javaLongString(text: string): string {
+  if (modifiedUtf8Length(text) <= JAVA_CONSTANT_MAX_BYTES) return javaString(text);
+  return `java.lang.String.join("", new java.lang.String[] {${splitForConstants(text).map(javaString).join(", ")}})`;
+}
+
+/** javaLongString for a value that may be absent: null. */
+export function javaLongStringOrNull(text: string | undefined): string {
+  return text === undefined ? "null" : javaLongString(text);
+}

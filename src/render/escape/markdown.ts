@@ -1,3 +1,4 @@
+import { percentEncodeComment } from "./comment-line.js";
 import { tsString } from "./typescript.js";
 
 /**
@@ -142,3 +143,14 @@ export function anchorId(prefix: string, code: string): string {
 }
 
 const ANCHOR_SAFE = /^[A-Za-z0-9_-]*$/;
+
+/**
+ * Text for an HTML comment (the docs' banner): without < and > nothing in it can end the comment (-->,
+ * --!>) or open another (<!--); without { and } Vue finds no interpolation; no line break or control
+ * character; % is the escape character (see percentEncodeComment).
+ */
+export function htmlCommentText(text: string): string {
+  return percentEncodeComment(text, HTML_COMMENT_UNSAFE);
+}
+
+const HTML_COMMENT_UNSAFE = /[%<>{}\p{Cc}\p{Zl}\p{Zp}\ufeff]/gu;

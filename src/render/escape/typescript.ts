@@ -1,3 +1,4 @@
+import { percentEncodeComment } from "./comment-line.js";
 import { type CommentStyle, commentLines, docComment } from "./doc-comment.js";
 
 /**
@@ -43,3 +44,11 @@ export function jsDocComment(indent: string, paragraphs: readonly (string | unde
 }
 
 const JSDOC: CommentStyle = { lines: jsDocLines, paragraphBreak: "" };
+
+/** Text for a // comment line (a banner): no line break of any kind, no control character (see percentEncodeComment). */
+export function tsLineComment(text: string): string {
+  return percentEncodeComment(text, TS_COMMENT_UNSAFE);
+}
+
+/** Controls, line and paragraph separators (line breaks to JavaScript), the BOM, and the escape character %. */
+const TS_COMMENT_UNSAFE = /[%\p{Cc}\p{Zl}\p{Zp}\ufeff]/gu;

@@ -1,6 +1,6 @@
 import { changeListItem } from "../../diff/format-changes.js";
 import { groupChanges } from "../../diff/group-changes.js";
-import { markdownHeading, markdownListItem } from "../escape/markdown.js";
+import { htmlCommentText, markdownHeading, markdownListItem } from "../escape/markdown.js";
 import type { SharedInput } from "../shared-input.js";
 import { bannerText } from "./banner.js";
 import { frontMatter } from "./markdown-view.js";
@@ -12,7 +12,7 @@ export function markdownChangelogView(shared: SharedInput) {
   const names = new Map(shared.summary.vendors.map((vendor) => [vendor.id, vendor.name]));
   return {
     frontMatter: frontMatter(`Changes since ${against}`, `The code changes since ${against}, per vendor.`),
-    banner: `<!-- ${bannerText("every catalog")} -->`,
+    banner: `<!-- ${htmlCommentText(bannerText("every catalog"))} -->`,
     title: markdownHeading(`Changes since ${against}`),
     none: changes.length === 0 ? `No code changes since ${markdownListItem(against)}.` : null,
     vendors: groupChanges(changes).map(({ vendor, groups }) => ({

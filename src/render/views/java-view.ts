@@ -1,7 +1,18 @@
 import { defaultFormatField } from "../../model/default-format-field.js";
 import type { CodeEntry, CodeSet, Retry, UncodedEntry, Vendor } from "../../model/types.js";
-import { javadocComment, javadocText, javaString, javaStringOrNull } from "../escape/java.js";
+import {
+  JAVA_CONSTANT_MAX_BYTES,
+  javadocComment,
+  javadocText,
+  javaLineComment,
+  javaLongString,
+  javaLongStringOrNull,
+  javaString,
+  javaStringOrNull,
+  splitForConstants,
+} from "../escape/java.js";
 import { bannerText } from "./banner.js";
+import { JavaDataWriter } from "./java-data.js";
 import { joinEach } from "./join.js";
 import { retiredView } from "./retired-view.js";
 
@@ -18,6 +29,10 @@ interface FieldSpec {
   readonly doc: string;
   readonly has: (entry: CodeEntry) => boolean;
   readonly literal: (entry: CodeEntry, set: CodeSet) => string;
+  /** The Java expression that reads the field from $Data, in a large set's constructor. */
+  readonly read: string;
+  /** Writes the field's value for $Data to read (see java-data.ts). */
+  readonly write: (entry: CodeEntry, set: CodeSet, out: JavaDataWriter) => void;
 }
 
 const LIST = "java.util.List<java.lang.String>";
@@ -25,20 +40,32 @@ const TEXT_FIELDS: ReadonlySet<string> = new Set(["message", "description", "act
 
 // biome-ignore format: a table of fields reads better one per line.
 const FIELDS: readonly FieldSpec[] = [
-  { name: "message", type: "java.lang.String", getter: "getMessage", doc: "The message exactly as the vendor sends it, or null.", has: (e) => e.message !== undefined, literal: (e) => javaStringOrNull(e.message) },
-  { name: "alternativeMessages", type: LIST, getter: "getAlternativeMessages", doc: "Other messages the vendor sends with this code.", has: (e) => e.alternativeMessages.length > 0, literal: (e) => listLiteral(e.alternativeMessages) },
-  { name: "description", type: "java.lang.String", getter: "getDescription", doc: "What the code means, or null.", has: (e) => e.description !== undefined, literal: (e) => javaStringOrNull(e.description) },
-  { name: "action", type: "java.lang.String", getter: "getAction", doc: "What the caller should do, or null.", has: (e) => e.action !== undefined, literal: (e) => javaStringOrNull(e.action) },
-  { name: "httpStatus", type: "java.lang.Integer", getter: "getHttpStatus", doc: "The HTTP status the vendor returns with this code, or null.", has: (e) => e.httpStatus !== undefined, literal: (e) => (e.httpStatus === undefined ? "null" : String(e.httpStatus)) },
-  { name: "scope", type: "java.lang.String", getter: "getScope", doc: "The id of the scope the code belongs to, or null.", has: (e) => e.scope !== undefined, literal: (e) => javaStringOrNull(e.scope) },
-  { name: "scopeTitle", type: "java.lang.String", getter: "getScopeTitle", doc: "The vendor's name for the scope, or null.", has: (e) => e.scope !== undefined, literal: (e, set) => javaStringOrNull(set.scopes.find((s) => s.id === e.scope)?.title) },
-  { name: "category", type: "java.lang.String", getter: "getCategory", doc: "The id of the category the code belongs to, or null.", has: (e) => e.category !== undefined, literal: (e) => javaStringOrNull(e.category) },
-  { name: "categoryTitle", type: "java.lang.String", getter: "getCategoryTitle", doc: "The vendor's name for the category, or null.", has: (e) => e.category !== undefined, literal: (e, set) => javaStringOrNull(set.categories.find((c) => c.id === e.category)?.title) },
-  { name: "endpoints", type: LIST, getter: "getEndpoints", doc: "The endpoints that return this code.", has: (e) => e.endpoints.length > 0, literal: (e) => listLiteral(e.endpoints) },
-  { name: "retry", type: "Retry", getter: "getRetry", doc: "Whether and how to retry after this code, or null.", has: (e) => e.retry !== undefined, literal: (e) => retryLiteral(e.retry) },
-  { name: "reserved", type: "boolean", getter: "isReserved", doc: "Whether the vendor reserves this code for future use (it is not sent yet).", has: (e) => e.reserved, literal: (e) => String(e.reserved) },
-  { name: "translations", type: "java.util.Map<java.lang.String, java.util.Map<java.lang.String, java.lang.String>>", getter: "getTranslations", doc: "Translated texts: locale to field (message, description, action) to text.", has: (e) => e.translations.length > 0, literal: translationsLiteral },
+  { name: "message", type: "java.lang.String", getter: "getMessage", doc: "The message exactly as the vendor sends it, or null.", has: (e) => e.message !== undefined, literal: (e) => javaStringOrNull(e.message), read: "$Data.string()", write: (e, _, out) => out.string(e.message) },
+  { name: "alternativeMessages", type: LIST, getter: "getAlternativeMessages", doc: "Other messages the vendor sends with this code.", has: (e) => e.alternativeMessages.length > 0, literal: (e) => listLiteral(e.alternativeMessages), read: "$Data.list()", write: (e, _, out) => out.list(e.alternativeMessages) },
+  { name: "description", type: "java.lang.String", getter: "getDescription", doc: "What the code means, or null.", has: (e) => e.description !== undefined, literal: (e) => javaStringOrNull(e.description), read: "$Data.string()", write: (e, _, out) => out.string(e.description) },
+  { name: "action", type: "java.lang.String", getter: "getAction", doc: "What the caller should do, or null.", has: (e) => e.action !== undefined, literal: (e) => javaStringOrNull(e.action), read: "$Data.string()", write: (e, _, out) => out.string(e.action) },
+  { name: "httpStatus", type: "java.lang.Integer", getter: "getHttpStatus", doc: "The HTTP status the vendor returns with this code, or null.", has: (e) => e.httpStatus !== undefined, literal: (e) => (e.httpStatus === undefined ? "null" : String(e.httpStatus)), read: "$Data.integerOrNull()", write: (e, _, out) => out.number(e.httpStatus) },
+  { name: "scope", type: "java.lang.String", getter: "getScope", doc: "The id of the scope the code belongs to, or null.", has: (e) => e.scope !== undefined, literal: (e) => javaStringOrNull(e.scope), read: "$Data.string()", write: (e, _, out) => out.string(e.scope) },
+  { name: "scopeTitle", type: "java.lang.String", getter: "getScopeTitle", doc: "The vendor's name for the scope, or null.", has: (e) => e.scope !== undefined, literal: (e, set) => javaStringOrNull(set.scopes.find((s) => s.id === e.scope)?.title), read: "$Data.string()", write: (e, set, out) => out.string(set.scopes.find((s) => s.id === e.scope)?.title) },
+  { name: "category", type: "java.lang.String", getter: "getCategory", doc: "The id of the category the code belongs to, or null.", has: (e) => e.category !== undefined, literal: (e) => javaStringOrNull(e.category), read: "$Data.string()", write: (e, _, out) => out.string(e.category) },
+  { name: "categoryTitle", type: "java.lang.String", getter: "getCategoryTitle", doc: "The vendor's name for the category, or null.", has: (e) => e.category !== undefined, literal: (e, set) => javaStringOrNull(set.categories.find((c) => c.id === e.category)?.title), read: "$Data.string()", write: (e, set, out) => out.string(set.categories.find((c) => c.id === e.category)?.title) },
+  { name: "endpoints", type: LIST, getter: "getEndpoints", doc: "The endpoints that return this code.", has: (e) => e.endpoints.length > 0, literal: (e) => listLiteral(e.endpoints), read: "$Data.list()", write: (e, _, out) => out.list(e.endpoints) },
+  { name: "retry", type: "Retry", getter: "getRetry", doc: "Whether and how to retry after this code, or null.", has: (e) => e.retry !== undefined, literal: (e) => retryLiteral(e.retry), read: "$Data.retry()", write: (e, _, out) => writeRetry(e.retry, out) },
+  { name: "reserved", type: "boolean", getter: "isReserved", doc: "Whether the vendor reserves this code for future use (it is not sent yet).", has: (e) => e.reserved, literal: (e) => String(e.reserved), read: "$Data.bool()", write: (e, _, out) => out.boolean(e.reserved) },
+  { name: "translations", type: "java.util.Map<java.lang.String, java.util.Map<java.lang.String, java.lang.String>>", getter: "getTranslations", doc: "Translated texts: locale to field (message, description, action) to text.", has: (e) => e.translations.length > 0, literal: translationsLiteral, read: "$Data.translations()", write: writeTranslations },
 ];
+
+/**
+ * The most constants a large set's enum gets: each costs 16 bytes of the enum's static initialiser even
+ * without arguments, and that method may not exceed 65,535 bytes. A larger set is a final class.
+ */
+export const JAVA_ENUM_MAX_CONSTANTS = 3000;
+
+/**
+ * Bytecode the static initialiser may spend on constants built with inline arguments; a set that would
+ * need more keeps its data in $Data instead. Some of the 65,535 bytes go to the rest of the method.
+ */
+const INLINE_BYTECODE_BUDGET = 48_000;
 
 /** What templates/java/enum.java.hbs sees for one code set. */
 export function javaEnumView(vendor: Vendor, set: CodeSet) {
@@ -49,11 +76,16 @@ export function javaEnumView(vendor: Vendor, set: CodeSet) {
   const fields = FIELDS.filter((field) => live.some(field.has));
   const hasPlaceholders = live.some((entry) => entry.placeholders.length > 0);
   const codeType = kind === "integer" ? "int" : "java.lang.String";
+  // The constants and their data are the live codes only.
+  const liveSet: CodeSet = { ...set, codes: live };
+  const args = inlineArgs(liveSet, fields, hasPlaceholders);
+  const inline = args !== null;
+  const isEnum = inline || live.length <= JAVA_ENUM_MAX_CONSTANTS;
   return {
     banner: `// ${javaLineComment(bannerText(vendor.file))}`,
     package: vendor.javaPackage,
     typeName: set.typeName,
-    doc: javadocComment("", [`${set.title} (${vendor.name})`, set.description, formatNote(set)]),
+    doc: javadocComment("", [`${set.title} (${vendor.name})`, set.description, formatNote(set), isEnum ? undefined : CLASS_NOTE]),
     codeType,
     isInteger: kind === "integer",
     isDigits: kind === "digits",
@@ -61,33 +93,115 @@ export function javaEnumView(vendor: Vendor, set: CodeSet) {
     width: set.format.kind === "digits" ? set.format.width : 0,
     fields: fields.map((field) => ({ ...field, doc: javadocComment("    ", [field.doc]), textField: TEXT_FIELDS.has(field.name) })),
     hasTranslations: fields.some((field) => field.name === "translations"),
+    hasRetryField: fields.some((field) => field.name === "retry"),
     hasRetryClass: fields.some((field) => field.name === "retry") || set.uncoded.length > 0,
     hasPlaceholders,
     hasRetired: retired.length > 0,
     retired: retiredView(retired, javaString, javaStringOrNull),
-    constants: live.map((entry, index) => ({
-      doc: javadocComment(
-        "    ",
-        [
-          `Code ${javaCodeText(set, entry)}${entry.message !== undefined ? `: ${entry.message}` : ""}`,
-          entry.description,
-          entry.action && `Action: ${entry.action}`,
-          entry.reserved ? "Reserved for future use: not sent yet." : undefined,
-        ],
-        tags(entry),
-      ),
-      deprecated: entry.deprecated !== undefined,
-      name: entry.name,
-      args: [
-        codeLiteral(set, entry),
-        ...fields.map((field) => field.literal(entry, set)),
-        ...(hasPlaceholders ? [placeholdersLiteral(entry), javaString(defaultFormatField(entry))] : []),
-      ].join(", "),
-      separator: index === live.length - 1 ? ";" : ",",
-    })),
+    inline,
+    isEnum,
+    isClass: !isEnum,
+    size: live.length,
+    codeRead: kind === "integer" ? "$Data.integer()" : "$Data.string()",
+    dataChunks: inline ? [] : splitForConstants(dataText(liveSet, fields, hasPlaceholders, isEnum)).map(javaString),
+    constants: isEnum
+      ? live.map((entry, index) => ({
+          doc: javadocComment(
+            "    ",
+            [
+              `Code ${javaCodeText(set, entry)}${entry.message !== undefined ? `: ${entry.message}` : ""}`,
+              entry.description,
+              entry.action && `Action: ${entry.action}`,
+              entry.reserved ? "Reserved for future use: not sent yet." : undefined,
+            ],
+            tags(entry),
+          ),
+          deprecated: entry.deprecated !== undefined,
+          name: entry.name,
+          args: args === null ? "" : `(${args[index]})`,
+          separator: index === live.length - 1 ? ";" : ",",
+        }))
+      : [],
     hasUncoded: set.uncoded.length > 0,
     uncoded: set.uncoded.map((entry, index) => uncodedView(entry, index === set.uncoded.length - 1)),
   };
+}
+
+const CLASS_NOTE = `This set has more codes than a Java enum can hold (${JAVA_ENUM_MAX_CONSTANTS} here), so it is a final class with an enum's methods (name(), ordinal(), values(), valueOf(String)) but no field per code: reach a constant by fromCode or valueOf.`;
+
+/**
+ * Each constant's arguments as Java literals, or null when they cannot all be code: a literal over the
+ * class file's limit, or more bytecode than the static initialiser can hold. The bytecode is estimated from
+ * above: at most 12 bytes per value or call (a push, and its slot in a varargs array), 16 per constant.
+ * A literal's modified UTF-8 never takes more bytes than its escaped source has characters.
+ */
+function inlineArgs(set: CodeSet, fields: readonly FieldSpec[], hasPlaceholders: boolean): string[] | null {
+  if (set.codes.length > JAVA_ENUM_MAX_CONSTANTS) return null;
+  const args: string[] = [];
+  let bytecode = 0;
+  for (const entry of set.codes) {
+    const text = [
+      codeLiteral(set, entry),
+      ...fields.map((field) => field.literal(entry, set)),
+      ...(hasPlaceholders ? [placeholdersLiteral(entry), javaString(defaultFormatField(entry))] : []),
+    ].join(", ");
+    if (text.length > JAVA_CONSTANT_MAX_BYTES) return null;
+    bytecode += 16 + 12 * (1 + countValues(text));
+    if (bytecode > INLINE_BYTECODE_BUDGET) return null;
+    args.push(text);
+  }
+  return args;
+}
+
+/** Commas and opening parentheses or braces: one more than the values and calls between them (or more, as a literal may hold some). */
+function countValues(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charCodeAt(i);
+    if (char === 0x2c || char === 0x28 || char === 0x7b) count++;
+  }
+  return count;
+}
+
+/** What a large set's constructor reads from $Data, constant by constant, in catalog order. */
+function dataText(set: CodeSet, fields: readonly FieldSpec[], hasPlaceholders: boolean, isEnum: boolean): string {
+  const out = new JavaDataWriter();
+  for (const entry of set.codes) {
+    if (!isEnum) out.string(entry.name);
+    if (set.format.kind === "integer") out.number(Number(entry.code));
+    else out.string(entry.wire);
+    for (const field of fields) field.write(entry, set, out);
+    if (hasPlaceholders) {
+      out.number(entry.placeholders.length);
+      for (const placeholder of entry.placeholders) {
+        out.string(placeholder.name);
+        out.string(placeholder.token);
+      }
+      out.string(defaultFormatField(entry));
+    }
+  }
+  return out.text();
+}
+
+function writeRetry(retry: Retry | undefined, out: JavaDataWriter): void {
+  out.string(retry?.policy);
+  if (!retry) return;
+  out.number(retry.minDelaySeconds);
+  out.number(retry.maxDelaySeconds);
+  out.string(retry.note);
+}
+
+function writeTranslations(entry: CodeEntry, _set: CodeSet, out: JavaDataWriter): void {
+  out.number(entry.translations.length);
+  for (const { locale, texts } of entry.translations) {
+    const pairs = Object.entries(texts);
+    out.string(locale);
+    out.number(pairs.length);
+    for (const [field, text] of pairs) {
+      out.string(field);
+      out.string(text);
+    }
+  }
 }
 
 function codeLiteral(set: CodeSet, entry: CodeEntry): string {
@@ -122,11 +236,6 @@ function javadocInline(text: string): string {
   return javadocText(text).replace(/[\r\n\u2028\u2029]+/g, " ");
 }
 
-/** A // comment line: a backslash is doubled so that no \u in it can become a line break for javac. */
-function javaLineComment(text: string): string {
-  return text.replace(/\\/g, "\\\\").replace(/[\r\n\u2028\u2029]/g, " ");
-}
-
 function listLiteral(items: readonly string[]): string {
   return `java.util.List.of(${joinEach(items, javaString, ", ")})`;
 }
@@ -134,7 +243,7 @@ function listLiteral(items: readonly string[]): string {
 function retryLiteral(retry: Retry | undefined): string {
   if (!retry) return "null";
   const delay = (value: number | undefined) => (value === undefined ? "null" : `java.lang.Integer.valueOf(${value})`);
-  return `new Retry(${javaString(retry.policy)}, ${delay(retry.minDelaySeconds)}, ${delay(retry.maxDelaySeconds)}, ${javaStringOrNull(retry.note)})`;
+  return `new Retry(${javaString(retry.policy)}, ${delay(retry.minDelaySeconds)}, ${delay(retry.maxDelaySeconds)}, ${javaLongStringOrNull(retry.note)})`;
 }
 
 function translationsLiteral(entry: CodeEntry): string {
@@ -157,10 +266,11 @@ function uncodedView(entry: UncodedEntry, last: boolean) {
     name: entry.name,
     args: [
       String(entry.httpStatus),
-      javaString(entry.message),
-      javaStringOrNull(entry.case),
-      javaStringOrNull(entry.description),
-      javaStringOrNull(entry.action),
+      // An uncoded entry's texts may be of any length: its few constants always take their arguments inline.
+      javaLongString(entry.message),
+      javaLongStringOrNull(entry.case),
+      javaLongStringOrNull(entry.description),
+      javaLongStringOrNull(entry.action),
       retryLiteral(entry.retry),
     ].join(", "),
     separator: last ? ";" : ",",

@@ -1,5 +1,5 @@
 import type { CodeEntry, CodeSet, ResponseField, Vendor } from "../../model/types.js";
-import { htmlText, markdownCell, markdownHeading, markdownListItem, markdownParagraph, yamlString } from "../escape/markdown.js";
+import { htmlCommentText, htmlText, markdownCell, markdownHeading, markdownListItem, markdownParagraph, yamlString } from "../escape/markdown.js";
 import type { SharedInput } from "../shared-input.js";
 import { bannerText } from "./banner.js";
 import { type EntryView, entryView, type FieldView, filterView, uncodedEntryView } from "./markdown-entry-view.js";
@@ -9,7 +9,7 @@ export function markdownIndexView(shared: SharedInput) {
   const vendors = shared.summary.vendors;
   return {
     frontMatter: frontMatter("Status and error codes", `${vendors.length} vendors, every status and error code, generated from the catalogs.`),
-    banner: `<!-- ${bannerText("every catalog")} -->`,
+    banner: `<!-- ${htmlCommentText(bannerText("every catalog"))} -->`,
     totals: `${vendors.length} vendors, ${sum(vendors.map((v) => v.codeSets.length))} code sets, ${sum(vendors.flatMap((v) => v.codeSets.map((set) => set.entryCount)))} codes.`,
     // A heading per vendor and a line per code set, not a table: it reads on a phone as on a desktop.
     vendors: vendors.map((vendor) => ({
@@ -31,7 +31,7 @@ export function markdownVendorView(vendor: Vendor) {
   const response = vendor.errorResponse;
   return {
     frontMatter: frontMatter(vendor.name, vendor.summary),
-    banner: `<!-- ${bannerText(vendor.file)} -->`,
+    banner: `<!-- ${htmlCommentText(bannerText(vendor.file))} -->`,
     title: markdownHeading(vendor.name),
     summary: markdownParagraph(vendor.summary),
     source: vendor.source === undefined ? null : markdownCell(vendor.source),

@@ -1,7 +1,7 @@
 import { defaultFormatField } from "../../model/default-format-field.js";
 import type { CodeEntry, CodeSet, Retry, UncodedEntry, Vendor } from "../../model/types.js";
 import { vendorNamespace } from "../../model/vendor-names.js";
-import { jsDocComment, jsDocText, tsString, tsStringOrNull } from "../escape/typescript.js";
+import { jsDocComment, jsDocText, tsLineComment, tsString, tsStringOrNull } from "../escape/typescript.js";
 import type { SharedInput } from "../shared-input.js";
 import { bannerText } from "./banner.js";
 import { joinEach } from "./join.js";
@@ -11,7 +11,7 @@ import { retiredView } from "./retired-view.js";
 /** What templates/ts/vendor.ts.hbs sees: every literal already escaped, every name already cased. */
 export function typescriptVendorView(vendor: Vendor) {
   return {
-    banner: `// ${bannerText(vendor.file)}`,
+    banner: `// ${tsLineComment(bannerText(vendor.file))}`,
     vendorDoc: jsDocComment("", [`${vendor.name}: ${vendor.summary}`]),
     vendorId: tsString(vendor.id),
     vendorName: tsString(vendor.name),
@@ -26,11 +26,13 @@ function runtimeImports(vendor: Vendor) {
   const usesUncoded = vendor.codeSets.some((set) => set.uncoded.length > 0);
   const usesRetired = vendor.codeSets.some((set) => set.codes.some((entry) => entry.retired));
   const usesDigitsRetired = vendor.codeSets.some((set) => set.format.kind === "digits" && set.codes.some((entry) => entry.retired));
+  const usesJson = vendor.codeSets.some((set) => set.codes.filter((entry) => !entry.retired).length > TS_OBJECT_LITERAL_MAX_CODES);
   const types = [
     "CodeInfo",
     ...(usesFormat ? ["FormatOptions"] : []),
     "Parsed",
     ...(usesRetired ? ["RetiredInfo"] : []),
+    ...(usesJson ? ["TranslatedTexts"] : []),
     ...(usesUncoded ? ["UncodedInfo"] : []),
   ];
   const values = [
@@ -44,7 +46,7 @@ function runtimeImports(vendor: Vendor) {
 /** What templates/ts/index.ts.hbs sees. */
 export function typescriptIndexView(shared: SharedInput) {
   return {
-    banner: `// ${bannerText("every catalog")}`,
+    banner: `// ${tsLineComment(bannerText("every catalog"))}`,
     vendors: shared.summary.vendors.map((vendor) => ({
       namespace: vendorNamespace(vendor.id),
       module: tsString(`./${vendor.id}.js`),
@@ -54,7 +56,7 @@ export function typescriptIndexView(shared: SharedInput) {
 }
 
 export function typescriptRuntimeView() {
-  return { banner: `// ${bannerText("codebook's runtime template")}` };
+  return { banner: `// ${tsLineComment(bannerText("codebook's runtime template"))}` };
 }
 
 function codeSetView(set: CodeSet) {
@@ -64,6 +66,7 @@ function codeSetView(set: CodeSet) {
   const live = set.codes.filter((entry) => !entry.retired);
   const retired = set.codes.filter((entry) => entry.retired);
   const withPlaceholders = live.filter((entry) => entry.placeholders.length > 0);
+  const compact = live.length > TS_OBJECT_LITERAL_MAX_CODES;
   return {
     typeName: set.typeName,
     doc: jsDocComment("", [set.title, set.description]),
@@ -74,7 +77,10 @@ function codeSetView(set: CodeSet) {
     isDigits: kind === "digits",
     isSymbolic: kind === "symbolic",
     width: set.format.kind === "digits" ? set.format.width : 0,
-    members: live.map((entry) => memberView(set, entry)),
+    // Digit codes of 16 or more digits may exceed Number.MAX_SAFE_INTEGER (9007199254740991).
+    hasUnsafeNumbers: set.format.kind === "digits" && live.some((entry) => !Number.isSafeInteger(Number(entry.wire))),
+    members: live.map((entry) => memberView(set, entry, compact)),
+    infosJson: compact ? tsString(JSON.stringify(live.map((entry) => infoJson(set, entry)))) : null,
     hasRetired: retired.length > 0,
     retired: retiredView(retired, tsString, tsStringOrNull),
     hasPlaceholders: withPlaceholders.length > 0,
@@ -88,11 +94,43 @@ function codeSetView(set: CodeSet) {
   };
 }
 
-function memberView(set: CodeSet, entry: CodeEntry) {
-  const literal = set.format.kind === "integer" ? String(entry.code) : tsString(entry.wire);
-  const tags = [...(entry.deprecated ? [`@deprecated${deprecationText(entry)}`] : []), ...(entry.reserved ? ["Reserved for future use: not sent yet."] : [])];
+/**
+ * The most codes whose entries are written as object literals. tsc gives each literal its own type and
+ * reduces their union pairwise: at 3,000 of them it reports "Expression produces a union type that is too
+ * complex to represent" (its bound is about a million comparisons). A larger set's entries are one JSON text.
+ */
+export const TS_OBJECT_LITERAL_MAX_CODES = 1000;
+
+/** An entry as the JSON that a large set's module parses: the CodeInfo, with translations as [locale, texts] pairs. */
+function infoJson(set: CodeSet, entry: CodeEntry) {
   const category = set.categories.find((c) => c.id === entry.category);
   const scope = set.scopes.find((s) => s.id === entry.scope);
+  const retry = entry.retry;
+  return {
+    code: set.format.kind === "integer" ? entry.code : entry.wire,
+    name: entry.name,
+    message: entry.message ?? null,
+    alternativeMessages: entry.alternativeMessages,
+    description: entry.description ?? null,
+    action: entry.action ?? null,
+    httpStatus: entry.httpStatus ?? null,
+    scope: scope ? { id: scope.id, title: scope.title } : null,
+    category: category ? { id: category.id, title: category.title } : null,
+    endpoints: entry.endpoints,
+    retry: retry
+      ? { policy: retry.policy, minDelaySeconds: retry.minDelaySeconds ?? null, maxDelaySeconds: retry.maxDelaySeconds ?? null, note: retry.note ?? null }
+      : null,
+    deprecated: entry.deprecated ? { reason: entry.deprecated.reason ?? null, replacement: entry.deprecated.replacement ?? null } : null,
+    reserved: entry.reserved,
+    translations: entry.translations.map((t) => [t.locale, t.texts]),
+    placeholders: entry.placeholders.map((p) => ({ name: p.name, token: p.token })),
+    defaultField: defaultFormatField(entry),
+  };
+}
+
+function memberView(set: CodeSet, entry: CodeEntry, compact: boolean) {
+  const literal = set.format.kind === "integer" ? String(entry.code) : tsString(entry.wire);
+  const tags = [...(entry.deprecated ? [`@deprecated${deprecationText(entry)}`] : []), ...(entry.reserved ? ["Reserved for future use: not sent yet."] : [])];
   return {
     name: entry.name,
     literal,
@@ -101,28 +139,35 @@ function memberView(set: CodeSet, entry: CodeEntry) {
       [`Code ${literal}${entry.message !== undefined ? `: ${entry.message}` : ""}`, entry.description, entry.action && `Action: ${entry.action}`],
       tags,
     ),
-    info: {
-      message: tsStringOrNull(entry.message),
-      alternativeMessages: `[${joinEach(entry.alternativeMessages, tsString, ", ")}]`,
-      description: tsStringOrNull(entry.description),
-      action: tsStringOrNull(entry.action),
-      httpStatus: entry.httpStatus === undefined ? "null" : String(entry.httpStatus),
-      scope: scope ? `{ id: ${tsString(scope.id)}, title: ${tsString(scope.title)} }` : "null",
-      category: category ? `{ id: ${tsString(category.id)}, title: ${tsString(category.title)} }` : "null",
-      endpoints: `[${joinEach(entry.endpoints, tsString, ", ")}]`,
-      retry: retryLiteral(entry.retry),
-      deprecated: entry.deprecated
-        ? `{ reason: ${tsStringOrNull(entry.deprecated.reason)}, replacement: ${tsStringOrNull(entry.deprecated.replacement)} }`
-        : "null",
-      reserved: String(entry.reserved),
-      translations: `new Map([${joinEach(
-        entry.translations,
-        (t) => `[${tsString(t.locale)}, { ${joinEach(Object.entries(t.texts), ([field, text]) => `${field}: ${tsString(text)}`, ", ")} }]`,
-        ", ",
-      )}])`,
-      placeholders: `[${joinEach(entry.placeholders, (p) => `{ name: ${tsString(p.name)}, token: ${tsString(p.token)} }`, ", ")}]`,
-      defaultField: tsString(defaultFormatField(entry)),
-    },
+    info: compact ? null : infoLiterals(set, entry),
+  };
+}
+
+/** An entry's CodeInfo fields as TypeScript literals, for a set small enough to write them as object literals. */
+function infoLiterals(set: CodeSet, entry: CodeEntry) {
+  const category = set.categories.find((c) => c.id === entry.category);
+  const scope = set.scopes.find((s) => s.id === entry.scope);
+  return {
+    message: tsStringOrNull(entry.message),
+    alternativeMessages: `[${joinEach(entry.alternativeMessages, tsString, ", ")}]`,
+    description: tsStringOrNull(entry.description),
+    action: tsStringOrNull(entry.action),
+    httpStatus: entry.httpStatus === undefined ? "null" : String(entry.httpStatus),
+    scope: scope ? `{ id: ${tsString(scope.id)}, title: ${tsString(scope.title)} }` : "null",
+    category: category ? `{ id: ${tsString(category.id)}, title: ${tsString(category.title)} }` : "null",
+    endpoints: `[${joinEach(entry.endpoints, tsString, ", ")}]`,
+    retry: retryLiteral(entry.retry),
+    deprecated: entry.deprecated
+      ? `{ reason: ${tsStringOrNull(entry.deprecated.reason)}, replacement: ${tsStringOrNull(entry.deprecated.replacement)} }`
+      : "null",
+    reserved: String(entry.reserved),
+    translations: `new Map([${joinEach(
+      entry.translations,
+      (t) => `[${tsString(t.locale)}, { ${joinEach(Object.entries(t.texts), ([field, text]) => `${field}: ${tsString(text)}`, ", ")} }]`,
+      ", ",
+    )}])`,
+    placeholders: `[${joinEach(entry.placeholders, (p) => `{ name: ${tsString(p.name)}, token: ${tsString(p.token)} }`, ", ")}]`,
+    defaultField: tsString(defaultFormatField(entry)),
   };
 }
 
