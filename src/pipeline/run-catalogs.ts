@@ -5,6 +5,7 @@ import { listCatalogFiles } from "../catalog/read-catalogs.js";
 import { createSourceFile } from "../catalog/source-file.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourceTexts } from "../diagnostics/format.js";
+import type { AgainstFiles } from "../diff/compare-job.js";
 import { byVendorId, type CatalogSummary } from "../model/summary.js";
 import type { TemplateSet } from "../render/templates.js";
 import type { ExportStream } from "../write/export-stream.js";
@@ -39,6 +40,8 @@ export interface CatalogRunOptions {
   readonly threads?: number | undefined;
   /** Catalogs whose cached results still hold are not processed again. */
   readonly cache?: CatalogCache | undefined;
+  /** gen diff: the other side's files to compare with (see runCompareJob). */
+  readonly against?: AgainstFiles | undefined;
 }
 
 /**
@@ -56,6 +59,7 @@ export async function runCatalogs(options: CatalogRunOptions): Promise<CatalogRu
     only: options.only,
     exportStream: options.exportStream,
     threads: options.threads,
+    against: options.against,
   });
   const fresh = new Map(processed.map((result) => [result.path, result]));
   const all = listed.files.flatMap((file) => {
