@@ -22,8 +22,10 @@ export function buildSide(input: CatalogInput): { side?: DiffSide; diagnostics: 
   const validated = validateCatalog(input);
   const valid = validated.catalog;
   if (!valid) return { diagnostics: validated.diagnostics };
-  const fast = createFastLocator(valid.source.text);
-  const side = { vendor: buildVendor(valid.catalog, valid.name), file: input.path, locate: (path: DataPath) => fast(path) ?? locate(valid.source, path) };
+  const { source } = valid;
+  const fast = createFastLocator(source.text);
+  // The locator keeps the source only: the parsed data is garbage once modelled.
+  const side = { vendor: buildVendor(valid.catalog, valid.name), file: input.path, locate: (path: DataPath) => fast(path) ?? locate(source, path) };
   return { side, diagnostics: validated.diagnostics };
 }
 

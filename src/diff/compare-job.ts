@@ -37,10 +37,10 @@ export function runCompareJob(job: CatalogJob, fileName: string, old: CatalogInp
   const now = buildSide(read);
   if (!now.side) return { path: job.path, diagnostics: now.diagnostics };
   const base = { path: job.path, vendor: summarizeVendor(now.side.vendor), diagnostics: now.diagnostics };
-  const head = { ...headOf(now.side) };
+  const head = headOf(now.side);
   if (old === null) return { ...base, compared: { fileName, head } };
   const before = buildSide(old);
   if (!before.side) return { ...base, compared: { fileName, head, old: { diagnostics: before.diagnostics } } };
   const changes = diffVendors(before.side, now.side);
-  return { ...base, compared: { fileName, head, old: { diagnostics: before.diagnostics, head: { ...headOf(before.side) } }, changes } };
+  return { ...base, compared: { fileName, head, old: { diagnostics: before.diagnostics, head: headOf(before.side) }, changes } };
 }

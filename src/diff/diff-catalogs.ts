@@ -11,7 +11,7 @@ import { changeAt, collector, type Emit } from "./emit.js";
  * only been renamed is reported as one rename, not as a removal and an addition.
  */
 export function diffCatalogSets(before: readonly DiffSide[], after: readonly DiffSide[]): Change[] {
-  return diffVendorSets(before, after, headOf, diffVendors);
+  return diffVendorSets(before, after, { head: headOf, diffPair: diffVendors, locateId: (side) => side.locate(["vendor", "id"]) });
 }
 
 /** What pairs a vendor of one side with one of the other: enough to pair them without their models. */
@@ -21,59 +21,46 @@ export interface VendorHead {
   readonly file: string;
   /** The code sets' ids, in catalog order. */
   readonly setIds: readonly string[];
-  /** Where the vendor's id sits in its catalog. */
-  readonly idPosition: Position;
 }
 
-/** A side's head; the id's position is looked up only when a change needs it. */
 export function headOf(side: DiffSide): VendorHead {
-  let idPosition: Position | undefined;
-  return {
-    vendorId: side.vendor.id,
-    file: side.file,
-    setIds: side.vendor.codeSets.map((set) => set.id),
-    get idPosition() {
-      idPosition ??= side.locate(["vendor", "id"]);
-      return idPosition;
-    },
-  };
+  return { vendorId: side.vendor.id, file: side.file, setIds: side.vendor.codeSets.map((set) => set.id) };
+}
+
+/** How diffVendorSets sees a side of any kind. */
+export interface SideAccess<S> {
+  readonly head: (side: S) => VendorHead;
+  /** The changes from one vendor to the one it is paired with (a worker thread may have found them already). */
+  readonly diffPair: (old: S, now: S) => readonly Change[];
+  /** Where the vendor's id sits, for a vendor added or removed. */
+  readonly locateId: (side: S) => Position;
 }
 
 /**
- * diffCatalogSets over any kind of side: vendors are paired by their heads, and each pair's changes
- * come from `diffPair` (a worker thread may have found them already), so that only the heads of every
- * vendor need to be at hand.
+ * diffCatalogSets over any kind of side: vendors are paired by their heads, so that only the heads
+ * of every vendor need to be at hand, and each pair's changes come from `diffPair`.
  */
-export function diffVendorSets<S>(
-  before: readonly S[],
-  after: readonly S[],
-  head: (side: S) => VendorHead,
-  diffPair: (old: S, now: S) => readonly Change[],
-): Change[] {
+export function diffVendorSets<S>(before: readonly S[], after: readonly S[], access: SideAccess<S>): Change[] {
   const changes: Change[] = [];
-  const heads = new Map([...before, ...after].map((side) => [side, head(side)]));
-  const headOfSide = (side: S) => heads.get(side) as VendorHead;
+  const heads = new Map([...before, ...after].map((side) => [side, access.head(side)]));
+  const head = (side: S) => heads.get(side) as VendorHead;
   const pairs = pairUp(
     before,
     after,
-    (side) => headOfSide(side).vendorId,
-    (a, b) => sameVendor(headOfSide(a), headOfSide(b)),
+    (side) => head(side).vendorId,
+    (a, b) => sameVendor(head(a), head(b)),
   );
   for (const { old, now } of pairs) {
-    if (old && now) changes.push(...diffPair(old, now));
+    if (old && now) changes.push(...access.diffPair(old, now));
     else if (old) {
-      const gone = headOfSide(old);
-      changes.push(vendorChange("VENDOR_REMOVED", gone, `vendor ${gone.vendorId} was removed (${gone.file})`));
+      const { vendorId, file } = head(old);
+      changes.push(changeAt("VENDOR_REMOVED", `vendor ${vendorId} was removed (${file})`, { file, vendor: vendorId, position: access.locateId(old) }));
     } else if (now) {
-      const added = headOfSide(now);
-      changes.push(vendorChange("VENDOR_ADDED", added, `vendor ${added.vendorId} was added`));
+      const { vendorId, file } = head(now);
+      changes.push(changeAt("VENDOR_ADDED", `vendor ${vendorId} was added`, { file, vendor: vendorId, position: access.locateId(now) }));
     }
   }
   return changes;
-}
-
-function vendorChange(rule: "VENDOR_REMOVED" | "VENDOR_ADDED", head: VendorHead, message: string): Change {
-  return changeAt(rule, message, { file: head.file, vendor: head.vendorId, position: head.idPosition });
 }
 
 /** The changes from one vendor to the vendor it is paired with. */

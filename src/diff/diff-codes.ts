@@ -94,7 +94,8 @@ function sameEntry(before: CodeEntry, after: CodeEntry): boolean {
     sameList(
       before.translations,
       after.translations,
-      (a, b) => a.locale === b.locale && a.texts.message === b.texts.message && a.texts.description === b.texts.description && a.texts.action === b.texts.action,
+      (a, b) =>
+        a.locale === b.locale && a.texts.message === b.texts.message && a.texts.description === b.texts.description && a.texts.action === b.texts.action,
     )
   );
 }

@@ -54,15 +54,11 @@ export function joinComparisons(before: readonly OldFile[], after: readonly NewF
     const side = validSide(file.read());
     return { fileName: file.fileName, head: headOf(side), side: () => side };
   });
-  const changes = diffVendorSets(
-    oldItems,
-    newItems,
-    (side) => side.head,
-    (old, now) => {
-      const done = old.fileName === now.fileName ? byName.get(now.fileName)?.changes : undefined;
-      return done ?? diffVendors(old.side(), now.side());
-    },
-  );
+  const changes = diffVendorSets(oldItems, newItems, {
+    head: (side) => side.head,
+    diffPair: (old, now) => (old.fileName === now.fileName ? byName.get(now.fileName)?.changes : undefined) ?? diffVendors(old.side(), now.side()),
+    locateId: (side) => side.side().locate(["vendor", "id"]),
+  });
   return { changes };
 }
 
