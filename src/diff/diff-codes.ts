@@ -24,13 +24,19 @@ type Located<T> = { readonly entry: T; readonly index: number };
 export function diffCodes(pair: SetPair, emit: Emit): void {
   const { before, after, old, now } = pair;
   const newByWire = new Map(after.codes.map((entry, index) => [entry.wire, { entry, index }]));
-  const newByName = new Map(after.codes.map((entry, index) => [entry.name, { entry, index }]));
-  const oldWires = new Set(before.codes.map((entry) => entry.wire));
+  // By name and by old wire value only for a code whose value is gone, which few changed files have.
+  let newByName: Map<string, Located<CodeEntry>> | undefined;
+  let oldWires: Set<string> | undefined;
   const matched = new Set<number>();
+  const renumbered = (entry: CodeEntry): Located<CodeEntry> | undefined => {
+    newByName ??= new Map(after.codes.map((other, index) => [other.name, { entry: other, index }]));
+    oldWires ??= new Set(before.codes.map((other) => other.wire));
+    const sameName = newByName.get(entry.name);
+    return sameName && !oldWires.has(sameName.entry.wire) && !matched.has(sameName.index) ? sameName : undefined;
+  };
   before.codes.forEach((entry, index) => {
     const sameWire = newByWire.get(entry.wire);
-    const sameName = newByName.get(entry.name);
-    const match = sameWire ?? (sameName && !oldWires.has(sameName.entry.wire) && !matched.has(sameName.index) ? sameName : undefined);
+    const match = sameWire ?? renumbered(entry);
     if (match === undefined) {
       const oldPath = codePath(pair.oldIndex, index);
       const what = `${before.id} ${entry.wire} ${entry.name}`;

@@ -21,9 +21,11 @@ export function createFastLocator(text: string): (path: DataPath) => Position | 
   };
 }
 
-/** A text's lines, and each line's indent. */
+/** A text's lines: where each starts, and its indent. */
 interface Lines {
-  readonly texts: readonly string[];
+  readonly text: string;
+  /** Offset of each line's first character. */
+  readonly starts: Int32Array;
   /** Column of each line's first character that is not a space; -1 for a blank or comment-only line. */
   readonly indents: Int32Array;
 }
@@ -36,21 +38,36 @@ function unsure(): never {
 const KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +|$)/;
 /** Characters that start something this locator does not follow (tags, anchors, aliases, quoted keys...). */
 const UNSUPPORTED_START = /^[?&*!%@`'"|>]/;
-
 const SPACE = 0x20;
 const HASH = 0x23;
 
+/**
+ * Offsets and indents in two number arrays, and no string per line: every line of a changed catalog
+ * passes here, and only the few lines a walk stops at are cut out of the text (lineAt).
+ */
 function splitLines(text: string): Lines {
   if (text.includes("\t") || text.includes("\r")) unsure();
-  const texts = text.split("\n");
-  // Numbers in one array rather than an object per line: every line of a changed catalog passes here.
-  const indents = new Int32Array(texts.length);
-  texts.forEach((line, index) => {
-    let indent = 0;
-    while (line.charCodeAt(indent) === SPACE) indent++;
-    indents[index] = indent === line.length || line.charCodeAt(indent) === HASH ? -1 : indent;
-  });
-  return { texts, indents };
+  const starts = [0];
+  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) starts.push(at + 1);
+  const indents = new Int32Array(starts.length);
+  for (let line = 0; line < starts.length; line++) {
+    const start = starts[line] as number;
+    const end = lineEnd(text, starts, line);
+    let at = start;
+    while (at < end && text.charCodeAt(at) === SPACE) at++;
+    indents[line] = at === end || text.charCodeAt(at) === HASH ? -1 : at - start;
+  }
+  return { text, starts: Int32Array.from(starts), indents };
+}
+
+function lineEnd(text: string, starts: ArrayLike<number>, line: number): number {
+  return line + 1 < starts.length ? (starts[line + 1] as number) - 1 : text.length;
+}
+
+/** A line's text, without its line break; undefined past the last line. */
+function lineAt(lines: Lines, line: number): string | undefined {
+  if (line < 0 || line >= lines.starts.length) return undefined;
+  return lines.text.slice(lines.starts[line], lineEnd(lines.text, lines.starts, line));
 }
 
 /** A node: where it starts, and whether it is a mapping, a sequence, or something not to look into. */
@@ -62,7 +79,7 @@ interface Node {
 
 function walk(lines: Lines, path: DataPath): Position {
   const first = nextContent(lines, 0);
-  if (first < 0 || lines.indents[first] !== 0 || lines.texts[first]?.startsWith("---")) unsure();
+  if (first < 0 || lines.indents[first] !== 0 || lineAt(lines, first)?.startsWith("---")) unsure();
   let node: Node = nodeAt(lines, first, 0);
   if (node.kind !== "mapping") unsure();
   for (const segment of path) {
@@ -80,7 +97,7 @@ function walk(lines: Lines, path: DataPath): Position {
 }
 
 function nodeAt(lines: Lines, line: number, column: number): Node {
-  const rest = lines.texts[line]?.slice(column) ?? "";
+  const rest = lineAt(lines, line)?.slice(column) ?? "";
   if (rest === "-" || rest.startsWith("- ")) return { line, column, kind: "sequence" };
   if (UNSUPPORTED_START.test(rest)) unsure();
   if (rest.startsWith("[") || rest.startsWith("{")) return { line, column, kind: "flow" };
@@ -97,10 +114,10 @@ function valueAt(lines: Lines, mapping: Node, key: string): Node | undefined {
     if (!match) unsure();
     if (match[1] !== key) continue;
     const valueColumn = mapping.column + match[0].length;
-    const value = (lines.texts[line] as string).slice(valueColumn);
+    const value = (lineAt(lines, line) as string).slice(valueColumn);
     if (value !== "" && !value.startsWith("#")) return nodeAt(lines, line, valueColumn);
     const below = nextContent(lines, line + 1);
-    const child = lines.texts[below];
+    const child = lineAt(lines, below);
     const indent = lines.indents[below];
     if (child === undefined || indent === undefined) unsure();
     const text = child.slice(indent);
@@ -130,10 +147,10 @@ function itemOf(lines: Lines, sequence: Node, index: number): Node | undefined {
  * line to the first line indented less; deeper lines belong to its children.
  */
 function* linesAtColumn(lines: Lines, node: Node): Generator<{ line: number; rest: string }> {
-  for (let line = node.line; line >= 0 && line < lines.texts.length; line = nextContent(lines, line + 1)) {
+  for (let line = node.line; line >= 0 && line < lines.indents.length; line = nextContent(lines, line + 1)) {
     const indent = lines.indents[line] as number;
     if (line !== node.line && indent < node.column) return;
-    if (line === node.line || indent === node.column) yield { line, rest: (lines.texts[line] as string).slice(node.column) };
+    if (line === node.line || indent === node.column) yield { line, rest: (lineAt(lines, line) as string).slice(node.column) };
   }
 }
 
