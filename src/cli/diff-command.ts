@@ -6,6 +6,7 @@ import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
 import { formatDiagnosticsGithub, formatDiagnosticsJson, formatDiagnosticsText } from "../diagnostics/format.js";
 import { changedFiles, type SideFile } from "../diff/build-sides.js";
 import type { Change } from "../diff/change.js";
+import { againstFiles } from "../diff/compare-job.js";
 import { type FailOn, formatChangesGithub, formatChangesJson, formatChangesMarkdown, formatChangesText } from "../diff/format-changes.js";
 import { joinComparisons } from "../diff/join-comparisons.js";
 import { blobId, RefError, readCatalogsAtRef } from "../diff/read-ref.js";
@@ -70,9 +71,13 @@ export async function compareCatalogs(catalogs: string, against: string, cwd: st
   const after = hashDirectory(catalogsDir, cwd);
   const other = "files" in after ? changedSince(after.files, () => readOtherSide(resolve(cwd, against), catalogsDir, against, cwd, after.files)) : undefined;
   const changed = other && "before" in other ? other : undefined;
-  const oldByName = new Map(changed?.before.map((file) => [file.fileName, file]));
-  const againstFiles = changed && new Map(changed.after.map((file) => [file.fileName, oldByName.get(file.fileName) ?? null]));
-  const current = await runCatalogs({ catalogs: catalogsDir, cwd, mode: "validate", threads: jobs, against: againstFiles });
+  const otherFiles =
+    changed &&
+    againstFiles(
+      changed.after.map((file) => file.fileName),
+      changed.before,
+    );
+  const current = await runCatalogs({ catalogs: catalogsDir, cwd, mode: "validate", threads: jobs, against: otherFiles });
   // The current catalogs' own problems come first, as if no ref had been read.
   if (hasErrors(current.diagnostics)) return { diagnostics: current.diagnostics, texts: current.texts };
   if ("diagnostics" in after) return { diagnostics: after.diagnostics, texts: new Map() };
@@ -131,16 +136,9 @@ interface HashedFile extends CatalogFile {
   readonly blob: string;
 }
 
+/** The current catalogs by blob id, without keeping their bytes. */
 function hashDirectory(directory: string, cwd: string): { files: HashedFile[] } | { diagnostics: Diagnostic[] } {
-  const listed = listCatalogFiles(directory, cwd);
-  const files: HashedFile[] = [];
-  const diagnostics: Diagnostic[] = [...listed.diagnostics];
-  for (const file of listed.files) {
-    const read = readCatalogFile(file);
-    if ("bytes" in read) files.push({ ...file, fileName: basename(file.absolutePath), blob: blobId(read.bytes) });
-    else diagnostics.push(read);
-  }
-  return diagnostics.length > 0 ? { diagnostics } : { files };
+  return readEach(directory, cwd, (file, read) => ({ ...file, fileName: basename(file.absolutePath), blob: blobId(read.bytes) }));
 }
 
 function readAgain(file: CatalogFile): CatalogInput {
@@ -150,12 +148,17 @@ function readAgain(file: CatalogFile): CatalogInput {
 }
 
 function readDirectory(directory: string, cwd: string): { files: SideFile[] } | { diagnostics: Diagnostic[] } {
+  return readEach(directory, cwd, (file, read) => ({ ...read, fileName: basename(file.absolutePath), blob: blobId(read.bytes) }));
+}
+
+/** Reads every catalog of a directory, keeping of each what `keep` takes; or every problem reading them. */
+function readEach<T>(directory: string, cwd: string, keep: (file: CatalogFile, read: CatalogInput) => T): { files: T[] } | { diagnostics: Diagnostic[] } {
   const listed = listCatalogFiles(directory, cwd);
-  const files: SideFile[] = [];
+  const files: T[] = [];
   const diagnostics: Diagnostic[] = [...listed.diagnostics];
   for (const file of listed.files) {
     const read = readCatalogFile(file);
-    if ("bytes" in read) files.push({ ...read, fileName: basename(file.absolutePath), blob: blobId(read.bytes) });
+    if ("bytes" in read) files.push(keep(file, read));
     else diagnostics.push(read);
   }
   return diagnostics.length > 0 ? { diagnostics } : { files };

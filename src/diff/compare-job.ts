@@ -44,3 +44,23 @@ export function runCompareJob(job: CatalogJob, fileName: string, old: CatalogInp
   const changes = diffVendors(before.side, now.side);
   return { ...base, compared: { fileName, head, old: { diagnostics: before.diagnostics, head: headOf(before.side) }, changes } };
 }
+
+/**
+ * The other side's files for the jobs of the current files named (see AgainstFiles), with their bytes
+ * copied into one SharedArrayBuffer: every worker thread is given the map, and shared memory is handed
+ * over without a copy for each thread.
+ */
+export function againstFiles(changedNow: readonly string[], before: readonly (CatalogInput & { readonly fileName: string })[]): AgainstFiles {
+  const wanted = new Set(changedNow);
+  const compared = before.filter((file) => wanted.has(file.fileName));
+  const shared = new Uint8Array(new SharedArrayBuffer(compared.reduce((sum, file) => sum + file.bytes.length, 0)));
+  const byName = new Map<string, CatalogInput>();
+  let offset = 0;
+  for (const file of compared) {
+    shared.set(file.bytes, offset);
+    const bytes = shared.subarray(offset, offset + file.bytes.length);
+    byName.set(file.fileName, file.name === undefined ? { path: file.path, bytes } : { path: file.path, name: file.name, bytes });
+    offset += file.bytes.length;
+  }
+  return new Map(changedNow.map((fileName) => [fileName, byName.get(fileName) ?? null]));
+}
