@@ -106,7 +106,7 @@ for (const name of wanted) {
 /**
  * gen diff against the commit of the set as generated: with three catalogs edited (a text and an HTTP
  * status each, the usual pull request), and with every catalog edited (the worst case: both sides of
- * every file are modelled and compared). --fail-on wire: the edits are behaviour and additive, so exit 0.
+ * every file are validated, modelled and compared). --fail-on wire: the edits are behaviour and additive, so exit 0.
  */
 function measureDiff(label, codes, repo, catalogs, times) {
   const git = (...args) => {

@@ -1,12 +1,14 @@
 import { statSync } from "node:fs";
 import { basename, resolve } from "node:path";
-import { displayPath, listCatalogFiles, readCatalogFile } from "../catalog/read-catalogs.js";
+import { type CatalogFile, displayPath, listCatalogFiles, readCatalogFile } from "../catalog/read-catalogs.js";
+import type { CatalogInput } from "../catalog/validate.js";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
 import { formatDiagnosticsGithub, formatDiagnosticsJson, formatDiagnosticsText } from "../diagnostics/format.js";
-import { buildSides, changedFiles, type SideFile } from "../diff/build-sides.js";
+import { changedFiles, type SideFile } from "../diff/build-sides.js";
 import type { Change } from "../diff/change.js";
-import { diffCatalogSets } from "../diff/diff-catalogs.js";
+import { againstFiles } from "../diff/compare-job.js";
 import { type FailOn, formatChangesGithub, formatChangesJson, formatChangesMarkdown, formatChangesText } from "../diff/format-changes.js";
+import { joinComparisons } from "../diff/join-comparisons.js";
 import { blobId, RefError, readCatalogsAtRef } from "../diff/read-ref.js";
 import { failsOn } from "../diff/rules.js";
 import { runCatalogs } from "../pipeline/run-catalogs.js";
@@ -60,31 +62,50 @@ type Comparison =
 
 /**
  * Both sides, validated through the pipeline, then compared. The current catalogs are validated as
- * `gen validate` does (in parallel when large); only the files whose bytes differ from the other
- * side are modelled and compared, so a diff costs little more than a validation.
+ * `gen validate` does (in parallel when large); each file whose bytes differ from the other side's
+ * is, in the same job, modelled and compared with the other side's file of the same name (see
+ * runCompareJob), so that a diff of many edited files is shared between the threads too.
  */
 export async function compareCatalogs(catalogs: string, against: string, cwd: string, jobs?: number): Promise<Comparison> {
   const catalogsDir = resolve(cwd, catalogs);
-  const current = await runCatalogs({ catalogs: catalogsDir, cwd, mode: "validate", threads: jobs });
+  const after = hashDirectory(catalogsDir, cwd);
+  const other = "files" in after ? changedSince(after.files, () => readOtherSide(resolve(cwd, against), catalogsDir, against, cwd, after.files)) : undefined;
+  const changed = other && "before" in other ? other : undefined;
+  const otherFiles =
+    changed &&
+    againstFiles(
+      changed.after.map((file) => file.fileName),
+      changed.before,
+    );
+  const current = await runCatalogs({ catalogs: catalogsDir, cwd, mode: "validate", threads: jobs, against: otherFiles });
+  // The current catalogs' own problems come first, as if no ref had been read.
   if (hasErrors(current.diagnostics)) return { diagnostics: current.diagnostics, texts: current.texts };
-  const after = readDirectory(catalogsDir, cwd);
   if ("diagnostics" in after) return { diagnostics: after.diagnostics, texts: new Map() };
-  let before: { files: SideFile[]; unchanged: ReadonlySet<string> };
+  if (other && "usage" in other) return other;
+  const compared = new Map(current.results.map((result) => [result.path, result.compared]));
+  const joined = joinComparisons(
+    changed?.before ?? [],
+    (changed?.after ?? []).map((file) => ({ fileName: file.fileName, compared: compared.get(file.path), read: () => readAgain(file) })),
+  );
+  if ("diagnostics" in joined) return { diagnostics: joined.diagnostics, texts: textsOf(changed?.before ?? []) };
+  return { changes: joined.changes };
+}
+
+/** The files of each side that differ from the other's, or the usage error reading the other side gave. */
+function changedSince(
+  current: readonly HashedFile[],
+  readOther: () => { files: SideFile[]; unchanged: ReadonlySet<string> },
+): { before: SideFile[]; after: HashedFile[] } | { usage: string } {
   try {
-    before = readOtherSide(resolve(cwd, against), catalogsDir, against, cwd, after.files);
+    const other = readOther();
+    return changedFiles(
+      other.files,
+      current.filter((file) => !other.unchanged.has(file.fileName)),
+    );
   } catch (error) {
     if (error instanceof RefError) return { usage: error.message };
     throw error;
   }
-  const changed = changedFiles(
-    before.files,
-    after.files.filter((file) => !before.unchanged.has(file.fileName)),
-  );
-  const old = buildSides(changed.before);
-  if (hasErrors(old.diagnostics)) return { diagnostics: old.diagnostics, texts: textsOf(changed.before) };
-  const now = buildSides(changed.after);
-  if (hasErrors(now.diagnostics)) return { diagnostics: now.diagnostics, texts: textsOf(changed.after) };
-  return { changes: diffCatalogSets(old.sides, now.sides) };
 }
 
 /**
@@ -96,7 +117,7 @@ function readOtherSide(
   catalogsDir: string,
   against: string,
   cwd: string,
-  current: readonly SideFile[],
+  current: readonly HashedFile[],
 ): { files: SideFile[]; unchanged: ReadonlySet<string> } {
   if (isDirectory(againstPath)) {
     const read = readDirectory(againstPath, cwd);
@@ -109,13 +130,35 @@ function readOtherSide(
   return { files, unchanged: new Set(read.unchanged) };
 }
 
+/** A current catalog file, by its blob id: its bytes are read again by the job that validates it. */
+interface HashedFile extends CatalogFile {
+  readonly fileName: string;
+  readonly blob: string;
+}
+
+/** The current catalogs by blob id, without keeping their bytes. */
+function hashDirectory(directory: string, cwd: string): { files: HashedFile[] } | { diagnostics: Diagnostic[] } {
+  return readEach(directory, cwd, (file, read) => ({ ...file, fileName: basename(file.absolutePath), blob: blobId(read.bytes) }));
+}
+
+function readAgain(file: CatalogFile): CatalogInput {
+  const read = readCatalogFile(file);
+  if (!("bytes" in read)) throw new Error(read.message);
+  return read;
+}
+
 function readDirectory(directory: string, cwd: string): { files: SideFile[] } | { diagnostics: Diagnostic[] } {
+  return readEach(directory, cwd, (file, read) => ({ ...read, fileName: basename(file.absolutePath), blob: blobId(read.bytes) }));
+}
+
+/** Reads every catalog of a directory, keeping of each what `keep` takes; or every problem reading them. */
+function readEach<T>(directory: string, cwd: string, keep: (file: CatalogFile, read: CatalogInput) => T): { files: T[] } | { diagnostics: Diagnostic[] } {
   const listed = listCatalogFiles(directory, cwd);
-  const files: SideFile[] = [];
+  const files: T[] = [];
   const diagnostics: Diagnostic[] = [...listed.diagnostics];
   for (const file of listed.files) {
     const read = readCatalogFile(file);
-    if ("bytes" in read) files.push({ ...read, fileName: basename(file.absolutePath), blob: blobId(read.bytes) });
+    if ("bytes" in read) files.push(keep(file, read));
     else diagnostics.push(read);
   }
   return diagnostics.length > 0 ? { diagnostics } : { files };

@@ -1,4 +1,4 @@
-import { locate } from "../catalog/locate.js";
+import { type DataPath, locate } from "../catalog/locate.js";
 import { type CatalogInput, validateCatalog } from "../catalog/validate.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { buildVendor } from "../model/build-model.js";
@@ -10,14 +10,23 @@ export function buildSides(inputs: readonly CatalogInput[]): { sides: DiffSide[]
   const sides: DiffSide[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const input of inputs) {
-    const validated = validateCatalog(input);
-    diagnostics.push(...validated.diagnostics);
-    const valid = validated.catalog;
-    if (!valid) continue;
-    const fast = createFastLocator(valid.source.text);
-    sides.push({ vendor: buildVendor(valid.catalog, valid.name), file: input.path, locate: (path) => fast(path) ?? locate(valid.source, path) });
+    const built = buildSide(input);
+    diagnostics.push(...built.diagnostics);
+    if (built.side) sides.push(built.side);
   }
   return { sides, diagnostics };
+}
+
+/** Validates and models one catalog for a comparison, as gen validate does. */
+export function buildSide(input: CatalogInput): { side?: DiffSide; diagnostics: Diagnostic[] } {
+  const validated = validateCatalog(input);
+  const valid = validated.catalog;
+  if (!valid) return { diagnostics: validated.diagnostics };
+  const { source } = valid;
+  const fast = createFastLocator(source.text);
+  // The locator keeps the source only: the parsed data is garbage once modelled.
+  const side = { vendor: buildVendor(valid.catalog, valid.name), file: input.path, locate: (path: DataPath) => fast(path) ?? locate(source, path) };
+  return { side, diagnostics: validated.diagnostics };
 }
 
 /** A catalog file of one side, with what tells an unchanged file without parsing it. */
@@ -29,11 +38,17 @@ export interface SideFile extends CatalogInput {
 }
 
 /** The files that differ between two sides; a file with the same name and bytes on both holds no change. */
-export function changedFiles(before: readonly SideFile[], after: readonly SideFile[]): { before: SideFile[]; after: SideFile[] } {
+export function changedFiles<Old extends FileBlob, New extends FileBlob>(before: readonly Old[], after: readonly New[]): { before: Old[]; after: New[] } {
   const oldBlobs = new Map(before.map((file) => [file.fileName, file.blob]));
   const newBlobs = new Map(after.map((file) => [file.fileName, file.blob]));
   return {
     before: before.filter((file) => newBlobs.get(file.fileName) !== file.blob),
     after: after.filter((file) => oldBlobs.get(file.fileName) !== file.blob),
   };
+}
+
+/** A file's name in its catalogs directory and its git blob id. */
+interface FileBlob {
+  readonly fileName: string;
+  readonly blob: string;
 }

@@ -1,8 +1,9 @@
+import type { Position } from "../catalog/source-file.js";
 import type { CodeSet } from "../model/types.js";
 import type { Change } from "./change.js";
 import { diffCodes } from "./diff-codes.js";
 import type { DiffSide } from "./diff-side.js";
-import { collector, type Emit } from "./emit.js";
+import { changeAt, collector, type Emit } from "./emit.js";
 
 /**
  * Every change from one catalog set to another, in a stable order (vendor, set, then catalog order).
@@ -10,13 +11,62 @@ import { collector, type Emit } from "./emit.js";
  * only been renamed is reported as one rename, not as a removal and an addition.
  */
 export function diffCatalogSets(before: readonly DiffSide[], after: readonly DiffSide[]): Change[] {
+  return diffVendorSets(before, after, { head: headOf, diffPair: diffVendors, locateId: (side) => side.locate(["vendor", "id"]) });
+}
+
+/** What pairs a vendor of one side with one of the other: enough to pair them without their models. */
+export interface VendorHead {
+  readonly vendorId: string;
+  /** The catalog file, as shown in diagnostics. */
+  readonly file: string;
+  /** The code sets' ids, in catalog order. */
+  readonly setIds: readonly string[];
+}
+
+export function headOf(side: DiffSide): VendorHead {
+  return { vendorId: side.vendor.id, file: side.file, setIds: side.vendor.codeSets.map((set) => set.id) };
+}
+
+/** How diffVendorSets sees a side of any kind. */
+export interface SideAccess<S> {
+  readonly head: (side: S) => VendorHead;
+  /** The changes from one vendor to the one it is paired with (a worker thread may have found them already). */
+  readonly diffPair: (old: S, now: S) => readonly Change[];
+  /** Where the vendor's id sits, for a vendor added or removed. */
+  readonly locateId: (side: S) => Position;
+}
+
+/**
+ * diffCatalogSets over any kind of side: vendors are paired by their heads, so that only the heads
+ * of every vendor need to be at hand, and each pair's changes come from `diffPair`.
+ */
+export function diffVendorSets<S>(before: readonly S[], after: readonly S[], access: SideAccess<S>): Change[] {
   const changes: Change[] = [];
-  const emit = collector(changes);
-  for (const { old, now } of pairUp(before, after, (side) => side.vendor.id, sameVendor)) {
-    if (old && now) diffVendor(old, now, emit);
-    else if (old) emit("VENDOR_REMOVED", `vendor ${old.vendor.id} was removed (${old.file})`, old, ["vendor", "id"]);
-    else if (now) emit("VENDOR_ADDED", `vendor ${now.vendor.id} was added`, now, ["vendor", "id"]);
+  const heads = new Map([...before, ...after].map((side) => [side, access.head(side)]));
+  const head = (side: S) => heads.get(side) as VendorHead;
+  const pairs = pairUp(
+    before,
+    after,
+    (side) => head(side).vendorId,
+    (a, b) => sameVendor(head(a), head(b)),
+  );
+  for (const { old, now } of pairs) {
+    if (old && now) changes.push(...access.diffPair(old, now));
+    else if (old) {
+      const { vendorId, file } = head(old);
+      changes.push(changeAt("VENDOR_REMOVED", `vendor ${vendorId} was removed (${file})`, { file, vendor: vendorId, position: access.locateId(old) }));
+    } else if (now) {
+      const { vendorId, file } = head(now);
+      changes.push(changeAt("VENDOR_ADDED", `vendor ${vendorId} was added`, { file, vendor: vendorId, position: access.locateId(now) }));
+    }
   }
+  return changes;
+}
+
+/** The changes from one vendor to the vendor it is paired with. */
+export function diffVendors(old: DiffSide, now: DiffSide): Change[] {
+  const changes: Change[] = [];
+  diffVendor(old, now, collector(changes));
   return changes;
 }
 
@@ -97,10 +147,9 @@ function pairUp<T>(before: readonly T[], after: readonly T[], key: (item: T) => 
 }
 
 /** A vendor whose id changed is the same vendor when it kept its file or its code sets. */
-function sameVendor(a: DiffSide, b: DiffSide): boolean {
+function sameVendor(a: VendorHead, b: VendorHead): boolean {
   if (a.file === b.file) return true;
-  const ids = (side: DiffSide) => side.vendor.codeSets.map((set) => set.id).join("\n");
-  return a.vendor.codeSets.length > 0 && ids(a) === ids(b);
+  return a.setIds.length > 0 && a.setIds.join("\n") === b.setIds.join("\n");
 }
 
 /** A set whose id changed is the same set when it kept its type name, or at least half its codes. */

@@ -24,21 +24,29 @@ type Located<T> = { readonly entry: T; readonly index: number };
 export function diffCodes(pair: SetPair, emit: Emit): void {
   const { before, after, old, now } = pair;
   const newByWire = new Map(after.codes.map((entry, index) => [entry.wire, { entry, index }]));
-  const newByName = new Map(after.codes.map((entry, index) => [entry.name, { entry, index }]));
-  const oldWires = new Set(before.codes.map((entry) => entry.wire));
+  // By name and by old wire value only for a code whose value is gone, which few changed files have.
+  let newByName: Map<string, Located<CodeEntry>> | undefined;
+  let oldWires: Set<string> | undefined;
   const matched = new Set<number>();
-  before.codes.forEach((entry, index) => {
-    const oldPath = codePath(pair.oldIndex, index);
-    const sameWire = newByWire.get(entry.wire);
+  const renumbered = (entry: CodeEntry): Located<CodeEntry> | undefined => {
+    newByName ??= new Map(after.codes.map((other, index) => [other.name, { entry: other, index }]));
+    oldWires ??= new Set(before.codes.map((other) => other.wire));
     const sameName = newByName.get(entry.name);
-    const match = sameWire ?? (sameName && !oldWires.has(sameName.entry.wire) && !matched.has(sameName.index) ? sameName : undefined);
+    return sameName && !oldWires.has(sameName.entry.wire) && !matched.has(sameName.index) ? sameName : undefined;
+  };
+  before.codes.forEach((entry, index) => {
+    const sameWire = newByWire.get(entry.wire);
+    const match = sameWire ?? renumbered(entry);
     if (match === undefined) {
+      const oldPath = codePath(pair.oldIndex, index);
       const what = `${before.id} ${entry.wire} ${entry.name}`;
       if (entry.retired) emit("RETIRED_CODE_REMOVED", `retired code ${what} was deleted; keep the entry so that its value is never reused`, old, oldPath);
       else emit("CODE_REMOVED", `code ${what} was deleted; mark it retired instead of deleting it`, old, oldPath);
       return;
     }
     matched.add(match.index);
+    // Most codes of a changed file are as they were: those need no paths, labels or anchors.
+    if (match === sameWire && match.entry.name === entry.name && sameEntry(entry, match.entry)) return;
     const newPath = codePath(pair.newIndex, match.index);
     const anchor = codeAnchor(now, after, match.entry);
     if (match === sameWire && match.entry.name !== entry.name) {
@@ -75,6 +83,32 @@ const BEHAVIOUR_FIELDS: readonly {
   { rule: "HTTP_STATUS_CHANGED", field: "httpStatus", show: (entry) => (entry.httpStatus === undefined ? "none" : String(entry.httpStatus)) },
   { rule: "RETRY_CHANGED", field: "retry", show: (entry) => showRetry(entry.retry) },
 ];
+
+/**
+ * Whether diffEntry would find nothing between two entries: every field it compares is the same. A
+ * shortcut only, so it may say no where diffEntry then finds nothing; never yes where it would find something.
+ */
+function sameEntry(before: CodeEntry, after: CodeEntry): boolean {
+  return (
+    !before.retired === !after.retired &&
+    BEHAVIOUR_FIELDS.every(({ field, show }) => before[field] === after[field] || show(before) === show(after)) &&
+    before.message === after.message &&
+    before.description === after.description &&
+    before.action === after.action &&
+    sameList(before.alternativeMessages, after.alternativeMessages, (a, b) => a === b) &&
+    sameList(before.placeholders, after.placeholders, (a, b) => a.name === b.name) &&
+    sameList(
+      before.translations,
+      after.translations,
+      (a, b) =>
+        a.locale === b.locale && a.texts.message === b.texts.message && a.texts.description === b.texts.description && a.texts.action === b.texts.action,
+    )
+  );
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): boolean {
+  return a.length === b.length && a.every((item, index) => same(item, b[index] as T));
+}
 
 function diffEntry(before: CodeEntry, after: CodeEntry, place: Place, emit: Emit): void {
   const { side, path, label, anchor } = place;

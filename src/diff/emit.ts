@@ -1,4 +1,5 @@
 import type { DataPath } from "../catalog/locate.js";
+import type { Position } from "../catalog/source-file.js";
 import type { Change } from "./change.js";
 import type { DiffSide } from "./diff-side.js";
 import { RULES, type RuleId } from "./rules.js";
@@ -8,9 +9,21 @@ export type Emit = (rule: RuleId, message: string, side: DiffSide, path: DataPat
 
 export function collector(changes: Change[]): Emit {
   return (rule, message, side, path, anchor) => {
-    const { line, column } = side.locate(path);
-    const { category, group } = RULES[rule];
-    const change: Change = { rule, category, group, message, file: side.file, line, column, vendor: side.vendor.id };
-    changes.push(anchor === undefined ? change : { ...change, anchor });
+    changes.push(changeAt(rule, message, { file: side.file, vendor: side.vendor.id, position: side.locate(path) }, anchor));
   };
+}
+
+/** Where a change sits: the catalog file, the vendor, and the position in the file. */
+export interface ChangePlace {
+  readonly file: string;
+  readonly vendor: string;
+  readonly position: Position;
+}
+
+/** One change, its category and group from RULES. */
+export function changeAt(rule: RuleId, message: string, place: ChangePlace, anchor?: string): Change {
+  const { category, group } = RULES[rule];
+  const { line, column } = place.position;
+  const change: Change = { rule, category, group, message, file: place.file, line, column, vendor: place.vendor };
+  return anchor === undefined ? change : { ...change, anchor };
 }

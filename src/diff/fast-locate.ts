@@ -9,7 +9,7 @@ import type { Position } from "../catalog/source-file.js";
  * (a flow collection to look into, a quoted key, a tab, an anchor...), and the caller then asks locate().
  */
 export function createFastLocator(text: string): (path: DataPath) => Position | undefined {
-  let lines: readonly Line[] | undefined;
+  let lines: Lines | undefined;
   return (path) => {
     lines ??= splitLines(text);
     try {
@@ -21,10 +21,13 @@ export function createFastLocator(text: string): (path: DataPath) => Position | 
   };
 }
 
-interface Line {
+/** A text's lines: where each starts, and its indent. */
+interface Lines {
   readonly text: string;
-  /** Column of the first character that is not a space; -1 for a blank or comment-only line. */
-  readonly indent: number;
+  /** Offset of each line's first character. */
+  readonly starts: Int32Array;
+  /** Column of each line's first character that is not a space; -1 for a blank or comment-only line. */
+  readonly indents: Int32Array;
 }
 
 const UNSURE = new Error("not sure where this is");
@@ -35,14 +38,36 @@ function unsure(): never {
 const KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +|$)/;
 /** Characters that start something this locator does not follow (tags, anchors, aliases, quoted keys...). */
 const UNSUPPORTED_START = /^[?&*!%@`'"|>]/;
+const SPACE = 0x20;
+const HASH = 0x23;
 
-function splitLines(text: string): Line[] {
+/**
+ * Offsets and indents in two number arrays, and no string per line: every line of a changed catalog
+ * passes here, and only the few lines a walk stops at are cut out of the text (lineAt).
+ */
+function splitLines(text: string): Lines {
   if (text.includes("\t") || text.includes("\r")) unsure();
-  return text.split("\n").map((line) => {
-    const indent = line.search(/[^ ]/);
-    const content = indent < 0 ? "" : line.slice(indent);
-    return { text: line, indent: indent < 0 || content.startsWith("#") ? -1 : indent };
-  });
+  const starts = [0];
+  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) starts.push(at + 1);
+  const indents = new Int32Array(starts.length);
+  for (let line = 0; line < starts.length; line++) {
+    const start = starts[line] as number;
+    const end = lineEnd(text, starts, line);
+    let at = start;
+    while (at < end && text.charCodeAt(at) === SPACE) at++;
+    indents[line] = at === end || text.charCodeAt(at) === HASH ? -1 : at - start;
+  }
+  return { text, starts: Int32Array.from(starts), indents };
+}
+
+function lineEnd(text: string, starts: ArrayLike<number>, line: number): number {
+  return line + 1 < starts.length ? (starts[line + 1] as number) - 1 : text.length;
+}
+
+/** A line's text, without its line break; undefined past the last line. */
+function lineAt(lines: Lines, line: number): string | undefined {
+  if (line < 0 || line >= lines.starts.length) return undefined;
+  return lines.text.slice(lines.starts[line], lineEnd(lines.text, lines.starts, line));
 }
 
 /** A node: where it starts, and whether it is a mapping, a sequence, or something not to look into. */
@@ -52,9 +77,9 @@ interface Node {
   readonly kind: "mapping" | "sequence" | "scalar" | "flow";
 }
 
-function walk(lines: readonly Line[], path: DataPath): Position {
+function walk(lines: Lines, path: DataPath): Position {
   const first = nextContent(lines, 0);
-  if (first < 0 || lines[first]?.indent !== 0 || lines[first]?.text.startsWith("---")) unsure();
+  if (first < 0 || lines.indents[first] !== 0 || lineAt(lines, first)?.startsWith("---")) unsure();
   let node: Node = nodeAt(lines, first, 0);
   if (node.kind !== "mapping") unsure();
   for (const segment of path) {
@@ -71,8 +96,8 @@ function walk(lines: readonly Line[], path: DataPath): Position {
   return { line: node.line + 1, column: node.column + 1 };
 }
 
-function nodeAt(lines: readonly Line[], line: number, column: number): Node {
-  const rest = lines[line]?.text.slice(column) ?? "";
+function nodeAt(lines: Lines, line: number, column: number): Node {
+  const rest = lineAt(lines, line)?.slice(column) ?? "";
   if (rest === "-" || rest.startsWith("- ")) return { line, column, kind: "sequence" };
   if (UNSUPPORTED_START.test(rest)) unsure();
   if (rest.startsWith("[") || rest.startsWith("{")) return { line, column, kind: "flow" };
@@ -81,7 +106,7 @@ function nodeAt(lines: readonly Line[], line: number, column: number): Node {
 }
 
 /** The value of a key of a block mapping; undefined when the mapping has no such key (every key was read). */
-function valueAt(lines: readonly Line[], mapping: Node, key: string): Node | undefined {
+function valueAt(lines: Lines, mapping: Node, key: string): Node | undefined {
   for (const { line, rest } of linesAtColumn(lines, mapping)) {
     // A sequence may sit at its key's own indent: its items are the key's value, not keys.
     if (rest === "-" || rest.startsWith("- ")) continue;
@@ -89,14 +114,14 @@ function valueAt(lines: readonly Line[], mapping: Node, key: string): Node | und
     if (!match) unsure();
     if (match[1] !== key) continue;
     const valueColumn = mapping.column + match[0].length;
-    const value = (lines[line] as Line).text.slice(valueColumn);
+    const value = (lineAt(lines, line) as string).slice(valueColumn);
     if (value !== "" && !value.startsWith("#")) return nodeAt(lines, line, valueColumn);
     const below = nextContent(lines, line + 1);
-    const child = lines[below];
-    if (child === undefined) unsure();
-    const text = child.text.slice(child.indent);
-    if (child.indent > mapping.column || (child.indent === mapping.column && (text === "-" || text.startsWith("- "))))
-      return nodeAt(lines, below, child.indent);
+    const child = lineAt(lines, below);
+    const indent = lines.indents[below];
+    if (child === undefined || indent === undefined) unsure();
+    const text = child.slice(indent);
+    if (indent > mapping.column || (indent === mapping.column && (text === "-" || text.startsWith("- ")))) return nodeAt(lines, below, indent);
     // `key:` with nothing under it is null, whose position this locator does not guess.
     unsure();
   }
@@ -104,7 +129,7 @@ function valueAt(lines: readonly Line[], mapping: Node, key: string): Node | und
 }
 
 /** The index-th item of a block sequence; undefined past its end. */
-function itemOf(lines: readonly Line[], sequence: Node, index: number): Node | undefined {
+function itemOf(lines: Lines, sequence: Node, index: number): Node | undefined {
   let count = 0;
   for (const { line, rest } of linesAtColumn(lines, sequence)) {
     if (rest !== "-" && !rest.startsWith("- ")) return undefined;
@@ -121,15 +146,15 @@ function itemOf(lines: readonly Line[], sequence: Node, index: number): Node | u
  * The lines of a block node that start at its column (its keys, or its items' dashes), from its first
  * line to the first line indented less; deeper lines belong to its children.
  */
-function* linesAtColumn(lines: readonly Line[], node: Node): Generator<{ line: number; rest: string }> {
-  for (let line = node.line; line >= 0 && line < lines.length; line = nextContent(lines, line + 1)) {
-    const current = lines[line] as Line;
-    if (line !== node.line && current.indent < node.column) return;
-    if (line === node.line || current.indent === node.column) yield { line, rest: current.text.slice(node.column) };
+function* linesAtColumn(lines: Lines, node: Node): Generator<{ line: number; rest: string }> {
+  for (let line = node.line; line >= 0 && line < lines.indents.length; line = nextContent(lines, line + 1)) {
+    const indent = lines.indents[line] as number;
+    if (line !== node.line && indent < node.column) return;
+    if (line === node.line || indent === node.column) yield { line, rest: (lineAt(lines, line) as string).slice(node.column) };
   }
 }
 
-function nextContent(lines: readonly Line[], from: number): number {
-  for (let line = from; line < lines.length; line++) if ((lines[line] as Line).indent >= 0) return line;
+function nextContent(lines: Lines, from: number): number {
+  for (let line = from; line < lines.indents.length; line++) if ((lines.indents[line] as number) >= 0) return line;
   return -1;
 }

@@ -1,7 +1,9 @@
+import { basename } from "node:path";
 import { readCatalogFile } from "../catalog/read-catalogs.js";
 import { validateCatalog } from "../catalog/validate.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
+import { type AgainstFiles, type FileComparison, runCompareJob } from "../diff/compare-job.js";
 import { buildVendor } from "../model/build-model.js";
 import { exportVendorFragment } from "../model/export-json.js";
 import { summarizeVendor, type VendorSummary } from "../model/summary.js";
@@ -35,6 +37,8 @@ export interface JobSettings {
   readonly only?: string | undefined;
   /** The targets to render (see selectTargets); all of them by default. */
   readonly targets?: readonly string[] | undefined;
+  /** gen diff: the other side's files that differ from these (validate mode); see runCompareJob. */
+  readonly against?: AgainstFiles | undefined;
 }
 
 /** The settings and, when the mode renders, the renderer (each thread makes its own). */
@@ -52,10 +56,15 @@ export interface JobResult {
   readonly exportFragment?: Chunk;
   /** Compared (and possibly staged) files (check and write modes). */
   readonly settled?: readonly SettledFile[];
+  /** gen diff: the comparison with the other side's file of the same name (see runCompareJob). */
+  readonly compared?: FileComparison;
 }
 
 /** Reads, validates, models and (depending on the mode) renders and settles one catalog. */
 export function runCatalogJob(job: CatalogJob, context: JobContext): JobResult {
+  const fileName = basename(job.absolutePath);
+  const other = context.against?.get(fileName);
+  if (other !== undefined) return runCompareJob(job, fileName, other);
   const modelled = modelCatalog(job);
   if (!modelled.vendor) return { path: job.path, diagnostics: modelled.diagnostics };
   const { vendor } = modelled;

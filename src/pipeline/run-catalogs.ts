@@ -6,6 +6,7 @@ import { listCatalogFiles } from "../catalog/read-catalogs.js";
 import { createSourceFile } from "../catalog/source-file.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourceTexts } from "../diagnostics/format.js";
+import type { AgainstFiles } from "../diff/compare-job.js";
 import { byVendorId, type CatalogSummary } from "../model/summary.js";
 import type { TemplateSet } from "../render/templates.js";
 import type { ExportStream } from "../write/export-stream.js";
@@ -44,6 +45,8 @@ export interface CatalogRunOptions {
   readonly cache?: CatalogCache | undefined;
   /** Told how many of the catalogs to process are done, as each finishes. */
   readonly onProgress?: ((done: number, total: number) => void) | undefined;
+  /** gen diff: the other side's files to compare with (see runCompareJob). */
+  readonly against?: AgainstFiles | undefined;
 }
 
 /**
@@ -63,6 +66,7 @@ export async function runCatalogs(options: CatalogRunOptions): Promise<CatalogRu
     exportStream: options.exportStream,
     threads: options.threads,
     onProgress: options.onProgress,
+    against: options.against,
   });
   const fresh = new Map(processed.map((result) => [result.path, result]));
   const all = listed.files.flatMap((file) => {
