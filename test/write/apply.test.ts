@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { commitStaged, createStaging, type WriteFs } from "../../src/write/apply.js";
+import { commitStaged, createStaging, realFs, type WriteFs } from "../../src/write/apply.js";
 import { settleFile } from "../../src/write/settle.js";
 import { tempDir } from "../support/run-gen.js";
 import { readTree } from "../support/tree.js";
@@ -39,7 +39,7 @@ function write(dir: string, writeFs?: WriteFs): void {
 function failingOnRename(n: number): WriteFs {
   let renames = 0;
   return {
-    ...fs,
+    ...realFs,
     renameSync(from: string, to: string) {
       renames += 1;
       if (renames === n) throw Object.assign(new Error("simulated failure"), { code: "EIO" });
