@@ -49,7 +49,9 @@ export async function runGenerate(options: GenerateCommandOptions, io: CliIo): P
   }
 
   const cache =
-    options.cache === false ? undefined : new CatalogCache(resolve(io.cwd, options.cache), outDir, templateRead.templates, generatorId(TOOL_VERSION));
+    options.cache === false
+      ? undefined
+      : new CatalogCache(resolve(io.cwd, options.cache), outDir, templateRead.templates, generatorId(TOOL_VERSION), options.only);
   let session: OutputSession;
   try {
     session = await OutputSession.open(outDir, options.check ? "check" : "write", (event) => io.stderr(lockMessage(event, shownOut)));

@@ -76,19 +76,23 @@ describe("staging and committing", () => {
 function dyingAt(n: number): WriteFs & { changes: number } {
   let dead = false;
   const wrapper = { changes: 0 } as WriteFs & { changes: number };
-  const change = <A extends unknown[], R>(operation: (...args: A) => R) => (...args: A): R => {
-    if (dead) throw new Error("dead");
-    wrapper.changes += 1;
-    if (wrapper.changes === n) {
-      dead = true;
-      throw new Error("killed");
-    }
-    return operation(...args);
-  };
-  const look = <A extends unknown[], R>(operation: (...args: A) => R) => (...args: A): R => {
-    if (dead) throw new Error("dead");
-    return operation(...args);
-  };
+  const change =
+    <A extends unknown[], R>(operation: (...args: A) => R) =>
+    (...args: A): R => {
+      if (dead) throw new Error("dead");
+      wrapper.changes += 1;
+      if (wrapper.changes === n) {
+        dead = true;
+        throw new Error("killed");
+      }
+      return operation(...args);
+    };
+  const look =
+    <A extends unknown[], R>(operation: (...args: A) => R) =>
+    (...args: A): R => {
+      if (dead) throw new Error("dead");
+      return operation(...args);
+    };
   return Object.assign(wrapper, {
     existsSync: look(realFs.existsSync),
     readdirSync: look(realFs.readdirSync),
