@@ -160,7 +160,7 @@ export function undoCommit(outDir: string, journal: Journal, fs: WriteFs = realF
  * done. (The stream directory stays: the cache still reads catalog.json's parts from it.)
  */
 function finish(outDir: string, journal: Journal, fs: WriteFs): void {
-  for (const dir of [stagingDir(outDir, journal), backupDir(outDir, journal)]) fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
+  for (const dir of [stagingDir(outDir, journal), backupDir(outDir, journal)]) removeOwnDir(dir, fs);
   fs.rmSync(join(outDir, JOURNAL_PATH), { recursive: true, force: true });
 }
 
@@ -276,8 +276,26 @@ function missingDirs(dir: string, fs: WriteFs): string[] {
 
 /** gen's own directories for one run: the staging directory and its backup and stream siblings. */
 function removeStagingDirs(dir: string, fs: WriteFs): void {
-  // Retries: a worker thread may still be adding a file while an interrupted run removes its staging.
-  for (const path of [dir, `${dir}-backup`, `${dir}-stream`]) fs.rmSync(path, { recursive: true, force: true, maxRetries: 5 });
+  for (const path of [dir, `${dir}-backup`, `${dir}-stream`]) removeOwnDir(path, fs);
+}
+
+/**
+ * Removes one of gen's own directories. It is renamed first: a worker thread of an interrupted run may
+ * still be writing into it, and under the old name it can no longer add anything (see settle.ts), so
+ * the removal cannot race with it. The new name is still gen's, for the next run to sweep up if need be.
+ */
+function removeOwnDir(path: string, fs: WriteFs): void {
+  const doomed = `${path}-removed`;
+  try {
+    fs.renameSync(path, doomed);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return;
+    if (code !== "EXDEV" && code !== "EACCES" && code !== "EPERM" && code !== "EBUSY") throw error;
+    fs.rmSync(path, { recursive: true, force: true, maxRetries: 5 });
+    return;
+  }
+  fs.rmSync(doomed, { recursive: true, force: true, maxRetries: 5 });
 }
 
 function removeQuietly(path: string, fs: WriteFs): void {

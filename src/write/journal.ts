@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { MANIFEST_PATH } from "./manifest.js";
 import { pathSyntaxProblem } from "./output-paths.js";
 
 /** The journal of a commit in progress, in the output directory: while it exists, the commit is not done. */
@@ -54,8 +55,9 @@ export function parseJournal(text: string): Journal | string {
   return { staging, backups, placements, pid: typeof pid === "number" ? pid : 0 };
 }
 
+/** Outputs, and the manifest (the one output named like gen's bookkeeping). */
 function isPathList(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every((path) => typeof path === "string" && pathSyntaxProblem(path) === undefined);
+  return Array.isArray(value) && value.every((path) => typeof path === "string" && (path === MANIFEST_PATH || pathSyntaxProblem(path) === undefined));
 }
 
 function escapeRegExp(text: string): string {
