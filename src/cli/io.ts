@@ -8,7 +8,11 @@ export interface CliIo {
 export const processIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  cwd: process.cwd(),
+  // Looked up when used, not when this module loads: a deleted working directory makes process.cwd()
+  // throw, and runCli reports that in one line.
+  get cwd() {
+    return process.cwd();
+  },
 };
 
 /** Exit codes: 0 clean, 1 a problem with the input or the output, 2 a usage error. */
