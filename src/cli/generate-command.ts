@@ -53,6 +53,8 @@ export async function runGenerate(options: GenerateCommandOptions, io: CliIo): P
       ? undefined
       : new CatalogCache(resolve(io.cwd, options.cache), outDir, templateRead.templates, generatorId(TOOL_VERSION), options.only);
   let session: OutputSession;
+  // While waiting for another gen's lock, a signal has nothing of ours to clean up: just the exit status.
+  onInterrupt(undefined);
   try {
     session = await OutputSession.open(outDir, options.check ? "check" : "write", (event) => io.stderr(lockMessage(event, shownOut)));
   } catch (error) {

@@ -1,6 +1,7 @@
 import * as nodeFs from "node:fs";
 import { dirname, join } from "node:path";
 import { backupDir, JOURNAL_PATH, type Journal, parseJournal, STAGING_PREFIX, serializeJournal, stagingDir } from "./journal.js";
+import { LOCK_PATH } from "./output-lock.js";
 import { inspectOutputPath } from "./output-paths.js";
 
 /** The file operations writing needs; tests pass a wrapper that fails (or "dies") on purpose. */
@@ -206,7 +207,9 @@ export function findInterrupted(outDir: string, fs: WriteFs = realFs): { journal
   } catch {
     return { leftovers: [] };
   }
-  const leftovers = names.filter((name) => name.startsWith(STAGING_PREFIX) || name === `${JOURNAL_PATH}.tmp`).sort();
+  // Staging directories (and their -backup, -stream, -removed siblings), a journal never renamed into
+  // place, and a lock moved aside by a takeover that was stopped half-way.
+  const leftovers = names.filter((name) => name.startsWith(STAGING_PREFIX) || name === `${JOURNAL_PATH}.tmp` || name.startsWith(`${LOCK_PATH}.stale-`)).sort();
   if (!names.includes(JOURNAL_PATH)) return { leftovers };
   try {
     return { journal: nodeFs.readFileSync(join(outDir, JOURNAL_PATH), "utf8"), leftovers };
