@@ -50,8 +50,8 @@ beforeAll(() => {
   // Two sets that differ in every file, and by ten vendors: going from one to the other replaces,
   // creates and removes files.
   for (const [set, vendors, codes] of [
-    ["a", 200, 1],
-    ["b", 190, 2],
+    ["a", 200, 2],
+    ["b", 190, 3],
   ] as const) {
     const catalogs = join(work, set);
     writeSyntheticCatalogs(catalogs, vendors, codes, schema);
