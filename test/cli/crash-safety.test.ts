@@ -15,6 +15,8 @@ import { readTree } from "../support/tree.js";
 const MANIFEST = ".codebook-manifest.json";
 const JOURNAL = ".codebook-journal.json";
 const KILL_RUNS = Number(process.env.CODEBOOK_KILL_RUNS ?? 50);
+/** Three gen runs per kill; on a loaded machine a run can take seconds. */
+const KILL_TIMEOUT_MS = Math.max(600_000, KILL_RUNS * 30_000);
 
 let work: string;
 const sets: Record<"a" | "b", { catalogs: string; cache: string; clean: Map<string, Buffer> }> = {} as never;
@@ -135,8 +137,7 @@ describe("gen killed with SIGKILL", () => {
       `SIGKILL: ${KILL_RUNS} kills (a run ${runMs} ms, its commit ${commitMs} ms): ${landed.before} before the commit, ${landed.commit} in it, ${landed.after} after it`,
     );
     expect(landed.commit).toBeGreaterThan(0);
-    // Three gen runs per kill; on a loaded machine a run can take seconds.
-  }, KILL_RUNS * 30_000);
+  }, KILL_TIMEOUT_MS);
 
   it("leaves a journal that --check reports (exit 1) without repairing it, and that the next gen completes", async () => {
     const out = join(work, "reported");
