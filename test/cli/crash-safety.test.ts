@@ -77,67 +77,71 @@ async function appears(path: string, stop: Promise<unknown>): Promise<boolean> {
 }
 
 describe("gen killed with SIGKILL", () => {
-  it(`at ${KILL_RUNS} random instants: the next gen completes the commit, and the end state equals a clean run`, async () => {
-    const out = join(work, "killed");
-    expect(runGen(genArgs("a", out)).status).toBe(0);
-    // One run watched from outside: how long a run takes, and how long its journal is there (the commit).
-    const spawnedAt = Date.now();
-    const watched = started(genArgs("b", out));
-    expect(await appears(join(out, JOURNAL), watched.exited)).toBe(true);
-    const commitFrom = Date.now();
-    while (existsSync(join(out, JOURNAL))) await sleep(1);
-    const commitMs = Date.now() - commitFrom;
-    expect((await watched.exited).code).toBe(0);
-    const runMs = Date.now() - spawnedAt;
+  it(
+    `at ${KILL_RUNS} random instants: the next gen completes the commit, and the end state equals a clean run`,
+    async () => {
+      const out = join(work, "killed");
+      expect(runGen(genArgs("a", out)).status).toBe(0);
+      // One run watched from outside: how long a run takes, and how long its journal is there (the commit).
+      const spawnedAt = Date.now();
+      const watched = started(genArgs("b", out));
+      expect(await appears(join(out, JOURNAL), watched.exited)).toBe(true);
+      const commitFrom = Date.now();
+      while (existsSync(join(out, JOURNAL))) await sleep(1);
+      const commitMs = Date.now() - commitFrom;
+      expect((await watched.exited).code).toBe(0);
+      const runMs = Date.now() - spawnedAt;
 
-    let current: "a" | "b" = "b";
-    const landed = { before: 0, commit: 0, after: 0 };
-    for (let run = 0; run < KILL_RUNS; run++) {
-      const target: "a" | "b" = current === "a" ? "b" : "a";
-      // Now and then from an empty directory, where whole directories are moved into place.
-      if (run % 10 === 9) rmSync(out, { recursive: true, force: true });
-      const before = outputs(out);
-      const gen = started(genArgs(target, out));
-      // Half the kills anywhere in the run; the other half once the journal is there, somewhere in the commit.
-      let delay: number;
-      if (run % 2 === 0) {
-        delay = Math.random() * runMs * 1.1;
-        await sleep(delay);
-      } else {
-        await appears(join(out, JOURNAL), gen.exited);
-        delay = Math.random() * commitMs * 1.2;
-        await sleep(delay);
-      }
-      gen.child.kill("SIGKILL");
-      const exit = await gen.exited;
-      const inCommit = existsSync(join(out, JOURNAL));
-      const after = outputs(out);
-      if (inCommit) landed.commit += 1;
-      else {
-        // Killed before its commit or after it: the old state or the new one, exactly.
-        expect([before, sets[target].clean], `kill #${run} after ${delay.toFixed(0)} ms`).toContainEqual(after);
-        if (exit.code === 0 || mapsEqual(after, sets[target].clean)) landed.after += 1;
-        else landed.before += 1;
-      }
+      let current: "a" | "b" = "b";
+      const landed = { before: 0, commit: 0, after: 0 };
+      for (let run = 0; run < KILL_RUNS; run++) {
+        const target: "a" | "b" = current === "a" ? "b" : "a";
+        // Now and then from an empty directory, where whole directories are moved into place.
+        if (run % 10 === 9) rmSync(out, { recursive: true, force: true });
+        const before = outputs(out);
+        const gen = started(genArgs(target, out));
+        // Half the kills anywhere in the run; the other half once the journal is there, somewhere in the commit.
+        let delay: number;
+        if (run % 2 === 0) {
+          delay = Math.random() * runMs * 1.1;
+          await sleep(delay);
+        } else {
+          await appears(join(out, JOURNAL), gen.exited);
+          delay = Math.random() * commitMs * 1.2;
+          await sleep(delay);
+        }
+        gen.child.kill("SIGKILL");
+        const exit = await gen.exited;
+        const inCommit = existsSync(join(out, JOURNAL));
+        const after = outputs(out);
+        if (inCommit) landed.commit += 1;
+        else {
+          // Killed before its commit or after it: the old state or the new one, exactly.
+          expect([before, sets[target].clean], `kill #${run} after ${delay.toFixed(0)} ms`).toContainEqual(after);
+          if (exit.code === 0 || mapsEqual(after, sets[target].clean)) landed.after += 1;
+          else landed.before += 1;
+        }
 
-      const next = runGen(genArgs(target, out));
-      expect(next.status, `after kill #${run}, gen: ${next.stderr}${next.stdout}`).toBe(0);
-      // The killed run's journal was complete: the next run finishes its commit and then has nothing left to do.
-      if (inCommit) {
-        expect(next.stderr).toMatch(/gen: note: completed the commit that gen pid \d+ left unfinished/);
-        expect(next.stdout).toMatch(/: 0 created, 0 updated, 0 removed, \d+ unchanged/);
+        const next = runGen(genArgs(target, out));
+        expect(next.status, `after kill #${run}, gen: ${next.stderr}${next.stdout}`).toBe(0);
+        // The killed run's journal was complete: the next run finishes its commit and then has nothing left to do.
+        if (inCommit) {
+          expect(next.stderr).toMatch(/gen: note: completed the commit that gen pid \d+ left unfinished/);
+          expect(next.stdout).toMatch(/: 0 created, 0 updated, 0 removed, \d+ unchanged/);
+        }
+        const check = runGen(genArgs(target, out, "--check"));
+        expect(check.status, `after kill #${run}, gen --check: ${check.stderr}${check.stdout}`).toBe(0);
+        expect(outputs(out)).toEqual(sets[target].clean);
+        expect(leftovers(out)).toEqual([]);
+        current = target;
       }
-      const check = runGen(genArgs(target, out, "--check"));
-      expect(check.status, `after kill #${run}, gen --check: ${check.stderr}${check.stdout}`).toBe(0);
-      expect(outputs(out)).toEqual(sets[target].clean);
-      expect(leftovers(out)).toEqual([]);
-      current = target;
-    }
-    console.log(
-      `SIGKILL: ${KILL_RUNS} kills (a run ${runMs} ms, its commit ${commitMs} ms): ${landed.before} before the commit, ${landed.commit} in it, ${landed.after} after it`,
-    );
-    expect(landed.commit).toBeGreaterThan(0);
-  }, KILL_TIMEOUT_MS);
+      console.log(
+        `SIGKILL: ${KILL_RUNS} kills (a run ${runMs} ms, its commit ${commitMs} ms): ${landed.before} before the commit, ${landed.commit} in it, ${landed.after} after it`,
+      );
+      expect(landed.commit).toBeGreaterThan(0);
+    },
+    KILL_TIMEOUT_MS,
+  );
 
   it("leaves a journal that --check reports (exit 1) without repairing it, and that the next gen completes", async () => {
     const out = join(work, "reported");
