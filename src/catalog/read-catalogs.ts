@@ -34,12 +34,18 @@ export function listCatalogFiles(directory: string, cwd = process.cwd()): { file
   for (const name of names) {
     const absolutePath = join(directory, name);
     const path = displayPath(absolutePath, cwd);
+    // A *.yaml that is not a readable file is an error, never skipped: a catalog that silently
+    // vanished from the set would have gen remove its vendor's outputs.
+    let problem: string | undefined;
     try {
       const stats = statSync(absolutePath);
       if (stats.isFile()) files.push({ absolutePath, path, name: `${basename(directory)}/${name}`, size: stats.size });
+      else problem = stats.isDirectory() ? "it is a directory, not a catalog file" : "it is not a regular file";
     } catch (error) {
-      diagnostics.push({ severity: "error", rule: "unreadable-file", message: `cannot read ${path}: ${reason(error)}`, file: path, line: 0, column: 0 });
+      problem = reason(error);
     }
+    if (problem !== undefined)
+      diagnostics.push({ severity: "error", rule: "unreadable-file", message: `cannot read ${path}: ${problem}`, file: path, line: 0, column: 0 });
   }
   return { files, diagnostics };
 }

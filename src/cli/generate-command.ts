@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { displayPath } from "../catalog/read-catalogs.js";
@@ -14,12 +13,16 @@ import { BUILTIN_TEMPLATES, readTemplates, type TemplateSet } from "../render/te
 import { REGENERATE_COMMAND } from "../render/views/banner.js";
 import { CATALOG_JSON_COMMENT } from "../render/views/json-view.js";
 import { TOOL_VERSION } from "../version.js";
-import { commitStaged, createStaging, discardStaging, type Staging } from "../write/apply.js";
+import { CommitStuckError, errorCode, JournalError, type Recovery } from "../write/apply.js";
 import { ExportStream } from "../write/export-stream.js";
-import { MANIFEST_PATH, manifestFile, parseManifest } from "../write/manifest.js";
-import { readCurrentFiles } from "../write/read-current.js";
+import { JOURNAL_PATH } from "../write/journal.js";
+import { manifestFile } from "../write/manifest.js";
+import { blockedOutputs, plainEntry, readManifest, removableOrphans } from "../write/output-checks.js";
+import { LOCK_PATH, LockBusyError, type LockEvent, type LockHolder } from "../write/output-lock.js";
+import { type Interrupted, LOCK_WAIT_MS, OutputSession } from "../write/output-session.js";
 import { type SettledFile, settleFile } from "../write/settle.js";
 import { compareCatalogs } from "./diff-command.js";
+import { onInterrupt } from "./interrupts.js";
 import { type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from "./io.js";
 
 export interface GenerateCommandOptions {
@@ -57,8 +60,23 @@ export async function runGenerate(options: GenerateCommandOptions, io: CliIo): P
   const cache =
     options.cache === false
       ? undefined
-      : new CatalogCache(resolve(io.cwd, options.cache), outDir, templateRead.templates, generatorId(TOOL_VERSION), options.targets);
-  return generateWith(options, io, { outDir, shownOut, templates: templateRead.templates, cache });
+      : new CatalogCache(resolve(io.cwd, options.cache), outDir, templateRead.templates, generatorId(TOOL_VERSION), options.only, options.targets);
+  let session: OutputSession;
+  // While waiting for another gen's lock, a signal has nothing of ours to clean up: just the exit status.
+  onInterrupt(undefined);
+  try {
+    session = await OutputSession.open(outDir, options.check ? "check" : "write", (event) => io.stderr(lockMessage(event, shownOut)));
+  } catch (error) {
+    return openFailed(error, shownOut, io);
+  }
+  onInterrupt(() => session.close());
+  try {
+    if (session.recovery) reportRecovery(session.recovery, shownOut, io);
+    return await generateWith(options, io, { outDir, shownOut, templates: templateRead.templates, cache, session });
+  } finally {
+    session.close();
+    onInterrupt(undefined);
+  }
 }
 
 interface GenerateSetup {
@@ -66,32 +84,20 @@ interface GenerateSetup {
   readonly shownOut: string;
   readonly templates: TemplateSet;
   readonly cache: CatalogCache | undefined;
-}
-
-/**
- * A directory for this run's catalog.json stream: beside the staging directory when writing (the same
- * filesystem, so the finished file is linked into place), else a temporary one (--check writes nothing
- * to the output directory). Without either, the vendors' parts simply stay in memory.
- */
-function createScratch(staging: Staging | undefined): string | undefined {
-  try {
-    if (staging) {
-      mkdirSync(`${staging.dir}-stream`);
-      return `${staging.dir}-stream`;
-    }
-    return mkdtempSync(join(tmpdir(), "codebook-stream-"));
-  } catch {
-    return undefined;
-  }
+  readonly session: OutputSession;
 }
 
 async function generateWith(options: GenerateCommandOptions, io: CliIo, setup: GenerateSetup): Promise<number> {
-  const { outDir, shownOut, templates, cache } = setup;
-  let staging: Staging | undefined;
-  let scratch: string | undefined;
+  const { outDir, shownOut, templates, cache, session } = setup;
+  const staging = session.staging;
   try {
-    staging = options.check ? undefined : createStaging(outDir);
-    scratch = createScratch(staging);
+    // Read first: a manifest that cannot be trusted stops the run before anything is staged.
+    const manifest = readManifest(outDir, shownOut);
+    if (hasErrors(manifest.diagnostics)) {
+      io.stderr(formatDiagnosticsText(manifest.diagnostics, new Map()));
+      return EXIT_FAILURE;
+    }
+    const scratch = session.scratch;
     const exportStream = scratch === undefined ? undefined : new ExportStream(join(scratch, "catalog.json"), CATALOG_JSON_COMMENT);
     const run = await runCatalogs({
       cache,
@@ -110,7 +116,7 @@ async function generateWith(options: GenerateCommandOptions, io: CliIo, setup: G
     // The changelog page, when asked for: the changes since a ref, as gen diff finds them.
     const changelog =
       options.changelogSince === undefined || hasErrors(run.diagnostics) ? undefined : await changelogSince(options, options.changelogSince, io);
-    if (typeof changelog === "number") return abandon(staging, scratch, changelog);
+    if (typeof changelog === "number") return changelog;
     // Shared outputs come from every vendor's summary; they are rendered, compared and staged here,
     // unless nothing changed since the last write (then the cache knows they are current; it never holds the changelog).
     const sharedHit = run.processed.length === 0 && run.diagnostics.length === 0 && !changelog ? cache?.readShared(options.only) : undefined;
@@ -125,22 +131,22 @@ async function generateWith(options: GenerateCommandOptions, io: CliIo, setup: G
         });
     const diagnostics = [...run.diagnostics, ...shared.diagnostics];
     if (diagnostics.length > 0) io.stderr(formatDiagnosticsText(diagnostics, run.texts));
-    if (hasErrors(diagnostics)) return abandon(staging, scratch, EXIT_FAILURE);
+    if (hasErrors(diagnostics)) return EXIT_FAILURE;
 
     const vendorIds = run.summary.vendors.map((vendor) => vendor.id);
     if (options.only !== undefined && !vendorIds.includes(options.only)) {
       io.stderr(`gen: unknown vendor "${options.only}" for --only; known: ${vendorIds.join(", ")}\n`);
-      return abandon(staging, scratch, EXIT_USAGE);
+      return EXIT_USAGE;
     }
 
     const owned = (vendor: string | null) => options.only === undefined || vendor === null || vendor === options.only;
     // Cache hits carry their files too; with --only, the other vendors' files are none of this run's business.
     const vendorFiles = run.results.flatMap((result) => result.settled ?? []).filter((file) => owned(file.vendor));
     const sharedFiles = sharedHit ?? shared.files.map((file) => settleFile(file, outDir, staging?.dir));
-    const previous = parseManifest(readCurrentFiles(outDir, [MANIFEST_PATH]).get(MANIFEST_PATH));
+    const previous = manifest.entries;
     if (!sharedHit) {
       // With --only, the other vendors' entries stay in the manifest untouched.
-      const entries = [...previous.filter((entry) => !owned(entry.vendor)), ...[...vendorFiles, ...sharedFiles].map(({ path, vendor }) => ({ path, vendor }))];
+      const entries = [...previous.filter((entry) => !owned(entry.vendor)), ...vendorFiles, ...sharedFiles].map(plainEntry);
       sharedFiles.push(settleFile(manifestFile(entries), outDir, staging?.dir));
     }
     const settled: SettledFile[] = [...vendorFiles, ...sharedFiles];
@@ -148,9 +154,15 @@ async function generateWith(options: GenerateCommandOptions, io: CliIo, setup: G
     // Validation keeps vendors' names apart; two outputs on one path would be a bug, never a half-write.
     if (wanted.size !== settled.length)
       throw new Error(`two outputs would be written to one path: ${settled.map((f) => f.path).find((p, i, all) => all.indexOf(p) !== i)}`);
-    const candidates = previous.filter((entry) => owned(entry.vendor) && !wanted.has(entry.path)).map((entry) => entry.path);
-    // Only whether they are still there matters; their content does not.
-    const orphaned = candidates.filter((path) => existsSync(join(outDir, path))).sort();
+    const blocked = blockedOutputs(outDir, wanted, shownOut);
+    if (blocked.length > 0) {
+      io.stderr(formatDiagnosticsText(blocked, new Map()));
+      return EXIT_FAILURE;
+    }
+    const candidates = previous.filter((entry) => owned(entry.vendor) && !wanted.has(entry.path));
+    const { orphaned, diagnostics: skipped } = removableOrphans(outDir, candidates, manifest.shown);
+    const warnings = [...manifest.diagnostics, ...skipped];
+    if (warnings.length > 0) io.stderr(formatDiagnosticsText(warnings, new Map()));
     const modified = settled
       .filter((file) => file.status === "modified")
       .map((file) => file.path)
@@ -161,13 +173,12 @@ async function generateWith(options: GenerateCommandOptions, io: CliIo, setup: G
       .sort();
     const unchanged = settled.length - modified.length - missing.length;
 
-    if (!staging) return reportCheck({ modified, missing, orphaned, unchanged }, shownOut, options, io);
+    if (!staging) return reportCheck({ modified, missing, orphaned, unchanged, interrupted: session.interrupted }, shownOut, options, io);
     try {
-      commitStaged(outDir, staging, [...modified, ...missing], orphaned);
+      session.commit([...modified, ...missing], orphaned);
     } catch (error) {
-      // commitStaged has put everything back; with the scratch directory gone, a new output directory can go too.
-      abandon(staging, scratch, EXIT_FAILURE);
-      return writeFailed(shownOut, (error as NodeJS.ErrnoException).code ?? (error as Error).message, io);
+      if (error instanceof CommitStuckError) return writeFailed(shownOut, errorCode(error.failure), io, "the next gen completes the interrupted commit");
+      return writeFailed(shownOut, errorCode(error), io);
     }
     storeQuietly(() => {
       cache?.store(run.processed, run.sources);
@@ -176,13 +187,10 @@ async function generateWith(options: GenerateCommandOptions, io: CliIo, setup: G
     io.stdout(`${shownOut}: ${missing.length} created, ${modified.length} updated, ${orphaned.length} removed, ${unchanged} unchanged\n`);
     return EXIT_OK;
   } catch (error) {
-    abandon(staging, scratch, EXIT_FAILURE);
     // A filesystem error is the user's to fix; anything else is a bug, reported as one by runCli.
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code !== "string" || !code.startsWith("E")) throw error;
     return writeFailed(shownOut, code, io);
-  } finally {
-    removeScratch(scratch);
   }
 }
 
@@ -207,20 +215,46 @@ function storeQuietly(store: () => void): void {
   }
 }
 
-function writeFailed(shownOut: string, reason: string, io: CliIo): number {
-  io.stderr(`${shownOut}:0:0 error write-failed could not write ${shownOut} (${reason}); it was left as it was\n`);
+function writeFailed(shownOut: string, reason: string, io: CliIo, outcome = "it was left as it was"): number {
+  io.stderr(`${shownOut}:0:0 error write-failed could not write ${shownOut} (${reason}); ${outcome}\n`);
   return EXIT_FAILURE;
 }
 
-/** Drops what this run staged, the scratch directory first: the output directory is left as it was (or not there). */
-function abandon(staging: Staging | undefined, scratch: string | undefined, exitCode: number): number {
-  removeScratch(scratch);
-  if (staging) discardStaging(staging);
-  return exitCode;
+/** What waiting for (or taking over) another gen's lock looks like on stderr. */
+function lockMessage(event: LockEvent, shownOut: string): string {
+  if (event.kind === "stale") return `gen: note: took over the lock ${shownOut}/${LOCK_PATH} of gen pid ${event.holder.pid}, which is no longer running\n`;
+  return `gen: waiting for another gen${holderText(event.holder)} to finish with ${shownOut} (up to ${LOCK_WAIT_MS / 1000} s)\n`;
 }
 
-function removeScratch(scratch: string | undefined): void {
-  if (scratch) rmSync(scratch, { recursive: true, force: true });
+function holderText(holder: LockHolder | undefined): string {
+  return holder ? ` (pid ${holder.pid} on ${holder.host}, since ${holder.since})` : "";
+}
+
+/** Why the output directory could not be opened: held by another gen, a journal not gen's, or the filesystem. */
+function openFailed(error: unknown, shownOut: string, io: CliIo): number {
+  if (error instanceof LockBusyError) {
+    io.stderr(
+      `${shownOut}/${LOCK_PATH}:0:0 error output-locked another gen${holderText(error.holder)} is writing ${shownOut}; ` +
+        `try again when it is done (if no gen is running, delete ${shownOut}/${LOCK_PATH})\n`,
+    );
+    return EXIT_FAILURE;
+  }
+  if (error instanceof JournalError) {
+    io.stderr(
+      `${shownOut}/${JOURNAL_PATH}:0:0 error journal-invalid the commit journal ${shownOut}/${JOURNAL_PATH} ${error.message}; nothing was changed (delete it if no gen wrote it)\n`,
+    );
+    return EXIT_FAILURE;
+  }
+  const code = (error as NodeJS.ErrnoException).code;
+  if (typeof code !== "string" || !code.startsWith("E")) throw error;
+  return writeFailed(shownOut, code, io);
+}
+
+/** A note for what the run found of a killed one before it began. */
+function reportRecovery(recovery: Recovery, shownOut: string, io: CliIo): void {
+  const { interrupted, removed } = recovery;
+  if (interrupted) io.stderr(`gen: note: ${interrupted.outcome} the commit that gen pid ${interrupted.pid} left unfinished in ${shownOut} (it was stopped)\n`);
+  if (removed.length > 0) io.stderr(`gen: note: removed what stopped runs left in ${shownOut}: ${removed.join(", ")}\n`);
 }
 
 interface CheckReport {
@@ -228,6 +262,8 @@ interface CheckReport {
   readonly missing: readonly string[];
   readonly orphaned: readonly string[];
   readonly unchanged: number;
+  /** What a stopped gen left: --check reports it, the next gen repairs it. */
+  readonly interrupted: Interrupted | undefined;
 }
 
 function reportCheck(report: CheckReport, shownOut: string, options: GenerateCommandOptions, io: CliIo): number {
@@ -235,6 +271,8 @@ function reportCheck(report: CheckReport, shownOut: string, options: GenerateCom
     ...report.modified.map((path) => `  modified  ${shownOut}/${path}`),
     ...report.missing.map((path) => `  missing   ${shownOut}/${path}`),
     ...report.orphaned.map((path) => `  orphaned  ${shownOut}/${path}`),
+    ...(report.interrupted?.journal ? [`  interrupted commit  ${shownOut}/${JOURNAL_PATH}`] : []),
+    ...(report.interrupted?.leftovers ?? []).map((name) => `  leftover  ${shownOut}/${name}`),
   ];
   if (lines.length === 0) {
     io.stdout(`${shownOut} is up to date (${report.unchanged} files)\n`);

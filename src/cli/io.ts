@@ -24,7 +24,11 @@ function terminalIo(): CliIo {
       line?.clear();
       process.stderr.write(colourErr ? colourDiagnostics(text) : text);
     },
-    cwd: process.cwd(),
+    // Looked up when used, not when this module loads: a deleted working directory makes process.cwd()
+    // throw, and runCli reports that in one line.
+    get cwd() {
+      return process.cwd();
+    },
     colour: colourWanted(process.env, process.stdout.isTTY === true),
     ...(line ? { progress: (done: number, total: number) => line.update(done, total) } : {}),
   };

@@ -11,6 +11,13 @@ import { type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, processIo } from "./io.j
  * 0 success, 1 a problem with catalogs, templates or output, 2 a usage error.
  */
 export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  try {
+    void io.cwd;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "unknown";
+    io.stderr(`gen: error working-directory-missing the working directory no longer exists (${code}); cd into an existing directory and run gen again\n`);
+    return EXIT_FAILURE;
+  }
   let exitCode = EXIT_OK;
   const program = new Command("gen")
     .description("Generate TypeScript, Java, Markdown and JSON from YAML catalogs of payment status and error codes.")

@@ -5,7 +5,6 @@ import type { CatalogFile } from "../catalog/read-catalogs.js";
 import { SCHEMA_URL } from "../catalog/schema.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { VendorSummary } from "../model/summary.js";
-import type { Chunk } from "../render/output-file.js";
 import type { TemplateSet } from "../render/templates.js";
 import { chunkBytes, type SettledFile } from "../write/settle.js";
 import type { JobResult } from "./catalog-job.js";
@@ -29,6 +28,8 @@ interface CacheEntry {
   readonly diagnostics: readonly Diagnostic[];
   /** Each output as it was left on disk: if it still stats the same, it still holds what we wrote. */
   readonly outputs: readonly StampedOutput[];
+  /** The `.fragment` file beside the entry (the vendor's part of catalog.json): checked before it is used. */
+  readonly fragment: { readonly bytes: number; readonly sha256: string };
 }
 
 /**
@@ -38,6 +39,11 @@ interface CacheEntry {
  * generator's build id); the content part hashes its bytes. An entry is used only while every output it
  * lists still stats as written (size, mtime, ctime, inode), like git's index; a catalog whose own stat is
  * unchanged is not even hashed. Entries are plain files: deleting the directory is always safe.
+ *
+ * Nothing in the cache is trusted unchecked: every entry file starts with the sha256 of the rest, and
+ * records the size and sha256 of its fragment. A fragment is checked whenever catalog.json is to be
+ * put together from the fragments (it is not read otherwise). A damaged entry or fragment is a miss:
+ * that catalog is processed again.
  */
 export class CatalogCache {
   private readonly salt: string;
@@ -49,6 +55,8 @@ export class CatalogCache {
     private readonly outDir: string,
     templates: TemplateSet,
     generatorId: string,
+    /** The run's --only, which the shared outputs depend on. */
+    private readonly only?: string | undefined,
     /** The targets rendered, when not all of them. */
     targets?: readonly string[],
   ) {
@@ -83,7 +91,27 @@ export class CatalogCache {
       if (hit) hits.set(file.path, { ...hit, path: file.path });
       else misses.push(file);
     }
+    // catalog.json is put together from the hits' fragments unless the shared outputs stand as written.
+    if (hits.size > 0 && (misses.length > 0 || !this.readShared(this.only))) {
+      for (const file of files) {
+        const key = this.keys.get(file.path);
+        if (!hits.has(file.path) || key === undefined || this.fragmentIntact(key)) continue;
+        hits.delete(file.path);
+        misses.push(file);
+      }
+    }
     return { hits, misses };
+  }
+
+  /** Whether a hit's fragment is whole: the size and sha256 its entry recorded. */
+  private fragmentIntact(key: string): boolean {
+    const entry = this.readEntry(key);
+    try {
+      const bytes = readFileSync(join(this.dir, `${key}.fragment`));
+      return entry?.fragment !== undefined && bytes.length === entry.fragment.bytes && sha256(bytes) === entry.fragment.sha256;
+    } catch {
+      return false;
+    }
   }
 
   /** Records the results of a successful write; call after the output directory holds them. */
@@ -95,11 +123,18 @@ export class CatalogCache {
       if (result.diagnostics.some((d) => d.severity === "error")) continue;
       const source = stampOf(sources.get(result.path) ?? "");
       const outputs = result.settled.map(({ path, vendor }) => this.stamped(path, vendor));
-      const entry: CacheEntry = { ...(source ? { source } : {}), vendor: result.vendor, diagnostics: result.diagnostics, outputs };
+      const fragment = typeof result.exportFragment === "string" ? Buffer.from(result.exportFragment) : chunkBytes(result.exportFragment);
+      const entry: CacheEntry = {
+        ...(source ? { source } : {}),
+        vendor: result.vendor,
+        diagnostics: result.diagnostics,
+        outputs,
+        fragment: { bytes: fragment.length, sha256: sha256(fragment) },
+      };
       this.prune(key);
       // Write then rename: a half-written entry must never be read as whole.
-      this.writeAtomically(`${key}.fragment`, result.exportFragment);
-      this.writeAtomically(`${key}.json`, JSON.stringify(entry));
+      this.writeAtomically(`${key}.fragment`, fragment);
+      this.writeEntry(key, entry);
     }
   }
 
@@ -117,7 +152,7 @@ export class CatalogCache {
     mkdirSync(this.dir, { recursive: true });
     const key = this.sharedKey(only);
     this.prune(key);
-    this.writeAtomically(`${key}.json`, JSON.stringify({ outputs: settled.map(({ path, vendor }) => this.stamped(path, vendor)) }));
+    this.writeEntry(key, { outputs: settled.map(({ path, vendor }) => this.stamped(path, vendor)) });
   }
 
   private sharedKey(only: string | undefined): string {
@@ -129,13 +164,23 @@ export class CatalogCache {
       .digest("hex")}`;
   }
 
+  /** An entry, if its file is whole: the sha256 of its JSON on the first line, then the JSON. */
   private readEntry(key: string): CacheEntry | undefined {
     try {
-      return JSON.parse(readFileSync(join(this.dir, `${key}.json`), "utf8")) as CacheEntry;
+      const text = readFileSync(join(this.dir, `${key}.json`), "utf8");
+      const newline = text.indexOf("\n");
+      const body = text.slice(newline + 1);
+      if (newline !== 64 || sha256(Buffer.from(body)) !== text.slice(0, newline)) return undefined;
+      return JSON.parse(body) as CacheEntry;
     } catch {
       // Missing, unreadable or from another format: process the catalog instead.
       return undefined;
     }
+  }
+
+  private writeEntry(key: string, entry: Pick<CacheEntry, "outputs"> | CacheEntry): void {
+    const body = JSON.stringify(entry);
+    this.writeAtomically(`${key}.json`, `${sha256(Buffer.from(body))}\n${body}`);
   }
 
   private toResult(key: string, entry: CacheEntry): Omit<JobResult, "path"> | undefined {
@@ -165,9 +210,11 @@ export class CatalogCache {
     });
   }
 
-  private writeAtomically(name: string, content: Chunk): void {
-    writeFileSync(join(this.dir, `${name}.tmp`), typeof content === "string" ? content : chunkBytes(content));
-    renameSync(join(this.dir, `${name}.tmp`), join(this.dir, name));
+  /** Write then rename, under a name of this process's own: two gens may store the same entry at once. */
+  private writeAtomically(name: string, content: string | Buffer): void {
+    const temporary = join(this.dir, `${name}.${process.pid}.tmp`);
+    writeFileSync(temporary, content);
+    renameSync(temporary, join(this.dir, name));
   }
 
   /** Removes older entries of the same slot. */
@@ -186,6 +233,10 @@ export function generatorId(version: string): string {
   } catch {
     return `${version}+unbuilt-${process.pid}-${Date.now()}`;
   }
+}
+
+function sha256(bytes: Buffer): string {
+  return createHash("sha256").update(bytes).digest("hex");
 }
 
 /** <slot>.<hash of content>; md5 for speed: these keys detect change, they defend against no one. */

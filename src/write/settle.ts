@@ -19,22 +19,23 @@ export interface SettledFile {
  */
 export function settleFile(file: OutputFile, outDir: string, staging: string | undefined): SettledFile {
   const status = compareWithDisk(join(outDir, file.path), file.content);
-  if (status !== "unchanged" && staging !== undefined) writeContent(join(staging, file.path), file.content);
+  if (status !== "unchanged" && staging !== undefined) writeContent(staging, file.path, file.content);
   return { path: file.path, vendor: file.vendor, status };
 }
 
-/** Writes content to a new file, chunk by chunk when it comes in chunks. */
-export function writeContent(path: string, content: Content): void {
+/** Writes content to a new file at `relative` below `root` (which must exist), chunk by chunk when it comes in chunks. */
+export function writeContent(root: string, relative: string, content: Content): void {
+  const path = join(root, relative);
   if (typeof content === "string") {
-    inDirectory(path, () => writeFileSync(path, content));
+    inDirectory(root, relative, () => writeFileSync(path, content));
     return;
   }
   const whole = content.length === 1 ? wholeFile(content[0]) : undefined;
   if (whole !== undefined) {
-    inDirectory(path, () => linkOrCopy(whole, path));
+    inDirectory(root, relative, () => linkOrCopy(whole, path));
     return;
   }
-  const fd = inDirectory(path, () => openSync(path, "w"));
+  const fd = inDirectory(root, relative, () => openSync(path, "w"));
   try {
     for (const chunk of content) writeAll(fd, chunkBytes(chunk));
   } finally {
@@ -43,15 +44,24 @@ export function writeContent(path: string, content: Content): void {
 }
 
 /**
- * Creates a file with `create`, making its directory first if it is missing. Trying first saves a
- * recursive mkdir per file: all but the first file of a directory find it there.
+ * Creates a file with `create`, making its directory first if it is missing. Trying first saves the
+ * mkdirs: all but the first file of a directory find it there. The directories are made one by one
+ * below root, never root itself: once an interrupted run has removed its staging directory, a worker
+ * thread still writing cannot bring it back.
  */
-function inDirectory<T>(path: string, create: () => T): T {
+function inDirectory<T>(root: string, relative: string, create: () => T): T {
   try {
     return create();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-    mkdirSync(dirname(path), { recursive: true });
+    const parts = dirname(relative).split("/");
+    for (let depth = 1; depth <= parts.length && parts[0] !== "."; depth++) {
+      try {
+        mkdirSync(join(root, ...parts.slice(0, depth)));
+      } catch (mkdirError) {
+        if ((mkdirError as NodeJS.ErrnoException).code !== "EEXIST") throw mkdirError;
+      }
+    }
     return create();
   }
 }

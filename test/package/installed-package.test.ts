@@ -124,9 +124,11 @@ describe("codebook installed from its tarball into a fresh project", () => {
 
 const result: GenerateResult = generate({ catalogs: "catalogs" });
 const problems: readonly Diagnostic[] = result.diagnostics;
-const report: CheckReport = checkFiles(result.files, "generated");
 const explained: Explanation = explainCode(buildModel(loadCatalogs("catalogs").catalogs), "2310");
-export const summary = { matches: explained.matches.map((match) => match.name), problems: problems.length, stale: report.modified.length + report.missing.length, loadCatalogs, validateCatalogs, writeFiles };
+export async function summary() {
+  const report: CheckReport = await checkFiles(result.files, "generated");
+  return { matches: explained.matches.map((match) => match.name), problems: problems.length, stale: report.modified.length + report.missing.length, loadCatalogs, validateCatalogs, writeFiles };
+}
 `,
     );
     const tsconfig = {
@@ -153,9 +155,9 @@ export const summary = { matches: explained.matches.map((match) => match.name), 
       join(project, "use-api.mjs"),
       `import { generate, checkFiles, writeFiles } from "codebook";
 const result = generate({ catalogs: "catalogs" });
-const before = checkFiles(result.files, "api-out");
-const written = writeFiles(result.files, "api-out");
-const after = checkFiles(result.files, "api-out");
+const before = await checkFiles(result.files, "api-out");
+const written = await writeFiles(result.files, "api-out");
+const after = await checkFiles(result.files, "api-out");
 console.log(JSON.stringify({ files: result.files.length, missing: before.missing.length, created: written.created.length, unchanged: after.unchanged }));
 `,
     );

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CATALOGS } from "../support/paths.js";
@@ -68,6 +68,32 @@ describe("the catalog cache", () => {
     expect(gen(s, "--check").status).toBe(0);
     expect(readTree(s.out)).toEqual(fresh(s.catalogs));
   });
+
+  // A cache directory is only a directory: something may truncate or overwrite its files. A damaged
+  // entry must be a miss, never output; catalog.json (put together from the entries' fragments once
+  // it has to be written again) is where a damaged fragment would show.
+  for (const [damage, spoil] of [
+    ["truncated fragments", (path: string) => path.endsWith(".fragment") && truncateSync(path, Math.floor(statSync(path).size / 2))],
+    ["fragments overwritten with as many other bytes", (path: string) => path.endsWith(".fragment") && writeFileSync(path, "x".repeat(statSync(path).size))],
+    [
+      "entries edited to other valid JSON",
+      (path: string) => path.endsWith(".json") && writeFileSync(path, readFileSync(path, "utf8").replace(/"name":"[^"]*"/g, '"name":"Spoofed"')),
+    ],
+  ] as const) {
+    it(`treats ${damage} as misses: the output equals a fresh run's, and --check agrees`, () => {
+      const s = setup();
+      expect(gen(s).status).toBe(0);
+      for (const name of readdirSync(s.cache)) spoil(join(s.cache, name));
+      rmSync(join(s.out, "catalog.json"));
+      const run = gen(s);
+      expect(run.status).toBe(0);
+      expect(run.stdout).toMatch(/1 created, 0 updated/);
+      JSON.parse(readFileSync(join(s.out, "catalog.json"), "utf8"));
+      expect(readTree(s.out)).toEqual(fresh(s.catalogs));
+      expect(gen(s, "--check").status).toBe(0);
+      expect(gen(s, "--check", "--no-cache").status).toBe(0);
+    });
+  }
 
   it("is not written with --no-cache", () => {
     const s = setup();
