@@ -105,7 +105,9 @@ export function javaEnumView(vendor: Vendor, set: CodeSet) {
     size: live.length,
     codeRead: kind === "integer" ? "$Data.integer()" : "$Data.string()",
     dataClasses: [
-      ...(inline ? [] : [dataClass("$Data", dataText(liveSet, fields, hasPlaceholders, isEnum), { codes: true, retry: fields.some((field) => field.name === "retry") })]),
+      ...(inline
+        ? []
+        : [dataClass("$Data", dataText(liveSet, fields, hasPlaceholders, isEnum), { codes: true, retry: fields.some((field) => field.name === "retry") })]),
       ...(uncoded.inline ? [] : [dataClass("$UncodedData", uncodedDataText(set.uncoded, uncoded.isEnum), { codes: false, retry: true })]),
       ...(retiredInline(retired) ? [] : [dataClass("$RetiredData", retiredDataText(retired), { codes: false, retry: false })]),
     ],
@@ -134,7 +136,12 @@ export function javaEnumView(vendor: Vendor, set: CodeSet) {
     uncodedSize: set.uncoded.length,
     uncoded: uncoded.isEnum
       ? set.uncoded.map((entry, index) => ({
-          doc: javadocComment("        ", [`HTTP ${entry.httpStatus}: ${entry.message}`, entry.case, entry.description, entry.action && `Action: ${entry.action}`]),
+          doc: javadocComment("        ", [
+            `HTTP ${entry.httpStatus}: ${entry.message}`,
+            entry.case,
+            entry.description,
+            entry.action && `Action: ${entry.action}`,
+          ]),
           name: entry.name,
           args: uncoded.args === null ? "" : `(${uncoded.args[index]})`,
           separator: index === set.uncoded.length - 1 ? ";" : ",",
@@ -182,12 +189,18 @@ function fitInline<T>(items: readonly T[], literals: (item: T) => string[], maxT
   return args;
 }
 
-/** Commas and opening parentheses or braces: one more than the values and calls between them (or more, as a literal may hold some). */
+/** Commas and opening parentheses or braces outside string literals: one more than the values and calls between them. */
 function countValues(text: string): number {
   let count = 0;
+  let inString = false;
   for (let i = 0; i < text.length; i++) {
     const char = text.charCodeAt(i);
-    if (char === 0x2c || char === 0x28 || char === 0x7b) count++;
+    if (inString) {
+      if (char === 0x5c)
+        i++; // a backslash escapes the next character
+      else if (char === 0x22) inString = false;
+    } else if (char === 0x22) inString = true;
+    else if (char === 0x2c || char === 0x28 || char === 0x7b) count++;
   }
   return count;
 }
@@ -327,7 +340,16 @@ function uncodedDataText(uncoded: readonly UncodedEntry[], isEnum: boolean): str
 
 /** Retired codes are put into their map one statement each while that fits the Retired class's static initialiser. */
 function retiredInline(retired: readonly CodeEntry[]): boolean {
-  return fitInline(retiredView(retired, javaString, javaStringOrNull), (entry) => [entry.wire, entry.wire, entry.name, entry.since, entry.reason, entry.replacement]) !== null;
+  return (
+    fitInline(retiredView(retired, javaString, javaStringOrNull), (entry) => [
+      entry.wire,
+      entry.wire,
+      entry.name,
+      entry.since,
+      entry.reason,
+      entry.replacement,
+    ]) !== null
+  );
 }
 
 function retiredJavaView(retired: readonly CodeEntry[]) {
