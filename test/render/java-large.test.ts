@@ -12,9 +12,10 @@ import { readTree } from "../support/tree.js";
 
 // Generated Java must compile at any size a catalog may have, although the JVM limits a method to 64 KiB
 // of bytecode, a class to 65,535 constants and a string constant to 65,535 bytes. The sizes here cross
-// every threshold of java-view.ts, and the large vendor crosses the old limits (3,000 plain codes, 1,500
-// with full metadata, a 64 KiB text) many times over: 10,000 codes per set and a 200,000-character text
-// by default, 50,000 and 1,000,000 with CODEBOOK_LARGE=1.
+// every threshold of java-view.ts and typescript-view.ts, for codes, uncoded entries and retired codes, and
+// the large vendors cross the old limits (3,000 plain codes, 1,500 with full metadata, about 600 uncoded
+// entries, a 64 KiB text) many times over: 10,000 codes per set, 10,000 uncoded entries, 10,000 retired
+// codes and a 200,000-character text by default, 50,000 and 1,000,000 with CODEBOOK_LARGE=1.
 const LARGE = process.env.CODEBOOK_LARGE === "1";
 const BIG = LARGE ? { codes: 50_000, textChars: 1_000_000 } : { codes: 10_000, textChars: 200_000 };
 
