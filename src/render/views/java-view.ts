@@ -82,6 +82,7 @@ export function javaEnumView(vendor: Vendor, set: CodeSet) {
   const inline = args !== null;
   const isEnum = inline || live.length <= JAVA_ENUM_MAX_CONSTANTS;
   const uncoded = uncodedShape(set.uncoded);
+  const retiredInJava = retiredJavaView(retired);
   return {
     banner: `// ${javaLineComment(bannerText(vendor.file))}`,
     package: vendor.javaPackage,
@@ -98,7 +99,7 @@ export function javaEnumView(vendor: Vendor, set: CodeSet) {
     hasRetryClass: fields.some((field) => field.name === "retry") || set.uncoded.length > 0,
     hasPlaceholders,
     hasRetired: retired.length > 0,
-    ...retiredJavaView(retired),
+    ...retiredInJava,
     inline,
     isEnum,
     isClass: !isEnum,
@@ -109,7 +110,7 @@ export function javaEnumView(vendor: Vendor, set: CodeSet) {
         ? []
         : [dataClass("$Data", dataText(liveSet, fields, hasPlaceholders, isEnum), { codes: true, retry: fields.some((field) => field.name === "retry") })]),
       ...(uncoded.inline ? [] : [dataClass("$UncodedData", uncodedDataText(set.uncoded, uncoded.isEnum), { codes: false, retry: true })]),
-      ...(retiredInline(retired) ? [] : [dataClass("$RetiredData", retiredDataText(retired), { codes: false, retry: false })]),
+      ...(retiredInJava.retiredInline ? [] : [dataClass("$RetiredData", retiredDataText(retired), { codes: false, retry: false })]),
     ],
     constants: isEnum
       ? live.map((entry, index) => ({
