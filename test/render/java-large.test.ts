@@ -6,28 +6,32 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../../src/index.js";
 import { emitTypeScript } from "../support/compile.js";
 import { compileJavaTree, hex } from "../support/java.js";
-import { type LargeCatalogOptions, largeCatalogYaml, longText } from "../support/large-catalog.js";
+import { type LargeCatalogOptions, largeCatalogYaml, longText, retiredEntry, uncodedEntry } from "../support/large-catalog.js";
 import { runGen, tempDir } from "../support/run-gen.js";
 import { readTree } from "../support/tree.js";
 
 // Generated Java must compile at any size a catalog may have, although the JVM limits a method to 64 KiB
 // of bytecode, a class to 65,535 constants and a string constant to 65,535 bytes. The sizes here cross
-// every threshold of java-view.ts, and the large vendor crosses the old limits (3,000 plain codes, 1,500
-// with full metadata, a 64 KiB text) many times over: 10,000 codes per set and a 200,000-character text
-// by default, 50,000 and 1,000,000 with CODEBOOK_LARGE=1.
+// every threshold of java-view.ts and typescript-view.ts, for codes, uncoded entries and retired codes, and
+// the large vendors cross the old limits (3,000 plain codes, 1,500 with full metadata, about 600 uncoded
+// entries, a 64 KiB text) many times over: 10,000 codes per set, 10,000 uncoded entries, 10,000 retired
+// codes and a 200,000-character text by default, 50,000 and 1,000,000 with CODEBOOK_LARGE=1.
 const LARGE = process.env.CODEBOOK_LARGE === "1";
 const BIG = LARGE ? { codes: 50_000, textChars: 1_000_000 } : { codes: 10_000, textChars: 200_000 };
 
-/** The largest full-metadata ErrorCode set whose enum still takes its arguments inline (found by bisection). */
-function lastInlineSize(dir: string): number {
-  const inline = (codes: number) => {
-    const catalogs = join(dir, `probe-${codes}`);
+/**
+ * The largest count whose Java still takes its data inline (found by bisection): `options` makes a catalog of
+ * that count, `dataClass` is the class that holds the data beyond it.
+ */
+function lastInlineSize(dir: string, file: string, dataClass: string, options: (count: number) => LargeCatalogOptions): number {
+  const inline = (count: number) => {
+    const catalogs = join(dir, `probe-${dataClass}-${count}`);
     mkdirSync(catalogs, { recursive: true });
-    writeFileSync(join(catalogs, "probe.yaml"), largeCatalogYaml({ id: "probe", codes, terminalCodes: 1, symbolCodes: 1, textChars: 10 }));
-    const java = generate({ catalogs }).files.find((file) => file.path.endsWith("/ErrorCode.java"));
-    return !String(java?.content).includes("class $Data");
+    writeFileSync(join(catalogs, "probe.yaml"), largeCatalogYaml(options(count)));
+    const java = generate({ catalogs }).files.find((entry) => entry.path.endsWith(`/${file}.java`));
+    return !String(java?.content).includes(`class ${dataClass} {`);
   };
-  let low = 1;
+  let low = 2;
   let high = 1000;
   expect(inline(low)).toBe(true);
   expect(inline(high)).toBe(false);
@@ -52,6 +56,34 @@ public final class Probe {
     StringBuilder out = new StringBuilder();
     for (String line = in.readLine(); line != null; line = in.readLine()) {
       String[] parts = line.split(" ", -1);
+      if (parts[0].equals("U")) {
+        Class<?> uncodedType = Class.forName(parts[1] + "$Uncoded");
+        Object entry = uncodedType.getMethod("match", int.class, String.class).invoke(null, Integer.parseInt(parts[2]), parts[3]);
+        if (entry == null) { out.append("null\\n"); continue; }
+        String name = (String) uncodedType.getMethod("name").invoke(entry);
+        int ordinal = (Integer) uncodedType.getMethod("ordinal").invoke(entry);
+        Object[] values = (Object[]) uncodedType.getMethod("values").invoke(null);
+        boolean same = values[ordinal] == entry && uncodedType.getMethod("valueOf", String.class).invoke(null, name) == entry;
+        out.append(name).append(' ').append(same).append(' ').append(ordinal).append('/').append(values.length)
+            .append(' ').append(call(uncodedType, entry, "getHttpStatus"));
+        for (String getter : new String[] {"getMessage", "getCase", "getDescription", "getAction"}) {
+          out.append(' ').append(text(call(uncodedType, entry, getter)));
+        }
+        Object retry = call(uncodedType, entry, "getRetry");
+        out.append(' ').append(retry == null ? "-" : text(call(retry.getClass(), retry, "getPolicy") + "," + call(retry.getClass(), retry, "getMinDelaySeconds") + "," + call(retry.getClass(), retry, "getMaxDelaySeconds") + "," + call(retry.getClass(), retry, "getNote")));
+        out.append('\\n');
+        continue;
+      }
+      if (parts[0].equals("R")) {
+        Object retired = Class.forName(parts[1]).getMethod("retired", String.class).invoke(null, parts[2]);
+        if (retired == null) { out.append("null\\n"); continue; }
+        out.append(call(retired.getClass(), retired, "code")).append(' ').append(call(retired.getClass(), retired, "name"));
+        for (String accessor : new String[] {"since", "reason", "replacement"}) {
+          out.append(' ').append(text(call(retired.getClass(), retired, accessor)));
+        }
+        out.append('\\n');
+        continue;
+      }
       Class<?> type = Class.forName(parts[0]);
       if (parts.length == 1) {
         Object[] uncoded = (Object[]) Class.forName(parts[0] + "$Uncoded").getMethod("values").invoke(null);
@@ -126,8 +158,24 @@ const index = await import(process.argv[2]);
 const hex = (text) => text === null || text === undefined ? "-" : Buffer.from(String(text), "utf8").toString("hex");
 const javaList = (items) => items.length === 0 ? "-" : hex("[" + items.join(", ") + "]");
 const out = [];
+const retryText = (retry) => retry === null ? "-" : hex([retry.policy, retry.minDelaySeconds, retry.maxDelaySeconds, retry.note].map(String).join(","));
 for (const line of readFileSync(0, "utf8").split("\\n").filter(Boolean)) {
-  const [ns, typeName, code] = line.split(" ");
+  const words = line.split(" ");
+  if (words[0] === "U") {
+    const api = index[words[1]][words[2]];
+    const entry = api.matchUncoded(Number(words[3]), words[4]);
+    if (entry === null) { out.push("null"); continue; }
+    const all = api.uncoded();
+    const ordinal = all.indexOf(entry);
+    out.push([entry.name, all.filter((other) => other.name === entry.name).length === 1, ordinal + "/" + all.length, entry.httpStatus, ...[entry.message, entry.case, entry.description, entry.action].map(hex), retryText(entry.retry)].join(" "));
+    continue;
+  }
+  if (words[0] === "R") {
+    const retired = index[words[1]][words[2]].parse(words[3]).retired;
+    out.push(retired === undefined ? "null" : [words[3], retired.name, hex(retired.since), hex(retired.reason), hex(retired.replacement)].join(" "));
+    continue;
+  }
+  const [ns, typeName, code] = words;
   const api = index[ns][typeName];
   if (code === undefined) {
     const last = api.uncoded().at(-1);
@@ -141,7 +189,7 @@ for (const line of readFileSync(0, "utf8").split("\\n").filter(Boolean)) {
   const ordinal = values.indexOf(member);
   const same = api.valueOf(info.name) === member && api.fromCode(String(member)) === member;
   const fields = [info.message, info.description, info.action, info.scope?.title, info.category?.title].map(hex);
-  const retry = info.retry === null ? "-" : hex([info.retry.policy, info.retry.minDelaySeconds, info.retry.maxDelaySeconds, info.retry.note].map(String).join(","));
+  const retry = retryText(info.retry);
   const translations = info.translations.size === 0 ? "-" : hex("{" + [...info.translations].sort(([a], [b]) => (a < b ? -1 : 1)).map(([locale, texts]) => locale + "={" + Object.entries(texts).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => k + "=" + v).join(", ") + "}").join(", ") + "}");
   const formatted = info.placeholders.length === 0 ? "-" : hex(api.format(member, { name: "N" }, { locale: "de" }));
   out.push([info.name, String(member), same, ordinal + "/" + values.length, ...fields, hex(String(info.httpStatus)), javaList(info.endpoints), javaList(info.alternativeMessages), String(info.reserved), retry, translations, formatted].join(" "));
@@ -152,15 +200,24 @@ process.stdout.write(out.join("\\n") + "\\n");
 interface Vendor extends LargeCatalogOptions {
   /** The shape each set's Java must take. */
   readonly shapes: Record<"ErrorCode" | "TerminalCode" | "SymbolCode", "inline enum" | "data enum" | "class">;
+  /** The shape of ErrorCode's Uncoded. */
+  readonly uncodedShape: "inline enum" | "data enum" | "class";
+  readonly uncoded: number;
+  readonly retired: number;
 }
 
 const root = tempDir("codebook-java-large-");
 const vendorOf = (javaProbe: string) => vendors.find((vendor) => javaProbe.startsWith(`codebook.${vendor.id}.`)) as Vendor;
 const vendors: Vendor[] = [];
-let probes: { java: string; node: string; expected: { name: string; code: string } | null }[] = [];
+/** Each probe's line for the Java harness and for Node, and how the answer starts (null: the answer is "null"). */
+let probes: { java: string; node: string; expected: string[] | null }[] = [];
 
 beforeAll(() => {
-  const inlineMax = lastInlineSize(join(root, "bisect"));
+  const small = { id: "probe", codes: 1, terminalCodes: 1, symbolCodes: 1, textChars: 10 };
+  const inlineMax = lastInlineSize(join(root, "bisect"), "ErrorCode", "$Data", (codes) => ({ ...small, codes }));
+  // With edgeinline's long text: the bytecode estimate counts the commas in literals too.
+  const uncodedMax = lastInlineSize(join(root, "bisect"), "ErrorCode", "$UncodedData", (uncoded) => ({ ...small, textChars: 40_000, uncoded }));
+  const retiredMax = lastInlineSize(join(root, "bisect"), "TerminalCode", "$RetiredData", (retired) => ({ ...small, retired }));
   vendors.push(
     // At the thresholds: the last enum with inline arguments (ErrorCode) and the first with $Data, the last
     // enum and the first class, a text within and beyond one literal, TypeScript's last set of object
@@ -171,7 +228,10 @@ beforeAll(() => {
       terminalCodes: 1000,
       symbolCodes: 1,
       textChars: 40_000,
+      uncoded: uncodedMax,
+      retired: retiredMax,
       shapes: { ErrorCode: "inline enum", TerminalCode: "inline enum", SymbolCode: "inline enum" },
+      uncodedShape: "inline enum",
     },
     {
       id: "edgedata",
@@ -179,7 +239,10 @@ beforeAll(() => {
       terminalCodes: 3000,
       symbolCodes: 2,
       textChars: 65_535,
+      uncoded: uncodedMax + 1,
+      retired: retiredMax + 1,
       shapes: { ErrorCode: "data enum", TerminalCode: "data enum", SymbolCode: "data enum" },
+      uncodedShape: "data enum",
     },
     {
       id: "edgeclass",
@@ -187,7 +250,10 @@ beforeAll(() => {
       terminalCodes: 3001,
       symbolCodes: 3001,
       textChars: 100,
+      uncoded: 3001,
+      retired: 1001,
       shapes: { ErrorCode: "class", TerminalCode: "class", SymbolCode: "class" },
+      uncodedShape: "class",
     },
     // Large: two catalogs, as one file holds at most 50 MB (50,000 codes with every field take 47 MB).
     {
@@ -196,7 +262,10 @@ beforeAll(() => {
       terminalCodes: 1,
       symbolCodes: 2,
       textChars: BIG.textChars,
+      uncoded: 1000,
+      retired: 1000,
       shapes: { ErrorCode: "class", TerminalCode: "inline enum", SymbolCode: "data enum" },
+      uncodedShape: "data enum",
     },
     {
       id: "bigkinds",
@@ -204,7 +273,10 @@ beforeAll(() => {
       terminalCodes: BIG.codes,
       symbolCodes: BIG.codes,
       textChars: 10,
+      uncoded: BIG.codes,
+      retired: BIG.codes,
       shapes: { ErrorCode: "inline enum", TerminalCode: "class", SymbolCode: "class" },
+      uncodedShape: "class",
     },
   );
   const catalogs = join(root, "catalogs");
@@ -218,7 +290,7 @@ beforeAll(() => {
       [...new Set([0, 1, Math.floor(count / 2), count - 2, count - 1, ...Array.from({ length: 7 }, (_, k) => Math.floor((k * count) / 7))])].filter(
         (i) => i >= 0 && i < count,
       );
-    return [
+    const codes = [
       ...sample(vendor.codes).map((i) => ({
         set: "ErrorCode",
         code: String(100000 + i),
@@ -232,8 +304,32 @@ beforeAll(() => {
     ].map(({ set, code, name }) => ({
       java: code === undefined ? `codebook.${vendor.id}.${set}` : `codebook.${vendor.id}.${set} ${code}`,
       node: code === undefined ? `${vendor.id} ${set}` : `${vendor.id} ${set} ${code}`,
-      expected: name === null ? null : { name, code: set === "ErrorCode" ? code : code },
+      expected: name === null ? null : [name, code as string, "true"],
     }));
+    const uncoded = sample(vendor.uncoded - 2).map((i) => {
+      const entry = uncodedEntry(i);
+      const retry = entry.retry === null ? "-" : hex(`${entry.retry.policy},${entry.retry.minDelaySeconds},null,null`);
+      return {
+        java: `U codebook.${vendor.id}.ErrorCode ${entry.httpStatus} ${entry.message}`,
+        node: `U ${vendor.id} ErrorCode ${entry.httpStatus} ${entry.message}`,
+        expected: [entry.name, "true", `${i}/${vendor.uncoded}`, String(entry.httpStatus), hex(entry.message), hex(entry.case), "-", "-", retry],
+      };
+    });
+    const retired = sample(vendor.retired).map((i) => {
+      const entry = retiredEntry(i);
+      return {
+        java: `R codebook.${vendor.id}.TerminalCode ${entry.code}`,
+        node: `R ${vendor.id} TerminalCode ${entry.code}`,
+        expected: [entry.code, entry.name, hex(entry.since), hex(entry.reason), entry.replacement === null ? "-" : hex(entry.replacement)],
+      };
+    });
+    // Misses: a known message with another status, a live code and an unknown one are no retired codes.
+    const misses = [`ErrorCode 599 Uncoded-0`, "TerminalCode 000000", "TerminalCode 999999"].map((probe, k) => ({
+      java: `${k === 0 ? "U" : "R"} codebook.${vendor.id}.${probe}`,
+      node: `${k === 0 ? "U" : "R"} ${vendor.id} ${probe}`,
+      expected: null,
+    }));
+    return [...codes, ...uncoded, ...retired, ...misses];
   });
 }, 600_000);
 
@@ -243,14 +339,23 @@ describe(`Java and TypeScript at every size (${LARGE ? "CODEBOOK_LARGE=1" : "def
       for (const [set, shape] of Object.entries(vendor.shapes)) {
         const java = readFileSync(join(root, "out/java/codebook", vendor.id, `${set}.java`), "utf8");
         expect(java.includes(`public enum ${set} {`), `${vendor.id} ${set}`).toBe(shape !== "class");
-        expect(java.includes("private static final class $Data"), `${vendor.id} ${set}`).toBe(shape !== "inline enum");
+        expect(java.includes("private static final class $Data {"), `${vendor.id} ${set}`).toBe(shape !== "inline enum");
       }
+      const errors = readFileSync(join(root, "out/java/codebook", vendor.id, "ErrorCode.java"), "utf8");
+      expect(errors.includes("public enum Uncoded {"), `${vendor.id} Uncoded`).toBe(vendor.uncodedShape !== "class");
+      expect(errors.includes("private static final class $UncodedData {"), `${vendor.id} Uncoded`).toBe(vendor.uncodedShape !== "inline enum");
+      const terminal = readFileSync(join(root, "out/java/codebook", vendor.id, "TerminalCode.java"), "utf8");
+      expect(terminal.includes("private static final class $RetiredData {"), `${vendor.id} retired`).toBe(vendor.id !== "edgeinline");
       const ts = readFileSync(join(root, "out/ts", `${vendor.id}.ts`), "utf8");
       const sizes = { ErrorCode: vendor.codes, TerminalCode: vendor.terminalCodes, SymbolCode: vendor.symbolCodes };
       for (const [set, codes] of Object.entries(sizes)) {
         const prefix = set.replace(/(?<=.)([A-Z])/g, "_$1").toUpperCase();
         expect(ts.includes(`const ${prefix}_INFOS: readonly ${set}Info[] = (\n  JSON.parse(`), `${vendor.id} ${set}`).toBe(codes > 1000);
       }
+      expect(ts.includes("const ERROR_CODE_UNCODED: readonly ErrorCodeUncodedInfo[] = JSON.parse("), `${vendor.id} uncoded`).toBe(vendor.uncoded > 1000);
+      expect(ts.includes("const TERMINAL_CODE_RETIRED: ReadonlyMap<string, RetiredInfo> = new Map(JSON.parse("), `${vendor.id} retired`).toBe(
+        vendor.retired > 1000,
+      );
     }
   });
 
@@ -275,7 +380,7 @@ describe(`Java and TypeScript at every size (${LARGE ? "CODEBOOK_LARGE=1" : "def
       if (probe.java.split(" ").length === 1)
         expect(answer).toEqual([hex(longText(vendorOf(probe.java).textChars)), hex(longText(vendorOf(probe.java).textChars))]);
       else if (probe.expected === null) expect(answer).toEqual(["null"]);
-      else expect(answer.slice(0, 3), probe.java).toEqual([probe.expected.name, probe.expected.code, "true"]);
+      else expect(answer.slice(0, probe.expected.length), probe.java).toEqual(probe.expected);
     });
   }, 600_000);
 

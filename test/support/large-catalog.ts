@@ -31,10 +31,36 @@ export interface LargeCatalogOptions {
   readonly symbolCodes: number;
   /** Length of the long text, in UTF-16 units. */
   readonly textChars: number;
+  /** Uncoded entries of ErrorCode (at least 2): UNCODED_<i> with message Uncoded-<i>, then TOO_MANY and LONG_MESSAGE. */
+  readonly uncoded?: number;
+  /** Retired codes of TerminalCode: RETIRED_<i> with code 9<i padded to 5>. */
+  readonly retired?: number;
+}
+
+/** The extra uncoded entry i, as the YAML writes it and the tests expect it. */
+export function uncodedEntry(i: number) {
+  return {
+    name: `UNCODED_${i}`,
+    httpStatus: 400 + (i % 100),
+    message: `Uncoded-${i}`,
+    case: `Case ${i} – é€😀`,
+    retry: i % 3 === 0 ? { policy: "after-delay", minDelaySeconds: i % 60, maxDelaySeconds: null, note: null } : null,
+  };
+}
+
+/** The retired code i of TerminalCode. */
+export function retiredEntry(i: number) {
+  return {
+    code: `9${String(i).padStart(5, "0")}`,
+    name: `RETIRED_${i}`,
+    since: `2.${i}`,
+    reason: `Gone "${i}" */ \\ é😀.`,
+    replacement: i % 2 === 0 ? "TERMINAL_0" : null,
+  };
 }
 
 /** The YAML text of a vendor with the three sets. */
-export function largeCatalogYaml({ id, codes, terminalCodes, symbolCodes, textChars }: LargeCatalogOptions): string {
+export function largeCatalogYaml({ id, codes, terminalCodes, symbolCodes, textChars, uncoded = 2, retired = 0 }: LargeCatalogOptions): string {
   const lines = [
     "vendor:",
     `  id: ${id}`,
@@ -77,14 +103,24 @@ export function largeCatalogYaml({ id, codes, terminalCodes, symbolCodes, textCh
       `        notes: ["Synthetic code ${i}."]`,
     );
   }
+  lines.push("    uncoded:");
+  for (let i = 0; i < uncoded - 2; i++) {
+    const { name, httpStatus, message, case: text, retry } = uncodedEntry(i);
+    const retryYaml = retry ? `, retry: { policy: ${retry.policy}, minDelaySeconds: ${retry.minDelaySeconds} }` : "";
+    lines.push(`      - { name: ${name}, httpStatus: ${httpStatus}, message: ${message}, case: ${q(text)}${retryYaml} }`);
+  }
   lines.push(
-    "    uncoded:",
     '      - { name: TOO_MANY, httpStatus: 429, message: "Too many requests", retry: { policy: exponential-backoff } }',
     `      - { name: LONG_MESSAGE, httpStatus: 400, message: ${q(longText(textChars))}, description: ${q(longText(textChars))} }`,
   );
   lines.push("  - id: terminal", "    typeName: TerminalCode", "    title: Terminal codes", "    codeKind: digits", "    width: 6", "    codes:");
   for (let i = 0; i < terminalCodes; i++) {
     lines.push(`      - code: "${String(i).padStart(6, "0")}"`, `        name: TERMINAL_${i}`, `        message: Terminal state ${i}.`);
+  }
+  for (let i = 0; i < retired; i++) {
+    const { code, name, since, reason, replacement } = retiredEntry(i);
+    const replacementYaml = replacement ? `, replacement: ${replacement}` : "";
+    lines.push(`      - code: "${code}"`, `        name: ${name}`, `        retired: { since: ${q(since)}, reason: ${q(reason)}${replacementYaml} }`);
   }
   lines.push("  - id: symbols", "    typeName: SymbolCode", "    title: Symbolic codes", "    codeKind: symbolic", "    codes:");
   lines.push("      - code: long-text", "        name: LONG_TEXT", `        description: ${q(longText(textChars))}`);

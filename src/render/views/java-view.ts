@@ -81,6 +81,8 @@ export function javaEnumView(vendor: Vendor, set: CodeSet) {
   const args = inlineArgs(liveSet, fields, hasPlaceholders);
   const inline = args !== null;
   const isEnum = inline || live.length <= JAVA_ENUM_MAX_CONSTANTS;
+  const uncoded = uncodedShape(set.uncoded);
+  const retiredInJava = retiredJavaView(retired);
   return {
     banner: `// ${javaLineComment(bannerText(vendor.file))}`,
     package: vendor.javaPackage,
@@ -97,13 +99,19 @@ export function javaEnumView(vendor: Vendor, set: CodeSet) {
     hasRetryClass: fields.some((field) => field.name === "retry") || set.uncoded.length > 0,
     hasPlaceholders,
     hasRetired: retired.length > 0,
-    retired: retiredView(retired, javaString, javaStringOrNull),
+    ...retiredInJava,
     inline,
     isEnum,
     isClass: !isEnum,
     size: live.length,
     codeRead: kind === "integer" ? "$Data.integer()" : "$Data.string()",
-    dataChunks: inline ? [] : splitForConstants(dataText(liveSet, fields, hasPlaceholders, isEnum)).map(javaString),
+    dataClasses: [
+      ...(inline
+        ? []
+        : [dataClass("$Data", dataText(liveSet, fields, hasPlaceholders, isEnum), { codes: true, retry: fields.some((field) => field.name === "retry") })]),
+      ...(uncoded.inline ? [] : [dataClass("$UncodedData", uncodedDataText(set.uncoded, uncoded.isEnum), { codes: false, retry: true })]),
+      ...(retiredInJava.retiredInline ? [] : [dataClass("$RetiredData", retiredDataText(retired), { codes: false, retry: false })]),
+    ],
     constants: isEnum
       ? live.map((entry, index) => ({
           doc: javadocComment(
@@ -123,8 +131,29 @@ export function javaEnumView(vendor: Vendor, set: CodeSet) {
         }))
       : [],
     hasUncoded: set.uncoded.length > 0,
-    uncoded: set.uncoded.map((entry, index) => uncodedView(entry, index === set.uncoded.length - 1)),
+    uncodedInline: uncoded.inline,
+    uncodedIsEnum: uncoded.isEnum,
+    uncodedIsClass: !uncoded.isEnum,
+    uncodedSize: set.uncoded.length,
+    uncoded: uncoded.isEnum
+      ? set.uncoded.map((entry, index) => ({
+          doc: javadocComment("        ", [
+            `HTTP ${entry.httpStatus}: ${entry.message}`,
+            entry.case,
+            entry.description,
+            entry.action && `Action: ${entry.action}`,
+          ]),
+          name: entry.name,
+          args: uncoded.args === null ? "" : `(${uncoded.args[index]})`,
+          separator: index === set.uncoded.length - 1 ? ";" : ",",
+        }))
+      : [],
   };
+}
+
+/** A nested class of templates/java/enum.java.hbs holding one text of data (see java-data.ts) and reading it in order. */
+function dataClass(name: string, text: string, methods: { codes: boolean; retry: boolean }) {
+  return { name, chunks: splitForConstants(text).map(javaString), ...methods };
 }
 
 const CLASS_NOTE = `This set has more codes than a Java enum can hold (${JAVA_ENUM_MAX_CONSTANTS} here), so it is a final class with an enum's methods (name(), ordinal(), values(), valueOf(String)) but no field per code: reach a constant by fromCode or valueOf.`;
@@ -137,15 +166,23 @@ const CLASS_NOTE = `This set has more codes than a Java enum can hold (${JAVA_EN
  */
 function inlineArgs(set: CodeSet, fields: readonly FieldSpec[], hasPlaceholders: boolean): string[] | null {
   if (set.codes.length > JAVA_ENUM_MAX_CONSTANTS) return null;
+  return fitInline(set.codes, (entry) => [
+    codeLiteral(set, entry),
+    ...fields.map((field) => field.literal(entry, set)),
+    ...(hasPlaceholders ? [placeholdersLiteral(entry), javaString(defaultFormatField(entry))] : []),
+  ]);
+}
+
+/**
+ * Each item's arguments joined, or null when they would be over the bytecode budget, or one item's over
+ * `maxText` characters (so that none of its literals is over a string constant's limit).
+ */
+function fitInline<T>(items: readonly T[], literals: (item: T) => string[], maxText = JAVA_CONSTANT_MAX_BYTES): string[] | null {
   const args: string[] = [];
   let bytecode = 0;
-  for (const entry of set.codes) {
-    const text = [
-      codeLiteral(set, entry),
-      ...fields.map((field) => field.literal(entry, set)),
-      ...(hasPlaceholders ? [placeholdersLiteral(entry), javaString(defaultFormatField(entry))] : []),
-    ].join(", ");
-    if (text.length > JAVA_CONSTANT_MAX_BYTES) return null;
+  for (const item of items) {
+    const text = literals(item).join(", ");
+    if (text.length > maxText) return null;
     bytecode += 16 + 12 * (1 + countValues(text));
     if (bytecode > INLINE_BYTECODE_BUDGET) return null;
     args.push(text);
@@ -153,12 +190,18 @@ function inlineArgs(set: CodeSet, fields: readonly FieldSpec[], hasPlaceholders:
   return args;
 }
 
-/** Commas and opening parentheses or braces: one more than the values and calls between them (or more, as a literal may hold some). */
+/** Commas and opening parentheses or braces outside string literals: one more than the values and calls between them. */
 function countValues(text: string): number {
   let count = 0;
+  let inString = false;
   for (let i = 0; i < text.length; i++) {
     const char = text.charCodeAt(i);
-    if (char === 0x2c || char === 0x28 || char === 0x7b) count++;
+    if (inString) {
+      if (char === 0x5c)
+        i++; // a backslash escapes the next character
+      else if (char === 0x22) inString = false;
+    } else if (char === 0x22) inString = true;
+    else if (char === 0x2c || char === 0x28 || char === 0x7b) count++;
   }
   return count;
 }
@@ -260,19 +303,70 @@ function placeholdersLiteral(entry: CodeEntry): string {
   return `new java.lang.String[][] {${joinEach(entry.placeholders, (p) => `{${javaString(p.name)}, ${javaString(p.token)}}`, ", ")}}`;
 }
 
-function uncodedView(entry: UncodedEntry, last: boolean) {
-  return {
-    doc: javadocComment("        ", [`HTTP ${entry.httpStatus}: ${entry.message}`, entry.case, entry.description, entry.action && `Action: ${entry.action}`]),
-    name: entry.name,
-    args: [
-      String(entry.httpStatus),
-      // An uncoded entry's texts may be of any length: its few constants always take their arguments inline.
-      javaLongString(entry.message),
-      javaLongStringOrNull(entry.case),
-      javaLongStringOrNull(entry.description),
-      javaLongStringOrNull(entry.action),
-      retryLiteral(entry.retry),
-    ].join(", "),
-    separator: last ? ";" : ",",
-  };
+/**
+ * The Uncoded enum's shape, as a code set's: inline arguments while they fit its static initialiser,
+ * else its data in $UncodedData; past JAVA_ENUM_MAX_CONSTANTS a final class with an enum's methods.
+ */
+function uncodedShape(uncoded: readonly UncodedEntry[]) {
+  // A long text is its pieces joined at run time (javaLongString), so only the bytecode budget limits these.
+  const args = uncoded.length > JAVA_ENUM_MAX_CONSTANTS ? null : fitInline(uncoded, uncodedLiterals, Number.POSITIVE_INFINITY);
+  return { args, inline: args !== null, isEnum: args !== null || uncoded.length <= JAVA_ENUM_MAX_CONSTANTS };
+}
+
+function uncodedLiterals(entry: UncodedEntry): string[] {
+  return [
+    String(entry.httpStatus),
+    javaLongString(entry.message),
+    javaLongStringOrNull(entry.case),
+    javaLongStringOrNull(entry.description),
+    javaLongStringOrNull(entry.action),
+    retryLiteral(entry.retry),
+  ];
+}
+
+/** What the Uncoded constructor reads from $UncodedData, constant by constant. */
+function uncodedDataText(uncoded: readonly UncodedEntry[], isEnum: boolean): string {
+  const out = new JavaDataWriter();
+  for (const entry of uncoded) {
+    if (!isEnum) out.string(entry.name);
+    out.number(entry.httpStatus);
+    out.string(entry.message);
+    out.string(entry.case);
+    out.string(entry.description);
+    out.string(entry.action);
+    writeRetry(entry.retry, out);
+  }
+  return out.text();
+}
+
+/** Retired codes are put into their map one statement each while that fits the Retired class's static initialiser. */
+function retiredInline(retired: readonly CodeEntry[]): boolean {
+  return (
+    fitInline(retiredView(retired, javaString, javaStringOrNull), (entry) => [
+      entry.wire,
+      entry.wire,
+      entry.name,
+      entry.since,
+      entry.reason,
+      entry.replacement,
+    ]) !== null
+  );
+}
+
+function retiredJavaView(retired: readonly CodeEntry[]) {
+  const inline = retiredInline(retired);
+  return { retiredInline: inline, retiredSize: retired.length, retired: inline ? retiredView(retired, javaString, javaStringOrNull) : [] };
+}
+
+/** What the Retired class reads from $RetiredData: code, name, since, reason and replacement of each. */
+function retiredDataText(retired: readonly CodeEntry[]): string {
+  const out = new JavaDataWriter();
+  for (const entry of retired) {
+    out.string(entry.wire);
+    out.string(entry.name);
+    out.string(entry.retired?.since ?? "");
+    out.string(entry.retired?.reason ?? "");
+    out.string(entry.retired?.replacement);
+  }
+  return out.text();
 }

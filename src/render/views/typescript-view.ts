@@ -82,14 +82,15 @@ function codeSetView(set: CodeSet) {
     members: live.map((entry) => memberView(set, entry, compact)),
     infosJson: compact ? tsString(JSON.stringify(live.map((entry) => infoJson(set, entry)))) : null,
     hasRetired: retired.length > 0,
-    retired: retiredView(retired, tsString, tsStringOrNull),
+    ...retiredTsView(retired),
     hasPlaceholders: withPlaceholders.length > 0,
     placeholderMembers: withPlaceholders.map((entry) => ({
       name: entry.name,
       fields: entry.placeholders.map((p) => ({ name: p.name, doc: jsDocComment("    ", [p.description, `Replaces ${p.token}.`]) })),
     })),
     hasUncoded: set.uncoded.length > 0,
-    uncoded: set.uncoded.map(uncodedView),
+    uncoded: set.uncoded.length > TS_OBJECT_LITERAL_MAX_CODES ? [] : set.uncoded.map(uncodedView),
+    uncodedJson: set.uncoded.length > TS_OBJECT_LITERAL_MAX_CODES ? tsString(JSON.stringify(set.uncoded.map(uncodedJson))) : null,
     uncodedNames: set.uncoded.map((entry) => tsString(entry.name)).join(" | "),
   };
 }
@@ -184,6 +185,32 @@ function retryLiteral(retry: Retry | undefined): string {
   if (!retry) return "null";
   const delay = (value: number | undefined) => (value === undefined ? "null" : String(value));
   return `{ policy: ${tsString(retry.policy)}, minDelaySeconds: ${delay(retry.minDelaySeconds)}, maxDelaySeconds: ${delay(retry.maxDelaySeconds)}, note: ${tsStringOrNull(retry.note)} }`;
+}
+
+/** As many retired codes as object literals would be too complex a union too: a large set's are one JSON text of [code, info] pairs. */
+function retiredTsView(retired: readonly CodeEntry[]) {
+  if (retired.length <= TS_OBJECT_LITERAL_MAX_CODES) return { retired: retiredView(retired, tsString, tsStringOrNull), retiredJson: null };
+  const pairs = retired.map((entry) => [
+    entry.wire,
+    { name: entry.name, since: entry.retired?.since ?? "", reason: entry.retired?.reason ?? "", replacement: entry.retired?.replacement ?? null },
+  ]);
+  return { retired: [], retiredJson: tsString(JSON.stringify(pairs)) };
+}
+
+/** An uncoded entry as the JSON that a large set's module parses: its UncodedInfo. */
+function uncodedJson(entry: UncodedEntry) {
+  const retry = entry.retry;
+  return {
+    name: entry.name,
+    httpStatus: entry.httpStatus,
+    message: entry.message,
+    case: entry.case ?? null,
+    description: entry.description ?? null,
+    action: entry.action ?? null,
+    retry: retry
+      ? { policy: retry.policy, minDelaySeconds: retry.minDelaySeconds ?? null, maxDelaySeconds: retry.maxDelaySeconds ?? null, note: retry.note ?? null }
+      : null,
+  };
 }
 
 function uncodedView(entry: UncodedEntry) {
