@@ -49,11 +49,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 beforeAll(() => {
   work = tempDir("codebook-crash-");
   const schema = readFileSync(join(ROOT, "catalogs/catalog.schema.json"), "utf8");
-  // Two sets that differ in every file, and by ten vendors: going from one to the other replaces,
-  // creates and removes files.
+  // Two sets that differ in every file, and by four vendors: going from one to the other replaces,
+  // creates and removes files. 160 files make a commit long enough to be hit by half the kills, which
+  // wait for the journal, and short enough that 50 kills with their two follow-up runs stay in a minute or two.
   for (const [set, vendors, codes] of [
-    ["a", 200, 2],
-    ["b", 190, 3],
+    ["a", 40, 2],
+    ["b", 36, 3],
   ] as const) {
     const catalogs = join(work, set);
     writeSyntheticCatalogs(catalogs, vendors, codes, schema);
