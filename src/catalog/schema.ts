@@ -54,7 +54,12 @@ export function isSchemaValid(data: unknown): boolean {
 export function checkSchema(source: SourceFile, data: unknown): Diagnostic[] {
   const validate = schemaValidator();
   if (validate(data)) return [];
-  return relevantErrors(validate.errors ?? []).map((error) => toDiagnostic(source, error));
+  return schemaErrorDiagnostics(source, validate.errors ?? []);
+}
+
+/** ajv's errors about a YAML file's data, as diagnostics at the nodes they are about (also used for the outcome taxonomy). */
+export function schemaErrorDiagnostics(source: SourceFile, errors: readonly ErrorObject[]): Diagnostic[] {
+  return relevantErrors(errors).map((error) => toDiagnostic(source, error));
 }
 
 /** Drops ajv's echoes: the branches of a failed oneOf, and "must match then schema" next to the real cause. */

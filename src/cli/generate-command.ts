@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { displayPath } from "../catalog/read-catalogs.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { formatDiagnosticsText } from "../diagnostics/format.js";
+import type { Taxonomy } from "../outcomes/taxonomy.js";
 import { CatalogCache, generatorId } from "../pipeline/cache.js";
 import { runCatalogs } from "../pipeline/run-catalogs.js";
 import { createRenderer } from "../render/render.js";
@@ -18,11 +19,14 @@ import { MANIFEST_PATH, manifestFile, parseManifest } from "../write/manifest.js
 import { readCurrentFiles } from "../write/read-current.js";
 import { type SettledFile, settleFile } from "../write/settle.js";
 import { type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from "./io.js";
+import { taxonomyOption } from "./outcomes-option.js";
 
 export interface GenerateCommandOptions {
   readonly catalogs: string;
   readonly out: string;
   readonly templates?: string | undefined;
+  /** A taxonomy file that replaces the built-in outcome taxonomy. */
+  readonly outcomes?: string | undefined;
   readonly only?: string | undefined;
   readonly check: boolean;
   /** Where processed catalogs are cached; false for no cache. */
@@ -45,9 +49,11 @@ export async function runGenerate(options: GenerateCommandOptions, io: CliIo): P
     return EXIT_FAILURE;
   }
 
+  const taxonomy = taxonomyOption(options.outcomes, io);
+  if (!taxonomy) return EXIT_FAILURE;
   const cache =
-    options.cache === false ? undefined : new CatalogCache(resolve(io.cwd, options.cache), outDir, templateRead.templates, generatorId(TOOL_VERSION));
-  return generateWith(options, io, { outDir, shownOut, templates: templateRead.templates, cache });
+    options.cache === false ? undefined : new CatalogCache(resolve(io.cwd, options.cache), outDir, templateRead.templates, generatorId(TOOL_VERSION), taxonomy);
+  return generateWith(options, io, { outDir, shownOut, templates: templateRead.templates, cache, taxonomy });
 }
 
 interface GenerateSetup {
@@ -55,6 +61,7 @@ interface GenerateSetup {
   readonly shownOut: string;
   readonly templates: TemplateSet;
   readonly cache: CatalogCache | undefined;
+  readonly taxonomy: Taxonomy;
 }
 
 /**
@@ -75,7 +82,7 @@ function createScratch(staging: Staging | undefined): string | undefined {
 }
 
 async function generateWith(options: GenerateCommandOptions, io: CliIo, setup: GenerateSetup): Promise<number> {
-  const { outDir, shownOut, templates, cache } = setup;
+  const { outDir, shownOut, templates, cache, taxonomy } = setup;
   let staging: Staging | undefined;
   let scratch: string | undefined;
   try {
@@ -93,6 +100,7 @@ async function generateWith(options: GenerateCommandOptions, io: CliIo, setup: G
       only: options.only,
       exportStream,
       threads: options.jobs,
+      taxonomy,
     }).finally(() => exportStream?.close());
     // Shared outputs come from every vendor's summary; they are rendered, compared and staged here,
     // unless nothing changed since the last write (then the cache knows they are current).
@@ -100,7 +108,7 @@ async function generateWith(options: GenerateCommandOptions, io: CliIo, setup: G
     const exportFragments = run.results.map((result) => result.exportFragment ?? "");
     const shared = sharedHit
       ? { files: [], diagnostics: [] }
-      : createRenderer(templates).renderShared({ summary: run.summary, exportFragments, exportFile: exportStream?.whole(exportFragments) });
+      : createRenderer(templates).renderShared({ summary: run.summary, exportFragments, exportFile: exportStream?.whole(exportFragments), taxonomy });
     const diagnostics = [...run.diagnostics, ...shared.diagnostics];
     if (diagnostics.length > 0) io.stderr(formatDiagnosticsText(diagnostics, run.texts));
     if (hasErrors(diagnostics)) return abandon(staging, scratch, EXIT_FAILURE);
@@ -218,6 +226,7 @@ function fixCommand(options: GenerateCommandOptions): string {
   if (options.catalogs !== "catalogs") parts.push("--catalogs", quote(options.catalogs));
   if (options.out !== "generated") parts.push("--out", quote(options.out));
   if (options.templates !== undefined) parts.push("--templates", quote(options.templates));
+  if (options.outcomes !== undefined) parts.push("--outcomes", quote(options.outcomes));
   if (options.only !== undefined) parts.push("--only", quote(options.only));
   return parts.join(" ");
 }

@@ -21,6 +21,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .option("--catalogs <dir>", "directory of catalog YAML files", "catalogs")
     .option("--out <dir>", "output directory", "generated")
     .option("--templates <dir>", "your templates directory; its files override the built-in ones file by file")
+    .option("--outcomes <file>", "your outcome taxonomy YAML; it replaces the built-in taxonomy/outcomes.yaml")
     .option("--only <vendor>", "generate only this vendor's files (shared files are kept current)")
     .option("--check", "write nothing; exit 1 if the output directory is stale", false)
     .option("--cache-dir <dir>", "where processed catalogs are cached (safe to delete)", "node_modules/.cache/codebook")
@@ -31,6 +32,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         catalogs: string;
         out: string;
         templates?: string;
+        outcomes?: string;
         only?: string;
         check: boolean;
         cache: boolean;
@@ -47,9 +49,10 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .command("validate")
     .description("check every catalog and report every problem")
     .option("--catalogs <dir>", "directory of catalog YAML files", "catalogs")
+    .option("--outcomes <file>", "your outcome taxonomy YAML; it replaces the built-in taxonomy/outcomes.yaml")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
     .addOption(jobsOption())
-    .action(async (options: { catalogs: string; format: "text" | "json"; jobs?: number }) => {
+    .action(async (options: { catalogs: string; format: "text" | "json"; outcomes?: string; jobs?: number }) => {
       const { runValidate } = await import("./validate-command.js");
       exitCode = await runValidate(options, io);
     });
@@ -58,8 +61,9 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .command("export")
     .description("print the resolved catalog set as JSON")
     .option("--catalogs <dir>", "directory of catalog YAML files", "catalogs")
+    .option("--outcomes <file>", "your outcome taxonomy YAML; it replaces the built-in taxonomy/outcomes.yaml")
     .addOption(jobsOption())
-    .action(async (options: { catalogs: string; jobs?: number }) => {
+    .action(async (options: { catalogs: string; outcomes?: string; jobs?: number }) => {
       const { runExport } = await import("./export-command.js");
       exitCode = await runExport(options, io);
     });

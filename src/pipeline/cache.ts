@@ -5,6 +5,7 @@ import type { CatalogFile } from "../catalog/read-catalogs.js";
 import { SCHEMA_URL } from "../catalog/schema.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { VendorSummary } from "../model/summary.js";
+import type { Taxonomy } from "../outcomes/taxonomy.js";
 import type { Chunk } from "../render/output-file.js";
 import type { TemplateSet } from "../render/templates.js";
 import { chunkBytes, type SettledFile } from "../write/settle.js";
@@ -49,8 +50,10 @@ export class CatalogCache {
     private readonly outDir: string,
     templates: TemplateSet,
     generatorId: string,
+    taxonomy: Taxonomy,
   ) {
     const hash = createHash("sha256").update(generatorId).update("\0").update(outDir).update("\0").update(readFileSync(SCHEMA_URL));
+    hash.update("\0").update(JSON.stringify(taxonomy));
     for (const [path, source] of [...templates].sort(([a], [b]) => (a < b ? -1 : 1))) hash.update("\0").update(path).update("\0").update(source.text);
     this.salt = hash.digest("hex");
   }

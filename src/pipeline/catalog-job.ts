@@ -6,6 +6,7 @@ import { buildVendor } from "../model/build-model.js";
 import { exportVendorFragment } from "../model/export-json.js";
 import { summarizeVendor, type VendorSummary } from "../model/summary.js";
 import type { Vendor } from "../model/types.js";
+import type { Taxonomy } from "../outcomes/taxonomy.js";
 import type { Chunk } from "../render/output-file.js";
 import type { Renderer } from "../render/render.js";
 import { type SettledFile, settleFile } from "../write/settle.js";
@@ -33,6 +34,8 @@ export interface JobSettings {
   readonly staging?: string | undefined;
   /** With --only: render just this vendor (the others are still validated). */
   readonly only?: string | undefined;
+  /** The outcome taxonomy (gen --outcomes); the built-in one when undefined. */
+  readonly taxonomy?: Taxonomy | undefined;
 }
 
 /** The settings and, when the mode renders, the renderer (each thread makes its own). */
@@ -54,7 +57,7 @@ export interface JobResult {
 
 /** Reads, validates, models and (depending on the mode) renders and settles one catalog. */
 export function runCatalogJob(job: CatalogJob, context: JobContext): JobResult {
-  const modelled = modelCatalog(job);
+  const modelled = modelCatalog(job, context.taxonomy);
   if (!modelled.vendor) return { path: job.path, diagnostics: modelled.diagnostics };
   const { vendor } = modelled;
   const base = { path: job.path, vendor: summarizeVendor(vendor) };
@@ -77,10 +80,10 @@ export function runCatalogJob(job: CatalogJob, context: JobContext): JobResult {
  * Reads, validates and models one catalog. Only the plain model comes out: the bytes, the decoded text's
  * bookkeeping and the parsed data stay behind, garbage before rendering starts.
  */
-function modelCatalog(job: CatalogJob): { readonly vendor?: Vendor; readonly diagnostics: readonly Diagnostic[] } {
+function modelCatalog(job: CatalogJob, taxonomy: Taxonomy | undefined): { readonly vendor?: Vendor; readonly diagnostics: readonly Diagnostic[] } {
   const read = readCatalogFile(job);
   if (!("bytes" in read)) return { diagnostics: [read] };
-  const validated = validateCatalog(read);
+  const validated = validateCatalog(read, taxonomy);
   if (!validated.catalog) return { diagnostics: validated.diagnostics };
-  return { vendor: buildVendor(validated.catalog.catalog, job.name), diagnostics: validated.diagnostics };
+  return { vendor: buildVendor(validated.catalog.catalog, job.name, taxonomy), diagnostics: validated.diagnostics };
 }

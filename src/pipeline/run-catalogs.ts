@@ -6,6 +6,7 @@ import { createSourceFile } from "../catalog/source-file.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourceTexts } from "../diagnostics/format.js";
 import { byVendorId, type CatalogSummary } from "../model/summary.js";
+import type { Taxonomy } from "../outcomes/taxonomy.js";
 import type { TemplateSet } from "../render/templates.js";
 import type { ExportStream } from "../write/export-stream.js";
 import type { CatalogCache } from "./cache.js";
@@ -39,6 +40,8 @@ export interface CatalogRunOptions {
   readonly threads?: number | undefined;
   /** Catalogs whose cached results still hold are not processed again. */
   readonly cache?: CatalogCache | undefined;
+  /** The outcome taxonomy (gen --outcomes); the built-in one when undefined. */
+  readonly taxonomy?: Taxonomy | undefined;
 }
 
 /**
@@ -56,6 +59,7 @@ export async function runCatalogs(options: CatalogRunOptions): Promise<CatalogRu
     only: options.only,
     exportStream: options.exportStream,
     threads: options.threads,
+    taxonomy: options.taxonomy,
   });
   const fresh = new Map(processed.map((result) => [result.path, result]));
   const all = listed.files.flatMap((file) => {

@@ -154,7 +154,11 @@ export function createRenderer(templates: TemplateSet, targets: readonly Target[
 export function renderTargets(model: CatalogModel, templates: TemplateSet, targets: readonly Target[] = TARGETS): RenderResult {
   const renderer = createRenderer(templates, targets);
   const perVendor = model.vendors.map((vendor) => renderer.renderVendor(vendor));
-  const shared = renderer.renderShared({ summary: { vendors: model.vendors.map(summarizeVendor) }, exportFragments: model.vendors.map(exportVendorFragment) });
+  const shared = renderer.renderShared({
+    summary: { vendors: model.vendors.map(summarizeVendor) },
+    exportFragments: model.vendors.map(exportVendorFragment),
+    taxonomy: model.taxonomy,
+  });
   const files = [...perVendor.flatMap((result) => result.files), ...shared.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, diagnostics: [...perVendor.flatMap((result) => result.diagnostics), ...shared.diagnostics] };
 }
