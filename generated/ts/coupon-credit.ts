@@ -8,6 +8,10 @@ import type { CodeInfo, Parsed } from "./codebook-runtime.js";
 /** The vendor these codes belong to. */
 export const vendor = { id: "coupon-credit", name: "Coupon/Credit API" } as const;
 
+// parseResponse(body, httpStatus?) and decide(parsed): see the module for the vendor's guidance.
+export { decide, parseResponse } from "./coupon-credit-handling.js";
+export type { Decision, ParsedError, ParsedResponse } from "./coupon-credit-handling.js";
+
 /**
  * Error Codes
  *

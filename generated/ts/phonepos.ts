@@ -8,6 +8,10 @@ import type { CodeInfo, Parsed } from "./codebook-runtime.js";
 /** The vendor these codes belong to. */
 export const vendor = { id: "phonepos", name: "PhonePOS" } as const;
 
+// parseResponse(body, httpStatus?) and decide(parsed): see the module for the vendor's guidance.
+export { decide, parseResponse } from "./phonepos-handling.js";
+export type { Decision, ParsedError, ParsedResponse } from "./phonepos-handling.js";
+
 /**
  * Primary Status Codes
  *

@@ -129,8 +129,9 @@ export function createRenderer(templates: TemplateSet, targets: readonly Target[
         else files.push(file);
       };
       for (const output of outputs) {
-        if (output.per === "vendor") emit(output.template, output.view(vendor), output.path(vendor));
-        else if (output.per === "codeSet") for (const set of vendor.codeSets) emit(output.template, output.view(vendor, set), output.path(vendor, set));
+        if (output.per === "vendor") {
+          if (output.when === undefined || output.when(vendor)) emit(output.template, output.view(vendor), output.path(vendor));
+        } else if (output.per === "codeSet") for (const set of vendor.codeSets) emit(output.template, output.view(vendor, set), output.path(vendor, set));
       }
       return { files, diagnostics };
     },

@@ -1,9 +1,11 @@
 import type { CodeSet, Vendor } from "../model/types.js";
 import type { Content } from "./output-file.js";
 import type { SharedInput } from "./shared-input.js";
+import { hasResponseParser } from "./views/handling-spec.js";
 import { javaEnumView, javaFilePath } from "./views/java-view.js";
 import { catalogJson } from "./views/json-view.js";
 import { markdownIndexView, markdownVendorView } from "./views/markdown-view.js";
+import { typescriptHandlingView } from "./views/typescript-handling-view.js";
 import { typescriptIndexView, typescriptRuntimeView, typescriptVendorView } from "./views/typescript-view.js";
 
 /**
@@ -14,7 +16,14 @@ import { typescriptIndexView, typescriptRuntimeView, typescriptVendorView } from
 export type OutputRule =
   | { readonly per: "catalog"; readonly template: string; readonly path: string; readonly view: (shared: SharedInput) => object }
   | { readonly per: "serialized"; readonly path: string; readonly serialize: (shared: SharedInput) => Content }
-  | { readonly per: "vendor"; readonly template: string; readonly path: (vendor: Vendor) => string; readonly view: (vendor: Vendor) => object }
+  | {
+      readonly per: "vendor";
+      readonly template: string;
+      readonly path: (vendor: Vendor) => string;
+      readonly view: (vendor: Vendor) => object;
+      /** Only for the vendors this holds for (default: every vendor). */
+      readonly when?: (vendor: Vendor) => boolean;
+    }
   | {
       readonly per: "codeSet";
       readonly template: string;
@@ -35,6 +44,8 @@ export const TARGETS: readonly Target[] = [
       { per: "catalog", template: "ts/codebook-runtime.ts.hbs", path: "ts/codebook-runtime.ts", view: typescriptRuntimeView },
       { per: "catalog", template: "ts/index.ts.hbs", path: "ts/index.ts", view: typescriptIndexView },
       { per: "vendor", template: "ts/vendor.ts.hbs", path: (vendor) => `ts/${vendor.id}.ts`, view: typescriptVendorView },
+      { per: "catalog", template: "ts/codebook-handling.ts.hbs", path: "ts/codebook-handling.ts", view: typescriptRuntimeView },
+      { per: "vendor", template: "ts/handling.ts.hbs", path: (vendor) => `ts/${vendor.id}-handling.ts`, view: typescriptHandlingView, when: hasResponseParser },
     ],
   },
   {

@@ -4,6 +4,7 @@ import { vendorNamespace } from "../../model/vendor-names.js";
 import { jsDocComment, jsDocText, tsString, tsStringOrNull } from "../escape/typescript.js";
 import type { SharedInput } from "../shared-input.js";
 import { bannerText } from "./banner.js";
+import { hasResponseParser } from "./handling-spec.js";
 import { joinEach } from "./join.js";
 import { lowerFirst, upperSnake } from "./names.js";
 
@@ -15,6 +16,7 @@ export function typescriptVendorView(vendor: Vendor) {
     vendorId: tsString(vendor.id),
     vendorName: tsString(vendor.name),
     codeSets: vendor.codeSets.map(codeSetView),
+    handlingModule: hasResponseParser(vendor) ? tsString(`./${vendor.id}-handling.js`) : null,
     ...runtimeImports(vendor),
   };
 }
