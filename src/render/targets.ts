@@ -2,6 +2,7 @@ import type { CodeSet, Vendor } from "../model/types.js";
 import type { Content } from "./output-file.js";
 import type { SharedInput } from "./shared-input.js";
 import { hasResponseParser } from "./views/handling-spec.js";
+import { javaHandlingView, javaResponsesPath } from "./views/java-handling-view.js";
 import { javaEnumView, javaFilePath } from "./views/java-view.js";
 import { catalogJson } from "./views/json-view.js";
 import { markdownIndexView, markdownVendorView } from "./views/markdown-view.js";
@@ -50,7 +51,10 @@ export const TARGETS: readonly Target[] = [
   },
   {
     name: "java",
-    outputs: [{ per: "codeSet", template: "java/enum.java.hbs", path: javaFilePath, view: javaEnumView }],
+    outputs: [
+      { per: "codeSet", template: "java/enum.java.hbs", path: javaFilePath, view: javaEnumView },
+      { per: "vendor", template: "java/responses.java.hbs", path: javaResponsesPath, view: javaHandlingView, when: hasResponseParser },
+    ],
   },
   {
     name: "docs",
