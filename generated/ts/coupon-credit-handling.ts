@@ -8,24 +8,31 @@ import { type Decision, decideWith, type ParsedResponse, parseWith, type Resolve
 export type { Decision, OutcomeBasis, ParsedError, ParsedResponse, RetryDecision } from "./codebook-handling.js";
 
 // Every distinct resolution once; the codes refer to them.
-const R0: Resolved = { outcome: "unknown", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Treat as a failure; log the response and ask the vendor's support.", basis: "default" };
-const R1: Resolved = { outcome: "unknown", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Treat as a failure; log the response and ask the vendor's support.", basis: "default" };
+const R0: Resolved = { outcome: "unauthenticated", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the credentials or API key before sending again.", basis: "code" };
+const R1: Resolved = { outcome: "forbidden", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Get the permission or configuration changed before sending again.", basis: "code" };
+const R2: Resolved = { outcome: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code" };
+const R3: Resolved = { outcome: "expired", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Start the flow over.", basis: "code" };
+const R4: Resolved = { outcome: "conflict", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Resolve the conflict (a new key, the current state) before sending again.", basis: "code" };
+const R5: Resolved = { outcome: "insufficient-funds", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Ask the customer for another payment method or a smaller amount.", basis: "code" };
+const R6: Resolved = { outcome: "conflict", retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Resolve the conflict (a new key, the current state) before sending again.", basis: "code" };
+const R7: Resolved = { outcome: "declined-final", retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Do not retry this payment; ask the customer for another payment method.", basis: "code" };
+const R8: Resolved = { outcome: "unknown", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Treat as a failure; log the response and ask the vendor's support.", basis: "default" };
 
 const SET_0: SetSpec = {
   id: "error", kind: "symbolic", width: 0,
   codes: /*#__PURE__*/ new Map([
     ["AUTHORIZATION", { code: "AUTHORIZATION", name: "AUTHORIZATION", resolved: R0 }],
-    ["EXTERNAL_DEVICE_HAS_NO_RIGHT_AUTHORITY", { code: "EXTERNAL_DEVICE_HAS_NO_RIGHT_AUTHORITY", name: "EXTERNAL_DEVICE_HAS_NO_RIGHT_AUTHORITY", resolved: R0 }],
-    ["X_TRANSACTION_KEY_FORMAT_IS_NOT_VALID", { code: "X_TRANSACTION_KEY_FORMAT_IS_NOT_VALID", name: "X_TRANSACTION_KEY_FORMAT_IS_NOT_VALID", resolved: R0 }],
-    ["X_TRANSACTION_HAS_NO_RIGHT_AUTHORITY", { code: "X_TRANSACTION_HAS_NO_RIGHT_AUTHORITY", name: "X_TRANSACTION_HAS_NO_RIGHT_AUTHORITY", resolved: R0 }],
-    ["X_TRANSACTION_HAS_EXPIRED", { code: "X_TRANSACTION_HAS_EXPIRED", name: "X_TRANSACTION_HAS_EXPIRED", resolved: R0 }],
-    ["X_TRANSACTION_IS_NOT_IN_ACTIVE_STATUS", { code: "X_TRANSACTION_IS_NOT_IN_ACTIVE_STATUS", name: "X_TRANSACTION_IS_NOT_IN_ACTIVE_STATUS", resolved: R0 }],
-    ["INSUFFICIENT_CREDIT", { code: "INSUFFICIENT_CREDIT", name: "INSUFFICIENT_CREDIT", resolved: R1 }],
-    ["CREDIT_TRANSACTION_PREVIEW_HAS_EXPIRED", { code: "CREDIT_TRANSACTION_PREVIEW_HAS_EXPIRED", name: "CREDIT_TRANSACTION_PREVIEW_HAS_EXPIRED", resolved: R0 }],
-    ["CREDIT_TRANSACTION_HAS_ALREADY_BEEN_FINALIZED_WITH_DIFFERENT_ITEMS", { code: "CREDIT_TRANSACTION_HAS_ALREADY_BEEN_FINALIZED_WITH_DIFFERENT_ITEMS", name: "CREDIT_TRANSACTION_HAS_ALREADY_BEEN_FINALIZED_WITH_DIFFERENT_ITEMS", resolved: R0 }],
-    ["IDEMPOTENCY_KEY_HAS_ALREADY_BEEN_USED_WITH_DIFFERENT_VALUES", { code: "IDEMPOTENCY_KEY_HAS_ALREADY_BEEN_USED_WITH_DIFFERENT_VALUES", name: "IDEMPOTENCY_KEY_HAS_ALREADY_BEEN_USED_WITH_DIFFERENT_VALUES", resolved: R0 }],
-    ["COULD_NOT_MAP_BIG_DECIMAL_TO_VAT_ENUM_VALUE", { code: "COULD_NOT_MAP_BIG_DECIMAL_TO_VAT_ENUM_VALUE", name: "COULD_NOT_MAP_BIG_DECIMAL_TO_VAT_ENUM_VALUE", resolved: R0 }],
-    ["CREDIT_TRANSACTION_CAN_NO_LONGER_BE_REFUNDED_BY_EXTERNAL_DEVICE", { code: "CREDIT_TRANSACTION_CAN_NO_LONGER_BE_REFUNDED_BY_EXTERNAL_DEVICE", name: "CREDIT_TRANSACTION_CAN_NO_LONGER_BE_REFUNDED_BY_EXTERNAL_DEVICE", resolved: R0 }],
+    ["EXTERNAL_DEVICE_HAS_NO_RIGHT_AUTHORITY", { code: "EXTERNAL_DEVICE_HAS_NO_RIGHT_AUTHORITY", name: "EXTERNAL_DEVICE_HAS_NO_RIGHT_AUTHORITY", resolved: R1 }],
+    ["X_TRANSACTION_KEY_FORMAT_IS_NOT_VALID", { code: "X_TRANSACTION_KEY_FORMAT_IS_NOT_VALID", name: "X_TRANSACTION_KEY_FORMAT_IS_NOT_VALID", resolved: R2 }],
+    ["X_TRANSACTION_HAS_NO_RIGHT_AUTHORITY", { code: "X_TRANSACTION_HAS_NO_RIGHT_AUTHORITY", name: "X_TRANSACTION_HAS_NO_RIGHT_AUTHORITY", resolved: R1 }],
+    ["X_TRANSACTION_HAS_EXPIRED", { code: "X_TRANSACTION_HAS_EXPIRED", name: "X_TRANSACTION_HAS_EXPIRED", resolved: R3 }],
+    ["X_TRANSACTION_IS_NOT_IN_ACTIVE_STATUS", { code: "X_TRANSACTION_IS_NOT_IN_ACTIVE_STATUS", name: "X_TRANSACTION_IS_NOT_IN_ACTIVE_STATUS", resolved: R4 }],
+    ["INSUFFICIENT_CREDIT", { code: "INSUFFICIENT_CREDIT", name: "INSUFFICIENT_CREDIT", resolved: R5 }],
+    ["CREDIT_TRANSACTION_PREVIEW_HAS_EXPIRED", { code: "CREDIT_TRANSACTION_PREVIEW_HAS_EXPIRED", name: "CREDIT_TRANSACTION_PREVIEW_HAS_EXPIRED", resolved: R3 }],
+    ["CREDIT_TRANSACTION_HAS_ALREADY_BEEN_FINALIZED_WITH_DIFFERENT_ITEMS", { code: "CREDIT_TRANSACTION_HAS_ALREADY_BEEN_FINALIZED_WITH_DIFFERENT_ITEMS", name: "CREDIT_TRANSACTION_HAS_ALREADY_BEEN_FINALIZED_WITH_DIFFERENT_ITEMS", resolved: R6 }],
+    ["IDEMPOTENCY_KEY_HAS_ALREADY_BEEN_USED_WITH_DIFFERENT_VALUES", { code: "IDEMPOTENCY_KEY_HAS_ALREADY_BEEN_USED_WITH_DIFFERENT_VALUES", name: "IDEMPOTENCY_KEY_HAS_ALREADY_BEEN_USED_WITH_DIFFERENT_VALUES", resolved: R4 }],
+    ["COULD_NOT_MAP_BIG_DECIMAL_TO_VAT_ENUM_VALUE", { code: "COULD_NOT_MAP_BIG_DECIMAL_TO_VAT_ENUM_VALUE", name: "COULD_NOT_MAP_BIG_DECIMAL_TO_VAT_ENUM_VALUE", resolved: R2 }],
+    ["CREDIT_TRANSACTION_CAN_NO_LONGER_BE_REFUNDED_BY_EXTERNAL_DEVICE", { code: "CREDIT_TRANSACTION_CAN_NO_LONGER_BE_REFUNDED_BY_EXTERNAL_DEVICE", name: "CREDIT_TRANSACTION_CAN_NO_LONGER_BE_REFUNDED_BY_EXTERNAL_DEVICE", resolved: R7 }],
   ]),
   ranges: [],
   fallback: null,
@@ -45,7 +52,7 @@ const SPEC: ResponseSpec = {
   httpClasses: /*#__PURE__*/ new Map([
   ]),
   precedence: /*#__PURE__*/ new Map(["declined-final", "payment-method-invalid", "insufficient-funds", "declined", "unauthenticated", "forbidden", "invalid-request", "not-found", "conflict", "expired", "user-action-required", "internal-error", "unavailable", "busy", "unknown", "pending", "success"].map((outcome, index) => [outcome, index])),
-  fallback: R0,
+  fallback: R8,
 };
 
 /**

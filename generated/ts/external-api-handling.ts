@@ -8,21 +8,30 @@ import { type Decision, decideWith, type ParsedResponse, parseWith, type Resolve
 export type { Decision, OutcomeBasis, ParsedError, ParsedResponse, RetryDecision } from "./codebook-handling.js";
 
 // Every distinct resolution once; the codes refer to them.
-const R0: Resolved = { outcome: "unknown", retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Verify the X-API-KEY header", basis: "default" };
-const R1: Resolved = { outcome: "unknown", retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Configure your IP in the dashboard (Integrations > API Keys)", basis: "default" };
-const R2: Resolved = { outcome: "unknown", retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Webcode mismatch, payment not created via External API, or environment error", basis: "default" };
-const R3: Resolved = { outcome: "unknown", retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Review required fields and their formats", basis: "default" };
-const R4: Resolved = { outcome: "unknown", retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Use ISO 8601 format (e.g. 2026-07-15T14:00:00Z)", basis: "default" };
-const R5: Resolved = { outcome: "unknown", retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Use ISO 3166-1 alpha-2 (e.g. ES, FR, DE)", basis: "default" };
-const R6: Resolved = { outcome: "unknown", retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Contact support for the list of available countries", basis: "default" };
-const R7: Resolved = { outcome: "unknown", retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Verify that sessionId or paymentReference is correct", basis: "default" };
-const R8: Resolved = { outcome: "unknown", retry: { policy: "exponential-backoff", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Retry after a few seconds. If it persists, contact support", basis: "default" };
-const R9: Resolved = { outcome: "unknown", retry: { policy: "exponential-backoff", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Verify that the terminal is powered on and connected", basis: "default" };
-const R10: Resolved = { outcome: "unknown", retry: { policy: "after-delay", minDelaySeconds: 5, maxDelaySeconds: 10, delaysSeconds: [] }, action: "Wait for the current transaction to finish and try again", basis: "default" };
-const R11: Resolved = { outcome: "unknown", retry: { policy: "exponential-backoff", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Note the traceId and contact support", basis: "default" };
-const R12: Resolved = { outcome: "unknown", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Use a new key or resend the same body as the original request", basis: "default" };
-const R13: Resolved = { outcome: "unknown", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Do not reuse the same key across different endpoints", basis: "default" };
-const R14: Resolved = { outcome: "unknown", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Treat as a failure; log the response and ask the vendor's support.", basis: "default" };
+const R0: Resolved = { outcome: "unauthenticated", retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Verify the X-API-KEY header", basis: "code" };
+const R1: Resolved = { outcome: "forbidden", retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Configure your IP in the dashboard (Integrations > API Keys)", basis: "category" };
+const R2: Resolved = { outcome: "forbidden", retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Webcode mismatch, payment not created via External API, or environment error", basis: "category" };
+const R3: Resolved = { outcome: "invalid-request", retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Review required fields and their formats", basis: "category" };
+const R4: Resolved = { outcome: "invalid-request", retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Use ISO 8601 format (e.g. 2026-07-15T14:00:00Z)", basis: "category" };
+const R5: Resolved = { outcome: "invalid-request", retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Use ISO 3166-1 alpha-2 (e.g. ES, FR, DE)", basis: "category" };
+const R6: Resolved = { outcome: "invalid-request", retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Contact support for the list of available countries", basis: "category" };
+const R7: Resolved = { outcome: "not-found", retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Verify that sessionId or paymentReference is correct", basis: "category" };
+const R8: Resolved = { outcome: "unavailable", retry: { policy: "exponential-backoff", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [1, 2, 4, 8] }, action: "Retry after a few seconds. If it persists, contact support", basis: "category" };
+const R9: Resolved = { outcome: "unavailable", retry: { policy: "exponential-backoff", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [1, 2, 4, 8] }, action: "Verify that the terminal is powered on and connected", basis: "category" };
+const R10: Resolved = { outcome: "busy", retry: { policy: "after-delay", minDelaySeconds: 5, maxDelaySeconds: 10, delaysSeconds: [] }, action: "Wait for the current transaction to finish and try again", basis: "code" };
+const R11: Resolved = { outcome: "internal-error", retry: { policy: "exponential-backoff", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [1, 2, 4, 8] }, action: "Note the traceId and contact support", basis: "category" };
+const R12: Resolved = { outcome: "forbidden", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Get the permission or configuration changed before sending again.", basis: "category" };
+const R13: Resolved = { outcome: "invalid-request", retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "category" };
+const R14: Resolved = { outcome: "not-found", retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Check the reference; do not resend it as it is.", basis: "category" };
+const R15: Resolved = { outcome: "unavailable", retry: { policy: "exponential-backoff", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Retry with backoff.", basis: "category" };
+const R16: Resolved = { outcome: "internal-error", retry: { policy: "exponential-backoff", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Retry with backoff; if it persists, contact the vendor's support.", basis: "category" };
+const R17: Resolved = { outcome: "conflict", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Use a new key or resend the same body as the original request", basis: "uncoded" };
+const R18: Resolved = { outcome: "conflict", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Do not reuse the same key across different endpoints", basis: "uncoded" };
+const R19: Resolved = { outcome: "success", retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Nothing to do.", basis: "http-status" };
+const R20: Resolved = { outcome: "conflict", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Resolve the conflict (a new key, the current state) before sending again.", basis: "http-status" };
+const R21: Resolved = { outcome: "invalid-request", retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "http-status" };
+const R22: Resolved = { outcome: "unavailable", retry: { policy: "exponential-backoff", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [1, 2, 4, 8] }, action: "Retry with backoff.", basis: "http-status" };
+const R23: Resolved = { outcome: "unknown", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Treat as a failure; log the response and ask the vendor's support.", basis: "default" };
 
 const SET_0: SetSpec = {
   id: "error", kind: "integer", width: 0,
@@ -40,11 +49,11 @@ const SET_0: SetSpec = {
     ["13005", { code: 13005, name: "TERMINAL_BUSY", resolved: R10 }],
     ["99001", { code: 99001, name: "INTERNAL_SERVER_ERROR", resolved: R11 }],
   ]),
-  ranges: [],
+  ranges: [{ min: 11000, max: 11999, resolved: R12 }, { min: 12000, max: 12999, resolved: R13 }, { min: 10000, max: 10999, resolved: R14 }, { min: 13000, max: 13999, resolved: R15 }, { min: 99000, max: 99999, resolved: R16 }],
   fallback: null,
   uncoded: [
-    { name: "IDEMPOTENCY_KEY_REUSED_WITH_DIFFERENT_BODY", httpStatus: 409, message: "Idempotency key reused with a different request body.", resolved: R12 },
-    { name: "IDEMPOTENCY_KEY_USED_FOR_DIFFERENT_ENDPOINT", httpStatus: 409, message: "Idempotency key already used for a different endpoint.", resolved: R13 },
+    { name: "IDEMPOTENCY_KEY_REUSED_WITH_DIFFERENT_BODY", httpStatus: 409, message: "Idempotency key reused with a different request body.", resolved: R17 },
+    { name: "IDEMPOTENCY_KEY_USED_FOR_DIFFERENT_ENDPOINT", httpStatus: 409, message: "Idempotency key already used for a different endpoint.", resolved: R18 },
   ],
 };
 
@@ -57,11 +66,15 @@ const SPEC: ResponseSpec = {
     { field: "error.traceId", path: ["error", "traceId"] },
   ],
   httpStatuses: /*#__PURE__*/ new Map([
+    [409, R20],
   ]),
   httpClasses: /*#__PURE__*/ new Map([
+    [2, R19],
+    [4, R21],
+    [5, R22],
   ]),
   precedence: /*#__PURE__*/ new Map(["declined-final", "payment-method-invalid", "insufficient-funds", "declined", "unauthenticated", "forbidden", "invalid-request", "not-found", "conflict", "expired", "user-action-required", "internal-error", "unavailable", "busy", "unknown", "pending", "success"].map((outcome, index) => [outcome, index])),
-  fallback: R14,
+  fallback: R23,
 };
 
 /**

@@ -8,36 +8,41 @@ import { type Decision, decideWith, type ParsedResponse, parseWith, type Resolve
 export type { Decision, OutcomeBasis, ParsedError, ParsedResponse, RetryDecision } from "./codebook-handling.js";
 
 // Every distinct resolution once; the codes refer to them.
-const R0: Resolved = { outcome: "unknown", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Treat as a failure; log the response and ask the vendor's support.", basis: "default" };
-const R1: Resolved = { outcome: "unknown", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Please check the format of the data you provided to PhonePOS.", basis: "default" };
-const R2: Resolved = { outcome: "unknown", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Please re-onboard the terminal with your required personalisation type or switch to a supported personalisation type.", basis: "default" };
-const R3: Resolved = { outcome: "unknown", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Please advise your client to wait.", basis: "default" };
-const R4: Resolved = { outcome: "unknown", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Instruct the user to establish a stable connection first.", basis: "default" };
-const R5: Resolved = { outcome: "unknown", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "It is likely that the configured phone number for the terminal is incorrect. Please contact our support.", basis: "default" };
-const R6: Resolved = { outcome: "unknown", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "It is likely that the configured mail address for the terminal is incorrect. Please contact our support.", basis: "default" };
-const R7: Resolved = { outcome: "unknown", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Please restart the personalisation and advise the user to complete the challenge as soon as possible.", basis: "default" };
-const R8: Resolved = { outcome: "unknown", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Advise the user to check the credentials and try the personalisation again.", basis: "default" };
-const R9: Resolved = { outcome: "unknown", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Instruct the user to charge the device first.", basis: "default" };
-const R10: Resolved = { outcome: "unknown", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Please contact support for further instructions.", basis: "default" };
-const R11: Resolved = { outcome: "unknown", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Advise the user to start the personalisation again.", basis: "default" };
-const R12: Resolved = { outcome: "unknown", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Perform a reset first if you want to start a new personalisation.", basis: "default" };
-const R13: Resolved = { outcome: "unknown", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "The device is not compliant. Please contact our support.", basis: "default" };
-const R14: Resolved = { outcome: "unknown", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Ensure that the merchant's firewall does not block PhonePOS traffic. If the error persists, please contact our support.", basis: "default" };
-const R15: Resolved = { outcome: "unknown", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Please check the values you submitted for the personalisation.", basis: "default" };
-const R16: Resolved = { outcome: "unknown", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Instruct the user to retry the personalisation. If the error persists, please contact our support.", basis: "default" };
-const R17: Resolved = { outcome: "unknown", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Inform the user that the device cannot be used for PhonePOS.", basis: "default" };
-const R18: Resolved = { outcome: "unknown", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Instruct the user to adjust the time of the device. If the error persists, please contact our support.", basis: "default" };
-const R19: Resolved = { outcome: "unknown", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Please contact our support.", basis: "default" };
+const R0: Resolved = { outcome: "success", retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Nothing to do.", basis: "code" };
+const R1: Resolved = { outcome: "user-action-required", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Ask the person named to act, then try again.", basis: "code" };
+const R2: Resolved = { outcome: "pending", retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Wait for the final status, or ask for it again later.", basis: "code" };
+const R3: Resolved = { outcome: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Please check the format of the data you provided to PhonePOS.", basis: "code" };
+const R4: Resolved = { outcome: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Please re-onboard the terminal with your required personalisation type or switch to a supported personalisation type.", basis: "code" };
+const R5: Resolved = { outcome: "busy", retry: { policy: "after-delay", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Please advise your client to wait.", basis: "code" };
+const R6: Resolved = { outcome: "user-action-required", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Instruct the user to establish a stable connection first.", basis: "code" };
+const R7: Resolved = { outcome: "user-action-required", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "It is likely that the configured phone number for the terminal is incorrect. Please contact our support.", basis: "code" };
+const R8: Resolved = { outcome: "user-action-required", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "It is likely that the configured mail address for the terminal is incorrect. Please contact our support.", basis: "code" };
+const R9: Resolved = { outcome: "expired", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Please restart the personalisation and advise the user to complete the challenge as soon as possible.", basis: "code" };
+const R10: Resolved = { outcome: "unauthenticated", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Advise the user to check the credentials and try the personalisation again.", basis: "code" };
+const R11: Resolved = { outcome: "user-action-required", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Instruct the user to charge the device first.", basis: "code" };
+const R12: Resolved = { outcome: "user-action-required", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Please contact support for further instructions.", basis: "code" };
+const R13: Resolved = { outcome: "user-action-required", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Advise the user to start the personalisation again.", basis: "code" };
+const R14: Resolved = { outcome: "conflict", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Perform a reset first if you want to start a new personalisation.", basis: "code" };
+const R15: Resolved = { outcome: "forbidden", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Please contact support for further instructions.", basis: "code" };
+const R16: Resolved = { outcome: "forbidden", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "The device is not compliant. Please contact our support.", basis: "code" };
+const R17: Resolved = { outcome: "user-action-required", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Ensure that the merchant's firewall does not block PhonePOS traffic. If the error persists, please contact our support.", basis: "code" };
+const R18: Resolved = { outcome: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Please check the values you submitted for the personalisation.", basis: "code" };
+const R19: Resolved = { outcome: "user-action-required", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Instruct the user to retry the personalisation. If the error persists, please contact our support.", basis: "code" };
+const R20: Resolved = { outcome: "declined-final", retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Inform the user that the device cannot be used for PhonePOS.", basis: "code" };
+const R21: Resolved = { outcome: "user-action-required", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Instruct the user to adjust the time of the device. If the error persists, please contact our support.", basis: "code" };
+const R22: Resolved = { outcome: "internal-error", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Please contact our support.", basis: "code" };
+const R23: Resolved = { outcome: "busy", retry: { policy: "after-delay", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Please contact our support.", basis: "code" };
+const R24: Resolved = { outcome: "unknown", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Treat as a failure; log the response and ask the vendor's support.", basis: "default" };
 
 const SET_0: SetSpec = {
   id: "primary-status", kind: "integer", width: 0,
   codes: /*#__PURE__*/ new Map([
     ["0", { code: 0, name: "STATUS_TERMINAL_OPERATIONAL", resolved: R0 }],
-    ["1", { code: 1, name: "STATUS_PERSONALIZATION_NOT_DONE_YET", resolved: R0 }],
-    ["2", { code: 2, name: "STATUS_TERMINAL_NOT_OPERATIONAL", resolved: R0 }],
-    ["3", { code: 3, name: "STATUS_PERSONALIZATION_IN_PROGRESS", resolved: R0 }],
-    ["100", { code: 100, name: "STATUS_PERSONALIZATION_FAILED", resolved: R0 }],
-    ["102", { code: 102, name: "STATUS_APP_IS_OUTDATED", resolved: R0 }],
+    ["1", { code: 1, name: "STATUS_PERSONALIZATION_NOT_DONE_YET", resolved: R1 }],
+    ["2", { code: 2, name: "STATUS_TERMINAL_NOT_OPERATIONAL", resolved: R1 }],
+    ["3", { code: 3, name: "STATUS_PERSONALIZATION_IN_PROGRESS", resolved: R2 }],
+    ["100", { code: 100, name: "STATUS_PERSONALIZATION_FAILED", resolved: R1 }],
+    ["102", { code: 102, name: "STATUS_APP_IS_OUTDATED", resolved: R1 }],
   ]),
   ranges: [],
   fallback: null,
@@ -48,33 +53,33 @@ const SET_0: SetSpec = {
 const SET_1: SetSpec = {
   id: "terminal-error", kind: "digits", width: 4,
   codes: /*#__PURE__*/ new Map([
-    ["0100", { code: "0100", name: "INVALID_JSON", resolved: R1 }],
-    ["0117", { code: "0117", name: "INVALID_CREDENTIAL_FORMAT", resolved: R1 }],
-    ["0120", { code: "0120", name: "OTP_TYPE_NOT_AVAILABLE", resolved: R2 }],
-    ["0121", { code: "0121", name: "RESEND_LIMIT_EXCEEDED", resolved: R3 }],
-    ["0222", { code: "0222", name: "NETWORK_UNSTABLE", resolved: R4 }],
-    ["0300", { code: "0300", name: "NETWORK_UNAVAILABLE", resolved: R4 }],
-    ["0504", { code: "0504", name: "SMS_SENDING_FAILED", resolved: R5 }],
-    ["0511", { code: "0511", name: "EMAIL_SENDING_FAILED", resolved: R6 }],
-    ["0512", { code: "0512", name: "EMAIL_VERIFICATION_TIMEOUT_SERVER", resolved: R7 }],
-    ["0614", { code: "0614", name: "INVALID_CREDENTIALS", resolved: R8 }],
-    ["2310", { code: "2310", name: "BATTERY_TOO_LOW", resolved: R9 }],
-    ["2311", { code: "2311", name: "INTERNAL_TERMINAL_CONNECTION_TIMEOUT", resolved: R10 }],
-    ["2314", { code: "2314", name: "CANCELLED_BY_USER", resolved: R11 }],
-    ["2316", { code: "2316", name: "PHONEPOS_ALREADY_PERSONALISED", resolved: R12 }],
-    ["2317", { code: "2317", name: "PERSONALISATION_NOT_ALLOWED", resolved: R10 }],
-    ["2318", { code: "2318", name: "EMV_UPLOAD_DENIED_FOR_SECURITY_REASONS", resolved: R13 }],
-    ["2319", { code: "2319", name: "EMV_UPLOAD_FAILED", resolved: R14 }],
-    ["2321", { code: "2321", name: "INVALID_OTP_TYPE", resolved: R15 }],
-    ["2322", { code: "2322", name: "INVALID_ATTESTATION_PROVIDER_REQUEST", resolved: R15 }],
-    ["2323", { code: "2323", name: "CANCELED_BY_TERMINAL_HELPER", resolved: R16 }],
-    ["2324", { code: "2324", name: "CANCELED_BY_ATTESTATION", resolved: R16 }],
-    ["2325", { code: "2325", name: "INSECURE_KEYSTORE", resolved: R17 }],
-    ["2527", { code: "2527", name: "CERTIFICATE_ERROR", resolved: R18 }],
-    ["2602", { code: "2602", name: "BAD_HTTP_CODE", resolved: R19 }],
-    ["2604", { code: "2604", name: "INVALID_CRYPTO_STATUS", resolved: R19 }],
-    ["2605", { code: "2605", name: "INVALID_API_STATUS", resolved: R19 }],
-    ["2610", { code: "2610", name: "SERVER_TOO_BUSY", resolved: R19 }],
+    ["0100", { code: "0100", name: "INVALID_JSON", resolved: R3 }],
+    ["0117", { code: "0117", name: "INVALID_CREDENTIAL_FORMAT", resolved: R3 }],
+    ["0120", { code: "0120", name: "OTP_TYPE_NOT_AVAILABLE", resolved: R4 }],
+    ["0121", { code: "0121", name: "RESEND_LIMIT_EXCEEDED", resolved: R5 }],
+    ["0222", { code: "0222", name: "NETWORK_UNSTABLE", resolved: R6 }],
+    ["0300", { code: "0300", name: "NETWORK_UNAVAILABLE", resolved: R6 }],
+    ["0504", { code: "0504", name: "SMS_SENDING_FAILED", resolved: R7 }],
+    ["0511", { code: "0511", name: "EMAIL_SENDING_FAILED", resolved: R8 }],
+    ["0512", { code: "0512", name: "EMAIL_VERIFICATION_TIMEOUT_SERVER", resolved: R9 }],
+    ["0614", { code: "0614", name: "INVALID_CREDENTIALS", resolved: R10 }],
+    ["2310", { code: "2310", name: "BATTERY_TOO_LOW", resolved: R11 }],
+    ["2311", { code: "2311", name: "INTERNAL_TERMINAL_CONNECTION_TIMEOUT", resolved: R12 }],
+    ["2314", { code: "2314", name: "CANCELLED_BY_USER", resolved: R13 }],
+    ["2316", { code: "2316", name: "PHONEPOS_ALREADY_PERSONALISED", resolved: R14 }],
+    ["2317", { code: "2317", name: "PERSONALISATION_NOT_ALLOWED", resolved: R15 }],
+    ["2318", { code: "2318", name: "EMV_UPLOAD_DENIED_FOR_SECURITY_REASONS", resolved: R16 }],
+    ["2319", { code: "2319", name: "EMV_UPLOAD_FAILED", resolved: R17 }],
+    ["2321", { code: "2321", name: "INVALID_OTP_TYPE", resolved: R18 }],
+    ["2322", { code: "2322", name: "INVALID_ATTESTATION_PROVIDER_REQUEST", resolved: R18 }],
+    ["2323", { code: "2323", name: "CANCELED_BY_TERMINAL_HELPER", resolved: R19 }],
+    ["2324", { code: "2324", name: "CANCELED_BY_ATTESTATION", resolved: R19 }],
+    ["2325", { code: "2325", name: "INSECURE_KEYSTORE", resolved: R20 }],
+    ["2527", { code: "2527", name: "CERTIFICATE_ERROR", resolved: R21 }],
+    ["2602", { code: "2602", name: "BAD_HTTP_CODE", resolved: R22 }],
+    ["2604", { code: "2604", name: "INVALID_CRYPTO_STATUS", resolved: R22 }],
+    ["2605", { code: "2605", name: "INVALID_API_STATUS", resolved: R22 }],
+    ["2610", { code: "2610", name: "SERVER_TOO_BUSY", resolved: R23 }],
   ]),
   ranges: [],
   fallback: null,
@@ -95,7 +100,7 @@ const SPEC: ResponseSpec = {
   httpClasses: /*#__PURE__*/ new Map([
   ]),
   precedence: /*#__PURE__*/ new Map(["declined-final", "payment-method-invalid", "insufficient-funds", "declined", "unauthenticated", "forbidden", "invalid-request", "not-found", "conflict", "expired", "user-action-required", "internal-error", "unavailable", "busy", "unknown", "pending", "success"].map((outcome, index) => [outcome, index])),
-  fallback: R0,
+  fallback: R24,
 };
 
 /**

@@ -8,40 +8,57 @@ import { type Decision, decideWith, type ParsedResponse, parseWith, type Resolve
 export type { Decision, OutcomeBasis, ParsedError, ParsedResponse, RetryDecision } from "./codebook-handling.js";
 
 // Every distinct resolution once; the codes refer to them.
-const R0: Resolved = { outcome: "unknown", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Treat as a failure; log the response and ask the vendor's support.", basis: "default" };
+const R0: Resolved = { outcome: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code" };
+const R1: Resolved = { outcome: "not-found", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Check the reference; do not resend it as it is.", basis: "code" };
+const R2: Resolved = { outcome: "conflict", retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Resolve the conflict (a new key, the current state) before sending again.", basis: "code" };
+const R3: Resolved = { outcome: "busy", retry: { policy: "after-delay", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Retry after a delay.", basis: "code" };
+const R4: Resolved = { outcome: "unavailable", retry: { policy: "exponential-backoff", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Retry with backoff.", basis: "code" };
+const R5: Resolved = { outcome: "declined-final", retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Do not retry this payment; ask the customer for another payment method.", basis: "code" };
+const R6: Resolved = { outcome: "payment-method-invalid", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Ask the customer for a corrected or another payment method, then try again.", basis: "code" };
+const R7: Resolved = { outcome: "pending", retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Wait for the final status, or ask for it again later.", basis: "code" };
+const R8: Resolved = { outcome: "internal-error", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Retry with backoff; if it persists, contact the vendor's support.", basis: "code" };
+const R9: Resolved = { outcome: "forbidden", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Get the permission or configuration changed before sending again.", basis: "code" };
+const R10: Resolved = { outcome: "internal-error", retry: { policy: "exponential-backoff", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Retry with backoff; if it persists, contact the vendor's support.", basis: "code" };
+const R11: Resolved = { outcome: "unknown", retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Treat as a failure; log the response and ask the vendor's support.", basis: "code" };
+const R12: Resolved = { outcome: "declined", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Tell the customer; the payment may succeed later or after the customer contacts the issuer.", basis: "code" };
+const R13: Resolved = { outcome: "insufficient-funds", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Ask the customer for another payment method or a smaller amount.", basis: "code" };
+const R14: Resolved = { outcome: "internal-error", retry: { policy: "after-delay", minDelaySeconds: 300, maxDelaySeconds: null, delaysSeconds: [] }, action: "Retry with backoff; if it persists, contact the vendor's support.", basis: "code" };
+const R15: Resolved = { outcome: "unavailable", retry: { policy: "after-delay", minDelaySeconds: 300, maxDelaySeconds: null, delaysSeconds: [] }, action: "Retry with backoff.", basis: "code" };
+const R16: Resolved = { outcome: "invalid-request", retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code" };
+const R17: Resolved = { outcome: "unknown", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Treat as a failure; log the response and ask the vendor's support.", basis: "default" };
 
 const SET_0: SetSpec = {
   id: "response-status", kind: "digits", width: 3,
   codes: /*#__PURE__*/ new Map([
     ["304", { code: "304", name: "INVALID_ARGUMENTS", resolved: R0 }],
     ["309", { code: "309", name: "INVALID_CHECKOUT_TOKEN", resolved: R0 }],
-    ["337", { code: "337", name: "NO_TRANSACTION_DETAILS_FOUND", resolved: R0 }],
-    ["341", { code: "341", name: "TRANSACTION_HAS_BEEN_CANCELED", resolved: R0 }],
-    ["347", { code: "347", name: "TRANSACTION_IN_USE", resolved: R0 }],
-    ["360", { code: "360", name: "OPERATION_TIMEOUT", resolved: R0 }],
-    ["361", { code: "361", name: "CHECKOUT_TOKEN_BLOCKED", resolved: R0 }],
-    ["370", { code: "370", name: "TENDER_NOT_SUPPORTED", resolved: R0 }],
-    ["385", { code: "385", name: "TRANSACTION_NOT_READY", resolved: R0 }],
-    ["386", { code: "386", name: "ENDPOINT_ERROR", resolved: R0 }],
-    ["389", { code: "389", name: "ISSUING_PARTNER_STUB_RECORDS_NOT_SUPPORTED", resolved: R0 }],
-    ["390", { code: "390", name: "DATA_ACCESS_ERROR", resolved: R0 }],
-    ["391", { code: "391", name: "EXTERNAL_ENTITY_NOT_FOUND", resolved: R0 }],
-    ["427", { code: "427", name: "INVALID_EXTERNAL_ENTITY_STATE", resolved: R0 }],
-    ["430", { code: "430", name: "DECLINED", resolved: R0 }],
-    ["431", { code: "431", name: "INSUFFICIENT_FUNDS", resolved: R0 }],
-    ["443", { code: "443", name: "PROCESSING_ERROR", resolved: R0 }],
-    ["444", { code: "444", name: "GATEWAY_PROCESSING_ERROR", resolved: R0 }],
-    ["445", { code: "445", name: "TRANSACTION_CANNOT_BE_PROCESSED", resolved: R0 }],
-    ["447", { code: "447", name: "TRANSACTION_NOT_SUPPORTED_IN_INTEGRATION", resolved: R0 }],
+    ["337", { code: "337", name: "NO_TRANSACTION_DETAILS_FOUND", resolved: R1 }],
+    ["341", { code: "341", name: "TRANSACTION_HAS_BEEN_CANCELED", resolved: R2 }],
+    ["347", { code: "347", name: "TRANSACTION_IN_USE", resolved: R3 }],
+    ["360", { code: "360", name: "OPERATION_TIMEOUT", resolved: R4 }],
+    ["361", { code: "361", name: "CHECKOUT_TOKEN_BLOCKED", resolved: R5 }],
+    ["370", { code: "370", name: "TENDER_NOT_SUPPORTED", resolved: R6 }],
+    ["385", { code: "385", name: "TRANSACTION_NOT_READY", resolved: R7 }],
+    ["386", { code: "386", name: "ENDPOINT_ERROR", resolved: R8 }],
+    ["389", { code: "389", name: "ISSUING_PARTNER_STUB_RECORDS_NOT_SUPPORTED", resolved: R9 }],
+    ["390", { code: "390", name: "DATA_ACCESS_ERROR", resolved: R10 }],
+    ["391", { code: "391", name: "EXTERNAL_ENTITY_NOT_FOUND", resolved: R1 }],
+    ["427", { code: "427", name: "INVALID_EXTERNAL_ENTITY_STATE", resolved: R11 }],
+    ["430", { code: "430", name: "DECLINED", resolved: R12 }],
+    ["431", { code: "431", name: "INSUFFICIENT_FUNDS", resolved: R13 }],
+    ["443", { code: "443", name: "PROCESSING_ERROR", resolved: R14 }],
+    ["444", { code: "444", name: "GATEWAY_PROCESSING_ERROR", resolved: R15 }],
+    ["445", { code: "445", name: "TRANSACTION_CANNOT_BE_PROCESSED", resolved: R12 }],
+    ["447", { code: "447", name: "TRANSACTION_NOT_SUPPORTED_IN_INTEGRATION", resolved: R16 }],
     ["449", { code: "449", name: "INVALID_AMOUNT", resolved: R0 }],
-    ["450", { code: "450", name: "INVALID_CARD_NUMBER", resolved: R0 }],
-    ["451", { code: "451", name: "INVALID_EXPIRY_DATE", resolved: R0 }],
-    ["452", { code: "452", name: "EXPIRED_CREDIT_CARD", resolved: R0 }],
-    ["490", { code: "490", name: "INVALID_TRANSACTION_CONTACT_ISSUER", resolved: R0 }],
-    ["491", { code: "491", name: "SUSPECTED_FRAUD_CONTACT_ISSUER", resolved: R0 }],
-    ["523", { code: "523", name: "ENROLLMENT_CARD_PROVISIONING_DECLINED", resolved: R0 }],
-    ["524", { code: "524", name: "ENROLLMENT_CARD_PROVISIONING_NOT_SUPPORTED", resolved: R0 }],
-    ["525", { code: "525", name: "CRUD_NOT_POSSIBLE", resolved: R0 }],
+    ["450", { code: "450", name: "INVALID_CARD_NUMBER", resolved: R6 }],
+    ["451", { code: "451", name: "INVALID_EXPIRY_DATE", resolved: R6 }],
+    ["452", { code: "452", name: "EXPIRED_CREDIT_CARD", resolved: R6 }],
+    ["490", { code: "490", name: "INVALID_TRANSACTION_CONTACT_ISSUER", resolved: R12 }],
+    ["491", { code: "491", name: "SUSPECTED_FRAUD_CONTACT_ISSUER", resolved: R5 }],
+    ["523", { code: "523", name: "ENROLLMENT_CARD_PROVISIONING_DECLINED", resolved: R12 }],
+    ["524", { code: "524", name: "ENROLLMENT_CARD_PROVISIONING_NOT_SUPPORTED", resolved: R9 }],
+    ["525", { code: "525", name: "CRUD_NOT_POSSIBLE", resolved: R15 }],
   ]),
   ranges: [],
   fallback: null,
@@ -61,7 +78,7 @@ const SPEC: ResponseSpec = {
   httpClasses: /*#__PURE__*/ new Map([
   ]),
   precedence: /*#__PURE__*/ new Map(["declined-final", "payment-method-invalid", "insufficient-funds", "declined", "unauthenticated", "forbidden", "invalid-request", "not-found", "conflict", "expired", "user-action-required", "internal-error", "unavailable", "busy", "unknown", "pending", "success"].map((outcome, index) => [outcome, index])),
-  fallback: R0,
+  fallback: R17,
 };
 
 /**

@@ -138,3 +138,85 @@ describe("generated response parsers (TypeScript)", () => {
     expect(parsed.problems).toEqual(["the body could not be read: Error"]);
   });
 });
+
+describe("the documents' own examples decide as the vendors say", () => {
+  const external = () => handling("external-api");
+  const retry = (policy: string, minDelaySeconds: number | null = null, maxDelaySeconds: number | null = null, delaysSeconds: number[] = []) => ({
+    policy,
+    minDelaySeconds,
+    maxDelaySeconds,
+    delaysSeconds,
+  });
+
+  it("External API 13005: the terminal is busy, retry after 5 to 10 s, and the traceId is kept", () => {
+    const parsed = external().parseResponse(
+      { success: false, error: { message: "External device is busy.", code: 13005, statusCode: 409, traceId: "abc" } },
+      409,
+    );
+    expect(parsed.errors).toMatchObject([
+      { known: true, code: 13005, name: "TERMINAL_BUSY", outcome: "busy", basis: "code", retry: retry("after-delay", 5, 10) },
+    ]);
+    expect(parsed.support).toEqual([{ field: "error.traceId", value: "abc" }]);
+    expect(external().decide(parsed)).toMatchObject({ outcome: "busy", basis: "code", action: "Wait for the current transaction to finish and try again" });
+  });
+
+  it("External API: an unknown 13999 is a POS error by its range; an unknown code elsewhere follows the HTTP status, else the default", () => {
+    expect(external().parseResponse({ error: { code: 13999 } }, 409).errors).toMatchObject([
+      { known: false, code: 13999, name: null, outcome: "unavailable", basis: "category" },
+    ]);
+    expect(external().parseResponse({ error: { code: 55555 } }, 503).errors).toMatchObject([
+      { known: false, outcome: "unavailable", basis: "http-status", retry: retry("exponential-backoff", null, null, [1, 2, 4, 8]) },
+    ]);
+    expect(external().parseResponse({ error: { code: 55555 } }, 422).errors).toMatchObject([
+      { outcome: "invalid-request", basis: "http-status", retry: retry("never") },
+    ]);
+    expect(external().parseResponse({ error: { code: 55555 } }).errors).toMatchObject([{ outcome: "unknown", basis: "default" }]);
+  });
+
+  it("External API: the code-less 409s are idempotency conflicts to fix first; another 409 message falls to the HTTP rule", () => {
+    const parsed = external().parseResponse({ error: { message: "Idempotency key reused with a different request body.", statusCode: 409 } }, 409);
+    expect(parsed.errors).toMatchObject([
+      { known: true, code: null, name: "IDEMPOTENCY_KEY_REUSED_WITH_DIFFERENT_BODY", outcome: "conflict", basis: "uncoded", retry: retry("after-fix") },
+    ]);
+    const other = external().parseResponse({ error: { message: "Something else" } }, 409);
+    expect(other.errors).toEqual([]);
+    expect(external().decide(other)).toMatchObject({ outcome: "conflict", basis: "http-status", retry: retry("after-fix"), error: null });
+    expect(external().decide(external().parseResponse({ success: true }, 200))).toMatchObject({ outcome: "success", basis: "http-status" });
+  });
+
+  it("WLW: the status example's 370 is an unusable tender; several details decide by the most severe", () => {
+    const example = handling("wlw").parseResponse({
+      status: {
+        statusCode: "FAILED",
+        statusDescription: "Tender not supported",
+        statusDetails: [{ statusCode: "370", statusDescription: "Tender not supported", statusType: "PLATFORM" }],
+      },
+    });
+    expect(example.errors).toMatchObject([{ known: true, code: "370", name: "TENDER_NOT_SUPPORTED", outcome: "payment-method-invalid", basis: "code" }]);
+    const several = handling("wlw").parseResponse({ status: { statusDetails: [{ statusCode: "360" }, { statusCode: 304 }, { statusCode: "443" }] } });
+    expect(several.errors.map((error) => error.outcome)).toEqual(["unavailable", "invalid-request", "internal-error"]);
+    expect(several.errors[2]?.retry).toEqual(retry("after-delay", 300));
+    // invalid-request comes before internal-error and unavailable in the taxonomy's order.
+    expect(handling("wlw").decide(several)).toMatchObject({ outcome: "invalid-request", basis: "code" });
+  });
+
+  it("Coupon: the errorModel example's placeholder ERROR_CODE is unknown; INSUFFICIENT_CREDIT keeps the vendor's retry", () => {
+    expect(
+      handling("coupon-credit").parseResponse({
+        errorModel: { errorCode: "ERROR_CODE", message: "Human-readable description", descriptors: ["additional", "context"] },
+      }).errors,
+    ).toMatchObject([{ known: false, code: "ERROR_CODE", outcome: "unknown", basis: "default" }]);
+    expect(handling("coupon-credit").parseResponse({ errorModel: { errorCode: "INSUFFICIENT_CREDIT" } }).errors).toMatchObject([
+      { known: true, outcome: "insufficient-funds", retry: retry("after-fix") },
+    ]);
+  });
+
+  it("PhonePOS: the primary status and the terminal error are both read; an operational terminal is a success", () => {
+    const parsed = handling("phonepos").parseResponse({ status: 2, errorCode: 2310 });
+    expect(parsed.errors.map((error) => [error.codeSet, error.code, error.outcome])).toEqual([
+      ["primary-status", 2, "user-action-required"],
+      ["terminal-error", "2310", "user-action-required"],
+    ]);
+    expect(handling("phonepos").decide(handling("phonepos").parseResponse({ status: 0 }))).toMatchObject({ outcome: "success", basis: "code" });
+  });
+});

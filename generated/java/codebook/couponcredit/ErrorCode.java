@@ -20,19 +20,19 @@ public enum ErrorCode {
      * <p>
      * The API key does not have permission for this operation. For example, a key with COUPON permissions cannot process payments.
      */
-    EXTERNAL_DEVICE_HAS_NO_RIGHT_AUTHORITY("EXTERNAL_DEVICE_HAS_NO_RIGHT_AUTHORITY", "The API key does not have permission for this operation. For example, a key with COUPON permissions cannot process payments.", "authentication", "Authentication & Authorization", null),
+    EXTERNAL_DEVICE_HAS_NO_RIGHT_AUTHORITY("EXTERNAL_DEVICE_HAS_NO_RIGHT_AUTHORITY", "The API key does not have permission for this operation. For example, a key with COUPON permissions cannot process payments.", "authentication", "Authentication & Authorization", new Retry("after-fix", null, null, null)),
     /**
      * Code "X_TRANSACTION_KEY_FORMAT_IS_NOT_VALID"
      * <p>
      * The Transaction Key does not match the required format: ^[0-9a-fA-F]{32}$
      */
-    X_TRANSACTION_KEY_FORMAT_IS_NOT_VALID("X_TRANSACTION_KEY_FORMAT_IS_NOT_VALID", "The Transaction Key does not match the required format: ^[0-9a-fA-F]{32}$", "transaction-key", "Transaction Key Errors", null),
+    X_TRANSACTION_KEY_FORMAT_IS_NOT_VALID("X_TRANSACTION_KEY_FORMAT_IS_NOT_VALID", "The Transaction Key does not match the required format: ^[0-9a-fA-F]{32}$", "transaction-key", "Transaction Key Errors", new Retry("after-fix", null, null, null)),
     /**
      * Code "X_TRANSACTION_HAS_NO_RIGHT_AUTHORITY"
      * <p>
      * The Transaction Key does not have permission for this operation.
      */
-    X_TRANSACTION_HAS_NO_RIGHT_AUTHORITY("X_TRANSACTION_HAS_NO_RIGHT_AUTHORITY", "The Transaction Key does not have permission for this operation.", "transaction-key", "Transaction Key Errors", null),
+    X_TRANSACTION_HAS_NO_RIGHT_AUTHORITY("X_TRANSACTION_HAS_NO_RIGHT_AUTHORITY", "The Transaction Key does not have permission for this operation.", "transaction-key", "Transaction Key Errors", new Retry("after-fix", null, null, null)),
     /**
      * Code "X_TRANSACTION_HAS_EXPIRED"
      * <p>
@@ -62,7 +62,7 @@ public enum ErrorCode {
      * <p>
      * The finalize endpoint was already called for this transaction ID with different items.
      */
-    CREDIT_TRANSACTION_HAS_ALREADY_BEEN_FINALIZED_WITH_DIFFERENT_ITEMS("CREDIT_TRANSACTION_HAS_ALREADY_BEEN_FINALIZED_WITH_DIFFERENT_ITEMS", "The finalize endpoint was already called for this transaction ID with different items.", "payment", "Payment Errors", null),
+    CREDIT_TRANSACTION_HAS_ALREADY_BEEN_FINALIZED_WITH_DIFFERENT_ITEMS("CREDIT_TRANSACTION_HAS_ALREADY_BEEN_FINALIZED_WITH_DIFFERENT_ITEMS", "The finalize endpoint was already called for this transaction ID with different items.", "payment", "Payment Errors", new Retry("never", null, null, null)),
     /**
      * Code "IDEMPOTENCY_KEY_HAS_ALREADY_BEEN_USED_WITH_DIFFERENT_VALUES"
      * <p>
@@ -74,7 +74,7 @@ public enum ErrorCode {
      * <p>
      * Unsupported VAT rate. Supported values: 0, 1, 2, 3, 4, 5, 5.5, 6, 7, 7.7, 8, 9, 9.5, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27
      */
-    COULD_NOT_MAP_BIG_DECIMAL_TO_VAT_ENUM_VALUE("COULD_NOT_MAP_BIG_DECIMAL_TO_VAT_ENUM_VALUE", "Unsupported VAT rate. Supported values: 0, 1, 2, 3, 4, 5, 5.5, 6, 7, 7.7, 8, 9, 9.5, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27", "validation", "Validation Errors", null),
+    COULD_NOT_MAP_BIG_DECIMAL_TO_VAT_ENUM_VALUE("COULD_NOT_MAP_BIG_DECIMAL_TO_VAT_ENUM_VALUE", "Unsupported VAT rate. Supported values: 0, 1, 2, 3, 4, 5, 5.5, 6, 7, 7.7, 8, 9, 9.5, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27", "validation", "Validation Errors", new Retry("after-fix", null, null, null)),
     /**
      * Code "CREDIT_TRANSACTION_CAN_NO_LONGER_BE_REFUNDED_BY_EXTERNAL_DEVICE"
      * <p>

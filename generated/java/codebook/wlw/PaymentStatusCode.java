@@ -26,7 +26,7 @@ public enum PaymentStatusCode {
      * <p>
      * The transaction is authorized, but the settlement failed.
      */
-    SETTLEMENT_FAILED("202", "SETTLEMENT_FAILED", "The transaction is authorized, but the settlement failed.", "settlement-status", "Settlement status", null),
+    SETTLEMENT_FAILED("202", "SETTLEMENT_FAILED", "The transaction is authorized, but the settlement failed.", "settlement-status", "Settlement status", new Retry("manual", null, null, null)),
     /**
      * Code "203": INSUFFICIENT_FUNDS
      * <p>
@@ -86,7 +86,7 @@ public enum PaymentStatusCode {
      * <p>
      * The transaction is awaiting settlement and cannot be refunded at this time.
      */
-    REFUND_ON_HOLD("231", "REFUND_ON_HOLD", "The transaction is awaiting settlement and cannot be refunded at this time.", "refund-status", "Refund status", null),
+    REFUND_ON_HOLD("231", "REFUND_ON_HOLD", "The transaction is awaiting settlement and cannot be refunded at this time.", "refund-status", "Refund status", new Retry("after-delay", null, null, null)),
     /**
      * Code "232": REFUND_FAILED
      * <p>
@@ -104,19 +104,19 @@ public enum PaymentStatusCode {
      * <p>
      * The data input for the refund transaction does not match that of the original purchase.
      */
-    REFUND_TRANSACTION_DATA_MISMATCH("236", "REFUND_TRANSACTION_DATA_MISMATCH", "The data input for the refund transaction does not match that of the original purchase.", "refund-status", "Refund status", null),
+    REFUND_TRANSACTION_DATA_MISMATCH("236", "REFUND_TRANSACTION_DATA_MISMATCH", "The data input for the refund transaction does not match that of the original purchase.", "refund-status", "Refund status", new Retry("after-fix", null, null, null)),
     /**
      * Code "237": REFUND_TRANSACTION_AMOUNT_EXCEED
      * <p>
      * The refund transaction amount is in excess of the original purchase.
      */
-    REFUND_TRANSACTION_AMOUNT_EXCEED("237", "REFUND_TRANSACTION_AMOUNT_EXCEED", "The refund transaction amount is in excess of the original purchase.", "refund-status", "Refund status", null),
+    REFUND_TRANSACTION_AMOUNT_EXCEED("237", "REFUND_TRANSACTION_AMOUNT_EXCEED", "The refund transaction amount is in excess of the original purchase.", "refund-status", "Refund status", new Retry("after-fix", null, null, null)),
     /**
      * Code "240": DUPLICATE_TRANSACTION
      * <p>
      * A duplicate transaction has been submitted.
      */
-    DUPLICATE_TRANSACTION("240", "DUPLICATE_TRANSACTION", "A duplicate transaction has been submitted.", "payment-system-status", "Payment system status", null),
+    DUPLICATE_TRANSACTION("240", "DUPLICATE_TRANSACTION", "A duplicate transaction has been submitted.", "payment-system-status", "Payment system status", new Retry("never", null, null, null)),
     /**
      * Code "241": PROCESSING_ERROR
      * <p>
@@ -140,7 +140,7 @@ public enum PaymentStatusCode {
      * <p>
      * The transaction is being evaluated.
      */
-    TRANSACTION_UNDER_REVIEW("244", "TRANSACTION_UNDER_REVIEW", "The transaction is being evaluated.", "payment-system-status", "Payment system status", null),
+    TRANSACTION_UNDER_REVIEW("244", "TRANSACTION_UNDER_REVIEW", "The transaction is being evaluated.", "payment-system-status", "Payment system status", new Retry("never", null, null, null)),
     /**
      * Code "245": TRANSACTION_NOT_SUPPORTED
      * <p>
@@ -158,13 +158,13 @@ public enum PaymentStatusCode {
      * <p>
      * The request contains one or more invalid parameter entries.
      */
-    INVALID_INPUTS("250", "INVALID_INPUTS", "The request contains one or more invalid parameter entries.", "payment-input-failures", "Payment input failures", null),
+    INVALID_INPUTS("250", "INVALID_INPUTS", "The request contains one or more invalid parameter entries.", "payment-input-failures", "Payment input failures", new Retry("after-fix", null, null, null)),
     /**
      * Code "251": INVALID_AMOUNT
      * <p>
      * The amount entered is not a valid format (for example, multiple decimal points can have been entered).
      */
-    INVALID_AMOUNT("251", "INVALID_AMOUNT", "The amount entered is not a valid format (for example, multiple decimal points can have been entered).", "payment-input-failures", "Payment input failures", null),
+    INVALID_AMOUNT("251", "INVALID_AMOUNT", "The amount entered is not a valid format (for example, multiple decimal points can have been entered).", "payment-input-failures", "Payment input failures", new Retry("after-fix", null, null, null)),
     /**
      * Code "252": INVALID_CARD_NUMBER
      * <p>
@@ -230,7 +230,7 @@ public enum PaymentStatusCode {
      * <p>
      * The referenced entity does not exist in the system. Recheck the ID or URI used to retrieve.
      */
-    ENTITY_NOT_EXISTING("350", "ENTITY_NOT_EXISTING", "The referenced entity does not exist in the system. Recheck the ID or URI used to retrieve.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", null),
+    ENTITY_NOT_EXISTING("350", "ENTITY_NOT_EXISTING", "The referenced entity does not exist in the system. Recheck the ID or URI used to retrieve.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", new Retry("after-fix", null, null, null)),
     /**
      * Code "351": DUPLICATES_NOT_ALLOWED
      * <p>
@@ -242,109 +242,109 @@ public enum PaymentStatusCode {
      * <p>
      * Partner URI is required.
      */
-    EMPTY_PARTNER_URI("352", "EMPTY_PARTNER_URI", "Partner URI is required.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", null),
+    EMPTY_PARTNER_URI("352", "EMPTY_PARTNER_URI", "Partner URI is required.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", new Retry("after-fix", null, null, null)),
     /**
      * Code "353": EMPTY_TENANT_URI
      * <p>
      * A valid tenant URI is required.
      */
-    EMPTY_TENANT_URI("353", "EMPTY_TENANT_URI", "A valid tenant URI is required.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", null),
+    EMPTY_TENANT_URI("353", "EMPTY_TENANT_URI", "A valid tenant URI is required.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", new Retry("after-fix", null, null, null)),
     /**
      * Code "354": EMPTY_MERCHANT_URI
      * <p>
      * A valid Merchant URI is required.
      */
-    EMPTY_MERCHANT_URI("354", "EMPTY_MERCHANT_URI", "A valid Merchant URI is required.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", null),
+    EMPTY_MERCHANT_URI("354", "EMPTY_MERCHANT_URI", "A valid Merchant URI is required.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", new Retry("after-fix", null, null, null)),
     /**
      * Code "355": EMPTY_USER_PROFILE_URI
      * <p>
      * A valid user profile URI is required.
      */
-    EMPTY_USER_PROFILE_URI("355", "EMPTY_USER_PROFILE_URI", "A valid user profile URI is required.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", null),
+    EMPTY_USER_PROFILE_URI("355", "EMPTY_USER_PROFILE_URI", "A valid user profile URI is required.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", new Retry("after-fix", null, null, null)),
     /**
      * Code "356": EMPTY_CURRENCY_URI
      * <p>
      * A valid currency URI is required.
      */
-    EMPTY_CURRENCY_URI("356", "EMPTY_CURRENCY_URI", "A valid currency URI is required.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", null),
+    EMPTY_CURRENCY_URI("356", "EMPTY_CURRENCY_URI", "A valid currency URI is required.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", new Retry("after-fix", null, null, null)),
     /**
      * Code "357": EMPTY_FINANCIAL_INSTITUTE_URI
      * <p>
      * A valid financial institution URI is required.
      */
-    EMPTY_FINANCIAL_INSTITUTE_URI("357", "EMPTY_FINANCIAL_INSTITUTE_URI", "A valid financial institution URI is required.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", null),
+    EMPTY_FINANCIAL_INSTITUTE_URI("357", "EMPTY_FINANCIAL_INSTITUTE_URI", "A valid financial institution URI is required.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", new Retry("after-fix", null, null, null)),
     /**
      * Code "358": EMPTY_WALLET_ACCOUNT_URI
      * <p>
      * A valid wallet account URI is required.
      */
-    EMPTY_WALLET_ACCOUNT_URI("358", "EMPTY_WALLET_ACCOUNT_URI", "A valid wallet account URI is required.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", null),
+    EMPTY_WALLET_ACCOUNT_URI("358", "EMPTY_WALLET_ACCOUNT_URI", "A valid wallet account URI is required.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", new Retry("after-fix", null, null, null)),
     /**
      * Code "359": EMPTY_PAYMENT_PROCESSOR_URI
      * <p>
      * A valid payment processor URI is required.
      */
-    EMPTY_PAYMENT_PROCESSOR_URI("359", "EMPTY_PAYMENT_PROCESSOR_URI", "A valid payment processor URI is required.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", null),
+    EMPTY_PAYMENT_PROCESSOR_URI("359", "EMPTY_PAYMENT_PROCESSOR_URI", "A valid payment processor URI is required.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", new Retry("after-fix", null, null, null)),
     /**
      * Code "360": INVALID_PARTNER_URI
      * <p>
      * Partner URI is not valid.
      */
-    INVALID_PARTNER_URI("360", "INVALID_PARTNER_URI", "Partner URI is not valid.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", null),
+    INVALID_PARTNER_URI("360", "INVALID_PARTNER_URI", "Partner URI is not valid.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", new Retry("after-fix", null, null, null)),
     /**
      * Code "361": INVALID_TENANT_URI
      * <p>
      * Tenant URI is not valid.
      */
-    INVALID_TENANT_URI("361", "INVALID_TENANT_URI", "Tenant URI is not valid.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", null),
+    INVALID_TENANT_URI("361", "INVALID_TENANT_URI", "Tenant URI is not valid.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", new Retry("after-fix", null, null, null)),
     /**
      * Code "362": INVALID_MERCHANT_URI
      * <p>
      * Merchant URI is not valid.
      */
-    INVALID_MERCHANT_URI("362", "INVALID_MERCHANT_URI", "Merchant URI is not valid.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", null),
+    INVALID_MERCHANT_URI("362", "INVALID_MERCHANT_URI", "Merchant URI is not valid.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", new Retry("after-fix", null, null, null)),
     /**
      * Code "363": INVALID_USER_PROFILE_URI
      * <p>
      * User profile URI is not valid.
      */
-    INVALID_USER_PROFILE_URI("363", "INVALID_USER_PROFILE_URI", "User profile URI is not valid.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", null),
+    INVALID_USER_PROFILE_URI("363", "INVALID_USER_PROFILE_URI", "User profile URI is not valid.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", new Retry("after-fix", null, null, null)),
     /**
      * Code "364": INVALID_CURRENCY_URI
      * <p>
      * Currency URI is not valid.
      */
-    INVALID_CURRENCY_URI("364", "INVALID_CURRENCY_URI", "Currency URI is not valid.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", null),
+    INVALID_CURRENCY_URI("364", "INVALID_CURRENCY_URI", "Currency URI is not valid.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", new Retry("after-fix", null, null, null)),
     /**
      * Code "365": INVALID_FINANCIAL_INSTITUTE_URI
      * <p>
      * Financial institution URI is not valid.
      */
-    INVALID_FINANCIAL_INSTITUTE_URI("365", "INVALID_FINANCIAL_INSTITUTE_URI", "Financial institution URI is not valid.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", null),
+    INVALID_FINANCIAL_INSTITUTE_URI("365", "INVALID_FINANCIAL_INSTITUTE_URI", "Financial institution URI is not valid.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", new Retry("after-fix", null, null, null)),
     /**
      * Code "366": INVALID_WALLET_ACCOUNT_URI
      * <p>
      * Wallet account URI is not valid.
      */
-    INVALID_WALLET_ACCOUNT_URI("366", "INVALID_WALLET_ACCOUNT_URI", "Wallet account URI is not valid.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", null),
+    INVALID_WALLET_ACCOUNT_URI("366", "INVALID_WALLET_ACCOUNT_URI", "Wallet account URI is not valid.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", new Retry("after-fix", null, null, null)),
     /**
      * Code "367": INVALID_PAYMENT_PROCESSOR_URI
      * <p>
      * Payment processor URI is not valid.
      */
-    INVALID_PAYMENT_PROCESSOR_URI("367", "INVALID_PAYMENT_PROCESSOR_URI", "Payment processor URI is not valid.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", null),
+    INVALID_PAYMENT_PROCESSOR_URI("367", "INVALID_PAYMENT_PROCESSOR_URI", "Payment processor URI is not valid.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", new Retry("after-fix", null, null, null)),
     /**
      * Code "368": INVALID_PAYMENT_IMAGE_CATEGORY_URI
      * <p>
      * Payment image category URI is not valid.
      */
-    INVALID_PAYMENT_IMAGE_CATEGORY_URI("368", "INVALID_PAYMENT_IMAGE_CATEGORY_URI", "Payment image category URI is not valid.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", null),
+    INVALID_PAYMENT_IMAGE_CATEGORY_URI("368", "INVALID_PAYMENT_IMAGE_CATEGORY_URI", "Payment image category URI is not valid.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", new Retry("after-fix", null, null, null)),
     /**
      * Code "369": INVALID_PAYMENT_IMAGE_URI
      * <p>
      * The payment image URI is not valid.
      */
-    INVALID_PAYMENT_IMAGE_URI("369", "INVALID_PAYMENT_IMAGE_URI", "The payment image URI is not valid.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", null),
+    INVALID_PAYMENT_IMAGE_URI("369", "INVALID_PAYMENT_IMAGE_URI", "The payment image URI is not valid.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", new Retry("after-fix", null, null, null)),
     /**
      * Code "370": BALANCE_INQUIRY_SUCCESS
      * <p>
@@ -368,19 +368,19 @@ public enum PaymentStatusCode {
      * <p>
      * Balance retrieval is not supported for the account.
      */
-    BALANCE_NOT_SUPPORTED("373", "BALANCE_NOT_SUPPORTED", "Balance retrieval is not supported for the account.", "balance-inquiry-status", "Balance inquiry status", null),
+    BALANCE_NOT_SUPPORTED("373", "BALANCE_NOT_SUPPORTED", "Balance retrieval is not supported for the account.", "balance-inquiry-status", "Balance inquiry status", new Retry("never", null, null, null)),
     /**
      * Code "374": INVALID_BALANCE_AMOUNT
      * <p>
      * The account balance returned is not a valid amount.
      */
-    INVALID_BALANCE_AMOUNT("374", "INVALID_BALANCE_AMOUNT", "The account balance returned is not a valid amount.", "balance-inquiry-status", "Balance inquiry status", null),
+    INVALID_BALANCE_AMOUNT("374", "INVALID_BALANCE_AMOUNT", "The account balance returned is not a valid amount.", "balance-inquiry-status", "Balance inquiry status", new Retry("manual", null, null, null)),
     /**
      * Code "375": INVALID_BALANCE_REQUEST
      * <p>
      * The operation failed due to one or more invalid parameters in the request.
      */
-    INVALID_BALANCE_REQUEST("375", "INVALID_BALANCE_REQUEST", "The operation failed due to one or more invalid parameters in the request.", "balance-inquiry-status", "Balance inquiry status", null),
+    INVALID_BALANCE_REQUEST("375", "INVALID_BALANCE_REQUEST", "The operation failed due to one or more invalid parameters in the request.", "balance-inquiry-status", "Balance inquiry status", new Retry("after-fix", null, null, null)),
     /**
      * Code "380": VERIFICATION_SUCCESS
      * <p>
@@ -398,7 +398,7 @@ public enum PaymentStatusCode {
      * <p>
      * The amount provided does not match the account verification.
      */
-    VERIFICATION_AMOUNT_MISMATCH("382", "VERIFICATION_AMOUNT_MISMATCH", "The amount provided does not match the account verification.", "verification-status", "Verification status", null),
+    VERIFICATION_AMOUNT_MISMATCH("382", "VERIFICATION_AMOUNT_MISMATCH", "The amount provided does not match the account verification.", "verification-status", "Verification status", new Retry("after-fix", null, null, null)),
     /**
      * Code "383": VERIFICATION_PERIOD_EXPIRED
      * <p>
@@ -410,7 +410,7 @@ public enum PaymentStatusCode {
      * <p>
      * Deposit verification is not supported for this account.
      */
-    VERIFICATION_NOT_SUPPORTED("384", "VERIFICATION_NOT_SUPPORTED", "Deposit verification is not supported for this account.", "verification-status", "Verification status", null),
+    VERIFICATION_NOT_SUPPORTED("384", "VERIFICATION_NOT_SUPPORTED", "Deposit verification is not supported for this account.", "verification-status", "Verification status", new Retry("never", null, null, null)),
     /**
      * Code "385": VERIFICATION_TEMP_NOT_AVAILABLE
      * <p>
@@ -422,19 +422,19 @@ public enum PaymentStatusCode {
      * <p>
      * The operation failed due to one or more invalid parameters in the request.
      */
-    INVALID_VERIFICATION_REQUEST("386", "INVALID_VERIFICATION_REQUEST", "The operation failed due to one or more invalid parameters in the request.", "verification-status", "Verification status", null),
+    INVALID_VERIFICATION_REQUEST("386", "INVALID_VERIFICATION_REQUEST", "The operation failed due to one or more invalid parameters in the request.", "verification-status", "Verification status", new Retry("after-fix", null, null, null)),
     /**
      * Code "387": VERIFICATION_INITIATED
      * <p>
      * Verification amounts have been deposited, but no match has been submitted.
      */
-    VERIFICATION_INITIATED("387", "VERIFICATION_INITIATED", "Verification amounts have been deposited, but no match has been submitted.", "verification-status", "Verification status", null),
+    VERIFICATION_INITIATED("387", "VERIFICATION_INITIATED", "Verification amounts have been deposited, but no match has been submitted.", "verification-status", "Verification status", new Retry("never", null, null, null)),
     /**
      * Code "388": UNSUPPORTED_IIN
      * <p>
      * The Issuer Identification number provided is not in the supported range for verification.
      */
-    UNSUPPORTED_IIN("388", "UNSUPPORTED_IIN", "The Issuer Identification number provided is not in the supported range for verification.", "verification-status", "Verification status", null),
+    UNSUPPORTED_IIN("388", "UNSUPPORTED_IIN", "The Issuer Identification number provided is not in the supported range for verification.", "verification-status", "Verification status", new Retry("never", null, null, null)),
     /**
      * Code "400": ALLOWED_LOYALTY_CARD_LIMIT_EXCEEDED
      * <p>
@@ -479,7 +479,7 @@ public enum PaymentStatusCode {
      * @deprecated Deprecated by the vendor.
      */
     @java.lang.Deprecated
-    INVALID_POINTS_AMOUNT("703", "INVALID_POINTS_AMOUNT", "The number of points provided is not a valid points award.", "loyalty-status", "Loyalty status", null),
+    INVALID_POINTS_AMOUNT("703", "INVALID_POINTS_AMOUNT", "The number of points provided is not a valid points award.", "loyalty-status", "Loyalty status", new Retry("after-fix", null, null, null)),
     /**
      * Code "704": SUBTRACT_LOYALTY_POINTS_FOR_REFUND_SUCCESS
      * <p>
@@ -596,13 +596,13 @@ public enum PaymentStatusCode {
      * <p>
      * The transaction could not be reversed, possibly because the reversal is not supported or the transaction has already been reversed.
      */
-    FULL_REVERSAL_NOT_POSSIBLE("604", "FULL_REVERSAL_NOT_POSSIBLE", "The transaction could not be reversed, possibly because the reversal is not supported or the transaction has already been reversed.", "full-reversal-and-refund-status", "Full reversal and refund status", null),
+    FULL_REVERSAL_NOT_POSSIBLE("604", "FULL_REVERSAL_NOT_POSSIBLE", "The transaction could not be reversed, possibly because the reversal is not supported or the transaction has already been reversed.", "full-reversal-and-refund-status", "Full reversal and refund status", new Retry("never", null, null, null)),
     /**
      * Code "605": TRANSACTION_NOT_FOUND_FOR_REVERSAL
      * <p>
      * The referenced transaction could not be found.
      */
-    TRANSACTION_NOT_FOUND_FOR_REVERSAL("605", "TRANSACTION_NOT_FOUND_FOR_REVERSAL", "The referenced transaction could not be found.", "full-reversal-and-refund-status", "Full reversal and refund status", null),
+    TRANSACTION_NOT_FOUND_FOR_REVERSAL("605", "TRANSACTION_NOT_FOUND_FOR_REVERSAL", "The referenced transaction could not be found.", "full-reversal-and-refund-status", "Full reversal and refund status", new Retry("after-fix", null, null, null)),
     /**
      * Code "620": VOID_SUCCESS
      * <p>
@@ -632,7 +632,7 @@ public enum PaymentStatusCode {
      * <p>
      * The transaction could not be voided, possibly because the transaction has already been canceled or voided or cannot be located.
      */
-    VOID_NOT_POSSIBLE("624", "VOID_NOT_POSSIBLE", "The transaction could not be voided, possibly because the transaction has already been canceled or voided or cannot be located.", "payment-void-status", "Payment void status", null),
+    VOID_NOT_POSSIBLE("624", "VOID_NOT_POSSIBLE", "The transaction could not be voided, possibly because the transaction has already been canceled or voided or cannot be located.", "payment-void-status", "Payment void status", new Retry("never", null, null, null)),
     /**
      * Code "750": ADD_VALUE_SUCCESS
      * <p>
@@ -656,13 +656,13 @@ public enum PaymentStatusCode {
      * <p>
      * The card balance load amount is too high.
      */
-    MAX_VALUE_EXCEEDED("753", "MAX_VALUE_EXCEEDED", "The card balance load amount is too high.", "add-value-status", "Add value status", null),
+    MAX_VALUE_EXCEEDED("753", "MAX_VALUE_EXCEEDED", "The card balance load amount is too high.", "add-value-status", "Add value status", new Retry("after-fix", null, null, null)),
     /**
      * Code "754": MAX_BALALNCE_EXCEEDED
      * <p>
      * The load amount will make the total card balance too high.
      */
-    MAX_BALALNCE_EXCEEDED("754", "MAX_BALALNCE_EXCEEDED", "The load amount will make the total card balance too high.", "add-value-status", "Add value status", null),
+    MAX_BALALNCE_EXCEEDED("754", "MAX_BALALNCE_EXCEEDED", "The load amount will make the total card balance too high.", "add-value-status", "Add value status", new Retry("after-fix", null, null, null)),
     /**
      * Code "760": CARD_PROVISIONING_SUCCESS
      * <p>
@@ -770,37 +770,37 @@ public enum PaymentStatusCode {
      * <p>
      * The payment account is already enrolled.
      */
-    PAYMENT_ACCOUNT_ENROLLMENT_DUPLICATES_NOT_ALLOWED("798", "PAYMENT_ACCOUNT_ENROLLMENT_DUPLICATES_NOT_ALLOWED", "The payment account is already enrolled.", "multi-step-account-enrollment-status", "Multi-step account enrollment status", null),
+    PAYMENT_ACCOUNT_ENROLLMENT_DUPLICATES_NOT_ALLOWED("798", "PAYMENT_ACCOUNT_ENROLLMENT_DUPLICATES_NOT_ALLOWED", "The payment account is already enrolled.", "multi-step-account-enrollment-status", "Multi-step account enrollment status", new Retry("never", null, null, null)),
     /**
      * Code "799": PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_AMOUNT_MISMATCH
      * <p>
      * The deposit amounts entered do not match the verification amounts.
      */
-    PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_AMOUNT_MISMATCH("799", "PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_AMOUNT_MISMATCH", "The deposit amounts entered do not match the verification amounts.", "multi-step-account-enrollment-status", "Multi-step account enrollment status", null),
+    PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_AMOUNT_MISMATCH("799", "PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_AMOUNT_MISMATCH", "The deposit amounts entered do not match the verification amounts.", "multi-step-account-enrollment-status", "Multi-step account enrollment status", new Retry("after-fix", null, null, null)),
     /**
      * Code "800": PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_NOT_SUPPORTED
      * <p>
      * The payment account does not support double deposit verification.
      */
-    PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_NOT_SUPPORTED("800", "PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_NOT_SUPPORTED", "The payment account does not support double deposit verification.", "multi-step-account-enrollment-status", "Multi-step account enrollment status", null),
+    PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_NOT_SUPPORTED("800", "PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_NOT_SUPPORTED", "The payment account does not support double deposit verification.", "multi-step-account-enrollment-status", "Multi-step account enrollment status", new Retry("never", null, null, null)),
     /**
      * Code "801": PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_TEMP_NOT_AVAILABLE
      * <p>
      * The double deposit data is not yet available for verification.
      */
-    PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_TEMP_NOT_AVAILABLE("801", "PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_TEMP_NOT_AVAILABLE", "The double deposit data is not yet available for verification.", "multi-step-account-enrollment-status", "Multi-step account enrollment status", null),
+    PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_TEMP_NOT_AVAILABLE("801", "PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_TEMP_NOT_AVAILABLE", "The double deposit data is not yet available for verification.", "multi-step-account-enrollment-status", "Multi-step account enrollment status", new Retry("never", null, null, null)),
     /**
      * Code "802": PAYMENT_ACCOUNT_ENROLLMENT_INVALID_VERIFICATION_REQUEST
      * <p>
      * The verification request contains invalid values.
      */
-    PAYMENT_ACCOUNT_ENROLLMENT_INVALID_VERIFICATION_REQUEST("802", "PAYMENT_ACCOUNT_ENROLLMENT_INVALID_VERIFICATION_REQUEST", "The verification request contains invalid values.", "multi-step-account-enrollment-status", "Multi-step account enrollment status", null),
+    PAYMENT_ACCOUNT_ENROLLMENT_INVALID_VERIFICATION_REQUEST("802", "PAYMENT_ACCOUNT_ENROLLMENT_INVALID_VERIFICATION_REQUEST", "The verification request contains invalid values.", "multi-step-account-enrollment-status", "Multi-step account enrollment status", new Retry("after-fix", null, null, null)),
     /**
      * Code "803": PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_INITIATED
      * <p>
      * The system is waiting for the user to provide verification amounts.
      */
-    PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_INITIATED("803", "PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_INITIATED", "The system is waiting for the user to provide verification amounts.", "multi-step-account-enrollment-status", "Multi-step account enrollment status", null),
+    PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_INITIATED("803", "PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_INITIATED", "The system is waiting for the user to provide verification amounts.", "multi-step-account-enrollment-status", "Multi-step account enrollment status", new Retry("never", null, null, null)),
     /**
      * Code "804": COMPLETED_PAYMENT_ACCOUNT_ENROLLMENT_CANCELLATION_NOT_POSSIBLE
      * <p>
@@ -812,13 +812,13 @@ public enum PaymentStatusCode {
      * <p>
      * The payment account has already been canceled.
      */
-    PAYMENT_ACCOUNT_ENROLLMENT_ALREADY_CANCELLED("805", "PAYMENT_ACCOUNT_ENROLLMENT_ALREADY_CANCELLED", "The payment account has already been canceled.", "multi-step-account-enrollment-status", "Multi-step account enrollment status", null),
+    PAYMENT_ACCOUNT_ENROLLMENT_ALREADY_CANCELLED("805", "PAYMENT_ACCOUNT_ENROLLMENT_ALREADY_CANCELLED", "The payment account has already been canceled.", "multi-step-account-enrollment-status", "Multi-step account enrollment status", new Retry("never", null, null, null)),
     /**
      * Code "806": PAYMENT_ACCOUNT_ENROLLMENT_CONTINUATION_NOT_POSSIBLE
      * <p>
      * Continuation of the enrollment failed, possibly because the enrollment completed, was canceled, or expired.
      */
-    PAYMENT_ACCOUNT_ENROLLMENT_CONTINUATION_NOT_POSSIBLE("806", "PAYMENT_ACCOUNT_ENROLLMENT_CONTINUATION_NOT_POSSIBLE", "Continuation of the enrollment failed, possibly because the enrollment completed, was canceled, or expired.", "multi-step-account-enrollment-status", "Multi-step account enrollment status", null),
+    PAYMENT_ACCOUNT_ENROLLMENT_CONTINUATION_NOT_POSSIBLE("806", "PAYMENT_ACCOUNT_ENROLLMENT_CONTINUATION_NOT_POSSIBLE", "Continuation of the enrollment failed, possibly because the enrollment completed, was canceled, or expired.", "multi-step-account-enrollment-status", "Multi-step account enrollment status", new Retry("never", null, null, null)),
     /**
      * Code "807": PAYMENT_ACCOUNT_ENROLLMENT_SUSPECTED_FRAUD
      * <p>
@@ -830,37 +830,37 @@ public enum PaymentStatusCode {
      * <p>
      * The referenced invoice was not located in the external system.
      */
-    EXT_SYSTEM_INVOICE_NOT_FOUND("810", "EXT_SYSTEM_INVOICE_NOT_FOUND", "The referenced invoice was not located in the external system.", "pay-at-the-table-status", "Pay at the table status", null),
+    EXT_SYSTEM_INVOICE_NOT_FOUND("810", "EXT_SYSTEM_INVOICE_NOT_FOUND", "The referenced invoice was not located in the external system.", "pay-at-the-table-status", "Pay at the table status", new Retry("after-fix", null, null, null)),
     /**
      * Code "811": EXT_SYSTEM_INVOICE_LOCKED_OR_CLOSED
      * <p>
      * The referenced invoice is locked or closed to updates.
      */
-    EXT_SYSTEM_INVOICE_LOCKED_OR_CLOSED("811", "EXT_SYSTEM_INVOICE_LOCKED_OR_CLOSED", "The referenced invoice is locked or closed to updates.", "pay-at-the-table-status", "Pay at the table status", null),
+    EXT_SYSTEM_INVOICE_LOCKED_OR_CLOSED("811", "EXT_SYSTEM_INVOICE_LOCKED_OR_CLOSED", "The referenced invoice is locked or closed to updates.", "pay-at-the-table-status", "Pay at the table status", new Retry("never", null, null, null)),
     /**
      * Code "812": EXT_SYSTEM_INVOICE_ITEM_NOT_FOUND
      * <p>
      * A referenced item on the invoice was not located in the external system.
      */
-    EXT_SYSTEM_INVOICE_ITEM_NOT_FOUND("812", "EXT_SYSTEM_INVOICE_ITEM_NOT_FOUND", "A referenced item on the invoice was not located in the external system.", "pay-at-the-table-status", "Pay at the table status", null),
+    EXT_SYSTEM_INVOICE_ITEM_NOT_FOUND("812", "EXT_SYSTEM_INVOICE_ITEM_NOT_FOUND", "A referenced item on the invoice was not located in the external system.", "pay-at-the-table-status", "Pay at the table status", new Retry("after-fix", null, null, null)),
     /**
      * Code "813": EXT_SYSTEM_INVOICE_LOCKED
      * <p>
      * The referenced invoice is locked against updates.
      */
-    EXT_SYSTEM_INVOICE_LOCKED("813", "EXT_SYSTEM_INVOICE_LOCKED", "The referenced invoice is locked against updates.", "pay-at-the-table-status", "Pay at the table status", null),
+    EXT_SYSTEM_INVOICE_LOCKED("813", "EXT_SYSTEM_INVOICE_LOCKED", "The referenced invoice is locked against updates.", "pay-at-the-table-status", "Pay at the table status", new Retry("never", null, null, null)),
     /**
      * Code "814": EXT_SYSTEM_INVOICE_CLOSED
      * <p>
      * The referenced invoice is already closed out.
      */
-    EXT_SYSTEM_INVOICE_CLOSED("814", "EXT_SYSTEM_INVOICE_CLOSED", "The referenced invoice is already closed out.", "pay-at-the-table-status", "Pay at the table status", null),
+    EXT_SYSTEM_INVOICE_CLOSED("814", "EXT_SYSTEM_INVOICE_CLOSED", "The referenced invoice is already closed out.", "pay-at-the-table-status", "Pay at the table status", new Retry("never", null, null, null)),
     /**
      * Code "815": EXT_SYSTEM_INVALID_OFFER
      * <p>
      * The referenced offer is not valid in the external system.
      */
-    EXT_SYSTEM_INVALID_OFFER("815", "EXT_SYSTEM_INVALID_OFFER", "The referenced offer is not valid in the external system.", "pay-at-the-table-status", "Pay at the table status", null),
+    EXT_SYSTEM_INVALID_OFFER("815", "EXT_SYSTEM_INVALID_OFFER", "The referenced offer is not valid in the external system.", "pay-at-the-table-status", "Pay at the table status", new Retry("after-fix", null, null, null)),
     /**
      * Code "816": EXT_SYSTEM_INVALID_PAYMENT_TENDER
      * <p>
@@ -872,13 +872,13 @@ public enum PaymentStatusCode {
      * <p>
      * An update to the invoice is not valid.
      */
-    EXT_SYSTEM_INVALID_INVOICE_REVISION("817", "EXT_SYSTEM_INVALID_INVOICE_REVISION", "An update to the invoice is not valid.", "pay-at-the-table-status", "Pay at the table status", null),
+    EXT_SYSTEM_INVALID_INVOICE_REVISION("817", "EXT_SYSTEM_INVALID_INVOICE_REVISION", "An update to the invoice is not valid.", "pay-at-the-table-status", "Pay at the table status", new Retry("after-fix", null, null, null)),
     /**
      * Code "818": EXT_SYSTEM_ACCEPTANCE_LOCATION_NOT_FOUND
      * <p>
      * The referenced acceptance location was not located in the external system.
      */
-    EXT_SYSTEM_ACCEPTANCE_LOCATION_NOT_FOUND("818", "EXT_SYSTEM_ACCEPTANCE_LOCATION_NOT_FOUND", "The referenced acceptance location was not located in the external system.", "pay-at-the-table-status", "Pay at the table status", null),
+    EXT_SYSTEM_ACCEPTANCE_LOCATION_NOT_FOUND("818", "EXT_SYSTEM_ACCEPTANCE_LOCATION_NOT_FOUND", "The referenced acceptance location was not located in the external system.", "pay-at-the-table-status", "Pay at the table status", new Retry("after-fix", null, null, null)),
     /**
      * Code "819": EXT_SYSTEM_ACCEPTANCE_LOCATION_OFFLINE
      * <p>
@@ -890,7 +890,7 @@ public enum PaymentStatusCode {
      * <p>
      * The message to the external system failed validation.
      */
-    EXT_SYSTEM_MESSAGE_VALIDATION_FAILED("820", "EXT_SYSTEM_MESSAGE_VALIDATION_FAILED", "The message to the external system failed validation.", "pay-at-the-table-status", "Pay at the table status", null),
+    EXT_SYSTEM_MESSAGE_VALIDATION_FAILED("820", "EXT_SYSTEM_MESSAGE_VALIDATION_FAILED", "The message to the external system failed validation.", "pay-at-the-table-status", "Pay at the table status", new Retry("after-fix", null, null, null)),
     /**
      * Code "830": ADDITIONAL_PROCESSING_SUCCESS
      * <p>

@@ -14,59 +14,59 @@ public enum ResponseStatusCode {
      * <p>
      * Detailed description is context-specific, such as PartnerUri cannot be null or empty.
      */
-    INVALID_ARGUMENTS("304", "Invalid arguments", "Detailed description is context-specific, such as PartnerUri cannot be null or empty.", java.util.List.of("enrollCustomerAndProvisionCard", "retrieveMobileTransactionMetadata", "updateMobileTransaction"), false, new java.lang.String[0][], "message"),
+    INVALID_ARGUMENTS("304", "Invalid arguments", "Detailed description is context-specific, such as PartnerUri cannot be null or empty.", java.util.List.of("enrollCustomerAndProvisionCard", "retrieveMobileTransactionMetadata", "updateMobileTransaction"), new Retry("after-fix", null, null, null), false, new java.lang.String[0][], "message"),
     /**
      * Code "309": Invalid checkout token
      */
-    INVALID_CHECKOUT_TOKEN("309", "Invalid checkout token", null, java.util.List.of("retrieveMobileTransactionMetadata"), false, new java.lang.String[0][], "message"),
+    INVALID_CHECKOUT_TOKEN("309", "Invalid checkout token", null, java.util.List.of("retrieveMobileTransactionMetadata"), new Retry("after-fix", null, null, null), false, new java.lang.String[0][], "message"),
     /**
      * Code "337": No transaction details found
      */
-    NO_TRANSACTION_DETAILS_FOUND("337", "No transaction details found", null, java.util.List.of("retrieveMobileTransactionMetadata", "updateMobileTransaction"), false, new java.lang.String[0][], "message"),
+    NO_TRANSACTION_DETAILS_FOUND("337", "No transaction details found", null, java.util.List.of("retrieveMobileTransactionMetadata", "updateMobileTransaction"), new Retry("after-fix", null, null, null), false, new java.lang.String[0][], "message"),
     /**
      * Code "341": Transaction has been canceled
      */
-    TRANSACTION_HAS_BEEN_CANCELED("341", "Transaction has been canceled", null, java.util.List.of("retrieveMobileTransactionMetadata", "updateMobileTransaction"), false, new java.lang.String[0][], "message"),
+    TRANSACTION_HAS_BEEN_CANCELED("341", "Transaction has been canceled", null, java.util.List.of("retrieveMobileTransactionMetadata", "updateMobileTransaction"), new Retry("never", null, null, null), false, new java.lang.String[0][], "message"),
     /**
      * Code "347": Transaction in use
      */
-    TRANSACTION_IN_USE("347", "Transaction in use", null, java.util.List.of("retrieveMobileTransactionMetadata", "updateMobileTransaction"), false, new java.lang.String[0][], "message"),
+    TRANSACTION_IN_USE("347", "Transaction in use", null, java.util.List.of("retrieveMobileTransactionMetadata", "updateMobileTransaction"), null, false, new java.lang.String[0][], "message"),
     /**
      * Code "360": Operation timeout
      */
-    OPERATION_TIMEOUT("360", "Operation timeout", null, java.util.List.of("retrieveMobileTransactionMetadata", "updateMobileTransaction"), false, new java.lang.String[0][], "message"),
+    OPERATION_TIMEOUT("360", "Operation timeout", null, java.util.List.of("retrieveMobileTransactionMetadata", "updateMobileTransaction"), null, false, new java.lang.String[0][], "message"),
     /**
      * Code "361": Checkout token blocked
      */
-    CHECKOUT_TOKEN_BLOCKED("361", "Checkout token blocked", null, java.util.List.of("retrieveMobileTransactionMetadata"), false, new java.lang.String[0][], "message"),
+    CHECKOUT_TOKEN_BLOCKED("361", "Checkout token blocked", null, java.util.List.of("retrieveMobileTransactionMetadata"), null, false, new java.lang.String[0][], "message"),
     /**
      * Code "370": Tender not supported
      */
-    TENDER_NOT_SUPPORTED("370", "Tender not supported", null, java.util.List.of("enrollCustomerAndProvisionCard", "updateMobileTransaction"), false, new java.lang.String[0][], "message"),
+    TENDER_NOT_SUPPORTED("370", "Tender not supported", null, java.util.List.of("enrollCustomerAndProvisionCard", "updateMobileTransaction"), null, false, new java.lang.String[0][], "message"),
     /**
      * Code "385": Transaction not ready
      */
-    TRANSACTION_NOT_READY("385", "Transaction not ready", null, java.util.List.of("retrieveMobileTransactionMetadata"), false, new java.lang.String[0][], "message"),
+    TRANSACTION_NOT_READY("385", "Transaction not ready", null, java.util.List.of("retrieveMobileTransactionMetadata"), new Retry("never", null, null, null), false, new java.lang.String[0][], "message"),
     /**
      * Code "386": &lt;endpoint&gt; Error
      * <p>
      * Detailed description is context-specific.
      */
-    ENDPOINT_ERROR("386", "<endpoint> Error", "Detailed description is context-specific.", java.util.List.of("enrollCustomerAndProvisionCard", "retrieveMobileTransactionMetadata", "updateMobileTransaction", "cancelMobileTransaction", "releaseMobileDeviceCheckoutToken"), false, new java.lang.String[][] {{"endpoint", "<endpoint>"}}, "message"),
+    ENDPOINT_ERROR("386", "<endpoint> Error", "Detailed description is context-specific.", java.util.List.of("enrollCustomerAndProvisionCard", "retrieveMobileTransactionMetadata", "updateMobileTransaction", "cancelMobileTransaction", "releaseMobileDeviceCheckoutToken"), new Retry("manual", null, null, null), false, new java.lang.String[][] {{"endpoint", "<endpoint>"}}, "message"),
     /**
      * Code "389": Issuing partner is not configured to support stub customer records.
      */
-    ISSUING_PARTNER_STUB_RECORDS_NOT_SUPPORTED("389", "Issuing partner is not configured to support stub customer records.", null, java.util.List.of("enrollCustomerAndProvisionCard"), false, new java.lang.String[0][], "message"),
+    ISSUING_PARTNER_STUB_RECORDS_NOT_SUPPORTED("389", "Issuing partner is not configured to support stub customer records.", null, java.util.List.of("enrollCustomerAndProvisionCard"), null, false, new java.lang.String[0][], "message"),
     /**
      * Code "390": Data access error
      */
-    DATA_ACCESS_ERROR("390", "Data access error", null, java.util.List.of("updateMobileTransaction"), false, new java.lang.String[0][], "message"),
+    DATA_ACCESS_ERROR("390", "Data access error", null, java.util.List.of("updateMobileTransaction"), null, false, new java.lang.String[0][], "message"),
     /**
      * Code "391": The external entity is not found
      * <p>
      * Detailed description is context-specific.
      */
-    EXTERNAL_ENTITY_NOT_FOUND("391", "The external entity is not found", "Detailed description is context-specific.", java.util.List.of("retrieveMobileTransactionMetadata"), false, new java.lang.String[0][], "message"),
+    EXTERNAL_ENTITY_NOT_FOUND("391", "The external entity is not found", "Detailed description is context-specific.", java.util.List.of("retrieveMobileTransactionMetadata"), new Retry("after-fix", null, null, null), false, new java.lang.String[0][], "message"),
     /**
      * Code "427": Invalid external entity state
      * <p>
@@ -74,67 +74,67 @@ public enum ResponseStatusCode {
      * <p>
      * Reserved for future use: not sent yet.
      */
-    INVALID_EXTERNAL_ENTITY_STATE("427", "Invalid external entity state", "Detailed description is context-specific.", java.util.List.of(), true, new java.lang.String[0][], "message"),
+    INVALID_EXTERNAL_ENTITY_STATE("427", "Invalid external entity state", "Detailed description is context-specific.", java.util.List.of(), new Retry("never", null, null, null), true, new java.lang.String[0][], "message"),
     /**
      * Code "430": Declined
      */
-    DECLINED("430", "Declined", null, java.util.List.of("updateMobileTransaction"), false, new java.lang.String[0][], "message"),
+    DECLINED("430", "Declined", null, java.util.List.of("updateMobileTransaction"), null, false, new java.lang.String[0][], "message"),
     /**
      * Code "431": Insufficient funds
      */
-    INSUFFICIENT_FUNDS("431", "Insufficient funds", null, java.util.List.of("updateMobileTransaction"), false, new java.lang.String[0][], "message"),
+    INSUFFICIENT_FUNDS("431", "Insufficient funds", null, java.util.List.of("updateMobileTransaction"), null, false, new java.lang.String[0][], "message"),
     /**
      * Code "443": Processing error occurred
      */
-    PROCESSING_ERROR("443", "Processing error occurred", null, java.util.List.of("updateMobileTransaction"), false, new java.lang.String[0][], "message"),
+    PROCESSING_ERROR("443", "Processing error occurred", null, java.util.List.of("updateMobileTransaction"), new Retry("after-delay", java.lang.Integer.valueOf(300), null, null), false, new java.lang.String[0][], "message"),
     /**
      * Code "444": Processing error occurred at gateway
      */
-    GATEWAY_PROCESSING_ERROR("444", "Processing error occurred at gateway", null, java.util.List.of("updateMobileTransaction"), false, new java.lang.String[0][], "message"),
+    GATEWAY_PROCESSING_ERROR("444", "Processing error occurred at gateway", null, java.util.List.of("updateMobileTransaction"), new Retry("after-delay", java.lang.Integer.valueOf(300), null, null), false, new java.lang.String[0][], "message"),
     /**
      * Code "445": Transaction cannot be processed
      */
-    TRANSACTION_CANNOT_BE_PROCESSED("445", "Transaction cannot be processed", null, java.util.List.of("updateMobileTransaction"), false, new java.lang.String[0][], "message"),
+    TRANSACTION_CANNOT_BE_PROCESSED("445", "Transaction cannot be processed", null, java.util.List.of("updateMobileTransaction"), null, false, new java.lang.String[0][], "message"),
     /**
      * Code "447": Transaction not supported in the integration
      */
-    TRANSACTION_NOT_SUPPORTED_IN_INTEGRATION("447", "Transaction not supported in the integration", null, java.util.List.of("updateMobileTransaction"), false, new java.lang.String[0][], "message"),
+    TRANSACTION_NOT_SUPPORTED_IN_INTEGRATION("447", "Transaction not supported in the integration", null, java.util.List.of("updateMobileTransaction"), null, false, new java.lang.String[0][], "message"),
     /**
      * Code "449": Invalid amount specified
      */
-    INVALID_AMOUNT("449", "Invalid amount specified", null, java.util.List.of("updateMobileTransaction"), false, new java.lang.String[0][], "message"),
+    INVALID_AMOUNT("449", "Invalid amount specified", null, java.util.List.of("updateMobileTransaction"), new Retry("after-fix", null, null, null), false, new java.lang.String[0][], "message"),
     /**
      * Code "450": Invalid card number specified
      */
-    INVALID_CARD_NUMBER("450", "Invalid card number specified", null, java.util.List.of("updateMobileTransaction"), false, new java.lang.String[0][], "message"),
+    INVALID_CARD_NUMBER("450", "Invalid card number specified", null, java.util.List.of("updateMobileTransaction"), null, false, new java.lang.String[0][], "message"),
     /**
      * Code "451": Invalid expiry date specified
      */
-    INVALID_EXPIRY_DATE("451", "Invalid expiry date specified", null, java.util.List.of("updateMobileTransaction"), false, new java.lang.String[0][], "message"),
+    INVALID_EXPIRY_DATE("451", "Invalid expiry date specified", null, java.util.List.of("updateMobileTransaction"), null, false, new java.lang.String[0][], "message"),
     /**
      * Code "452": Expired credit card
      */
-    EXPIRED_CREDIT_CARD("452", "Expired credit card", null, java.util.List.of("updateMobileTransaction"), false, new java.lang.String[0][], "message"),
+    EXPIRED_CREDIT_CARD("452", "Expired credit card", null, java.util.List.of("updateMobileTransaction"), null, false, new java.lang.String[0][], "message"),
     /**
      * Code "490": Invalid Transaction, Contact Issuer
      */
-    INVALID_TRANSACTION_CONTACT_ISSUER("490", "Invalid Transaction, Contact Issuer", null, java.util.List.of("updateMobileTransaction"), false, new java.lang.String[0][], "message"),
+    INVALID_TRANSACTION_CONTACT_ISSUER("490", "Invalid Transaction, Contact Issuer", null, java.util.List.of("updateMobileTransaction"), null, false, new java.lang.String[0][], "message"),
     /**
      * Code "491": Suspected Fraud, Contact Issuer
      */
-    SUSPECTED_FRAUD_CONTACT_ISSUER("491", "Suspected Fraud, Contact Issuer", null, java.util.List.of("updateMobileTransaction"), false, new java.lang.String[0][], "message"),
+    SUSPECTED_FRAUD_CONTACT_ISSUER("491", "Suspected Fraud, Contact Issuer", null, java.util.List.of("updateMobileTransaction"), null, false, new java.lang.String[0][], "message"),
     /**
      * Code "523": Payment account enrollment card provisioning operation declined
      */
-    ENROLLMENT_CARD_PROVISIONING_DECLINED("523", "Payment account enrollment card provisioning operation declined", null, java.util.List.of("enrollCustomerAndProvisionCard"), false, new java.lang.String[0][], "message"),
+    ENROLLMENT_CARD_PROVISIONING_DECLINED("523", "Payment account enrollment card provisioning operation declined", null, java.util.List.of("enrollCustomerAndProvisionCard"), null, false, new java.lang.String[0][], "message"),
     /**
      * Code "524": Payment account enrollment card provisioning operation not supported
      */
-    ENROLLMENT_CARD_PROVISIONING_NOT_SUPPORTED("524", "Payment account enrollment card provisioning operation not supported", null, java.util.List.of("enrollCustomerAndProvisionCard"), false, new java.lang.String[0][], "message"),
+    ENROLLMENT_CARD_PROVISIONING_NOT_SUPPORTED("524", "Payment account enrollment card provisioning operation not supported", null, java.util.List.of("enrollCustomerAndProvisionCard"), null, false, new java.lang.String[0][], "message"),
     /**
      * Code "525": CRUD not possible
      */
-    CRUD_NOT_POSSIBLE("525", "CRUD not possible", null, java.util.List.of("enrollCustomerAndProvisionCard"), false, new java.lang.String[0][], "message");
+    CRUD_NOT_POSSIBLE("525", "CRUD not possible", null, java.util.List.of("enrollCustomerAndProvisionCard"), new Retry("after-delay", java.lang.Integer.valueOf(300), null, null), false, new java.lang.String[0][], "message");
 
     /** Every constant by its wire code: built once, so lookups take constant time. */
     private static final java.util.Map<java.lang.String, ResponseStatusCode> $BY_WIRE;
@@ -151,15 +151,17 @@ public enum ResponseStatusCode {
     private final java.lang.String $message;
     private final java.lang.String $description;
     private final java.util.List<java.lang.String> $endpoints;
+    private final Retry $retry;
     private final boolean $reserved;
     private final java.lang.String[][] $placeholders;
     private final java.lang.String $defaultField;
 
-    ResponseStatusCode(java.lang.String $code, java.lang.String $message, java.lang.String $description, java.util.List<java.lang.String> $endpoints, boolean $reserved, java.lang.String[][] $placeholders, java.lang.String $defaultField) {
+    ResponseStatusCode(java.lang.String $code, java.lang.String $message, java.lang.String $description, java.util.List<java.lang.String> $endpoints, Retry $retry, boolean $reserved, java.lang.String[][] $placeholders, java.lang.String $defaultField) {
         this.$code = $code;
         this.$message = $message;
         this.$description = $description;
         this.$endpoints = $endpoints;
+        this.$retry = $retry;
         this.$reserved = $reserved;
         this.$placeholders = $placeholders;
         this.$defaultField = $defaultField;
@@ -189,6 +191,13 @@ public enum ResponseStatusCode {
      */
     public java.util.List<java.lang.String> getEndpoints() {
         return $endpoints;
+    }
+
+    /**
+     * Whether and how to retry after this code, or null.
+     */
+    public Retry getRetry() {
+        return $retry;
     }
 
     /**
@@ -259,4 +268,39 @@ public enum ResponseStatusCode {
         }
     }
 
+
+    /** Whether and how to retry. */
+    public static final class Retry {
+        private final java.lang.String policy;
+        private final java.lang.Integer minDelaySeconds;
+        private final java.lang.Integer maxDelaySeconds;
+        private final java.lang.String note;
+
+        Retry(java.lang.String policy, java.lang.Integer minDelaySeconds, java.lang.Integer maxDelaySeconds, java.lang.String note) {
+            this.policy = policy;
+            this.minDelaySeconds = minDelaySeconds;
+            this.maxDelaySeconds = maxDelaySeconds;
+            this.note = note;
+        }
+
+        /** never, after-fix, after-delay, exponential-backoff or manual. */
+        public java.lang.String getPolicy() {
+            return policy;
+        }
+
+        /** The shortest wait before retrying, in seconds, or null. */
+        public java.lang.Integer getMinDelaySeconds() {
+            return minDelaySeconds;
+        }
+
+        /** The longest wait before retrying, in seconds, or null. */
+        public java.lang.Integer getMaxDelaySeconds() {
+            return maxDelaySeconds;
+        }
+
+        /** The vendor's words on retrying, or null. */
+        public java.lang.String getNote() {
+            return note;
+        }
+    }
 }
