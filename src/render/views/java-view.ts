@@ -3,6 +3,7 @@ import type { CodeEntry, CodeSet, Retry, UncodedEntry, Vendor } from "../../mode
 import { javadocComment, javadocText, javaString, javaStringOrNull } from "../escape/java.js";
 import { bannerText } from "./banner.js";
 import { joinEach } from "./join.js";
+import { outcomeText } from "./outcome-text.js";
 
 /** Where a code set's enum goes: generated/java/<package path>/<TypeName>.java. */
 export function javaFilePath(vendor: Vendor, set: CodeSet): string {
@@ -67,6 +68,9 @@ export function javaEnumView(vendor: Vendor, set: CodeSet) {
           entry.description,
           entry.action && `Action: ${entry.action}`,
           entry.reserved ? "Reserved for future use: not sent yet." : undefined,
+          outcomeText(entry.resolution),
+          entry.handling && `Handling: ${entry.handling}`,
+          ...entry.notes.map((note) => `Note: ${note}`),
         ],
         tags(entry),
       ),

@@ -1,5 +1,5 @@
 import { defaultFormatField } from "../../model/default-format-field.js";
-import type { CodeEntry, CodeSet, Retry, UncodedEntry, Vendor } from "../../model/types.js";
+import type { CodeEntry, CodeSet, Resolution, Retry, UncodedEntry, Vendor } from "../../model/types.js";
 import { vendorNamespace } from "../../model/vendor-names.js";
 import { jsDocComment, jsDocText, tsString, tsStringOrNull } from "../escape/typescript.js";
 import type { SharedInput } from "../shared-input.js";
@@ -7,12 +7,16 @@ import { bannerText } from "./banner.js";
 import { hasResponseParser } from "./handling-spec.js";
 import { joinEach } from "./join.js";
 import { lowerFirst, upperSnake } from "./names.js";
+import { outcomeText } from "./outcome-text.js";
 
 /** What templates/ts/vendor.ts.hbs sees: every literal already escaped, every name already cased. */
 export function typescriptVendorView(vendor: Vendor) {
   return {
     banner: `// ${bannerText(vendor.file)}`,
-    vendorDoc: jsDocComment("", [`${vendor.name}: ${vendor.summary}`]),
+    vendorDoc: jsDocComment("", [
+      `${vendor.name}: ${vendor.summary}`,
+      ...vendor.guidance.map((item) => [`${item.title}: ${item.text}`, ...item.items.map((line) => `- ${line}`)].join("\n")),
+    ]),
     vendorId: tsString(vendor.id),
     vendorName: tsString(vendor.name),
     codeSets: vendor.codeSets.map(codeSetView),
@@ -82,7 +86,14 @@ function memberView(set: CodeSet, entry: CodeEntry) {
     literal,
     doc: jsDocComment(
       "  ",
-      [`Code ${literal}${entry.message !== undefined ? `: ${entry.message}` : ""}`, entry.description, entry.action && `Action: ${entry.action}`],
+      [
+        `Code ${literal}${entry.message !== undefined ? `: ${entry.message}` : ""}`,
+        entry.description,
+        entry.action && `Action: ${entry.action}`,
+        outcomeText(entry.resolution),
+        entry.handling && `Handling: ${entry.handling}`,
+        ...entry.notes.map((note) => `Note: ${note}`),
+      ],
       tags,
     ),
     info: {
@@ -106,6 +117,9 @@ function memberView(set: CodeSet, entry: CodeEntry) {
       )}])`,
       placeholders: `[${joinEach(entry.placeholders, (p) => `{ name: ${tsString(p.name)}, token: ${tsString(p.token)} }`, ", ")}]`,
       defaultField: tsString(defaultFormatField(entry)),
+      outcome: outcomeLiteral(entry.resolution),
+      handling: tsStringOrNull(entry.handling),
+      notes: `[${joinEach(entry.notes, tsString, ", ")}]`,
     },
   };
 }
@@ -128,7 +142,13 @@ function retryLiteral(retry: Retry | undefined): string {
 function uncodedView(entry: UncodedEntry) {
   return {
     name: entry.name,
-    doc: jsDocComment("  ", [`HTTP ${entry.httpStatus}: ${entry.message}`, entry.case, entry.description, entry.action && `Action: ${entry.action}`]),
+    doc: jsDocComment("  ", [
+      `HTTP ${entry.httpStatus}: ${entry.message}`,
+      entry.case,
+      entry.description,
+      entry.action && `Action: ${entry.action}`,
+      outcomeText(entry.resolution),
+    ]),
     nameLiteral: tsString(entry.name),
     httpStatus: String(entry.httpStatus),
     message: tsString(entry.message),
@@ -136,5 +156,13 @@ function uncodedView(entry: UncodedEntry) {
     description: tsStringOrNull(entry.description),
     action: tsStringOrNull(entry.action),
     retry: retryLiteral(entry.retry),
+    outcome: outcomeLiteral(entry.resolution),
   };
+}
+
+/** The resolved outcome as an OutcomeInfo literal. */
+function outcomeLiteral(resolution: Resolution): string {
+  const { retry } = resolution;
+  const delay = (value: number | undefined) => (value === undefined ? "null" : String(value));
+  return `{ id: ${tsString(resolution.outcome)}, retry: { policy: ${tsString(retry.policy)}, minDelaySeconds: ${delay(retry.minDelaySeconds)}, maxDelaySeconds: ${delay(retry.maxDelaySeconds)}, delaysSeconds: [${retry.delaysSeconds.join(", ")}] }, action: ${tsString(resolution.action)}, basis: ${tsString(resolution.basis)}, source: ${tsStringOrNull(resolution.source)}, evidence: ${tsStringOrNull(resolution.evidence)} }`;
 }

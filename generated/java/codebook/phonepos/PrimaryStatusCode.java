@@ -13,36 +13,48 @@ public enum PrimaryStatusCode {
      * Code 0
      * <p>
      * The terminal is operational and ready for payments.
+     * <p>
+     * Outcome: success; retry never (by code, codebook's judgement).
      */
     STATUS_TERMINAL_OPERATIONAL(0, "The terminal is operational and ready for payments.", null),
     /**
      * Code 1
      * <p>
      * The terminal has not been personalised yet.
+     * <p>
+     * Outcome: user-action-required; retry manual (by code, codebook's judgement).
      */
     STATUS_PERSONALIZATION_NOT_DONE_YET(1, "The terminal has not been personalised yet.", null),
     /**
      * Code 2
      * <p>
      * The personalisation generally finished, but there are still issues that prevent full operation.
+     * <p>
+     * Outcome: user-action-required; retry manual (by code, codebook's judgement).
      */
     STATUS_TERMINAL_NOT_OPERATIONAL(2, "The personalisation generally finished, but there are still issues that prevent full operation.", null),
     /**
      * Code 3
      * <p>
      * The personalisation is currently in progress.
+     * <p>
+     * Outcome: pending; retry never (by code, codebook's judgement).
      */
     STATUS_PERSONALIZATION_IN_PROGRESS(3, "The personalisation is currently in progress.", new Retry("never", null, null, null)),
     /**
      * Code 100
      * <p>
      * The personalisation failed.
+     * <p>
+     * Outcome: user-action-required; retry manual (by code, codebook's judgement).
      */
     STATUS_PERSONALIZATION_FAILED(100, "The personalisation failed.", null),
     /**
      * Code 102
      * <p>
      * PhonePOS must be updated first.
+     * <p>
+     * Outcome: user-action-required; retry manual (by code, codebook's judgement).
      */
     STATUS_APP_IS_OUTDATED(102, "PhonePOS must be updated first.", null);
 

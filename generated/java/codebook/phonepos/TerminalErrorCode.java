@@ -15,6 +15,8 @@ public enum TerminalErrorCode {
      * The received provided JSON does not meet the required format specifications or is missing parts.
      * <p>
      * Action: Please check the format of the data you provided to PhonePOS.
+     * <p>
+     * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
     INVALID_JSON("0100", "The received provided JSON does not meet the required format specifications or is missing parts.", "Please check the format of the data you provided to PhonePOS.", "personalisation", "Personalisation", new Retry("after-fix", null, null, null)),
     /**
@@ -23,6 +25,8 @@ public enum TerminalErrorCode {
      * The received personalisation data does not meet the required format specifications or is missing parts.
      * <p>
      * Action: Please check the format of the data you provided to PhonePOS.
+     * <p>
+     * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
     INVALID_CREDENTIAL_FORMAT("0117", "The received personalisation data does not meet the required format specifications or is missing parts.", "Please check the format of the data you provided to PhonePOS.", "personalisation", "Personalisation", new Retry("after-fix", null, null, null)),
     /**
@@ -31,6 +35,8 @@ public enum TerminalErrorCode {
      * The requested personalisation type is not available for the supplied credentials.
      * <p>
      * Action: Please re-onboard the terminal with your required personalisation type or switch to a supported personalisation type.
+     * <p>
+     * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
     OTP_TYPE_NOT_AVAILABLE("0120", "The requested personalisation type is not available for the supplied credentials.", "Please re-onboard the terminal with your required personalisation type or switch to a supported personalisation type.", "personalisation", "Personalisation", new Retry("after-fix", null, null, null)),
     /**
@@ -39,6 +45,8 @@ public enum TerminalErrorCode {
      * The quota for sending the confirmation challenge has been reached.
      * <p>
      * Action: Please advise your client to wait.
+     * <p>
+     * Outcome: busy; retry after-delay (by code, codebook's judgement).
      */
     RESEND_LIMIT_EXCEEDED("0121", "The quota for sending the confirmation challenge has been reached.", "Please advise your client to wait.", "personalisation", "Personalisation", null),
     /**
@@ -47,6 +55,8 @@ public enum TerminalErrorCode {
      * The device connection is unstable.
      * <p>
      * Action: Instruct the user to establish a stable connection first.
+     * <p>
+     * Outcome: user-action-required; retry manual (by code, codebook's judgement).
      */
     NETWORK_UNSTABLE("0222", "The device connection is unstable.", "Instruct the user to establish a stable connection first.", "general", "General", null),
     /**
@@ -55,6 +65,8 @@ public enum TerminalErrorCode {
      * An internet connection could not be established.
      * <p>
      * Action: Instruct the user to establish a stable connection first.
+     * <p>
+     * Outcome: user-action-required; retry manual (by code, codebook's judgement).
      */
     NETWORK_UNAVAILABLE("0300", "An internet connection could not be established.", "Instruct the user to establish a stable connection first.", "general", "General", null),
     /**
@@ -63,6 +75,8 @@ public enum TerminalErrorCode {
      * Errors occurred while sending the confirmation challenge via SMS.
      * <p>
      * Action: It is likely that the configured phone number for the terminal is incorrect. Please contact our support.
+     * <p>
+     * Outcome: user-action-required; retry manual (by code, codebook's judgement).
      */
     SMS_SENDING_FAILED("0504", "Errors occurred while sending the confirmation challenge via SMS.", "It is likely that the configured phone number for the terminal is incorrect. Please contact our support.", "personalisation", "Personalisation", null),
     /**
@@ -71,6 +85,8 @@ public enum TerminalErrorCode {
      * Errors occurred while sending the confirmation challenge via mail.
      * <p>
      * Action: It is likely that the configured mail address for the terminal is incorrect. Please contact our support.
+     * <p>
+     * Outcome: user-action-required; retry manual (by code, codebook's judgement).
      */
     EMAIL_SENDING_FAILED("0511", "Errors occurred while sending the confirmation challenge via mail.", "It is likely that the configured mail address for the terminal is incorrect. Please contact our support.", "personalisation", "Personalisation", null),
     /**
@@ -79,6 +95,8 @@ public enum TerminalErrorCode {
      * The user did not react to the confirmation challenge in time.
      * <p>
      * Action: Please restart the personalisation and advise the user to complete the challenge as soon as possible.
+     * <p>
+     * Outcome: expired; retry after-fix (by code, the vendor's word).
      */
     EMAIL_VERIFICATION_TIMEOUT_SERVER("0512", "The user did not react to the confirmation challenge in time.", "Please restart the personalisation and advise the user to complete the challenge as soon as possible.", "personalisation", "Personalisation", null),
     /**
@@ -87,6 +105,8 @@ public enum TerminalErrorCode {
      * The provided authentication credentials are invalid.
      * <p>
      * Action: Advise the user to check the credentials and try the personalisation again.
+     * <p>
+     * Outcome: unauthenticated; retry after-fix (by code, the vendor's word).
      */
     INVALID_CREDENTIALS("0614", "The provided authentication credentials are invalid.", "Advise the user to check the credentials and try the personalisation again.", "personalisation", "Personalisation", null),
     /**
@@ -95,6 +115,8 @@ public enum TerminalErrorCode {
      * The battery level is too low for personalisation (&lt;=15%) or transaction (&lt;=10%).
      * <p>
      * Action: Instruct the user to charge the device first.
+     * <p>
+     * Outcome: user-action-required; retry manual (by code, codebook's judgement).
      */
     BATTERY_TOO_LOW("2310", "The battery level is too low for personalisation (<=15%) or transaction (<=10%).", "Instruct the user to charge the device first.", "general", "General", null),
     /**
@@ -103,6 +125,8 @@ public enum TerminalErrorCode {
      * The connection to the terminal could not be established.
      * <p>
      * Action: Please contact support for further instructions.
+     * <p>
+     * Outcome: user-action-required; retry manual (by code, codebook's judgement).
      */
     INTERNAL_TERMINAL_CONNECTION_TIMEOUT("2311", "The connection to the terminal could not be established.", "Please contact support for further instructions.", "general", "General", null),
     /**
@@ -111,6 +135,8 @@ public enum TerminalErrorCode {
      * The user canceled the personalisation process by performing a manual reset.
      * <p>
      * Action: Advise the user to start the personalisation again.
+     * <p>
+     * Outcome: user-action-required; retry manual (by code, the vendor's word).
      */
     CANCELLED_BY_USER("2314", "The user canceled the personalisation process by performing a manual reset.", "Advise the user to start the personalisation again.", "personalisation", "Personalisation", null),
     /**
@@ -119,6 +145,8 @@ public enum TerminalErrorCode {
      * The terminal is already personalised.
      * <p>
      * Action: Perform a reset first if you want to start a new personalisation.
+     * <p>
+     * Outcome: conflict; retry after-fix (by code, codebook's judgement).
      */
     PHONEPOS_ALREADY_PERSONALISED("2316", "The terminal is already personalised.", "Perform a reset first if you want to start a new personalisation.", "personalisation", "Personalisation", null),
     /**
@@ -127,6 +155,8 @@ public enum TerminalErrorCode {
      * The request for personalisation was rejected.
      * <p>
      * Action: Please contact support for further instructions.
+     * <p>
+     * Outcome: forbidden; retry manual (by code, codebook's judgement).
      */
     PERSONALISATION_NOT_ALLOWED("2317", "The request for personalisation was rejected.", "Please contact support for further instructions.", "personalisation", "Personalisation", null),
     /**
@@ -135,6 +165,8 @@ public enum TerminalErrorCode {
      * The OPI init with EMV upload was blocked for security reasons.
      * <p>
      * Action: The device is not compliant. Please contact our support.
+     * <p>
+     * Outcome: forbidden; retry manual (by code, codebook's judgement).
      */
     EMV_UPLOAD_DENIED_FOR_SECURITY_REASONS("2318", "The OPI init with EMV upload was blocked for security reasons.", "The device is not compliant. Please contact our support.", "general", "General", null),
     /**
@@ -143,6 +175,8 @@ public enum TerminalErrorCode {
      * The OPI init with EMV upload was not successful.
      * <p>
      * Action: Ensure that the merchant's firewall does not block PhonePOS traffic. If the error persists, please contact our support.
+     * <p>
+     * Outcome: user-action-required; retry manual (by code, codebook's judgement).
      */
     EMV_UPLOAD_FAILED("2319", "The OPI init with EMV upload was not successful.", "Ensure that the merchant's firewall does not block PhonePOS traffic. If the error persists, please contact our support.", "general", "General", null),
     /**
@@ -151,6 +185,8 @@ public enum TerminalErrorCode {
      * The requested OTP confirmation service type is unknown to the terminal.
      * <p>
      * Action: Please check the values you submitted for the personalisation.
+     * <p>
+     * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
     INVALID_OTP_TYPE("2321", "The requested OTP confirmation service type is unknown to the terminal.", "Please check the values you submitted for the personalisation.", "personalisation", "Personalisation", new Retry("after-fix", null, null, null)),
     /**
@@ -159,6 +195,8 @@ public enum TerminalErrorCode {
      * The requested attestation provider is unknown to the terminal.
      * <p>
      * Action: Please check the values you submitted for the personalisation.
+     * <p>
+     * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
     INVALID_ATTESTATION_PROVIDER_REQUEST("2322", "The requested attestation provider is unknown to the terminal.", "Please check the values you submitted for the personalisation.", "personalisation", "Personalisation", new Retry("after-fix", null, null, null)),
     /**
@@ -167,6 +205,8 @@ public enum TerminalErrorCode {
      * The personalisation was canceled through a call from the terminal helper service.
      * <p>
      * Action: Instruct the user to retry the personalisation. If the error persists, please contact our support.
+     * <p>
+     * Outcome: user-action-required; retry manual (by code, the vendor's word).
      */
     CANCELED_BY_TERMINAL_HELPER("2323", "The personalisation was canceled through a call from the terminal helper service.", "Instruct the user to retry the personalisation. If the error persists, please contact our support.", "personalisation", "Personalisation", null),
     /**
@@ -175,6 +215,8 @@ public enum TerminalErrorCode {
      * The personalisation was canceled through a reset action which was transmitted by the attestation service.
      * <p>
      * Action: Instruct the user to retry the personalisation. If the error persists, please contact our support.
+     * <p>
+     * Outcome: user-action-required; retry manual (by code, the vendor's word).
      */
     CANCELED_BY_ATTESTATION("2324", "The personalisation was canceled through a reset action which was transmitted by the attestation service.", "Instruct the user to retry the personalisation. If the error persists, please contact our support.", "personalisation", "Personalisation", null),
     /**
@@ -183,6 +225,8 @@ public enum TerminalErrorCode {
      * The device keystore is insecure. The device is incompatible with PhonePOS.
      * <p>
      * Action: Inform the user that the device cannot be used for PhonePOS.
+     * <p>
+     * Outcome: declined-final; retry never (by code, codebook's judgement).
      */
     INSECURE_KEYSTORE("2325", "The device keystore is insecure. The device is incompatible with PhonePOS.", "Inform the user that the device cannot be used for PhonePOS.", "general", "General", null),
     /**
@@ -191,6 +235,8 @@ public enum TerminalErrorCode {
      * An error occurred during the mTLS handshake process. This is often caused by an inaccurate device clock or deep package inspection in the network.
      * <p>
      * Action: Instruct the user to adjust the time of the device. If the error persists, please contact our support.
+     * <p>
+     * Outcome: user-action-required; retry manual (by code, codebook's judgement).
      */
     CERTIFICATE_ERROR("2527", "An error occurred during the mTLS handshake process. This is often caused by an inaccurate device clock or deep package inspection in the network.", "Instruct the user to adjust the time of the device. If the error persists, please contact our support.", "general", "General", null),
     /**
@@ -199,6 +245,8 @@ public enum TerminalErrorCode {
      * The server responded with an unexpected HTTP code.
      * <p>
      * Action: Please contact our support.
+     * <p>
+     * Outcome: internal-error; retry manual (by code, codebook's judgement).
      */
     BAD_HTTP_CODE("2602", "The server responded with an unexpected HTTP code.", "Please contact our support.", "general", "General", new Retry("manual", null, null, null)),
     /**
@@ -207,6 +255,8 @@ public enum TerminalErrorCode {
      * Payload decryption failed on the server side or on the client side.
      * <p>
      * Action: Please contact our support.
+     * <p>
+     * Outcome: internal-error; retry manual (by code, codebook's judgement).
      */
     INVALID_CRYPTO_STATUS("2604", "Payload decryption failed on the server side or on the client side.", "Please contact our support.", "general", "General", new Retry("manual", null, null, null)),
     /**
@@ -215,6 +265,8 @@ public enum TerminalErrorCode {
      * The backend service could not process the request and returned a non-OK API response.
      * <p>
      * Action: Please contact our support.
+     * <p>
+     * Outcome: internal-error; retry manual (by code, codebook's judgement).
      */
     INVALID_API_STATUS("2605", "The backend service could not process the request and returned a non-OK API response.", "Please contact our support.", "general", "General", new Retry("manual", null, null, null)),
     /**
@@ -223,6 +275,8 @@ public enum TerminalErrorCode {
      * The backend servers are currently under high load.
      * <p>
      * Action: Please contact our support.
+     * <p>
+     * Outcome: busy; retry after-delay (by code, codebook's judgement).
      */
     SERVER_TOO_BUSY("2610", "The backend servers are currently under high load.", "Please contact our support.", "general", "General", null);
 
