@@ -7,7 +7,19 @@ export interface VendorSummary {
   readonly file: string;
   readonly javaPackage: string;
   readonly codeSets: readonly CodeSetSummary[];
+  /** The vendor's codes by resolved outcome, in taxonomy order of first appearance (for the cross-vendor outcomes page). */
+  readonly outcomes: readonly OutcomeSummary[];
 }
+
+/** Which of a vendor's codes lead to one outcome: a count, and the first MAX_LISTED of them. */
+export interface OutcomeSummary {
+  readonly outcome: string;
+  readonly count: number;
+  readonly codes: readonly { readonly set: string; readonly code: string | null; readonly name: string }[];
+}
+
+/** Codes listed per vendor and outcome; the rest are counted (a page listing a million codes helps nobody). */
+export const MAX_LISTED = 100;
 
 export interface CodeSetSummary {
   readonly id: string;
@@ -36,7 +48,29 @@ export function summarizeVendor(vendor: Vendor): VendorSummary {
       format: set.format,
       entryCount: set.codes.length + set.uncoded.length,
     })),
+    outcomes: summarizeOutcomes(vendor),
   };
+}
+
+function summarizeOutcomes(vendor: Vendor): OutcomeSummary[] {
+  const byOutcome = new Map<string, { count: number; codes: { set: string; code: string | null; name: string }[] }>();
+  const add = (outcome: string, set: string, code: string | null, name: string) => {
+    let group = byOutcome.get(outcome);
+    if (!group) {
+      group = { count: 0, codes: [] };
+      byOutcome.set(outcome, group);
+    }
+    group.count += 1;
+    if (group.codes.length < MAX_LISTED) group.codes.push({ set, code, name });
+  };
+  for (const set of vendor.codeSets) {
+    for (const entry of set.codes) add(entry.resolution.outcome, set.id, entry.wire, entry.name);
+    for (const entry of set.uncoded) add(entry.resolution.outcome, set.id, null, entry.name);
+  }
+  const order = new Map(vendor.taxonomy.outcomes.map((outcome, index) => [outcome.id, index]));
+  return [...byOutcome]
+    .sort(([a], [b]) => (order.get(a) ?? 0) - (order.get(b) ?? 0))
+    .map(([outcome, group]) => ({ outcome, count: group.count, codes: group.codes }));
 }
 
 /** Orders vendors by id: the one order every output uses. */

@@ -5,7 +5,7 @@ import { hasResponseParser } from "./views/handling-spec.js";
 import { javaHandlingView, javaResponsesPath } from "./views/java-handling-view.js";
 import { javaEnumView, javaFilePath } from "./views/java-view.js";
 import { catalogJson } from "./views/json-view.js";
-import { markdownIndexView, markdownVendorView } from "./views/markdown-view.js";
+import { markdownIndexView, markdownOutcomesView, markdownVendorView } from "./views/markdown-view.js";
 import { typescriptHandlingView } from "./views/typescript-handling-view.js";
 import { typescriptIndexView, typescriptRuntimeView, typescriptVendorView } from "./views/typescript-view.js";
 
@@ -60,6 +60,7 @@ export const TARGETS: readonly Target[] = [
     name: "docs",
     outputs: [
       { per: "catalog", template: "docs/index.md.hbs", path: "docs/index.md", view: markdownIndexView },
+      { per: "catalog", template: "docs/outcomes.md.hbs", path: "docs/outcomes.md", view: markdownOutcomesView },
       { per: "vendor", template: "docs/vendor.md.hbs", path: (vendor) => `docs/${vendor.id}.md`, view: markdownVendorView },
     ],
   },

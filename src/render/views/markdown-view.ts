@@ -1,8 +1,10 @@
-import type { CodeEntry, CodeSet, Vendor } from "../../model/types.js";
+import { MAX_LISTED } from "../../model/summary.js";
+import type { CodeEntry, CodeSet, OutcomeRule, Resolution, Vendor } from "../../model/types.js";
 import { anchorId, markdownCell, markdownHeading, markdownListItem, markdownParagraph, yamlString } from "../escape/markdown.js";
 import type { SharedInput } from "../shared-input.js";
 import { bannerText } from "./banner.js";
 import { joinEach } from "./join.js";
+import { basisText, retryText } from "./outcome-text.js";
 
 /** What templates/docs/index.md.hbs sees. */
 export function markdownIndexView(shared: SharedInput) {
@@ -62,6 +64,7 @@ export function markdownVendorView(vendor: Vendor) {
       items: item.items.map(markdownListItem),
     })),
     codeSets: vendor.codeSets.map((set, index) => codeSetView(set, setAnchors[index] ?? set.id, anchors)),
+    httpStatusOutcomes: vendor.httpStatusOutcomes.map((rule) => ruleText(rule.outcome, `HTTP ${rule.status ?? rule.range ?? ""}`)),
   };
 }
 
@@ -107,6 +110,8 @@ const OPTIONAL_COLUMNS: readonly Column[] = [
     cell: (e) => joinEach(e.endpoints, (endpoint) => `<code>${markdownCell(endpoint)}</code>`, "<br>"),
   },
   { title: "Retry", has: (e) => e.retry !== undefined, cell: (e) => markdownCell(retryLabel(e)) },
+  { title: "Handling", has: (e) => e.handling !== undefined, cell: (e) => markdownCell(e.handling ?? "") },
+  { title: "Outcome", has: (e) => e.resolution.basis !== "default", cell: (e) => outcomeCell(e.resolution) },
   {
     title: "Translations",
     has: (e) => e.translations.length > 0,
@@ -146,6 +151,7 @@ function codeSetView(set: CodeSet, setAnchor: string, anchor: (id: string) => st
     deprecated: category.deprecated !== undefined,
     description: category.description === undefined ? null : markdownParagraph(category.description),
     exceptionClasses: category.exceptionClasses.map((name) => `<code>${markdownCell(name)}</code>`).join(", "),
+    outcome: category.outcome ? ruleText(category.outcome, "Outcome of its codes that state none (and of unknown codes in its range)") : null,
     table: table(set.codes.filter((entry) => entry.category === category.id)),
   }));
   const uncategorized = set.codes.filter((entry) => !set.categories.some((category) => category.id === entry.category));
@@ -166,6 +172,7 @@ function codeSetView(set: CodeSet, setAnchor: string, anchor: (id: string) => st
       description: scope.description === undefined ? null : markdownCell(scope.description),
     })),
     notes: set.notes.map(markdownParagraph),
+    outcome: set.outcome ? ruleText(set.outcome, "Outcome of its codes that neither the code nor its category states") : null,
     groups,
     ungrouped: uncategorized.length > 0 ? { title: groups.length > 0 ? "Other codes" : null, table: table(uncategorized) } : null,
     uncoded: set.uncoded.length > 0 ? uncodedTable(set, anchor) : null,
@@ -197,15 +204,67 @@ function retryLabel(entry: CodeEntry): string {
 
 function uncodedTable(set: CodeSet, anchor: (id: string) => string) {
   return {
-    header: "| Name | HTTP | Message | Case | Action |",
-    separator: "|---|---|---|---|---|",
+    header: "| Name | HTTP | Message | Case | Action | Outcome |",
+    separator: "|---|---|---|---|---|---|",
     rows: set.uncoded.map(
       (entry) =>
-        `| <a id="${anchor(anchorId(`${set.id}-uncoded`, entry.name))}"></a>${markdownCell(entry.name)} | ${entry.httpStatus} | ${markdownCell(entry.message)} | ${markdownCell(entry.case ?? "")} | ${markdownCell(entry.action ?? "")} |`,
+        `| <a id="${anchor(anchorId(`${set.id}-uncoded`, entry.name))}"></a>${markdownCell(entry.name)} | ${entry.httpStatus} | ${markdownCell(entry.message)} | ${markdownCell(entry.case ?? "")} | ${markdownCell(entry.action ?? "")} | ${outcomeCell(entry.resolution)} |`,
     ),
   };
 }
 
 function sum(values: readonly number[]): number {
   return values.reduce((total, value) => total + value, 0);
+}
+
+/** A code's outcome in a table cell: the outcome, the retry, and where it came from (the rule, whose word, the evidence). */
+function outcomeCell(resolution: Resolution): string {
+  const evidence = resolution.evidence === undefined ? "" : `: ${markdownCell(resolution.evidence)}`;
+  return `<strong>${markdownCell(resolution.outcome)}</strong><br>retry ${markdownCell(retryText(resolution.retry))}<br><em>${markdownCell(basisText(resolution))}</em>${evidence}`;
+}
+
+/** A rule for many codes, as one paragraph: what it covers, the outcome, the retry (else the outcome's default) and whose word it is. */
+function ruleText(rule: OutcomeRule, covers: string): string {
+  const retry = rule.retry ? `, retry ${retryText(rule.retry)}` : "";
+  const whose = rule.source === "vendor" ? "the vendor's word" : "codebook's judgement";
+  return `${markdownCell(covers)}: <strong>${markdownCell(rule.id)}</strong>${markdownCell(retry)} (${whose}: ${markdownCell(rule.evidence)})`;
+}
+
+/** What templates/docs/outcomes.md.hbs sees: per outcome of the taxonomy, every vendor's codes that lead to it. */
+export function markdownOutcomesView(shared: SharedInput) {
+  const { taxonomy } = shared;
+  const vendors = shared.summary.vendors;
+  return {
+    frontMatter: frontMatter("Codes by outcome", "Every vendor's codes, grouped by the outcome they lead to."),
+    banner: `<!-- ${bannerText(`every catalog and ${taxonomy.file}`)} -->`,
+    intro: markdownParagraph(
+      `The outcomes of ${taxonomy.file}, most severe first (the order in which decide() combines several errors), with the codes of every vendor that lead to each. At most ${MAX_LISTED} codes are listed per vendor and outcome; the vendor's page has them all, with where each outcome comes from.`,
+    ),
+    outcomes: taxonomy.outcomes.map((outcome) => ({
+      anchor: outcome.id,
+      title: markdownHeading(`${outcome.title} (${outcome.id})`),
+      description: markdownParagraph(outcome.description),
+      retry: markdownCell(
+        retryText({
+          ...outcome.retry,
+          delaysSeconds: outcome.retry.delaysSeconds ?? [],
+          minDelaySeconds: outcome.retry.minDelaySeconds,
+          maxDelaySeconds: outcome.retry.maxDelaySeconds,
+          note: undefined,
+        }),
+      ),
+      action: markdownCell(outcome.action),
+      rows: vendors.flatMap((vendor) => {
+        const group = vendor.outcomes.find((candidate) => candidate.outcome === outcome.id);
+        if (!group) return [];
+        const codes = group.codes.map((code) =>
+          code.code === null
+            ? `[${markdownCell(code.name)}](./${vendor.id}.md#${anchorId(`${code.set}-uncoded`, code.name)})`
+            : `[<code>${markdownCell(code.code)}</code>](./${vendor.id}.md#${anchorId(code.set, code.code)}) ${markdownCell(code.name)}`,
+        );
+        const more = group.count > group.codes.length ? [`and ${group.count - group.codes.length} more`] : [];
+        return [[`[${markdownCell(vendor.name)}](./${vendor.id}.md)`, String(group.count), [...codes, ...more].join("<br>")].join(" | ")];
+      }),
+    })),
+  };
 }

@@ -1,0 +1,39 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { builtinTaxonomy } from "../../src/outcomes/taxonomy.js";
+import { GENERATED } from "../support/paths.js";
+
+interface Exported {
+  vendors: { id: string; codeSets: { codes: { resolution: { outcome: string } }[]; uncoded?: { resolution: { outcome: string } }[] }[] }[];
+}
+
+const catalog = JSON.parse(readFileSync(join(GENERATED, "catalog.json"), "utf8")) as Exported;
+const page = readFileSync(join(GENERATED, "docs/outcomes.md"), "utf8");
+
+describe("the docs show outcomes", () => {
+  it("list every outcome of the taxonomy on the outcomes page, with each vendor's count of codes that lead to it", () => {
+    const sections = page.split(/^<a id="/m).slice(1);
+    expect(sections.map((section) => section.slice(0, section.indexOf('"')))).toEqual(builtinTaxonomy().outcomes.map((outcome) => outcome.id));
+    let total = 0;
+    for (const section of sections) {
+      const id = section.slice(0, section.indexOf('"'));
+      for (const vendor of catalog.vendors) {
+        const count = vendor.codeSets.flatMap((set) => [...set.codes, ...(set.uncoded ?? [])]).filter((entry) => entry.resolution.outcome === id).length;
+        total += count;
+        if (count > 0) expect(section).toMatch(new RegExp(`\\(\\./${vendor.id}\\.md\\) \\| ${count} \\|`));
+        else expect(section).not.toContain(`(./${vendor.id}.md) |`);
+      }
+    }
+    expect(total).toBe(352);
+  });
+
+  it("show each code's outcome, retry and where it came from on its vendor page", () => {
+    const external = readFileSync(join(GENERATED, "docs/external-api.md"), "utf8");
+    const row = external.split("\n").find((line) => line.includes('id="error-13005"')) ?? "";
+    expect(row).toContain("<strong>busy</strong><br>retry after-delay, 5 to 10 s<br><em>by code, the vendor's word</em>: seed 002");
+    expect(external).toContain("- HTTP 5xx: <strong>unavailable</strong>, retry exponential-backoff, 1, 2, 4, 8 s (the vendor's word:");
+    const coupon = readFileSync(join(GENERATED, "docs/coupon-credit.md"), "utf8");
+    expect(coupon.split("\n").find((line) => line.includes('id="error-INSUFFICIENT_CREDIT"'))).toContain("If your POS does not support split payments:");
+  });
+});
