@@ -74,8 +74,8 @@ export interface SetSpec {
   readonly id: string;
   readonly kind: "integer" | "digits" | "symbolic";
   readonly width: number;
-  /** Known codes by wire string. */
-  readonly codes: ReadonlyMap<string, { readonly code: string | number; readonly name: string; readonly resolved: Resolved }>;
+  /** Known codes by wire code: a number for integer sets, else the string. */
+  readonly codes: ReadonlyMap<string | number, { readonly code: string | number; readonly name: string; readonly resolved: Resolved }>;
   /** Ranged categories with an outcome of their own, for unknown codes. */
   readonly ranges: readonly { readonly min: number; readonly max: number; readonly resolved: Resolved }[];
   /** The set's own outcome, for unknown codes outside those ranges; null when it has none. */
@@ -145,6 +145,11 @@ export function decideWith(spec: ResponseSpec, parsed: ParsedResponse): Decision
 }
 
 function readCodeField(spec: ResponseSpec, field: CodeFieldSpec, body: Record<string, unknown>, status: number | null, problems: string[], errors: ParsedError[]): void {
+  // Most envelopes have no list: the body itself is the one element, and no array is made.
+  if (field.element.length === 0) {
+    readElement(spec, field, body, status, problems, errors);
+    return;
+  }
   let elements: unknown[] = [body];
   let where = "";
   for (const step of field.element) {
@@ -165,48 +170,65 @@ function readCodeField(spec: ResponseSpec, field: CodeFieldSpec, body: Record<st
     if (step.list) where += "[]";
   }
   for (const element of elements) {
-    if (!isRecord(element)) {
-      problems.push(`${where} holds ${describe(element)}, not an object`);
-      continue;
-    }
-    const raw = readLeaf(element, field.code, field.field, problems);
-    const sent = field.message === null ? undefined : readLeaf(element, field.message, field.field, problems);
-    const message = typeof sent === "string" ? sent : null;
-    if (raw === undefined || raw === null) {
-      if (message !== null) {
-        const uncoded = matchUncoded(field.set, status, message);
-        if (uncoded) errors.push({ known: true, codeSet: field.set.id, code: null, name: uncoded.name, message, field: field.field, ...uncoded.resolved });
-      }
-      continue;
-    }
-    errors.push(codeError(spec, field, raw, status, message, problems));
+    if (isRecord(element)) readElement(spec, field, element, status, problems, errors);
+    else problems.push(`${where} holds ${describe(element)}, not an object`);
   }
+}
+
+function readElement(spec: ResponseSpec, field: CodeFieldSpec, element: Record<string, unknown>, status: number | null, problems: string[], errors: ParsedError[]): void {
+  const raw = readLeaf(element, field.code, field.field, problems);
+  const sent = field.message === null ? undefined : readLeaf(element, field.message, field.field, problems);
+  const message = typeof sent === "string" ? sent : null;
+  if (raw !== undefined && raw !== null) {
+    errors.push(codeError(spec, field, raw, status, message, problems));
+    return;
+  }
+  if (message === null) return;
+  const uncoded = matchUncoded(field.set, status, message);
+  if (uncoded) errors.push(parsedError(uncoded.resolved, true, field.set.id, null, uncoded.name, message, field.field));
+}
+
+/** One error; built field by field in one order, so that every ParsedError has one shape. */
+function parsedError(
+  resolved: Resolved,
+  known: boolean,
+  codeSet: string,
+  code: string | number | boolean | null,
+  name: string | null,
+  message: string | null,
+  field: string,
+): ParsedError {
+  return { known, codeSet, code, name, message, field, outcome: resolved.outcome, retry: resolved.retry, action: resolved.action, basis: resolved.basis };
 }
 
 function codeError(spec: ResponseSpec, field: CodeFieldSpec, raw: unknown, status: number | null, message: string | null, problems: string[]): ParsedError {
   const set = field.set;
-  const wire = toWire(set, raw);
+  // A known code as sent (the usual case) needs no conversion: look it up first.
+  const direct = typeof raw === "number" || (typeof raw === "string" && set.kind !== "integer") ? set.codes.get(raw) : undefined;
+  if (direct) return parsedError(direct.resolved, true, set.id, direct.code, direct.name, message, field.field);
+  const wire = toKey(set, raw);
   const known = wire === null ? undefined : set.codes.get(wire);
-  if (known) return { known: true, codeSet: set.id, code: known.code, name: known.name, message, field: field.field, ...known.resolved };
+  if (known) return parsedError(known.resolved, true, set.id, known.code, known.name, message, field.field);
   let code: string | number | boolean | null;
   if (wire === null) {
     code = typeof raw === "string" || typeof raw === "number" || typeof raw === "boolean" ? raw : null;
     problems.push(`${field.field} is ${describe(raw)}, which is not a code of set ${set.id} (${set.kind})`);
   } else {
-    code = set.kind === "integer" ? Number(wire) : wire;
+    code = wire;
   }
   // An unknown code: its category by range, else its set's outcome, else the HTTP status rule, else the default.
   const resolved = (wire === null ? null : byRange(set, wire)) ?? set.fallback ?? byHttpStatus(spec, status) ?? spec.fallback;
-  return { known: false, codeSet: set.id, code, name: null, message, field: field.field, ...resolved };
+  return parsedError(resolved, false, set.id, code, null, message, field.field);
 }
 
-/** The wire string of a code as the set's kind reads it, or null when the kind cannot take the value. */
-function toWire(set: SetSpec, raw: unknown): string | null {
+/** The code as the set's kind reads it (a number for integer sets, else the wire string), or null when the kind cannot take the value. */
+function toKey(set: SetSpec, raw: unknown): string | number | null {
   switch (set.kind) {
     case "integer":
-      if (typeof raw === "number") return Number.isSafeInteger(raw) ? String(raw) : null;
+      // -0 is the code 0, as String(-0) and Java's long have it.
+      if (typeof raw === "number") return Number.isSafeInteger(raw) ? raw + 0 : null;
       // A number sent as a string: only its canonical decimal form.
-      return typeof raw === "string" && raw.length <= 16 && /^(0|-?[1-9][0-9]*)$/.test(raw) && Number.isSafeInteger(Number(raw)) ? raw : null;
+      return typeof raw === "string" && raw.length <= 16 && /^(0|-?[1-9][0-9]*)$/.test(raw) && Number.isSafeInteger(Number(raw)) ? Number(raw) : null;
     case "digits":
       if (typeof raw === "string") return raw.length <= 32 && /^[0-9]+$/.test(raw) ? raw : null;
       // A string sent as a number: zero-padded to the width, as Java's %0<width>d.
@@ -216,8 +238,8 @@ function toWire(set: SetSpec, raw: unknown): string | null {
   }
 }
 
-function byRange(set: SetSpec, wire: string): Resolved | null {
-  if (set.ranges.length === 0 || wire.length > 16) return null;
+function byRange(set: SetSpec, wire: string | number): Resolved | null {
+  if (set.ranges.length === 0 || (typeof wire === "string" && wire.length > 16)) return null;
   const value = Number(wire);
   for (const range of set.ranges) if (value >= range.min && value <= range.max) return range.resolved;
   return null;

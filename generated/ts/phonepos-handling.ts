@@ -37,12 +37,12 @@ const R24: Resolved = { outcome: "unknown", retry: { policy: "manual", minDelayS
 const SET_0: SetSpec = {
   id: "primary-status", kind: "integer", width: 0,
   codes: /*#__PURE__*/ new Map([
-    ["0", { code: 0, name: "STATUS_TERMINAL_OPERATIONAL", resolved: R0 }],
-    ["1", { code: 1, name: "STATUS_PERSONALIZATION_NOT_DONE_YET", resolved: R1 }],
-    ["2", { code: 2, name: "STATUS_TERMINAL_NOT_OPERATIONAL", resolved: R1 }],
-    ["3", { code: 3, name: "STATUS_PERSONALIZATION_IN_PROGRESS", resolved: R2 }],
-    ["100", { code: 100, name: "STATUS_PERSONALIZATION_FAILED", resolved: R1 }],
-    ["102", { code: 102, name: "STATUS_APP_IS_OUTDATED", resolved: R1 }],
+    [0, { code: 0, name: "STATUS_TERMINAL_OPERATIONAL", resolved: R0 }],
+    [1, { code: 1, name: "STATUS_PERSONALIZATION_NOT_DONE_YET", resolved: R1 }],
+    [2, { code: 2, name: "STATUS_TERMINAL_NOT_OPERATIONAL", resolved: R1 }],
+    [3, { code: 3, name: "STATUS_PERSONALIZATION_IN_PROGRESS", resolved: R2 }],
+    [100, { code: 100, name: "STATUS_PERSONALIZATION_FAILED", resolved: R1 }],
+    [102, { code: 102, name: "STATUS_APP_IS_OUTDATED", resolved: R1 }],
   ]),
   ranges: [],
   fallback: null,
