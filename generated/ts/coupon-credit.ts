@@ -17,8 +17,8 @@ import type { CodeInfo, Parsed } from "./codebook-runtime.js";
 export const vendor = { id: "coupon-credit", name: "Coupon/Credit API" } as const;
 
 // parseResponse(body, httpStatus?) and decide(parsed): see the module for the vendor's guidance.
-export { decide, parseResponse } from "./coupon-credit-handling.js";
-export type { Decision, ParsedError, ParsedResponse } from "./coupon-credit-handling.js";
+export { decide, parseResponse } from "./coupon-credit.handling.js";
+export type { Decision, ParsedError, ParsedResponse } from "./coupon-credit.handling.js";
 
 /**
  * Error Codes

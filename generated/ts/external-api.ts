@@ -25,8 +25,8 @@ import { matchUncoded as matchUncodedEntry } from "./codebook-runtime.js";
 export const vendor = { id: "external-api", name: "External API" } as const;
 
 // parseResponse(body, httpStatus?) and decide(parsed): see the module for the vendor's guidance.
-export { decide, parseResponse } from "./external-api-handling.js";
-export type { Decision, ParsedError, ParsedResponse } from "./external-api-handling.js";
+export { decide, parseResponse } from "./external-api.handling.js";
+export type { Decision, ParsedError, ParsedResponse } from "./external-api.handling.js";
 
 /**
  * Error code catalog

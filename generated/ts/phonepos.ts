@@ -15,8 +15,8 @@ import type { CodeInfo, Parsed } from "./codebook-runtime.js";
 export const vendor = { id: "phonepos", name: "PhonePOS" } as const;
 
 // parseResponse(body, httpStatus?) and decide(parsed): see the module for the vendor's guidance.
-export { decide, parseResponse } from "./phonepos-handling.js";
-export type { Decision, ParsedError, ParsedResponse } from "./phonepos-handling.js";
+export { decide, parseResponse } from "./phonepos.handling.js";
+export type { Decision, ParsedError, ParsedResponse } from "./phonepos.handling.js";
 
 /**
  * Primary Status Codes

@@ -20,8 +20,8 @@ import { fillPlaceholders } from "./codebook-runtime.js";
 export const vendor = { id: "wlw", name: "White Label Wallet (WLW)" } as const;
 
 // parseResponse(body, httpStatus?) and decide(parsed): see the module for the vendor's guidance.
-export { decide, parseResponse } from "./wlw-handling.js";
-export type { Decision, ParsedError, ParsedResponse } from "./wlw-handling.js";
+export { decide, parseResponse } from "./wlw.handling.js";
+export type { Decision, ParsedError, ParsedResponse } from "./wlw.handling.js";
 
 /**
  * Response status codes

@@ -46,7 +46,7 @@ export const TARGETS: readonly Target[] = [
       { per: "catalog", template: "ts/index.ts.hbs", path: "ts/index.ts", view: typescriptIndexView },
       { per: "vendor", template: "ts/vendor.ts.hbs", path: (vendor) => `ts/${vendor.id}.ts`, view: typescriptVendorView },
       { per: "catalog", template: "ts/codebook-handling.ts.hbs", path: "ts/codebook-handling.ts", view: typescriptRuntimeView },
-      { per: "vendor", template: "ts/handling.ts.hbs", path: (vendor) => `ts/${vendor.id}-handling.ts`, view: typescriptHandlingView, when: hasResponseParser },
+      { per: "vendor", template: "ts/handling.ts.hbs", path: (vendor) => `ts/${vendor.id}.handling.ts`, view: typescriptHandlingView, when: hasResponseParser },
     ],
   },
   {

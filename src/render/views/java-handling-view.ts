@@ -1,13 +1,12 @@
 import type { Vendor } from "../../model/types.js";
-import { vendorNamespace } from "../../model/vendor-names.js";
+import { responsesClassName } from "../../model/vendor-names.js";
 import { javadocComment, javaString } from "../escape/java.js";
 import { bannerText } from "./banner.js";
 import { handlingSpec } from "./handling-spec.js";
 
 /** The class of a vendor's response parser: ExternalApiResponses for external-api. */
 export function javaResponsesClass(vendor: Vendor): string {
-  const name = vendorNamespace(vendor.id);
-  return `${name.charAt(0).toUpperCase()}${name.slice(1)}Responses`;
+  return responsesClassName(vendor.id);
 }
 
 /** Where it goes: generated/java/<package path>/<Vendor>Responses.java. */

@@ -20,7 +20,7 @@ export function typescriptVendorView(vendor: Vendor) {
     vendorId: tsString(vendor.id),
     vendorName: tsString(vendor.name),
     codeSets: vendor.codeSets.map(codeSetView),
-    handlingModule: hasResponseParser(vendor) ? tsString(`./${vendor.id}-handling.js`) : null,
+    handlingModule: hasResponseParser(vendor) ? tsString(`./${vendor.id}.handling.js`) : null,
     ...runtimeImports(vendor),
   };
 }
