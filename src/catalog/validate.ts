@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { hasErrors, sortDiagnostics } from "../diagnostics/diagnostic.js";
-import { defaultJavaPackage } from "../model/vendor-names.js";
+import { defaultJavaPackage, responsesClassName } from "../model/vendor-names.js";
 import { builtinTaxonomy, type Taxonomy } from "../outcomes/taxonomy.js";
 import { checkCodes } from "./check-codes.js";
 import { type CatalogCheck, hasFindings, runChecks } from "./check-context.js";
@@ -92,6 +92,9 @@ export function validateCatalogs(inputs: readonly CatalogInput[], taxonomy: Taxo
     vendorId: valid.catalog.vendor.id,
     javaPackage: valid.catalog.vendor.javaPackage ?? defaultJavaPackage(valid.catalog.vendor.id),
     typeNames: valid.catalog.codeSets.map((set) => set.typeName),
+    responsesClass: valid.catalog.vendor.errorResponse?.fields?.some((field) => field.codeSet !== undefined)
+      ? responsesClassName(valid.catalog.vendor.id)
+      : null,
     locate: (at: DataPath) => locate(valid.source, at),
     valid,
   }));

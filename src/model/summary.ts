@@ -1,4 +1,5 @@
 import type { CodeFormat, Vendor } from "./types.js";
+import { responsesClassName } from "./vendor-names.js";
 
 /** What the shared outputs (indexes) need of each vendor: names and counts, not the codes themselves. */
 export interface VendorSummary {
@@ -7,6 +8,8 @@ export interface VendorSummary {
   readonly file: string;
   readonly javaPackage: string;
   readonly codeSets: readonly CodeSetSummary[];
+  /** The Java class of the vendor's response parser, or null when it has none. */
+  readonly responsesClass: string | null;
   /** The vendor's codes by resolved outcome, in taxonomy order of first appearance (for the cross-vendor outcomes page). */
   readonly outcomes: readonly OutcomeSummary[];
 }
@@ -48,6 +51,7 @@ export function summarizeVendor(vendor: Vendor): VendorSummary {
       format: set.format,
       entryCount: set.codes.length + set.uncoded.length,
     })),
+    responsesClass: vendor.errorResponse?.fields.some((field) => field.codeSet !== undefined) ? responsesClassName(vendor.id) : null,
     outcomes: summarizeOutcomes(vendor),
   };
 }

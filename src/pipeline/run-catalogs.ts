@@ -79,6 +79,7 @@ export async function runCatalogs(options: CatalogRunOptions): Promise<CatalogRu
         vendorId: vendor.id,
         javaPackage: vendor.javaPackage,
         typeNames: vendor.codeSets.map((set) => set.typeName),
+        responsesClass: vendor.responsesClass,
         locate: locateIn,
         result,
       },

@@ -203,12 +203,14 @@ function retryLabel(entry: CodeEntry): string {
 }
 
 function uncodedTable(set: CodeSet, anchor: (id: string) => string) {
+  // The Outcome column, as in the code tables, only when the catalog states one.
+  const outcomes = set.uncoded.some((entry) => entry.resolution.basis !== "default");
   return {
-    header: "| Name | HTTP | Message | Case | Action | Outcome |",
-    separator: "|---|---|---|---|---|---|",
+    header: `| Name | HTTP | Message | Case | Action |${outcomes ? " Outcome |" : ""}`,
+    separator: `|---|---|---|---|---|${outcomes ? "---|" : ""}`,
     rows: set.uncoded.map(
       (entry) =>
-        `| <a id="${anchor(anchorId(`${set.id}-uncoded`, entry.name))}"></a>${markdownCell(entry.name)} | ${entry.httpStatus} | ${markdownCell(entry.message)} | ${markdownCell(entry.case ?? "")} | ${markdownCell(entry.action ?? "")} | ${outcomeCell(entry.resolution)} |`,
+        `| <a id="${anchor(anchorId(`${set.id}-uncoded`, entry.name))}"></a>${markdownCell(entry.name)} | ${entry.httpStatus} | ${markdownCell(entry.message)} | ${markdownCell(entry.case ?? "")} | ${markdownCell(entry.action ?? "")} |${outcomes ? ` ${outcomeCell(entry.resolution)} |` : ""}`,
     ),
   };
 }
