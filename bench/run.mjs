@@ -55,7 +55,7 @@ console.log(`node -e 0: ${nodeStart.wall.toFixed(3)} s, ${nodeStart.rssMiB.toFix
 const row = (size, codes, command, { wall, rssMiB }) => {
   rows.push({ size, codes, command, wall, ratio: wall / nodeStart.wall, rssMiB });
   console.log(
-    `${size.padEnd(14)} ${command.padEnd(26)} ${wall.toFixed(3).padStart(8)} s ${(wall / nodeStart.wall).toFixed(1).padStart(7)}x ${rssMiB.toFixed(0).padStart(6)} MiB`,
+    `${size.padEnd(14)} ${command.padEnd(32)} ${wall.toFixed(3).padStart(8)} s ${(wall / nodeStart.wall).toFixed(1).padStart(7)}x ${rssMiB.toFixed(0).padStart(6)} MiB`,
   );
 };
 
@@ -63,7 +63,9 @@ for (const name of wanted) {
   const [vendors, codes] = SIZES[name] ?? [];
   if (!vendors) continue;
   const label = `${vendors} x ${codes}`;
-  const catalogs = join(work, `catalogs-${name}`);
+  // The catalogs sit in a git repository of their own, for gen diff --against a ref.
+  const repo = join(work, `repo-${name}`);
+  const catalogs = join(repo, "catalogs");
   const bytes = writeSyntheticCatalogs(catalogs, vendors, codes, schema);
   console.log(`\n${label}: ${(bytes / 1024 / 1024).toFixed(1)} MiB of YAML, ${vendors * codes} codes`);
   const out = join(work, `out-${name}`);
@@ -95,8 +97,39 @@ for (const name of wanted) {
       },
     }),
   );
+  writeFileSync(first, original);
+  measureDiff(label, vendors * codes, repo, catalogs, times);
   rmSync(out, { recursive: true, force: true });
-  rmSync(catalogs, { recursive: true, force: true });
+  rmSync(repo, { recursive: true, force: true });
+}
+
+/**
+ * gen diff against the commit of the set as generated: with three catalogs edited (a text and an HTTP
+ * status each, the usual pull request), and with every catalog edited (the worst case: both sides of
+ * every file are modelled and compared). --fail-on wire: the edits are behaviour and additive, so exit 0.
+ */
+function measureDiff(label, codes, repo, catalogs, times) {
+  const git = (...args) => {
+    const run = spawnSync("git", ["-c", "user.name=bench", "-c", "user.email=bench@example.com", ...args], { cwd: repo, encoding: "utf8" });
+    if (run.status !== 0) throw new Error(`git ${args.join(" ")}: ${run.stderr}`);
+  };
+  git("init", "-q");
+  git("add", "-A");
+  git("commit", "-q", "-m", "synthetic set");
+  const files = readdirSync(catalogs)
+    .filter((name) => name.endsWith(".yaml"))
+    .sort();
+  const originals = new Map(files.map((name) => [name, readFileSync(join(catalogs, name), "utf8")]));
+  const edit = (name) => {
+    const text = originals.get(name) ?? "";
+    writeFileSync(join(catalogs, name), text.replace("A synthetic vendor", "An edited synthetic vendor").replace("httpStatus: 400", "httpStatus: 422"));
+  };
+  const diff = [gen, "diff", "--against", "HEAD", "--catalogs", catalogs, "--fail-on", "wire"];
+  for (const name of files.slice(0, 3)) edit(name);
+  row(label, codes, "gen diff (3 catalogs edited)", measure(diff, { times }));
+  for (const name of files) edit(name);
+  row(label, codes, "gen diff (every catalog edited)", measure(diff, { times }));
+  for (const [name, text] of originals) writeFileSync(join(catalogs, name), text);
 }
 
 // Linearity: seconds per 100k codes at 100k and at 1M.

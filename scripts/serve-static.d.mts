@@ -6,5 +6,8 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves `root` on 127.0.0.1 only, mapping clean URLs to .html files; port 0 (the default) picks a free port. */
-export declare function serveStatic(root: string, port?: number): Promise<StaticServer>;
+/**
+ * Serves `root` on 127.0.0.1 only; a directory serves its index.html, and clean URLs map to .html files
+ * unless `plain` is set. Port 0 (the default) picks a free port.
+ */
+export declare function serveStatic(root: string, port?: number, options?: { readonly plain?: boolean }): Promise<StaticServer>;

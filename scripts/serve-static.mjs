@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Serves a built static site on 127.0.0.1 only (`vitepress preview` listens on every interface).
-// Clean URLs map to .html files: /phonepos serves phonepos.html, / serves index.html.
+// A directory serves its index.html, and clean URLs map to .html files: /phonepos serves phonepos.html.
+// With --plain (or { plain: true }) it maps nothing beyond a directory's index.html, as the plainest
+// static hosts do (python3 -m http.server): the site's own links must work there as they are.
 //
-//   node scripts/serve-static.mjs [dir] [port]     (defaults: docs/.vitepress/dist, 4173; port 0 picks a free one)
+//   node scripts/serve-static.mjs [--plain] [dir] [port]     (defaults: docs/.vitepress/dist, 4173; port 0 picks a free one)
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { createServer } from "node:http";
@@ -30,12 +32,14 @@ const CONTENT_TYPES = {
  * Starts serving `root` on 127.0.0.1:`port`.
  * @param {string} root the directory to serve
  * @param {number} [port] 0 (the default) picks a free port
+ * @param {{ plain?: boolean }} [options] plain: no clean-URL mapping
  * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
  */
-export async function serveStatic(root, port = 0) {
+export async function serveStatic(root, port = 0, options = {}) {
   const base = path.resolve(root);
+  const suffixes = options.plain ? ["", "/index.html"] : ["", "/index.html", ".html"];
   const server = createServer((request, response) => {
-    handle(base, request, response).catch((error) => {
+    handle(base, suffixes, request, response).catch((error) => {
       response.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
       response.end(String(error));
     });
@@ -55,10 +59,11 @@ export async function serveStatic(root, port = 0) {
 
 /**
  * @param {string} base
+ * @param {readonly string[]} suffixes
  * @param {import("node:http").IncomingMessage} request
  * @param {import("node:http").ServerResponse} response
  */
-async function handle(base, request, response) {
+async function handle(base, suffixes, request, response) {
   if (request.method !== "GET" && request.method !== "HEAD") {
     response.writeHead(405, { allow: "GET, HEAD" });
     response.end();
@@ -72,7 +77,7 @@ async function handle(base, request, response) {
     response.end();
     return;
   }
-  const file = await resolveFile(base, pathname);
+  const file = await resolveFile(base, suffixes, pathname);
   const status = file === undefined ? 404 : 200;
   const served = file ?? (await existingFile(path.join(base, "404.html")));
   if (served === undefined) {
@@ -92,15 +97,17 @@ async function handle(base, request, response) {
 }
 
 /**
- * The file a URL path names: itself, its index.html, or (for a clean URL) the same path plus .html.
- * Nothing outside `base` is ever served.
+ * The file a URL path names: itself, its index.html, or (for a clean URL, unless plain) the same path
+ * plus .html. Nothing outside `base` is ever served.
  * @param {string} base
+ * @param {readonly string[]} suffixes
  * @param {string} pathname
  */
-async function resolveFile(base, pathname) {
+async function resolveFile(base, suffixes, pathname) {
   const target = path.resolve(base, `.${pathname}`);
   if (target !== base && !target.startsWith(base + path.sep)) return undefined;
-  for (const candidate of [target, path.join(target, "index.html"), `${target}.html`]) {
+  for (const suffix of suffixes) {
+    const candidate = suffix === "/index.html" ? path.join(target, "index.html") : `${target}${suffix}`;
     const found = await existingFile(candidate);
     if (found !== undefined) return found;
   }
@@ -117,12 +124,15 @@ async function existingFile(file) {
 }
 
 if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const root = process.argv[2] ?? "docs/.vitepress/dist";
-  const port = Number(process.argv[3] ?? 4173);
+  const args = process.argv.slice(2);
+  const plain = args[0] === "--plain";
+  if (plain) args.shift();
+  const root = args[0] ?? "docs/.vitepress/dist";
+  const port = Number(args[1] ?? 4173);
   if (!(await existingFile(path.join(root, "index.html")))) {
     console.error(`${root}/index.html does not exist: run \`npm run docs:build\` first.`);
     process.exit(1);
   }
-  const { url } = await serveStatic(root, port);
+  const { url } = await serveStatic(root, port, { plain });
   console.log(`Serving ${root} at ${url}/ (127.0.0.1 only). Ctrl+C stops.`);
 }

@@ -5,6 +5,8 @@ export { type CatalogInput, type ValidationResult, validateCatalog, validateCata
 export { runCli } from "./cli/run-cli.js";
 export type { Diagnostic, Severity } from "./diagnostics/diagnostic.js";
 export { formatDiagnosticsJson, formatDiagnosticsText } from "./diagnostics/format.js";
+export { type ExplainMatch, type Explanation, explainCode } from "./explain/explain.js";
+export type { FieldValue } from "./explain/explain-fields.js";
 export { type GenerateOptions, type GenerateResult, generate } from "./generate.js";
 export { buildModel } from "./model/build-model.js";
 export { exportCatalog, formatExport } from "./model/export-json.js";
@@ -12,3 +14,4 @@ export type * from "./model/types.js";
 export type { OutputFile } from "./render/output-file.js";
 export { renderTargets } from "./render/render.js";
 export { TARGETS, type Target } from "./render/targets.js";
+export { type CheckReport, checkFiles, type WriteReport, writeFiles } from "./write/write-files.js";

@@ -1,6 +1,7 @@
 /**
  * The docs site's sidebar, built from generated/catalog.json: one group per vendor linking to its page,
  * one item per code set linking to the set's anchor. Adding a vendor therefore needs no edit to the site.
+ * Links name the .html file, which any static host serves (the site has cleanUrls off).
  */
 
 /** The parts of generated/catalog.json that the sidebar reads. */
@@ -37,11 +38,11 @@ export function buildSidebar(catalog: CatalogSummary): SidebarEntry[] {
     ...catalog.vendors.map((vendor) => ({
       // The default theme renders sidebar text as HTML (v-html), so catalog text is escaped here.
       text: escapeHtml(vendor.name),
-      link: `/${vendor.id}`,
+      link: `/${vendor.id}.html`,
       collapsed: false,
       items: vendor.codeSets.map((set) => ({
         text: `${escapeHtml(set.title)} <span class="codebook-count">${set.codes.length + (set.uncoded?.length ?? 0)}</span>`,
-        link: `/${vendor.id}#${set.id}`,
+        link: `/${vendor.id}.html#${set.id}`,
       })),
     })),
   ];

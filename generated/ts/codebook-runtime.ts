@@ -107,10 +107,20 @@ export interface UncodedInfo<Name extends string = string> {
   readonly outcome: OutcomeInfo;
 }
 
-/** What parse() returns: a known entry, or the raw code so that unknown values are never lost. */
+/** A code the vendor no longer sends: it left the enum, but parse() still recognises it. */
+export interface RetiredInfo {
+  readonly name: string;
+  /** A version or a date. */
+  readonly since: string;
+  readonly reason: string;
+  readonly replacement: string | null;
+}
+
+/** What parse() returns: a known entry, a retired code, or the raw code so that unknown values are never lost. */
 export type Parsed<Code extends string | number> =
   | { readonly known: true; readonly code: Code; readonly info: CodeInfo<Code> }
-  | { readonly known: false; readonly code: string | number };
+  | { readonly known: false; readonly code: string | number; readonly retired: RetiredInfo }
+  | { readonly known: false; readonly code: string | number; readonly retired?: undefined };
 
 /** Which text a formatter fills, and in which locale (falling back to the catalog's text). */
 export interface FormatOptions {

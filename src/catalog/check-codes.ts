@@ -1,5 +1,4 @@
 import type { CheckContext } from "./check-context.js";
-import { sourceTextAt } from "./locate.js";
 import type { RawCode, RawCodeSet } from "./raw-catalog.js";
 
 const JAVA_INT_MIN = -2_147_483_648;
@@ -17,12 +16,30 @@ export function checkCodes(context: CheckContext): void {
       if (first === undefined) {
         seen.set(key, codeIndex);
       } else {
-        const firstName = set.codes[first]?.name ?? "";
+        const firstEntry = set.codes[first];
         const line = context.lineOf(["codeSets", setIndex, "codes", first]);
-        context.report("duplicate-code", `${key} is already used by ${firstName} (line ${line}) in code set ${set.id}`, path);
+        // A retired code's value stays taken for good: a consumer may still receive it from an old system.
+        if (firstEntry?.retired || entry.retired) {
+          const retired = firstEntry?.retired ? firstEntry : entry;
+          context.report(
+            "retired-code-reused",
+            `${key} was retired with ${retired.name} (line ${retired === entry ? context.lineOf(["codeSets", setIndex, "codes", codeIndex]) : line}) in code set ${set.id}; a retired code is never reused`,
+            path,
+          );
+        } else {
+          context.report("duplicate-code", `${key} is already used by ${firstEntry?.name ?? ""} (line ${line}) in code set ${set.id}`, path);
+        }
       }
       checkRange(context, set, entry, [...path]);
     });
+    // The generated enum needs a member: an enum of none does not type-check as the set's code type.
+    if (set.codes.length > 0 && set.codes.every((entry) => entry.retired)) {
+      context.report("all-codes-retired", `every code of code set ${set.id} is retired; a set keeps at least one live code, or is removed`, [
+        "codeSets",
+        setIndex,
+        "codes",
+      ]);
+    }
   });
 }
 
@@ -37,7 +54,7 @@ function checkKind(context: CheckContext, set: RawCodeSet, entry: RawCode, path:
       // The Java target carries integer codes as int; quote the code as written, since a huge number
       // is no longer what the author wrote once parsed.
       if (!Number.isInteger(code) || code < JAVA_INT_MIN || code > JAVA_INT_MAX) {
-        const written = sourceTextAt(context.source, path) ?? String(code);
+        const written = context.writtenAs(path) ?? String(code);
         context.report(
           "code-kind-mismatch",
           `code ${written} does not fit a 32-bit int (${JAVA_INT_MIN} to ${JAVA_INT_MAX}), the type of integer codes in the generated Java`,
@@ -45,11 +62,11 @@ function checkKind(context: CheckContext, set: RawCodeSet, entry: RawCode, path:
         );
         return false;
       }
-      return true;
+      return checkWrittenInDecimal(context, code, path);
     case "digits": {
       const width = set.width ?? 0;
       if (typeof code === "number") {
-        const written = sourceTextAt(context.source, path) ?? String(code);
+        const written = context.writtenAs(path) ?? String(code);
         // Suggest the quoted form only where it would then be valid.
         const example = /^[0-9]+$/.test(written) && written.length <= width ? ` such as "${written.padStart(width, "0")}"` : ` of ${width} digits`;
         context.report(
@@ -69,18 +86,48 @@ function checkKind(context: CheckContext, set: RawCodeSet, entry: RawCode, path:
       }
       return true;
     }
-    case "symbolic":
-      if (typeof code !== "string" || code.trim() !== code || code.length === 0) {
-        context.report(
-          "code-kind-mismatch",
-          `code ${JSON.stringify(code)} must be a string without surrounding spaces: code set ${set.id} has codeKind symbolic`,
-          path,
-        );
-        return false;
-      }
-      return true;
+    case "symbolic": {
+      const problem = typeof code !== "string" ? "must be a string" : code === "" ? "is empty" : code.trim() !== code ? "has surrounding spaces" : undefined;
+      if (problem === undefined) return true;
+      context.report(
+        "code-kind-mismatch",
+        `code ${JSON.stringify(code)} ${problem}: code set ${set.id} has codeKind symbolic, whose codes are non-empty strings without surrounding spaces`,
+        path,
+      );
+      return false;
+    }
   }
 }
+
+/** An integer code as its decimal digits, the only form that cannot have meant something else. */
+const DECIMAL_INTEGER = /^-?(?:0|[1-9][0-9]*)$/;
+
+/**
+ * YAML's core schema reads 1e3, 0x10, 0o17, +16, 016 and 16.0 as numbers, so a vendor's "1e3" or "0x10"
+ * would silently become the code 1000 or 16: what the vendor sent is ambiguous, so only decimal digits
+ * are taken. (The fast path never gets here with such a code: see mayWriteIntegerCodeOtherwise.)
+ */
+function checkWrittenInDecimal(context: CheckContext, code: number, path: readonly (string | number)[]): boolean {
+  const written = context.writtenAs(path);
+  if (written === undefined || DECIMAL_INTEGER.test(written)) return true;
+  context.report(
+    "integer-code-not-decimal",
+    `integer code ${written} must be written in decimal digits: YAML reads it as the number ${code}, but the vendor may have meant the text ${JSON.stringify(written)}; write ${code}, or quote the code in a symbolic set`,
+    path,
+  );
+  return false;
+}
+
+/**
+ * Whether a catalog's text may hold an integer code written in another form than decimal digits, by a
+ * conservative test of what follows each `code:` key (comments, line breaks and a tag included). The
+ * fast path takes no catalog it matches; the careful path then reads what each code was written as.
+ */
+export function mayWriteIntegerCodeOtherwise(text: string): boolean {
+  return INTEGER_CODE_WRITTEN_OTHERWISE.test(text);
+}
+
+const INTEGER_CODE_WRITTEN_OTHERWISE = /(?:^|[\s{,])["']?code["']?[ \t]*:(?:\s|#[^\n]*)*(?:![^\s]*\s+)?(?:\+|-?0[0-9xXoO]|-?[0-9]*\.|-?[0-9]+[eE])/m;
 
 function checkRange(context: CheckContext, set: RawCodeSet, entry: RawCode, path: (string | number)[]): void {
   const category = set.categories?.find((candidate) => candidate.id === entry.category);

@@ -1,6 +1,6 @@
 import type { Diagnostic, Severity } from "../diagnostics/diagnostic.js";
 import type { Taxonomy } from "../outcomes/taxonomy.js";
-import { type DataPath, locate } from "./locate.js";
+import { type DataPath, locate, sourceTextAt } from "./locate.js";
 import type { RawCatalog } from "./raw-catalog.js";
 import type { SourceFile } from "./source-file.js";
 
@@ -13,6 +13,12 @@ export interface CheckContext {
   report(rule: string, message: string, path: DataPath, options?: { at?: "value" | "key"; severity?: Severity }): void;
   /** The line a data path starts on, for messages such as "already used by X (line 40)". */
   lineOf(path: DataPath): number;
+  /**
+   * The scalar at a data path as written in the source (`0x10`, where the data holds 16). Undefined on
+   * the fast path, which computes no position: it reads only catalogs whose integer codes are all
+   * written in decimal (see mayWriteIntegerCodeOtherwise).
+   */
+  writtenAs(path: DataPath): string | undefined;
 }
 
 export type CatalogCheck = (context: CheckContext) => void;
@@ -29,6 +35,7 @@ export function runChecks(source: SourceFile, catalog: RawCatalog, checks: reado
       diagnostics.push({ severity: options.severity ?? "error", rule, message, file: source.path, line, column });
     },
     lineOf: (path) => locate(source, path).line,
+    writtenAs: (path) => sourceTextAt(source, path),
   };
   for (const check of checks) check(context);
   return diagnostics;
@@ -48,6 +55,7 @@ export function hasFindings(source: SourceFile, catalog: RawCatalog, checks: rea
       found = true;
     },
     lineOf: () => 0,
+    writtenAs: () => undefined,
   };
   for (const check of checks) {
     check(context);

@@ -18,20 +18,27 @@ export function checkNames(context: CheckContext): void {
       ]);
     }
     checkTypeName(context, set.typeName, setIndex, typeNames);
-    const exact = new Map<string, (string | number)[]>();
+    const exact = new Map<string, { path: (string | number)[]; retired: boolean }>();
     const folded = new Map<string, { name: string; path: (string | number)[] }>();
     const entries = [
-      ...set.codes.map((entry, index) => ({ name: entry.name, path: ["codeSets", setIndex, "codes", index, "name"] })),
-      ...(set.uncoded ?? []).map((entry, index) => ({ name: entry.name, path: ["codeSets", setIndex, "uncoded", index, "name"] })),
+      ...set.codes.map((entry, index) => ({ name: entry.name, path: ["codeSets", setIndex, "codes", index, "name"], retired: entry.retired !== undefined })),
+      ...(set.uncoded ?? []).map((entry, index) => ({ name: entry.name, path: ["codeSets", setIndex, "uncoded", index, "name"], retired: false })),
     ];
-    for (const { name, path } of entries) {
+    for (const { name, path, retired } of entries) {
       if (!checkIdentifier(context, name, path)) continue;
       const previous = exact.get(name);
       if (previous) {
-        context.report("duplicate-name", `name ${name} is already used in code set ${set.id} (line ${context.lineOf(previous)})`, path);
+        // A retired name stays taken: reusing it would make old code match a new meaning.
+        const rule = previous.retired || retired ? "retired-name-reused" : "duplicate-name";
+        const what = rule === "retired-name-reused" ? "belongs to a retired code" : "is already used";
+        context.report(
+          rule,
+          `name ${name} ${what} in code set ${set.id} (line ${context.lineOf(previous.path)})${rule === "retired-name-reused" ? "; a retired name is never reused" : ""}`,
+          path,
+        );
         continue;
       }
-      exact.set(name, path);
+      exact.set(name, { path, retired });
       const key = name.toLowerCase();
       const clash = folded.get(key);
       if (clash) {

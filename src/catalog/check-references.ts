@@ -61,6 +61,14 @@ function checkCodeSetReferences(context: CheckContext, set: RawCodeSet, setIndex
         [...path, "deprecated", "replacement"],
       );
     }
+    const successor = entry.retired?.replacement;
+    if (successor !== undefined && (!names.has(successor) || successor === entry.name)) {
+      context.report(
+        "unknown-reference",
+        `${entry.name} names ${successor} as its replacement, which is ${successor === entry.name ? "itself" : `not a code of set ${set.id}`}`,
+        [...path, "retired", "replacement"],
+      );
+    }
   });
 }
 

@@ -25,15 +25,33 @@ export function checkVendor(context: CheckContext): void {
     );
   }
   if (vendor.javaPackage !== undefined) {
-    if (vendor.javaPackage === "java" || vendor.javaPackage.startsWith("java.")) {
-      context.report("invalid-java-package", `javaPackage ${vendor.javaPackage} is inside java., which the JVM refuses to load classes into`, [
-        "vendor",
-        "javaPackage",
-      ]);
-    }
+    const platform = platformPackage(vendor.javaPackage);
+    if (platform !== undefined) context.report("invalid-java-package", platformPackageMessage(vendor.javaPackage, platform), ["vendor", "javaPackage"]);
     const keyword = vendor.javaPackage.split(".").find((segment) => JAVA_KEYWORDS.has(segment));
     if (keyword !== undefined) {
       context.report("invalid-java-package", `javaPackage ${vendor.javaPackage} contains the Java keyword ${keyword}`, ["vendor", "javaPackage"]);
     }
   }
+}
+
+/**
+ * Packages of the Java platform's own namespaces. The JVM refuses to define a class in java.* at all.
+ * javac refuses to compile into a package that a JDK module exports ("package exists in another
+ * module": javax.crypto, sun.misc, com.sun.net.httpserver, org.w3c.dom), and the JDK adds packages to
+ * javax.*, jdk.*, sun.* and com.sun.* in any release. The other JDK 17 packages that javac refuses lie
+ * under org.w3c.dom, org.xml.sax, org.ietf.jgss and netscape.javascript.
+ */
+const PLATFORM_PACKAGES = ["java", "javax", "jdk", "sun", "com.sun", "org.w3c.dom", "org.xml.sax", "org.ietf.jgss", "netscape.javascript"];
+
+/** The platform namespace a package lies in (itself or below it), if any. */
+function platformPackage(javaPackage: string): string | undefined {
+  return PLATFORM_PACKAGES.find((prefix) => javaPackage === prefix || javaPackage.startsWith(`${prefix}.`));
+}
+
+function platformPackageMessage(javaPackage: string, prefix: string): string {
+  const why =
+    prefix === "java"
+      ? "which the JVM refuses to load classes into"
+      : "a namespace of the Java platform's own modules: javac refuses a package that a JDK module holds, and the JDK adds packages there";
+  return `javaPackage ${javaPackage} is inside ${prefix}., ${why}; choose a package of your own (the default is codebook.<vendor id>)`;
 }

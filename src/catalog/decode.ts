@@ -25,6 +25,7 @@ export function decodeCatalog(path: string, bytes: Uint8Array): DecodeResult {
       `file is not valid UTF-8: invalid byte 0x${(bytes[offset] ?? 0).toString(16).padStart(2, "0")} at byte offset ${offset}; save the catalog as UTF-8`,
     );
   }
+  text = normalizeLineBreaks(text);
   if (text.startsWith(BYTE_ORDER_MARK)) {
     const warning: Diagnostic = {
       severity: "warning",
@@ -37,6 +38,17 @@ export function decodeCatalog(path: string, bytes: Uint8Array): DecodeResult {
     return { ok: true, text: text.slice(1), diagnostics: [warning] };
   }
   return { ok: true, text, diagnostics: [] };
+}
+
+/**
+ * A lone CR ends a line in YAML 1.2 as LF does, and line breaks in scalars read as LF whatever they
+ * were, so a file saved with old Mac line endings means what it says. js-yaml reads it so, but the
+ * position-keeping parser reads a lone CR as text (a comment on the first line would swallow the
+ * whole file): each is turned into LF, one character for one, so every offset stays where it was.
+ * CRLF stays, as both parsers read it.
+ */
+export function normalizeLineBreaks(text: string): string {
+  return text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
 }
 
 /** Refuses a catalog by its size alone, so a huge file need not be read to be rejected. */
@@ -64,7 +76,7 @@ function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number; of
   while (offset < bytes.length) {
     const length = sequenceLength(bytes, offset);
     if (length === 0) return { line, column, offset };
-    if (bytes[offset] === 0x0a) {
+    if (bytes[offset] === 0x0a || (bytes[offset] === 0x0d && bytes[offset + 1] !== 0x0a)) {
       line += 1;
       column = 1;
     } else {

@@ -1,4 +1,5 @@
 import { loadCoreYaml } from "./core-schema.js";
+import { lineAndColumn } from "./source-file.js";
 import { readYamlSubset } from "./yaml-subset.js";
 
 /**
@@ -38,11 +39,11 @@ export function fastParseObjection(text: string): { message: string; line: numbe
     loadCoreYaml(text);
     return undefined;
   } catch (error) {
-    const problem = error as { reason?: string; message?: string; mark?: { line: number; column: number } };
-    // js-yaml may point one past the end of a file without a final newline: keep the position inside the file.
-    const lines = text.split("\n");
-    const line = Math.min((problem.mark?.line ?? 0) + 1, lines.length);
-    const column = line === (problem.mark?.line ?? 0) + 1 ? (problem.mark?.column ?? 0) + 1 : (lines[line - 1]?.length ?? 0) + 1;
+    const problem = error as { reason?: string; message?: string; mark?: { position: number } };
+    // From the offset: js-yaml's own line and column are wrong for some errors (a NUL byte is reported on
+    // line 1, at its offset as the column). It may point one past the end of a file without a final
+    // newline: the position is kept inside the file.
+    const { line, column } = lineAndColumn(text, Math.min(problem.mark?.position ?? 0, text.length));
     return { message: problem.reason ?? problem.message ?? String(error), line, column };
   }
 }

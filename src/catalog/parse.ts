@@ -24,6 +24,11 @@ export function parseCatalog(source: SourceFile): ParseResult {
   const { document, lineCounter, path } = source;
   const { isScalar } = yamlLibrary();
   const diagnostics: Diagnostic[] = [];
+  const unreadable = source.unreadable;
+  if (unreadable) {
+    const { line, column } = positionAt(lineCounter, unreadable.offset);
+    return { source, data: undefined, diagnostics: [{ severity: "error", rule: unreadable.rule, message: unreadable.message, file: path, line, column }] };
+  }
   for (const error of document.errors) diagnostics.push(yamlDiagnostic(source, error, "error"));
   for (const warning of document.warnings) diagnostics.push(yamlDiagnostic(source, warning, "warning"));
   if (document.errors.length > 0) return { source, data: undefined, diagnostics };
@@ -67,7 +72,7 @@ export function parseCatalog(source: SourceFile): ParseResult {
  * and together must not expand to more than MAX_ALIAS_EXPANSION nodes (an alias bomb can stay under
  * the count by nesting). Linear: each anchored node's size is computed once.
  */
-function checkAliases(source: SourceFile, document: Document.Parsed): Diagnostic | undefined {
+export function checkAliases(source: SourceFile, document: Document.Parsed): Diagnostic | undefined {
   const { isAlias, isMap, isPair, isSeq, visit } = yamlLibrary();
   const sizes = new Map<unknown, number>();
   const inProgress = new Set<unknown>();
@@ -128,7 +133,7 @@ const YAML_MESSAGES: Readonly<Record<string, string>> = {
   MULTIPLE_DOCS: "a catalog holds one YAML document: remove the second --- and what follows, or move it to its own file",
 };
 
-function yamlDiagnostic(source: SourceFile, error: YAMLError, severity: "error" | "warning"): Diagnostic {
+export function yamlDiagnostic(source: SourceFile, error: YAMLError, severity: "error" | "warning"): Diagnostic {
   const { line, column } = positionAt(source.lineCounter, error.pos[0]);
   const rule = YAML_RULES[error.code] ?? "yaml-syntax";
   // The yaml library appends " at line L, column C" and a frame; we print our own.

@@ -102,6 +102,12 @@ export interface RawCategory {
 
 export type RawDeprecation = boolean | { readonly reason?: string; readonly replacement?: string };
 
+export interface RawRetirement {
+  readonly since: string;
+  readonly reason: string;
+  readonly replacement?: string;
+}
+
 export type RetryPolicy = "never" | "after-fix" | "after-delay" | "exponential-backoff" | "manual";
 
 export interface RawRetry {
@@ -136,6 +142,7 @@ export interface RawCode {
   readonly retry?: RawRetry;
   readonly outcome?: RawCodeOutcome;
   readonly deprecated?: RawDeprecation;
+  readonly retired?: RawRetirement;
   readonly reserved?: boolean;
   readonly restored?: boolean;
   readonly translations?: RawTranslations;

@@ -28,7 +28,7 @@ export function listCatalogFiles(directory: string, cwd = process.cwd()): { file
   } catch (error) {
     return problem(shown, `cannot read catalogs directory ${shown}: ${reason(error)}`);
   }
-  if (names.length === 0) return problem(shown, `no catalogs (*.yaml) found in ${shown}`);
+  if (names.length === 0) return problem(shown, `no catalogs (*.yaml or *.yml) found in ${shown}`);
   const files: CatalogFile[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const name of names) {

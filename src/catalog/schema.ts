@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { editDistance } from "../diagnostics/edit-distance.js";
 import { type DataPath, locate } from "./locate.js";
 import { SCHEMA_OPTIONS } from "./schema-options.js";
 import type { SourceFile } from "./source-file.js";
@@ -54,12 +55,12 @@ export function isSchemaValid(data: unknown): boolean {
 export function checkSchema(source: SourceFile, data: unknown): Diagnostic[] {
   const validate = schemaValidator();
   if (validate(data)) return [];
-  return schemaErrorDiagnostics(source, validate.errors ?? []);
+  return describeSchemaErrors(source, validate.errors ?? []);
 }
 
-/** ajv's errors about a YAML file's data, as diagnostics at the nodes they are about (also used for the outcome taxonomy). */
-export function schemaErrorDiagnostics(source: SourceFile, errors: readonly ErrorObject[]): Diagnostic[] {
-  return relevantErrors(errors).map((error) => toDiagnostic(source, error));
+/** ajv's errors as diagnostics at the YAML nodes they are about; `root` names the document as a whole. */
+export function describeSchemaErrors(source: SourceFile, errors: readonly ErrorObject[], root = "catalog"): Diagnostic[] {
+  return relevantErrors(errors).map((error) => toDiagnostic(source, error, root));
 }
 
 /** Drops ajv's echoes: the branches of a failed oneOf, and "must match then schema" next to the real cause. */
@@ -67,9 +68,9 @@ function relevantErrors(errors: readonly ErrorObject[]): ErrorObject[] {
   return errors.filter((error) => !error.schemaPath.includes("/oneOf/") && error.keyword !== "if" && error.keyword !== "propertyNames");
 }
 
-function toDiagnostic(source: SourceFile, error: ErrorObject): Diagnostic {
+function toDiagnostic(source: SourceFile, error: ErrorObject, root: string): Diagnostic {
   const path = parsePointer(error.instancePath);
-  const { rule, message, at } = describe(error, path);
+  const { rule, message, at } = describe(error, path, root);
   const { line, column } = locate(source, at.path, at.key ? "key" : "value");
   return { severity: "error", rule, message, file: source.path, line, column };
 }
@@ -80,8 +81,8 @@ interface Description {
   at: { path: DataPath; key: boolean };
 }
 
-function describe(error: ErrorObject, path: DataPath): Description {
-  const where = displayPath(path) || "catalog";
+function describe(error: ErrorObject, path: DataPath, root: string): Description {
+  const where = displayPath(path) || root;
   const params = error.params as Record<string, unknown>;
   const here = { path, key: false };
   switch (error.keyword) {
@@ -179,24 +180,11 @@ function closest(word: string, candidates: readonly string[]): string | undefine
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
   for (const candidate of candidates) {
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase(), bestDistance);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
   return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }

@@ -2,8 +2,9 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { hasErrors, sortDiagnostics } from "../diagnostics/diagnostic.js";
 import { defaultJavaPackage, responsesClassName } from "../model/vendor-names.js";
 import { builtinTaxonomy, type Taxonomy } from "../outcomes/taxonomy.js";
-import { checkCodes } from "./check-codes.js";
+import { checkCodes, mayWriteIntegerCodeOtherwise } from "./check-codes.js";
 import { type CatalogCheck, hasFindings, runChecks } from "./check-context.js";
+import { checkFileNames } from "./check-file-names.js";
 import { checkNames } from "./check-names.js";
 import { checkOutcomes } from "./check-outcomes.js";
 import { checkPlaceholders } from "./check-placeholders.js";
@@ -42,7 +43,15 @@ export interface ValidationResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-const SEMANTIC_CHECKS: readonly CatalogCheck[] = [checkVendor, checkReferences, checkCodes, checkNames, checkPlaceholders, checkOutcomes];
+const SEMANTIC_CHECKS: readonly CatalogCheck[] = [
+  checkVendor,
+  checkFileNames,
+  checkReferences,
+  checkCodes,
+  checkNames,
+  checkPlaceholders,
+  checkOutcomes,
+];
 
 /** Validates one catalog file: decoding, YAML, JSON Schema, then the semantic checks. Pure. */
 export function validateCatalog(input: CatalogInput, taxonomy: Taxonomy = builtinTaxonomy()): { catalog?: ValidCatalog; diagnostics: Diagnostic[] } {
@@ -78,7 +87,7 @@ function validateUnsorted(input: CatalogInput, taxonomy: Taxonomy): { catalog?: 
 /** The catalog, if the fast parser reads it and neither the schema nor any check finds anything; else undefined. */
 function validateQuickly(source: SourceFile, taxonomy: Taxonomy): RawCatalog | undefined {
   const data = parseFast(source.text);
-  if (data === undefined || !isSchemaValid(data)) return undefined;
+  if (data === undefined || !isSchemaValid(data) || mayWriteIntegerCodeOtherwise(source.text)) return undefined;
   const catalog = data as RawCatalog;
   return hasFindings(source, catalog, SEMANTIC_CHECKS, taxonomy) ? undefined : catalog;
 }

@@ -13,7 +13,14 @@ export async function runExport(
 ): Promise<number> {
   const taxonomy = taxonomyOption(options.outcomes, io);
   if (!taxonomy) return EXIT_FAILURE;
-  const run = await runCatalogs({ catalogs: resolve(io.cwd, options.catalogs), cwd: io.cwd, mode: "export", threads: options.jobs, taxonomy });
+  const run = await runCatalogs({
+    catalogs: resolve(io.cwd, options.catalogs),
+    cwd: io.cwd,
+    mode: "export",
+    threads: options.jobs,
+    taxonomy,
+    onProgress: io.progress,
+  });
   if (run.diagnostics.length > 0) io.stderr(formatDiagnosticsText(run.diagnostics, run.texts));
   if (hasErrors(run.diagnostics)) return EXIT_FAILURE;
   // Export mode keeps each fragment in memory (nothing is spooled): every chunk is text.

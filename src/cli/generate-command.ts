@@ -4,11 +4,13 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { displayPath } from "../catalog/read-catalogs.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
-import { formatDiagnosticsText } from "../diagnostics/format.js";
+import { formatDiagnosticsText, githubCommand } from "../diagnostics/format.js";
+import type { Change } from "../diff/change.js";
 import type { Taxonomy } from "../outcomes/taxonomy.js";
 import { CatalogCache, generatorId } from "../pipeline/cache.js";
 import { runCatalogs } from "../pipeline/run-catalogs.js";
 import { createRenderer } from "../render/render.js";
+import { selectTargets } from "../render/targets.js";
 import { BUILTIN_TEMPLATES, readTemplates, type TemplateSet } from "../render/templates.js";
 import { REGENERATE_COMMAND } from "../render/views/banner.js";
 import { CATALOG_JSON_COMMENT } from "../render/views/json-view.js";
@@ -18,6 +20,7 @@ import { ExportStream } from "../write/export-stream.js";
 import { MANIFEST_PATH, manifestFile, parseManifest } from "../write/manifest.js";
 import { readCurrentFiles } from "../write/read-current.js";
 import { type SettledFile, settleFile } from "../write/settle.js";
+import { compareCatalogs } from "./diff-command.js";
 import { type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from "./io.js";
 import { taxonomyOption } from "./outcomes-option.js";
 
@@ -29,10 +32,16 @@ export interface GenerateCommandOptions {
   readonly outcomes?: string | undefined;
   readonly only?: string | undefined;
   readonly check: boolean;
+  /** Also write docs/changelog.md: the code changes since this git ref or catalogs directory. */
+  readonly changelogSince?: string | undefined;
+  /** How --check reports stale files: lines, or GitHub Actions workflow commands. */
+  readonly format?: "text" | "github" | undefined;
   /** Where processed catalogs are cached; false for no cache. */
   readonly cache: string | false;
   /** Threads to use (see runCatalogJobs). */
   readonly jobs?: number | undefined;
+  /** The targets to emit (see selectTargets); all of them by default. */
+  readonly targets?: readonly string[] | undefined;
 }
 
 /** `gen` / `gen generate`: write generated/ (only what changed), or with --check report what is stale. */
@@ -52,7 +61,9 @@ export async function runGenerate(options: GenerateCommandOptions, io: CliIo): P
   const taxonomy = taxonomyOption(options.outcomes, io);
   if (!taxonomy) return EXIT_FAILURE;
   const cache =
-    options.cache === false ? undefined : new CatalogCache(resolve(io.cwd, options.cache), outDir, templateRead.templates, generatorId(TOOL_VERSION), taxonomy);
+    options.cache === false
+      ? undefined
+      : new CatalogCache(resolve(io.cwd, options.cache), outDir, templateRead.templates, generatorId(TOOL_VERSION), taxonomy, options.targets);
   return generateWith(options, io, { outDir, shownOut, templates: templateRead.templates, cache, taxonomy });
 }
 
@@ -101,14 +112,26 @@ async function generateWith(options: GenerateCommandOptions, io: CliIo, setup: G
       exportStream,
       threads: options.jobs,
       taxonomy,
+      targets: options.targets,
+      onProgress: io.progress,
     }).finally(() => exportStream?.close());
+    // The changelog page, when asked for: the changes since a ref, as gen diff finds them.
+    const changelog =
+      options.changelogSince === undefined || hasErrors(run.diagnostics) ? undefined : await changelogSince(options, options.changelogSince, taxonomy, io);
+    if (typeof changelog === "number") return abandon(staging, scratch, changelog);
     // Shared outputs come from every vendor's summary; they are rendered, compared and staged here,
-    // unless nothing changed since the last write (then the cache knows they are current).
-    const sharedHit = run.processed.length === 0 && run.diagnostics.length === 0 ? cache?.readShared(options.only) : undefined;
+    // unless nothing changed since the last write (then the cache knows they are current; it never holds the changelog).
+    const sharedHit = run.processed.length === 0 && run.diagnostics.length === 0 && !changelog ? cache?.readShared(options.only) : undefined;
     const exportFragments = run.results.map((result) => result.exportFragment ?? "");
     const shared = sharedHit
       ? { files: [], diagnostics: [] }
-      : createRenderer(templates).renderShared({ summary: run.summary, exportFragments, exportFile: exportStream?.whole(exportFragments), taxonomy });
+      : createRenderer(templates, selectTargets(options.targets)).renderShared({
+          summary: run.summary,
+          exportFragments,
+          exportFile: exportStream?.whole(exportFragments),
+          changelog,
+          taxonomy,
+        });
     const diagnostics = [...run.diagnostics, ...shared.diagnostics];
     if (diagnostics.length > 0) io.stderr(formatDiagnosticsText(diagnostics, run.texts));
     if (hasErrors(diagnostics)) return abandon(staging, scratch, EXIT_FAILURE);
@@ -157,7 +180,7 @@ async function generateWith(options: GenerateCommandOptions, io: CliIo, setup: G
     }
     storeQuietly(() => {
       cache?.store(run.processed, run.sources);
-      cache?.storeShared(sharedFiles, options.only);
+      if (!changelog) cache?.storeShared(sharedFiles, options.only);
     });
     io.stdout(`${shownOut}: ${missing.length} created, ${modified.length} updated, ${orphaned.length} removed, ${unchanged} unchanged\n`);
     return EXIT_OK;
@@ -170,6 +193,18 @@ async function generateWith(options: GenerateCommandOptions, io: CliIo, setup: G
   } finally {
     removeScratch(scratch);
   }
+}
+
+/** The changes since a ref for the changelog page, or the exit code when the ref or its catalogs are unusable. */
+async function changelogSince(options: GenerateCommandOptions, against: string, taxonomy: Taxonomy, io: CliIo): Promise<{ against: string; changes: Change[] } | number> {
+  const compared = await compareCatalogs(options.catalogs, against, io.cwd, options.jobs, taxonomy);
+  if ("changes" in compared) return { against, changes: compared.changes };
+  if ("usage" in compared) {
+    io.stderr(`gen: --changelog-since: ${compared.usage}\n`);
+    return EXIT_USAGE;
+  }
+  io.stderr(formatDiagnosticsText(compared.diagnostics, compared.texts));
+  return EXIT_FAILURE;
 }
 
 /** The cache only saves time: failing to write it must not fail a run whose output is already in place. */
@@ -214,6 +249,19 @@ function reportCheck(report: CheckReport, shownOut: string, options: GenerateCom
     io.stdout(`${shownOut} is up to date (${report.unchanged} files)\n`);
     return EXIT_OK;
   }
+  if (options.format === "github") {
+    const stale = [
+      ...report.modified.map((p) => [p, "modified"]),
+      ...report.missing.map((p) => [p, "missing"]),
+      ...report.orphaned.map((p) => [p, "orphaned"]),
+    ];
+    const fix = fixCommand(options);
+    for (const [path, state] of stale)
+      io.stdout(
+        `${githubCommand("error", { file: `${shownOut}/${path}`, title: "stale-output" }, `${shownOut}/${path} is ${state}: run \`${fix}\` and commit the result`)}\n`,
+      );
+    return EXIT_FAILURE;
+  }
   io.stderr(
     `${shownOut} is stale: ${lines.length} ${lines.length === 1 ? "file differs" : "files differ"} from what the catalogs produce\n${lines.join("\n")}\nRun \`${fixCommand(options)}\` to update it.\n`,
   );
@@ -228,6 +276,7 @@ function fixCommand(options: GenerateCommandOptions): string {
   if (options.templates !== undefined) parts.push("--templates", quote(options.templates));
   if (options.outcomes !== undefined) parts.push("--outcomes", quote(options.outcomes));
   if (options.only !== undefined) parts.push("--only", quote(options.only));
+  if (options.targets !== undefined) parts.push("--targets", options.targets.join(","));
   return parts.join(" ");
 }
 

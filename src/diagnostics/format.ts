@@ -32,7 +32,8 @@ export function summarize(diagnostics: readonly Diagnostic[]): string {
 /** The line before and the line of the finding, with a caret under the column. */
 function codeFrame(text: string | undefined, line: number, column: number): string | undefined {
   if (text === undefined || line < 1) return undefined;
-  const lines = text.split(/\r?\n/);
+  // Lines as YAML counts them: a lone CR ends one too.
+  const lines = text.split(/\r\n?|\n/);
   const current = lines[line - 1];
   if (current === undefined) return undefined;
   const width = String(line).length;
@@ -51,7 +52,28 @@ function clip(line: string): string {
 }
 
 /** Control characters from a catalog must not reach the terminal (no escape-sequence injection). */
-function printable(text: string): string {
+export function printable(text: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/** GitHub Actions workflow commands, one per diagnostic: `::error file=...,line=...,col=...,title=rule::message`. */
+export function formatDiagnosticsGithub(diagnostics: readonly Diagnostic[]): string {
+  return sortDiagnostics(diagnostics)
+    .map((d) => `${githubCommand(d.severity, { file: d.file, line: d.line, col: d.column, title: d.rule }, d.message)}\n`)
+    .join("");
+}
+
+/**
+ * One workflow command. GitHub reads `%`, CR and LF as escapes in the message, and `:` and `,` too in a
+ * property, so a catalog's text can neither end the command early nor start another one.
+ */
+export function githubCommand(level: "error" | "warning" | "notice", properties: Readonly<Record<string, string | number>>, message: string): string {
+  const data = (text: string) => text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  const property = (text: string) => data(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+  const props = Object.entries(properties)
+    .filter(([, value]) => value !== 0 && value !== "")
+    .map(([key, value]) => `${key}=${property(String(value))}`)
+    .join(",");
+  return `::${level} ${props}::${data(printable(message))}`;
 }

@@ -110,6 +110,7 @@ function buildCode(entry: RawCode, resolution: CodeEntry["resolution"]): CodeEnt
     endpoints: listOf(entry.endpoints),
     retry: buildRetry(entry.retry),
     deprecated: buildDeprecation(entry.deprecated),
+    retired: entry.retired && { since: entry.retired.since, reason: entry.retired.reason, replacement: entry.retired.replacement },
     reserved: entry.reserved ?? false,
     restored: entry.restored ?? false,
     translations: listOf(Object.keys(entry.translations ?? {}).sort(), (locale) => ({ locale, texts: { ...entry.translations?.[locale] } })),

@@ -76,6 +76,7 @@ function exportCode(entry: CodeEntry): object {
     endpoints: nonEmpty(entry.endpoints),
     retry: exportRetry(entry.retry),
     deprecated: exportDeprecation(entry.deprecated),
+    retired: entry.retired,
     reserved: entry.reserved || undefined,
     restored: entry.restored || undefined,
     translations: entry.translations.length > 0 ? Object.fromEntries(entry.translations.map((t) => [t.locale, t.texts])) : undefined,

@@ -146,6 +146,15 @@ export interface Deprecation {
   readonly replacement: string | undefined;
 }
 
+/** Why and since when a code is no longer sent; its value and name are never reused. */
+export interface Retirement {
+  /** A version or a date. */
+  readonly since: string;
+  readonly reason: string;
+  /** Name of the code that took its place in the same set. */
+  readonly replacement: string | undefined;
+}
+
 export interface Retry {
   readonly policy: RetryPolicy;
   readonly minDelaySeconds: number | undefined;
@@ -182,6 +191,8 @@ export interface CodeEntry {
   readonly endpoints: readonly string[];
   readonly retry: Retry | undefined;
   readonly deprecated: Deprecation | undefined;
+  /** Set when the vendor no longer sends the code: it leaves the enums, parse() still knows it. */
+  readonly retired: Retirement | undefined;
   readonly reserved: boolean;
   readonly restored: boolean;
   /** Translations by locale, locales sorted. */

@@ -5,7 +5,7 @@ import { parseFast } from "../catalog/fast-parse.js";
 import { locate } from "../catalog/locate.js";
 import { parseCatalog } from "../catalog/parse.js";
 import type { RetryPolicy } from "../catalog/raw-catalog.js";
-import { schemaErrorDiagnostics } from "../catalog/schema.js";
+import { describeSchemaErrors } from "../catalog/schema.js";
 import { SCHEMA_OPTIONS } from "../catalog/schema-options.js";
 import { createSourceFile, type SourceFile } from "../catalog/source-file.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
@@ -83,7 +83,7 @@ export function parseTaxonomy(source: SourceFile, schema: boolean): { taxonomy?:
   }
   if (schema) {
     const validate = taxonomyValidator();
-    if (!validate(data)) return { diagnostics: schemaErrorDiagnostics(source, validate.errors ?? []) };
+    if (!validate(data)) return { diagnostics: describeSchemaErrors(source, validate.errors ?? [], "taxonomy") };
   }
   const raw = data as Omit<Taxonomy, "file">;
   const diagnostics = checkTaxonomy(source, raw);

@@ -51,9 +51,12 @@ export class CatalogCache {
     templates: TemplateSet,
     generatorId: string,
     taxonomy: Taxonomy,
+    /** The targets rendered, when not all of them. */
+    targets?: readonly string[],
   ) {
     const hash = createHash("sha256").update(generatorId).update("\0").update(outDir).update("\0").update(readFileSync(SCHEMA_URL));
     hash.update("\0").update(JSON.stringify(taxonomy));
+    hash.update("\0").update(targets ? targets.join(",") : "all targets");
     for (const [path, source] of [...templates].sort(([a], [b]) => (a < b ? -1 : 1))) hash.update("\0").update(path).update("\0").update(source.text);
     this.salt = hash.digest("hex");
   }

@@ -36,6 +36,8 @@ export interface JobSettings {
   readonly only?: string | undefined;
   /** The outcome taxonomy (gen --outcomes); the built-in one when undefined. */
   readonly taxonomy?: Taxonomy | undefined;
+  /** The targets to render (see selectTargets); all of them by default. */
+  readonly targets?: readonly string[] | undefined;
 }
 
 /** The settings and, when the mode renders, the renderer (each thread makes its own). */

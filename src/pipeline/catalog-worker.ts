@@ -2,11 +2,12 @@
 // each with the same code as the main thread, and posts every result as soon as it has it.
 import { parentPort, workerData } from "node:worker_threads";
 import { createRenderer } from "../render/render.js";
+import { selectTargets } from "../render/targets.js";
 import { type CatalogJob, type JobContext, runCatalogJob } from "./catalog-job.js";
 import type { WorkerMessage, WorkerSetup } from "./run-jobs.js";
 
 const { templates, jobs, next: counter, ...settings } = workerData as WorkerSetup;
-const context: JobContext = { ...settings, renderer: templates ? createRenderer(new Map(templates)) : undefined };
+const context: JobContext = { ...settings, renderer: templates ? createRenderer(new Map(templates), selectTargets(settings.targets)) : undefined };
 const next = new Int32Array(counter);
 
 for (let claimed = Atomics.add(next, 0, 1); claimed < jobs.length; claimed = Atomics.add(next, 0, 1)) {

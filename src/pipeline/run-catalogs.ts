@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { checkAcrossVendors } from "../catalog/cross-vendor.js";
+import { normalizeLineBreaks } from "../catalog/decode.js";
 import { type DataPath, locate } from "../catalog/locate.js";
 import { listCatalogFiles } from "../catalog/read-catalogs.js";
 import { createSourceFile } from "../catalog/source-file.js";
@@ -34,6 +35,8 @@ export interface CatalogRunOptions {
   readonly outDir?: string | undefined;
   readonly staging?: string | undefined;
   readonly only?: string | undefined;
+  /** The targets to render (see selectTargets); all of them by default. */
+  readonly targets?: readonly string[] | undefined;
   /** Where the vendors' parts of catalog.json are written as they come (see ExportStream). */
   readonly exportStream?: ExportStream | undefined;
   /** Threads to use (see runCatalogJobs). */
@@ -42,6 +45,8 @@ export interface CatalogRunOptions {
   readonly cache?: CatalogCache | undefined;
   /** The outcome taxonomy (gen --outcomes); the built-in one when undefined. */
   readonly taxonomy?: Taxonomy | undefined;
+  /** Told how many of the catalogs to process are done, as each finishes. */
+  readonly onProgress?: ((done: number, total: number) => void) | undefined;
 }
 
 /**
@@ -57,9 +62,11 @@ export async function runCatalogs(options: CatalogRunOptions): Promise<CatalogRu
     outDir: options.outDir,
     staging: options.staging,
     only: options.only,
+    targets: options.targets,
     exportStream: options.exportStream,
     threads: options.threads,
     taxonomy: options.taxonomy,
+    onProgress: options.onProgress,
   });
   const fresh = new Map(processed.map((result) => [result.path, result]));
   const all = listed.files.flatMap((file) => {
@@ -72,7 +79,8 @@ export async function runCatalogs(options: CatalogRunOptions): Promise<CatalogRu
     const vendor = result.vendor;
     if (!vendor) return [];
     // The catalog is read again only to place a clash's diagnostic.
-    const locateIn = (at: DataPath) => locate(createSourceFile(result.path, readFileSync(sources.get(result.path) ?? result.path, "utf8")), at);
+    const locateIn = (at: DataPath) =>
+      locate(createSourceFile(result.path, normalizeLineBreaks(readFileSync(sources.get(result.path) ?? result.path, "utf8"))), at);
     return [
       {
         path: result.path,

@@ -2,6 +2,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { CatalogFile } from "../catalog/read-catalogs.js";
 import { createRenderer } from "../render/render.js";
+import { selectTargets } from "../render/targets.js";
 import type { TemplateSet, TemplateSource } from "../render/templates.js";
 import type { ExportStream } from "../write/export-stream.js";
 import { type CatalogJob, type JobContext, type JobResult, type JobSettings, runCatalogJob } from "./catalog-job.js";
@@ -37,8 +38,10 @@ export interface RunJobsOptions extends JobSettings {
   readonly templateSet?: TemplateSet | undefined;
   /** Takes each result's part of catalog.json, in claim order; the results then point into its file. */
   readonly exportStream?: ExportStream | undefined;
-  /** Threads to use, this one included; by default one per available core, at most MAX_THREADS. */
+  /** Threads to use, this one included, at most one per available core; by default one per core, at most MAX_THREADS. */
   readonly threads?: number | undefined;
+  /** Called on this thread as each job's result comes in (for a progress line). */
+  readonly onProgress?: ((done: number, total: number) => void) | undefined;
 }
 
 /**
@@ -50,12 +53,19 @@ export interface RunJobsOptions extends JobSettings {
  */
 export async function runCatalogJobs(files: readonly CatalogFile[], options: RunJobsOptions): Promise<JobResult[]> {
   const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
-  const threads = Math.min(options.threads ?? Math.min(availableParallelism(), MAX_THREADS), files.length);
-  const { templateSet, threads: _, exportStream, ...settings } = options;
-  const contextHere = (): JobContext => ({ ...settings, renderer: templateSet ? createRenderer(templateSet) : undefined });
+  // Never more threads than cores (the CLI says so when --jobs asks for more) or than files.
+  const threads = Math.min(options.threads ?? MAX_THREADS, availableParallelism(), files.length);
+  const { templateSet, threads: _, exportStream, onProgress, ...settings } = options;
+  let done = 0;
+  const progressed = (result: JobResult) => {
+    done += 1;
+    onProgress?.(done, files.length);
+    return result;
+  };
+  const contextHere = (): JobContext => ({ ...settings, renderer: templateSet ? createRenderer(templateSet, selectTargets(settings.targets)) : undefined });
   if (totalBytes < PARALLEL_THRESHOLD_BYTES || threads < 2 || !BUILT) {
     const context = contextHere();
-    const results = files.map((file, index) => handOver(index, detached(runCatalogJob(jobOf(file), context)), exportStream));
+    const results = files.map((file, index) => progressed(handOver(index, detached(runCatalogJob(jobOf(file), context)), exportStream)));
     return results.map((result, index) => pointInto(index, result, exportStream));
   }
 
@@ -66,7 +76,7 @@ export async function runCatalogJobs(files: readonly CatalogFile[], options: Run
     jobs: order.map((index) => jobOf(files[index] as CatalogFile)),
     next: new SharedArrayBuffer(4),
   };
-  const claimed = await runShared(setup, threads - 1, contextHere, (position, result) => handOver(position, result, exportStream));
+  const claimed = await runShared(setup, threads - 1, contextHere, (position, result) => progressed(handOver(position, result, exportStream)));
   // Back from claim order to file order.
   const results: JobResult[] = new Array(files.length);
   claimed.forEach((result, position) => {

@@ -8,8 +8,9 @@ import type { SharedInput } from "./shared-input.js";
 import { TARGETS, type Target } from "./targets.js";
 import { TEMPLATE_OPTIONS } from "./template-options.js";
 import * as templateRuntime from "./template-runtime.js";
+import type { TemplateSet, TemplateSource } from "./template-set.js";
 import { instantiateTemplate, templateToJs } from "./template-to-js.js";
-import { type TemplateSet, type TemplateSource, templateHash } from "./templates.js";
+import { templateHash } from "./templates.js";
 
 export interface RenderResult {
   readonly files: readonly OutputFile[];
@@ -112,7 +113,7 @@ export function createRenderer(templates: TemplateSet, targets: readonly Target[
       return normalize(renderWith(templatePath, template, source.text, view));
     } catch (error) {
       failed.add(templatePath);
-      diagnostics.push(templateDiagnostic(source, error));
+      diagnostics.push(templateDiagnostic(source, error, () => handlebars().parse(source.text)));
       return undefined;
     }
   };
@@ -141,7 +142,7 @@ export function createRenderer(templates: TemplateSet, targets: readonly Target[
       for (const output of outputs) {
         if (output.per === "serialized") {
           files.push({ path: output.path, content: output.serialize(shared), vendor: null });
-        } else if (output.per === "catalog") {
+        } else if (output.per === "catalog" && (output.when?.(shared) ?? true)) {
           const content = render(output.template, output.view(shared), diagnostics);
           if (content !== undefined) files.push({ path: output.path, content, vendor: null });
         }
@@ -175,18 +176,46 @@ function normalize(text: string): string {
   return `${lf.slice(0, end)}\n`;
 }
 
-/** Handlebars reports "Parse error on line 3" or `"x" not defined in ... - 3:4`; turn either into a position. */
-function templateDiagnostic(source: TemplateSource, error: unknown): Diagnostic {
+/**
+ * Handlebars reports "Parse error on line 3" or `"x" not defined in ... - 3:4`; turn either into a position.
+ * A missing partial comes without one: it is found in the template's syntax tree.
+ */
+function templateDiagnostic(source: TemplateSource, error: unknown, parse: () => hbs.AST.Program): Diagnostic {
   const raw = error instanceof Error ? error.message : String(error);
-  const parse = /Parse error on line (\d+)/.exec(raw);
+  const partial = /^The partial (.+) could not be found$/.exec(raw);
+  if (partial) {
+    const name = partial[1] as string;
+    const { line, column } = partialPosition(parse(), name) ?? { line: 0, column: 0 };
+    const message = `template includes the partial ${name}, which does not exist: gen registers no partials, so write its text into the template`;
+    return { severity: "error", rule: "template-error", message, file: source.file, line, column };
+  }
+  const parseError = /Parse error on line (\d+)/.exec(raw);
   const strict = / - (\d+):(\d+)$/.exec(raw);
-  const line = Number(parse?.[1] ?? strict?.[1] ?? 0);
-  const column = strict ? Number(strict[2]) + 1 : parse ? 1 : 0;
+  const line = Number(parseError?.[1] ?? strict?.[1] ?? 0);
+  const column = strict ? Number(strict[2]) + 1 : parseError ? 1 : 0;
   const firstLine = raw.split("\n")[0] ?? raw;
   const message = strict
     ? `template refers to ${raw.replace(/ not defined in [\s\S]*$/, "")}, which the view does not provide`
-    : parse
+    : parseError
       ? `template syntax error: ${raw.split("\n").slice(3).join(" ").trim() || firstLine}`
       : `template failed: ${firstLine}`;
   return { severity: "error", rule: "template-error", message, file: source.file, line, column };
+}
+
+/** The 1-based position of the first `{{> name}}` (or `{{#> name}}`) in a template, blocks included; iterative. */
+function partialPosition(program: hbs.AST.Program, name: string): { line: number; column: number } | undefined {
+  const pending: hbs.AST.Node[] = [...program.body].reverse();
+  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+    if (node.type === "PartialStatement" || node.type === "PartialBlockStatement") {
+      const partial = node as hbs.AST.PartialStatement;
+      // A name written as a path or a literal; a dynamic one, {{> (lookup ...)}}, has no text to match.
+      if ((partial.name as { original?: unknown }).original === name) {
+        return { line: partial.loc.start.line, column: partial.loc.start.column + 1 };
+      }
+    }
+    const block = node as Partial<hbs.AST.BlockStatement>;
+    const children = [...(block.program?.body ?? []), ...(block.inverse?.body ?? [])];
+    for (let index = children.length - 1; index >= 0; index--) pending.push(children[index] as hbs.AST.Node);
+  }
+  return undefined;
 }

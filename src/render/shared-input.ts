@@ -1,3 +1,4 @@
+import type { Change } from "../diff/change.js";
 import type { CatalogSummary } from "../model/summary.js";
 import type { Taxonomy } from "../outcomes/taxonomy.js";
 import type { Chunk, FileChunk } from "./output-file.js";
@@ -11,4 +12,6 @@ export interface SharedInput {
   readonly exportFragments: readonly Chunk[];
   /** The whole export, already framed in one file in this order (when the run could write it so), to use as it is. */
   readonly exportFile?: FileChunk | undefined;
+  /** The code changes since a ref, when gen was asked for a changelog page (--changelog-since). */
+  readonly changelog?: { readonly against: string; readonly changes: readonly Change[] } | undefined;
 }

@@ -3,6 +3,7 @@ import type { Content } from "./output-file.js";
 import type { SharedInput } from "./shared-input.js";
 import { hasResponseParser } from "./views/handling-spec.js";
 import { javaHandlingView, javaResponsesPath } from "./views/java-handling-view.js";
+import { markdownChangelogView } from "./views/changelog-view.js";
 import { javaEnumView, javaFilePath } from "./views/java-view.js";
 import { catalogJson } from "./views/json-view.js";
 import { markdownIndexView, markdownOutcomesView, markdownVendorView } from "./views/markdown-view.js";
@@ -15,7 +16,14 @@ import { typescriptIndexView, typescriptRuntimeView, typescriptVendorView } from
  * vendors can be rendered in parallel and cached independently.
  */
 export type OutputRule =
-  | { readonly per: "catalog"; readonly template: string; readonly path: string; readonly view: (shared: SharedInput) => object }
+  | {
+      readonly per: "catalog";
+      readonly template: string;
+      readonly path: string;
+      readonly view: (shared: SharedInput) => object;
+      /** An output only some runs ask for (the changelog page): rendered when this says so. */
+      readonly when?: (shared: SharedInput) => boolean;
+    }
   | { readonly per: "serialized"; readonly path: string; readonly serialize: (shared: SharedInput) => Content }
   | {
       readonly per: "vendor";
@@ -62,6 +70,13 @@ export const TARGETS: readonly Target[] = [
       { per: "catalog", template: "docs/index.md.hbs", path: "docs/index.md", view: markdownIndexView },
       { per: "catalog", template: "docs/outcomes.md.hbs", path: "docs/outcomes.md", view: markdownOutcomesView },
       { per: "vendor", template: "docs/vendor.md.hbs", path: (vendor) => `docs/${vendor.id}.md`, view: markdownVendorView },
+      {
+        per: "catalog",
+        template: "docs/changelog.md.hbs",
+        path: "docs/changelog.md",
+        view: markdownChangelogView,
+        when: (shared) => shared.changelog !== undefined,
+      },
     ],
   },
   {
@@ -70,3 +85,8 @@ export const TARGETS: readonly Target[] = [
     outputs: [{ per: "serialized", path: "catalog.json", serialize: catalogJson }],
   },
 ];
+
+/** The targets of a run: those named (in TARGETS order), or all of them. */
+export function selectTargets(names: readonly string[] | undefined): readonly Target[] {
+  return names === undefined ? TARGETS : TARGETS.filter((target) => names.includes(target.name));
+}

@@ -3,23 +3,17 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { displayPath } from "../catalog/read-catalogs.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { TemplateSet, TemplateSource } from "./template-set.js";
+
+export type { TemplateSet, TemplateSource };
 
 /** The built-in templates, shipped beside dist/ and src/. */
 export const BUILTIN_TEMPLATES = new URL("../../templates/", import.meta.url);
-
-/** A template's text and the file it came from (for diagnostics). */
-export interface TemplateSource {
-  readonly text: string;
-  readonly file: string;
-}
 
 /** What identifies a template's text: a precompiled template is used only while its source still has this hash. */
 export function templateHash(text: string): string {
   return createHash("sha1").update(text).digest("hex");
 }
-
-/** Templates by relative path (ts/vendor.ts.hbs); a user's directory overrides built-ins file by file. */
-export type TemplateSet = ReadonlyMap<string, TemplateSource>;
 
 /** Reads the built-in templates and, if given, a user's overrides. The only I/O of rendering. */
 export function readTemplates(builtinDir: string, userDir: string | undefined, cwd = process.cwd()): { templates: TemplateSet; diagnostics: Diagnostic[] } {

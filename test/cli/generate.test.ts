@@ -148,7 +148,7 @@ describe("gen (generate)", () => {
     it("overrides built-in templates file by file; the rest fall back", () => {
       const templates = tempDir();
       mkdirSync(join(templates, "docs"));
-      writeFileSync(join(templates, "docs/index.md.hbs"), "# Our codes\n{{#each rows}}\n* {{cells}}\n{{/each}}\n");
+      writeFileSync(join(templates, "docs/index.md.hbs"), "# Our codes\n{{#each vendors}}\n* {{heading}}\n{{/each}}\n");
       const out = tempDir();
       const run = runGen(["--templates", templates, "--out", out]);
       expect(run.status).toBe(0);
@@ -159,7 +159,7 @@ describe("gen (generate)", () => {
     it("renders a template that uses more of Handlebars than the compiled subset (@index, #with) through Handlebars itself", () => {
       const templates = tempDir();
       mkdirSync(join(templates, "docs"));
-      writeFileSync(join(templates, "docs/index.md.hbs"), "# Our codes\n{{#each rows}}\n{{@index}}. {{#with this}}{{cells}}{{/with}}\n{{/each}}\n");
+      writeFileSync(join(templates, "docs/index.md.hbs"), "# Our codes\n{{#each vendors}}\n{{@index}}. {{#with this}}{{heading}}{{/with}}\n{{/each}}\n");
       const out = tempDir();
       const run = runGen(["--templates", templates, "--out", out]);
       expect(run.status).toBe(0);

@@ -121,4 +121,16 @@ codeSets:
     expect(lines).toContain(`${dir}/ab1.yml:2:7 error duplicate-vendor vendor id ab1 is already taken by ${dir}/ab1.yaml`);
     expect(lines).toContain(`${dir}/cd.yaml:8:15 error vendor-name-collision the Java class com.example.Codes is already taken by ${dir}/ab-1.yaml`);
   });
+
+  it("names both extensions it reads when a directory holds no catalog, and reads a .yml catalog", () => {
+    const dir = tempDir();
+    const empty = runGen(["validate", "--catalogs", dir]);
+    expect(empty.status).toBe(1);
+    expect(empty.stderr).toBe(`${dir}:0:0 error catalogs-not-found no catalogs (*.yaml or *.yml) found in ${dir}\n1 error, 0 warnings\n`);
+    writeFileSync(
+      join(dir, "acme.yml"),
+      "vendor:\n  id: acme\n  name: A\n  summary: S\ncodeSets:\n  - id: s\n    typeName: Codes\n    title: T\n    codeKind: integer\n    codes:\n      - code: 1\n        name: ONE\n",
+    );
+    expect(runGen(["validate", "--catalogs", dir]).stdout).toBe("1 catalogs, 1 code sets, 1 codes: no problems\n");
+  });
 });

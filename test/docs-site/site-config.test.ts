@@ -3,68 +3,39 @@ import { request } from "node:http";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { descriptionMeta, pageTexts } from "../../docs/.vitepress/page-data.js";
-import { indexCodeRows } from "../../docs/.vitepress/search-sections.js";
+import { indexEntries } from "../../docs/.vitepress/search-sections.js";
 import { buildSidebar, parseCatalogSummary } from "../../docs/.vitepress/sidebar.js";
 import { serveStatic } from "../../scripts/serve-static.mjs";
 import { tempDir } from "../support/run-gen.js";
 
 /** The pieces of the docs site that need no build: search sections, sidebar, page data, static server. */
 
-const TABLE = `<h2 id="terminal-error-codes" tabindex="-1">Terminal Error Codes <a class="header-anchor" href="#terminal-error-codes">&ZeroWidthSpace;</a></h2>
-<p>Intro.</p>
-<table tabindex="0">
-<thead>
-<tr>
-<th>Code</th>
-<th>Name</th>
-<th>Description</th>
-</tr>
-</thead>
-<tbody>
-<tr>
-<td><a id="terminal-error-2310"></a><code>2310</code></td>
-<td>BATTERY_TOO_LOW</td>
-<td>Too low (&lt;=15%)<br>line two</td>
-</tr>
-</tbody>
-</table>
-<h3 id="other" tabindex="-1">Other <a class="header-anchor" href="#other">&ZeroWidthSpace;</a></h3>
-<table tabindex="0">
-<thead>
-<tr>
-<th>Name</th>
-<th>HTTP</th>
-</tr>
-</thead>
-<tbody>
-<tr>
-<td><a id="error-uncoded-KEY_REUSED"></a>KEY_REUSED</td>
-<td>409</td>
-</tr>
-<tr>
-<td>no anchor</td>
-<td>400</td>
-</tr>
-</tbody>
-</table>
+const PAGE = `<h2 id="terminal-error-codes" tabindex="-1">Terminal Error Codes <a class="header-anchor" href="#terminal-error-codes">&ZeroWidthSpace;</a></h2>
+<form class="cb-filter" data-set="terminal-error" role="search" aria-label="Filter Terminal Error Codes" hidden>
+<label><span>Scope</span><select name="scope"><option value="">All</option><option value="general">General</option></select></label>
+</form>
+<article class="cb-entry" id="terminal-error-2310" data-set="terminal-error">
+<h4 class="cb-entry-title"><code class="cb-code">2310</code> <span class="cb-name">BATTERY_TOO_LOW</span> <a class="header-anchor" href="#terminal-error-2310" aria-label="Link to this entry">&#8203;</a></h4>
+<dl class="cb-fields">
+<div class="cb-field" data-field="description"><dt>Description</dt><dd>Too low (&lt;=15%)<br>line two</dd></div>
+</dl>
+</article>
 `;
 
-describe("indexCodeRows", () => {
-  it("turns each anchored row into a heading section one level below the table's heading", () => {
-    const html = indexCodeRows(TABLE);
+describe("indexEntries", () => {
+  it("keeps labels and values apart once tags are dropped, and leaves the filter forms out", () => {
+    const html = indexEntries(PAGE);
+    expect(html).not.toContain("cb-filter");
+    expect(html).not.toContain("All");
+    expect(html).toContain("<dt>Description</dt> <dd>Too low (&lt;=15%)<br> line two</dd> </div> ");
+    // The entry's heading stays one line with its own anchor link, which VitePress makes a section of.
     expect(html).toContain(
-      '<h3 id="terminal-error-2310" tabindex="-1">2310 BATTERY_TOO_LOW <a class="header-anchor" href="#terminal-error-2310"></a></h3>\n<p>2310 · BATTERY_TOO_LOW · Too low (&lt;=15%) line two</p>',
+      '<h4 class="cb-entry-title"><code class="cb-code">2310</code> <span class="cb-name">BATTERY_TOO_LOW</span> <a class="header-anchor" href="#terminal-error-2310"',
     );
-    expect(html).toContain('<h4 id="error-uncoded-KEY_REUSED" tabindex="-1">KEY_REUSED <a class="header-anchor" href="#error-uncoded-KEY_REUSED"></a></h4>');
-    // A row without an anchor stays in a table, under the heading it was under.
-    expect(html).toMatch(/<h3 id="other"[^\n]*\n<table><tbody><tr>\n<td>no anchor<\/td>/);
-    expect(html).toContain("<p>Intro.</p>");
   });
 
-  it("leaves tables without anchors and pages without tables alone", () => {
-    const plain = "<h1>T</h1>\n<table><thead><tr><th>A</th></tr></thead><tbody><tr><td>x</td></tr></tbody></table>\n";
-    expect(indexCodeRows(plain)).toBe(plain);
-    expect(indexCodeRows("<p>text</p>")).toBe("<p>text</p>");
+  it("leaves a page without entries or forms alone, but for the spaces", () => {
+    expect(indexEntries("<p>text</p><p>more</p>")).toBe("<p>text</p> <p>more</p> ");
   });
 });
 
@@ -80,9 +51,9 @@ describe("buildSidebar", () => {
       { text: "Overview", link: "/" },
       {
         text: "A &#60;i&#62;B&#60;/i&#62; &#38; {{v}}",
-        link: "/hostile",
+        link: "/hostile.html",
         collapsed: false,
-        items: [{ text: 'Digits | &#60;/script&#62; <span class="codebook-count">3</span>', link: "/hostile#digits" }],
+        items: [{ text: 'Digits | &#60;/script&#62; <span class="codebook-count">3</span>', link: "/hostile.html#digits" }],
       },
     ]);
   });
@@ -143,6 +114,17 @@ describe("serveStatic", () => {
       await expect(get(server.url, "/assets/app.js")).resolves.toEqual({ status: 200, type: "text/javascript; charset=utf-8", body: "js" });
       await expect(get(server.url, "/nope")).resolves.toMatchObject({ status: 404, body: "missing" });
       await expect(get(server.url, "/..%2f..%2fetc%2fpasswd")).resolves.toMatchObject({ status: 404, body: "missing" });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("maps nothing but a directory's index.html in plain mode, as the plainest static hosts do", async () => {
+    const server = await serveStatic(root, 0, { plain: true });
+    try {
+      await expect(get(server.url, "/")).resolves.toMatchObject({ status: 200, body: "home" });
+      await expect(get(server.url, "/phonepos.html")).resolves.toMatchObject({ status: 200, body: "phonepos" });
+      await expect(get(server.url, "/phonepos")).resolves.toMatchObject({ status: 404, body: "missing" });
     } finally {
       await server.close();
     }

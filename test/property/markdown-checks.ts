@@ -25,6 +25,22 @@ export const TEMPLATE_TAGS: ReadonlySet<string> = new Set([
   "div",
   "strong",
   "hr",
+  // A code's entry, its folded notes, and a code set's filter form (src/render/views/markdown-entry-view.ts).
+  "article",
+  "h4",
+  "dl",
+  "dt",
+  "dd",
+  "span",
+  "details",
+  "summary",
+  "form",
+  "label",
+  "input",
+  "select",
+  "option",
+  "output",
+  "wbr",
 ]);
 
 const md = new MarkdownIt({ html: true });
@@ -114,22 +130,65 @@ export function renderedCell(texts: readonly string[]): string {
     .join("<br>");
 }
 
-/** The elements a vendor page must have, whatever its texts say: one heading, table, list or quote per thing the catalog declares. */
+/**
+ * The texts of an entry's values and codes, as a reader sees them: each <dd> (and each code's <code>)
+ * with its <br>s read as line breaks, its <wbr>s and the <code> around placeholder tokens dropped and
+ * entities decoded.
+ * Any other tag stays in, so a text that became markup cannot read as itself.
+ */
+export function entryTexts(html: string): { readonly values: ReadonlySet<string>; readonly codes: ReadonlySet<string> } {
+  const read = (inner: string) =>
+    inner
+      // A token may hold a line break (an arbitrary catalog's tokens are any text), so the <br>s go last.
+      .replace(/<code class="cb-placeholder">((?:[^<]|<br>)*)<\/code>/g, "$1")
+      .replace(/<br>/g, "\n")
+      .replace(/<wbr>/g, "")
+      .replace(/&(#\d+|amp|lt|gt|quot);/g, (entity, name: string) =>
+        name.startsWith("#") ? String.fromCodePoint(Number(name.slice(1))) : (NAMED[name] ?? entity),
+      );
+  return {
+    values: new Set([...html.matchAll(/<dd(?: lang="[^"]*")?>(.*?)<\/dd>/g)].map((m) => read(m[1] ?? ""))),
+    codes: new Set([...html.matchAll(/<code class="cb-code">(.*?)<\/code>/g)].map((m) => read(m[1] ?? ""))),
+  };
+}
+
+const NAMED: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"' };
+
+/** A catalog text as entryTexts reads it back: line breaks as \n, NUL as markdown-it turns it (U+FFFD). */
+export function readBack(text: string): string {
+  return text
+    .split(/\r\n?|\n|\u2028|\u2029/)
+    .join("\n")
+    .replace(/\0/g, "\ufffd");
+}
+
+/** The elements a vendor page must have, whatever its texts say: one heading, entry, list or fold per thing the catalog declares. */
 export function expectedStructure(catalog: Catalog): Record<string, number> {
   const { vendor, codeSets } = catalog;
   const guidance = vendor.guidance ?? [];
+  const vendorNotes = vendor.notes?.length ?? 0;
   let h3 = guidance.length;
-  let tables = (vendor.errorResponse?.fields?.length ?? 0) > 0 ? 1 : 0;
-  let blockquotes = (vendor.notes?.length ?? 0) + (vendor.errorResponse?.notes?.length ?? 0);
-  let lists = guidance.filter((item) => (item.items?.length ?? 0) > 0).length;
-  let items = guidance.reduce((sum, item) => sum + (item.items?.length ?? 0), 0);
+  let h4 = 0;
+  let lists = guidance.filter((item) => (item.items?.length ?? 0) > 0).length + (vendorNotes > 0 ? 1 : 0);
+  let items = guidance.reduce((sum, item) => sum + (item.items?.length ?? 0), 0) + vendorNotes;
+  let folds = 0;
+  const fold = (notes: readonly string[] | undefined) => {
+    if ((notes?.length ?? 0) === 0) return;
+    folds += 1;
+    lists += 1;
+    items += notes?.length ?? 0;
+  };
+  fold(vendor.errorResponse?.notes);
   let strong = 0;
   for (const set of codeSets) {
     const categories = set.categories ?? [];
     const ungrouped = set.codes.some((code) => !categories.some((category) => category.id === code.category));
-    h3 += categories.length + (ungrouped && categories.length > 0 ? 1 : 0) + (set.uncoded ? 1 : 0);
-    tables += categories.length + (ungrouped ? 1 : 0) + (set.uncoded ? 1 : 0);
-    blockquotes += set.notes?.length ?? 0;
+    h3 += categories.length + (ungrouped ? 1 : 0) + (set.uncoded ? 1 : 0);
+    h4 += set.codes.length + (set.uncoded?.length ?? 0);
+    fold(set.notes);
+    for (const category of categories) fold(category.notes);
+    for (const code of set.codes) fold(code.notes);
+    for (const entry of set.uncoded ?? []) fold(entry.notes);
     const scopes = set.scopes ?? [];
     lists += scopes.length > 0 ? 1 : 0;
     items += scopes.length;
@@ -137,13 +196,18 @@ export function expectedStructure(catalog: Catalog): Record<string, number> {
   }
   return {
     h1: 1,
-    h2: codeSets.length + (vendor.errorResponse ? 1 : 0) + (guidance.length > 0 ? 1 : 0),
+    h2: codeSets.length + (vendor.errorResponse ? 1 : 0) + (guidance.length > 0 ? 1 : 0) + (vendorNotes > 0 ? 1 : 0),
     h3,
-    h4: 0,
+    h4,
     h5: 0,
     h6: 0,
-    table: tables,
-    blockquote: blockquotes,
+    article: h4,
+    form: codeSets.length,
+    // The error response's fields are entries too: no text can start a table.
+    table: 0,
+    blockquote: 0,
+    details: folds,
+    summary: folds,
     ul: lists,
     ol: 0,
     li: items,

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { javadocLines, javaString } from "../../src/render/escape/java.js";
-import { anchorId, markdownCell } from "../../src/render/escape/markdown.js";
+import { anchorId, htmlText, markdownCell } from "../../src/render/escape/markdown.js";
 import { jsDocLines, tsString } from "../../src/render/escape/typescript.js";
 import { PROPERTY_RUNS, PROPERTY_SEED } from "../property/settings.js";
 import { HOSTILE_FRAGMENTS } from "../support/arbitraries.js";
@@ -120,3 +120,25 @@ function plainMarkdownCell(text: string): string {
     .map((line) => edges(inline(line)))
     .join("<br>");
 }
+
+describe("htmlText", () => {
+  it("escapes what HTML and Vue read, and writes every line break as <br>, so no text ends an HTML block", () => {
+    expect(htmlText(`a <b> & "q" 'x' {{v}} | * _`)).toBe("a &lt;b&gt; &amp; &quot;q&quot; &#39;x&#39; &#123;&#123;v&#125;&#125; | * _");
+    expect(htmlText("one\r\ntwo\n\nthree\u2028four")).toBe("one<br>two<br><br>three<br>four");
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.string({ unit: "grapheme" }), fc.constantFrom("\n", "\r\n", "\r", "\u2028", "<", "&amp;", "{{"))).map((parts) => parts.join("")),
+        (text) => {
+          const html = htmlText(text);
+          // Nothing that ends the block or starts markup is left, but the <br>s and the entities.
+          expect(html).not.toMatch(/[\n\r\u2028\u2029"'{}]|<(?!br>)|(?<!<br)>|&(?!amp;|lt;|gt;|quot;|#39;|#123;|#125;)/);
+          const decoded = html.replace(/<br>/g, "\n").replace(/&(amp|lt|gt|quot|#39|#123|#125);/g, (_, name: string) => DECODED[name] ?? "");
+          expect(decoded).toBe(text.split(/\r\n?|\n|\u2028|\u2029/).join("\n"));
+        },
+      ),
+      { seed: PROPERTY_SEED, numRuns: PROPERTY_RUNS },
+    );
+  });
+});
+
+const DECODED: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", "#123": "{", "#125": "}" };

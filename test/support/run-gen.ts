@@ -10,9 +10,14 @@ export interface GenRun {
   readonly stderr: string;
 }
 
-/** Runs bin/gen.js as a user does: a separate node process, from the repository root unless told otherwise. */
+/** Runs bin/gen.js as a user does: a separate node process, from the repository root unless told otherwise, without colour unless told. */
 export function runGen(args: readonly string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}): GenRun {
-  const result = spawnSync(process.execPath, [GEN, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", ...env }, maxBuffer: 1 << 28 });
+  const result = spawnSync(process.execPath, [GEN, ...args], {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined, ...env },
+    maxBuffer: 1 << 28,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -113,6 +113,22 @@ const ENTITIES: Readonly<Record<string, string>> = {
   "`": "&#96;",
 };
 
+/**
+ * Text inside a raw HTML block of the page (a code's entry, a filter's options): markdown-it passes such a
+ * block through untouched until a blank line, so the text needs HTML escaping only, plus `{`/`}` for Vue,
+ * and every line break becomes <br> (a blank line would end the block and let Markdown read the rest).
+ */
+export function htmlText(text: string): string {
+  const escaped = HTML_SPECIAL.test(text) ? text.replace(HTML_ESCAPED, (char) => HTML_ENTITIES[char] ?? char) : text;
+  return LINE_BREAK.test(escaped) ? escaped.split(LINE_BREAK).join("<br>") : escaped;
+}
+
+const HTML_SPECIAL = /[&<>"'{}]/;
+
+const HTML_ESCAPED = /[&<>"'{}]/g;
+
+const HTML_ENTITIES: Readonly<Record<string, string>> = { ...ENTITIES, '"': "&quot;", "'": "&#39;" };
+
 /** A YAML front matter value: double-quoted, escaped like JSON (which YAML's double quotes accept): a TypeScript string literal is exactly that. */
 export function yamlString(text: string): string {
   return tsString(text);

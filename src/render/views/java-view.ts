@@ -4,6 +4,7 @@ import { javadocComment, javadocText, javaString, javaStringOrNull } from "../es
 import { bannerText } from "./banner.js";
 import { joinEach } from "./join.js";
 import { outcomeText } from "./outcome-text.js";
+import { retiredView } from "./retired-view.js";
 
 /** Where a code set's enum goes: generated/java/<package path>/<TypeName>.java. */
 export function javaFilePath(vendor: Vendor, set: CodeSet): string {
@@ -43,8 +44,11 @@ const FIELDS: readonly FieldSpec[] = [
 /** What templates/java/enum.java.hbs sees for one code set. */
 export function javaEnumView(vendor: Vendor, set: CodeSet) {
   const kind = set.format.kind;
-  const fields = FIELDS.filter((field) => set.codes.some(field.has));
-  const hasPlaceholders = set.codes.some((entry) => entry.placeholders.length > 0);
+  // Retired codes are no constants; retired(code) still recognises them.
+  const live = set.codes.filter((entry) => !entry.retired);
+  const retired = set.codes.filter((entry) => entry.retired);
+  const fields = FIELDS.filter((field) => live.some(field.has));
+  const hasPlaceholders = live.some((entry) => entry.placeholders.length > 0);
   const codeType = kind === "integer" ? "int" : "java.lang.String";
   return {
     banner: `// ${javaLineComment(bannerText(vendor.file))}`,
@@ -60,7 +64,9 @@ export function javaEnumView(vendor: Vendor, set: CodeSet) {
     hasTranslations: fields.some((field) => field.name === "translations"),
     hasRetryClass: fields.some((field) => field.name === "retry") || set.uncoded.length > 0,
     hasPlaceholders,
-    constants: set.codes.map((entry, index) => ({
+    hasRetired: retired.length > 0,
+    retired: retiredView(retired, javaString, javaStringOrNull),
+    constants: live.map((entry, index) => ({
       doc: javadocComment(
         "    ",
         [
@@ -81,7 +87,7 @@ export function javaEnumView(vendor: Vendor, set: CodeSet) {
         ...fields.map((field) => field.literal(entry, set)),
         ...(hasPlaceholders ? [placeholdersLiteral(entry), javaString(defaultFormatField(entry))] : []),
       ].join(", "),
-      separator: index === set.codes.length - 1 ? ";" : ",",
+      separator: index === live.length - 1 ? ";" : ",",
     })),
     hasUncoded: set.uncoded.length > 0,
     uncoded: set.uncoded.map((entry, index) => uncodedView(entry, index === set.uncoded.length - 1)),

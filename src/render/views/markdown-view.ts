@@ -1,10 +1,10 @@
 import { MAX_LISTED } from "../../model/summary.js";
-import type { CodeEntry, CodeSet, OutcomeRule, Resolution, Vendor } from "../../model/types.js";
-import { anchorId, markdownCell, markdownHeading, markdownListItem, markdownParagraph, yamlString } from "../escape/markdown.js";
+import type { CodeEntry, CodeSet, OutcomeRule, ResponseField, Vendor } from "../../model/types.js";
+import { anchorId, htmlText, markdownCell, markdownHeading, markdownListItem, markdownParagraph, yamlString } from "../escape/markdown.js";
 import type { SharedInput } from "../shared-input.js";
 import { bannerText } from "./banner.js";
-import { joinEach } from "./join.js";
-import { basisText, retryText } from "./outcome-text.js";
+import { type EntryView, entryView, type FieldView, filterView, uncodedEntryView } from "./markdown-entry-view.js";
+import { retryText } from "./outcome-text.js";
 
 /** What templates/docs/index.md.hbs sees. */
 export function markdownIndexView(shared: SharedInput) {
@@ -13,17 +13,14 @@ export function markdownIndexView(shared: SharedInput) {
     frontMatter: frontMatter("Status and error codes", `${vendors.length} vendors, every status and error code, generated from the catalogs.`),
     banner: `<!-- ${bannerText("every catalog")} -->`,
     totals: `${vendors.length} vendors, ${sum(vendors.map((v) => v.codeSets.length))} code sets, ${sum(vendors.flatMap((v) => v.codeSets.map((set) => set.entryCount)))} codes.`,
-    rows: vendors.flatMap((vendor) =>
-      vendor.codeSets.map((set) => ({
-        cells: [
-          `[${markdownCell(vendor.name)}](./${vendor.id}.md)`,
-          `[${markdownCell(set.title)}](./${vendor.id}.md#${set.id})`,
-          `<code>${markdownCell(set.typeName)}</code>`,
-          set.format.kind === "digits" ? `digits (${set.format.width})` : set.format.kind,
-          String(set.entryCount),
-        ].join(" | "),
-      })),
-    ),
+    // A heading per vendor and a line per code set, not a table: it reads on a phone as on a desktop.
+    vendors: vendors.map((vendor) => ({
+      heading: `[${markdownHeading(vendor.name)}](./${vendor.id}.md)`,
+      codeSets: vendor.codeSets.map(
+        (set) =>
+          `[${markdownCell(set.title)}](./${vendor.id}.md#${set.id}): <code>${markdownCell(set.typeName)}</code>, ${set.entryCount} codes, ${formatKind(set.format, "short")}`,
+      ),
+    })),
   };
 }
 
@@ -40,22 +37,19 @@ export function markdownVendorView(vendor: Vendor) {
     title: markdownHeading(vendor.name),
     summary: markdownParagraph(vendor.summary),
     source: vendor.source === undefined ? null : markdownCell(vendor.source),
-    notes: vendor.notes.map(markdownParagraph),
+    notes: vendor.notes.map(markdownListItem),
     errorResponse: response
       ? {
           description: markdownParagraph(response.description),
           example: response.example === undefined ? null : codeFence(response.example, "json"),
           hasFields: response.fields.length > 0,
-          fields: response.fields.map((field) =>
-            [
-              `<code>${markdownCell(field.path)}</code>`,
-              field.type,
-              markdownCell(field.description),
-              field.codeSet ? `[${markdownCell(setTitle(vendor, field.codeSet))}](#${field.codeSet})` : "",
-              field.values.map(markdownCell).join("<br>"),
-            ].join(" | "),
-          ),
-          notes: response.notes.map(markdownParagraph),
+          // Each field as an entry of its own, labelled like a code's (a table would overflow a phone).
+          fields: response.fields.map((field) => ({
+            path: htmlText(field.path),
+            type: htmlText(field.type),
+            fields: responseFieldValues(vendor, field),
+          })),
+          notes: response.notes.map(htmlText),
         }
       : null,
     guidance: vendor.guidance.map((item) => ({
@@ -68,12 +62,23 @@ export function markdownVendorView(vendor: Vendor) {
   };
 }
 
-function frontMatter(title: string, description: string): string {
+export function frontMatter(title: string, description: string): string {
   return ["---", `title: ${yamlString(title)}`, `description: ${yamlString(description)}`, "---"].join("\n");
 }
 
 function setTitle(vendor: Vendor, id: string): string {
   return vendor.codeSets.find((set) => set.id === id)?.title ?? id;
+}
+
+function responseFieldValues(vendor: Vendor, field: ResponseField): FieldView[] {
+  const values: FieldView[] = [{ key: "description", label: "Description", value: htmlText(field.description), lang: "" }];
+  if (field.codeSet !== undefined) {
+    values.push({ key: "codes", label: "Codes", value: `<a href="#${field.codeSet}">${htmlText(setTitle(vendor, field.codeSet))}</a>`, lang: "" });
+  }
+  if (field.values.length > 0) {
+    values.push({ key: "values", label: "Values", value: field.values.map((value) => `<code>${htmlText(value)}</code>`).join(", "), lang: "" });
+  }
+  return values;
 }
 
 /** A fenced block whose fence is longer than any backtick run inside, so no text can close it. */
@@ -82,43 +87,6 @@ function codeFence(text: string, language: string): string {
   const fence = "`".repeat(Math.max(3, longest + 1));
   return `${fence}${language}\n${text.replace(/\r\n?/g, "\n")}\n${fence}`;
 }
-
-interface Column {
-  readonly title: string;
-  readonly has: (entry: CodeEntry) => boolean;
-  readonly cell: (entry: CodeEntry, set: CodeSet) => string;
-}
-
-/** The columns a table may have; a set's table shows those that at least one of its codes fills. */
-const OPTIONAL_COLUMNS: readonly Column[] = [
-  {
-    title: "Message",
-    has: (e) => e.message !== undefined,
-    cell: (e) => {
-      const alternatives = joinEach(e.alternativeMessages, markdownCell, "<br>");
-      if (e.message === undefined) return alternatives;
-      return e.alternativeMessages.length === 0 ? markdownCell(e.message) : `${markdownCell(e.message)}<br>${alternatives}`;
-    },
-  },
-  { title: "Description", has: (e) => e.description !== undefined, cell: (e) => markdownCell(e.description ?? "") },
-  { title: "Action", has: (e) => e.action !== undefined, cell: (e) => markdownCell(e.action ?? "") },
-  { title: "HTTP", has: (e) => e.httpStatus !== undefined, cell: (e) => (e.httpStatus === undefined ? "" : String(e.httpStatus)) },
-  { title: "Scope", has: (e) => e.scope !== undefined, cell: (e, set) => markdownCell(scopeLabel(set, e.scope)) },
-  {
-    title: "Endpoints",
-    has: (e) => e.endpoints.length > 0,
-    cell: (e) => joinEach(e.endpoints, (endpoint) => `<code>${markdownCell(endpoint)}</code>`, "<br>"),
-  },
-  { title: "Retry", has: (e) => e.retry !== undefined, cell: (e) => markdownCell(retryLabel(e)) },
-  { title: "Handling", has: (e) => e.handling !== undefined, cell: (e) => markdownCell(e.handling ?? "") },
-  { title: "Outcome", has: (e) => e.resolution.basis !== "default", cell: (e) => outcomeCell(e.resolution) },
-  {
-    title: "Translations",
-    has: (e) => e.translations.length > 0,
-    cell: (e) =>
-      joinEach(e.translations, (t) => joinEach(Object.entries(t.texts), ([field, text]) => `${t.locale} (${field}): ${markdownCell(text)}`, "<br>"), "<br>"),
-  },
-];
 
 /**
  * Hands out fragment ids, unique on the page: the usual id is kept, and the rare one that a catalog
@@ -135,94 +103,98 @@ function anchorAllocator(): (id: string) => string {
 }
 
 function codeSetView(set: CodeSet, setAnchor: string, anchor: (id: string) => string) {
-  const columns = OPTIONAL_COLUMNS.filter((column) => set.codes.some(column.has));
-  const header = ["Code", "Name", ...columns.map((c) => c.title)];
-  const table = (codes: readonly CodeEntry[]) => ({
-    header: `| ${header.join(" | ")} |`,
-    separator: `|${header.map(() => "---").join("|")}|`,
-    rows: codes.map(
-      (entry) => `| ${[codeCell(anchor(anchorId(set.id, entry.wire)), entry), nameCell(entry), ...columns.map((c) => c.cell(entry, set))].join(" | ")} |`,
-    ),
+  const plainTitle = htmlText(set.title);
+  const entries = (codes: readonly CodeEntry[]) => codes.map((entry) => entryView(entry, set, setAnchor, anchor));
+  const group = (heading: string, rest: Partial<Omit<GroupView, "set" | "heading">>): GroupView => ({
+    set: setAnchor,
+    anchor: null,
+    heading,
+    plainTitle: heading,
+    intro: null,
+    exceptionClasses: "",
+    outcome: null,
+    entries: [],
+    notes: [],
+    ...rest,
   });
-  const groups = set.categories.map((category) => ({
-    anchor: anchor(`${set.id}-${category.id}`),
-    title: markdownHeading(category.title),
-    range: category.range ? `${category.range.min}–${category.range.max}` : null,
-    deprecated: category.deprecated !== undefined,
-    description: category.description === undefined ? null : markdownParagraph(category.description),
-    exceptionClasses: category.exceptionClasses.map((name) => `<code>${markdownCell(name)}</code>`).join(", "),
-    outcome: category.outcome ? ruleText(category.outcome, "Outcome of its codes that state none (and of unknown codes in its range)") : null,
-    table: table(set.codes.filter((entry) => entry.category === category.id)),
-  }));
+  const groups = set.categories.map((category) =>
+    group(
+      `${markdownHeading(category.title)}${category.range ? ` (${category.range.min}–${category.range.max})` : ""}${category.deprecated ? " <em>(deprecated)</em>" : ""}`,
+      {
+        anchor: anchor(`${set.id}-${category.id}`),
+        plainTitle: htmlText(category.title),
+        intro: category.description === undefined ? null : markdownParagraph(category.description),
+        exceptionClasses: category.exceptionClasses.map((name) => `<code>${markdownCell(name)}</code>`).join(", "),
+        outcome: category.outcome ? ruleText(category.outcome, "Outcome of its codes that state none (and of unknown codes in its range)") : null,
+        entries: entries(set.codes.filter((entry) => entry.category === category.id)),
+        notes: category.notes.map(htmlText),
+      },
+    ),
+  );
   const uncategorized = set.codes.filter((entry) => !set.categories.some((category) => category.id === entry.category));
+  // Entries are h4 under an h3, so a set without categories gets a "Codes" heading of its own.
+  if (uncategorized.length > 0) groups.push(group(groups.length > 0 ? "Other codes" : "Codes", { entries: entries(uncategorized) }));
+  if (set.uncoded.length > 0) {
+    groups.push(
+      group("Errors without a code", {
+        intro: "These carry no code: match them by HTTP status and message.",
+        entries: set.uncoded.map((entry) => uncodedEntryView(entry, set, setAnchor, anchor)),
+      }),
+    );
+  }
   return {
     anchor: setAnchor,
     title: markdownHeading(set.title),
+    plainTitle,
     typeName: set.typeName,
-    kind:
-      set.format.kind === "digits"
-        ? `${set.format.width}-digit strings (leading zeros count)`
-        : set.format.kind === "integer"
-          ? "integers"
-          : "symbolic strings",
+    kind: formatKind(set.format, "long"),
     count: set.codes.length,
     description: set.description === undefined ? null : markdownParagraph(set.description),
     scopes: set.scopes.map((scope) => ({
       label: markdownCell(`${scope.title}${scope.symbol ? ` ${scope.symbol}` : ""}`),
       description: scope.description === undefined ? null : markdownCell(scope.description),
     })),
-    notes: set.notes.map(markdownParagraph),
     outcome: set.outcome ? ruleText(set.outcome, "Outcome of its codes that neither the code nor its category states") : null,
+    filter: filterView(set, setAnchor, plainTitle),
     groups,
-    ungrouped: uncategorized.length > 0 ? { title: groups.length > 0 ? "Other codes" : null, table: table(uncategorized) } : null,
-    uncoded: set.uncoded.length > 0 ? uncodedTable(set, anchor) : null,
+    notes: set.notes.map(htmlText),
   };
 }
 
-function codeCell(id: string, entry: CodeEntry): string {
-  return `<a id="${id}"></a><code>${markdownCell(entry.wire)}</code>`;
+/** A heading over a run of entries: a category, the codes outside every category, or the errors without a code. */
+interface GroupView {
+  readonly set: string;
+  readonly anchor: string | null;
+  /** Markdown, for the ### heading. */
+  readonly heading: string;
+  /** HTML, for the summary of its folded notes. */
+  readonly plainTitle: string;
+  readonly intro: string | null;
+  readonly exceptionClasses: string;
+  /** The category's outcome rule, as a paragraph. */
+  readonly outcome: string | null;
+  readonly entries: readonly EntryView[];
+  readonly notes: readonly string[];
 }
 
-function nameCell(entry: CodeEntry): string {
-  const markers = [entry.deprecated ? "deprecated" : "", entry.reserved ? "reserved" : "", entry.restored ? "number restored" : ""].filter(Boolean);
-  const replacement = entry.deprecated?.replacement ? ` → ${markdownCell(entry.deprecated.replacement)}` : "";
-  return `${markdownCell(entry.name)}${markers.length > 0 ? ` <em>(${markers.join(", ")})</em>` : ""}${replacement}`;
-}
-
-function scopeLabel(set: CodeSet, id: string | undefined): string {
-  const scope = set.scopes.find((s) => s.id === id);
-  return scope ? `${scope.title}${scope.symbol ? ` ${scope.symbol}` : ""}` : (id ?? "");
-}
-
-function retryLabel(entry: CodeEntry): string {
-  const retry = entry.retry;
-  if (!retry) return "";
-  const { minDelaySeconds: min, maxDelaySeconds: max } = retry;
-  const delay = min !== undefined && max !== undefined ? ` (${min}–${max} s)` : min !== undefined ? ` (≥ ${min} s)` : "";
-  return `${retry.policy}${delay}`;
-}
-
-function uncodedTable(set: CodeSet, anchor: (id: string) => string) {
-  // The Outcome column, as in the code tables, only when the catalog states one.
-  const outcomes = set.uncoded.some((entry) => entry.resolution.basis !== "default");
-  return {
-    header: `| Name | HTTP | Message | Case | Action |${outcomes ? " Outcome |" : ""}`,
-    separator: `|---|---|---|---|---|${outcomes ? "---|" : ""}`,
-    rows: set.uncoded.map(
-      (entry) =>
-        `| <a id="${anchor(anchorId(`${set.id}-uncoded`, entry.name))}"></a>${markdownCell(entry.name)} | ${entry.httpStatus} | ${markdownCell(entry.message)} | ${markdownCell(entry.case ?? "")} | ${markdownCell(entry.action ?? "")} |${outcomes ? ` ${outcomeCell(entry.resolution)} |` : ""}`,
-    ),
-  };
+/** How a set's codes look, in words; the long form says that leading zeros count. */
+function formatKind(format: CodeSet["format"], length: "short" | "long"): string {
+  switch (format.kind) {
+    case "digits":
+      return `${format.width}-digit strings${length === "long" ? " (leading zeros count)" : ""}`;
+    case "integer":
+      return "integers";
+    case "symbolic":
+      return "symbolic strings";
+    default: {
+      const unknown: never = format;
+      return unknown;
+    }
+  }
 }
 
 function sum(values: readonly number[]): number {
   return values.reduce((total, value) => total + value, 0);
-}
-
-/** A code's outcome in a table cell: the outcome, the retry, and where it came from (the rule, whose word, the evidence). */
-function outcomeCell(resolution: Resolution): string {
-  const evidence = resolution.evidence === undefined ? "" : `: ${markdownCell(resolution.evidence)}`;
-  return `<strong>${markdownCell(resolution.outcome)}</strong><br>retry ${markdownCell(retryText(resolution.retry))}<br><em>${markdownCell(basisText(resolution))}</em>${evidence}`;
 }
 
 /** A rule for many codes, as one paragraph: what it covers, the outcome, the retry (else the outcome's default) and whose word it is. */
@@ -256,17 +228,24 @@ export function markdownOutcomesView(shared: SharedInput) {
         }),
       ),
       action: markdownCell(outcome.action),
-      rows: vendors.flatMap((vendor) => {
+      // A list per vendor, not a table: it reads on a phone as on a desktop.
+      vendors: vendors.flatMap((vendor) => {
         const group = vendor.outcomes.find((candidate) => candidate.outcome === outcome.id);
         if (!group) return [];
         const codes = group.codes.map((code) =>
           code.code === null
-            ? `[${markdownCell(code.name)}](./${vendor.id}.md#${anchorId(`${code.set}-uncoded`, code.name)})`
-            : `[<code>${markdownCell(code.code)}</code>](./${vendor.id}.md#${anchorId(code.set, code.code)}) ${markdownCell(code.name)}`,
+            ? `[${breakableMarkdown(code.name)}](./${vendor.id}.md#${anchorId(`${code.set}-uncoded`, code.name)}) (no code)`
+            : // A symbolic code that is its own name (AUTHORIZATION) shows once.
+              `[<code>${breakableMarkdown(code.code)}</code>](./${vendor.id}.md#${anchorId(code.set, code.code)})${code.name === code.code ? "" : ` ${breakableMarkdown(code.name)}`}`,
         );
-        const more = group.count > group.codes.length ? [`and ${group.count - group.codes.length} more`] : [];
-        return [[`[${markdownCell(vendor.name)}](./${vendor.id}.md)`, String(group.count), [...codes, ...more].join("<br>")].join(" | ")];
+        const more = group.count > group.codes.length ? [`and ${group.count - group.codes.length} more on [its page](./${vendor.id}.md)`] : [];
+        return [{ heading: `[${markdownCell(vendor.name)}](./${vendor.id}.md): ${group.count} ${group.count === 1 ? "code" : "codes"}`, codes: [...codes, ...more] }];
       }),
     })),
   };
+}
+
+/** Inline Markdown that a narrow screen may wrap after each underscore between letters (EXTERNAL_DEVICE_HAS_NO_RIGHT_AUTHORITY). */
+function breakableMarkdown(text: string): string {
+  return markdownCell(text).replace(/(?<=[\p{L}\p{N}])_(?=[\p{L}\p{N}])/gu, "_<wbr>");
 }

@@ -8,6 +8,7 @@ import { hasResponseParser } from "./handling-spec.js";
 import { joinEach } from "./join.js";
 import { lowerFirst, upperSnake } from "./names.js";
 import { outcomeText } from "./outcome-text.js";
+import { retiredView } from "./retired-view.js";
 
 /** What templates/ts/vendor.ts.hbs sees: every literal already escaped, every name already cased. */
 export function typescriptVendorView(vendor: Vendor) {
@@ -29,8 +30,20 @@ export function typescriptVendorView(vendor: Vendor) {
 function runtimeImports(vendor: Vendor) {
   const usesFormat = vendor.codeSets.some((set) => set.codes.some((entry) => entry.placeholders.length > 0));
   const usesUncoded = vendor.codeSets.some((set) => set.uncoded.length > 0);
-  const types = ["CodeInfo", ...(usesFormat ? ["FormatOptions"] : []), "Parsed", ...(usesUncoded ? ["UncodedInfo"] : [])];
-  const values = [...(usesFormat ? ["fillPlaceholders"] : []), ...(usesUncoded ? ["matchUncoded as matchUncodedEntry"] : [])];
+  const usesRetired = vendor.codeSets.some((set) => set.codes.some((entry) => entry.retired));
+  const usesDigitsRetired = vendor.codeSets.some((set) => set.format.kind === "digits" && set.codes.some((entry) => entry.retired));
+  const types = [
+    "CodeInfo",
+    ...(usesFormat ? ["FormatOptions"] : []),
+    "Parsed",
+    ...(usesRetired ? ["RetiredInfo"] : []),
+    ...(usesUncoded ? ["UncodedInfo"] : []),
+  ];
+  const values = [
+    ...(usesFormat ? ["fillPlaceholders"] : []),
+    ...(usesDigitsRetired ? ["formatDigits"] : []),
+    ...(usesUncoded ? ["matchUncoded as matchUncodedEntry"] : []),
+  ];
   return { typeImports: types.join(", "), valueImports: values.join(", ") };
 }
 
@@ -53,7 +66,10 @@ export function typescriptRuntimeView() {
 function codeSetView(set: CodeSet) {
   const kind = set.format.kind;
   const codeType = kind === "integer" ? "number" : "string";
-  const withPlaceholders = set.codes.filter((entry) => entry.placeholders.length > 0);
+  // Retired codes leave the enum; parse() still tells them from unknown codes.
+  const live = set.codes.filter((entry) => !entry.retired);
+  const retired = set.codes.filter((entry) => entry.retired);
+  const withPlaceholders = live.filter((entry) => entry.placeholders.length > 0);
   return {
     typeName: set.typeName,
     doc: jsDocComment("", [set.title, set.description]),
@@ -64,7 +80,9 @@ function codeSetView(set: CodeSet) {
     isDigits: kind === "digits",
     isSymbolic: kind === "symbolic",
     width: set.format.kind === "digits" ? set.format.width : 0,
-    members: set.codes.map((entry) => memberView(set, entry)),
+    members: live.map((entry) => memberView(set, entry)),
+    hasRetired: retired.length > 0,
+    retired: retiredView(retired, tsString, tsStringOrNull),
     hasPlaceholders: withPlaceholders.length > 0,
     placeholderMembers: withPlaceholders.map((entry) => ({
       name: entry.name,

@@ -1,0 +1,60 @@
+import { resolve } from "node:path";
+import { type Command, InvalidArgumentError, Option } from "commander";
+import type { ConfigKey, LoadedConfig } from "../config/config.js";
+import { loadConfig } from "../config/load-config.js";
+import { DEFAULT_SETTINGS, type FlagSettings, resolveSettings, type Settings } from "../config/resolve-settings.js";
+import { hasErrors } from "../diagnostics/diagnostic.js";
+import { formatDiagnosticsText } from "../diagnostics/format.js";
+import { type CliIo, EXIT_FAILURE } from "./io.js";
+
+/** Each config setting's commander option (its attribute name) and the flag a user types for it. */
+const FLAGS: { readonly [K in ConfigKey]: { readonly option: string; readonly flag: string } } = {
+  catalogs: { option: "catalogs", flag: "--catalogs" },
+  out: { option: "out", flag: "--out" },
+  templates: { option: "templates", flag: "--templates" },
+  outcomes: { option: "outcomes", flag: "--outcomes" },
+  targets: { option: "targets", flag: "--targets" },
+  cacheDir: { option: "cacheDir", flag: "--cache-dir" },
+  cache: { option: "cache", flag: "--no-cache" },
+  jobs: { option: "jobs", flag: "--jobs" },
+};
+
+export interface CommandSettings {
+  readonly settings: Settings;
+  readonly config: LoadedConfig | undefined;
+}
+
+/**
+ * The command's settings: the flags given on its command line over the config file (the one --config
+ * names, else the nearest found walking up from the working directory) over the defaults. A config
+ * with errors is reported (with the catalogs' diagnostic format) and gives EXIT_FAILURE.
+ */
+export function commandSettings(command: Command, io: CliIo): CommandSettings | number {
+  const options = command.opts<Record<string, unknown>>();
+  const flags: Record<string, { value: unknown; flag: string }> = {};
+  for (const [key, { option, flag }] of Object.entries(FLAGS)) {
+    if (command.getOptionValueSource(option) === "cli") flags[key] = { value: options[option], flag };
+  }
+  const named = typeof options.config === "string" ? resolve(io.cwd, options.config) : undefined;
+  const load = loadConfig(io.cwd, named);
+  if (load.diagnostics.length > 0) io.stderr(formatDiagnosticsText(load.diagnostics, load.texts));
+  if (hasErrors(load.diagnostics)) return EXIT_FAILURE;
+  return { settings: resolveSettings(flags as FlagSettings, load.config, io.cwd), config: load.config };
+}
+
+/** --config: a config file to use instead of looking for codebook.config.yaml. */
+export function configOption(): Option {
+  return new Option("--config <file>", "config file to use (default: the nearest codebook.config.yaml or .json, walking up)");
+}
+
+/** --targets ts,docs: which targets to emit. */
+export function targetsOption(): Option {
+  // The target names without loading the targets (and their views): validate and export need none of them.
+  const names: readonly string[] = DEFAULT_SETTINGS.targets;
+  return new Option("--targets <list>", `targets to emit, comma-separated (default: ${DEFAULT_SETTINGS.targets.join(",")})`).argParser((value) => {
+    const chosen = value.split(",").map((name) => name.trim());
+    const unknown = chosen.filter((name) => !names.includes(name));
+    if (unknown.length > 0 || chosen.length === 0) throw new InvalidArgumentError(`unknown target ${unknown.join(", ") || '""'}; known: ${names.join(", ")}.`);
+    return [...new Set(chosen)];
+  });
+}

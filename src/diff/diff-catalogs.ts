@@ -1,0 +1,112 @@
+import type { CodeSet } from "../model/types.js";
+import type { Change } from "./change.js";
+import { diffCodes } from "./diff-codes.js";
+import type { DiffSide } from "./diff-side.js";
+import { collector, type Emit } from "./emit.js";
+
+/**
+ * Every change from one catalog set to another, in a stable order (vendor, set, then catalog order).
+ * Pure: the sides carry their models and a way to place a data path. A vendor, set or case that has
+ * only been renamed is reported as one rename, not as a removal and an addition.
+ */
+export function diffCatalogSets(before: readonly DiffSide[], after: readonly DiffSide[]): Change[] {
+  const changes: Change[] = [];
+  const emit = collector(changes);
+  for (const { old, now } of pairUp(before, after, (side) => side.vendor.id, sameVendor)) {
+    if (old && now) diffVendor(old, now, emit);
+    else if (old) emit("VENDOR_REMOVED", `vendor ${old.vendor.id} was removed (${old.file})`, old, ["vendor", "id"]);
+    else if (now) emit("VENDOR_ADDED", `vendor ${now.vendor.id} was added`, now, ["vendor", "id"]);
+  }
+  return changes;
+}
+
+function diffVendor(old: DiffSide, now: DiffSide, emit: Emit): void {
+  if (old.vendor.id !== now.vendor.id) emit("VENDOR_ID_CHANGED", `vendor ${old.vendor.id} was renamed to ${now.vendor.id}`, now, ["vendor", "id"]);
+  else if (old.vendor.javaPackage !== now.vendor.javaPackage) {
+    emit("JAVA_PACKAGE_CHANGED", `the Java package of ${now.vendor.id} changed from ${old.vendor.javaPackage} to ${now.vendor.javaPackage}`, now, [
+      "vendor",
+      "javaPackage",
+    ]);
+  }
+  const oldSets = old.vendor.codeSets.map((set, index) => ({ set, index }));
+  const newSets = now.vendor.codeSets.map((set, index) => ({ set, index }));
+  for (const pair of pairUp(
+    oldSets,
+    newSets,
+    (item) => item.set.id,
+    (a, b) => sameSet(a.set, b.set),
+  )) {
+    if (pair.old && pair.now) {
+      diffSet(old, now, pair.old, pair.now, emit);
+    } else if (pair.old) {
+      emit("CODE_SET_REMOVED", `code set ${pair.old.set.id} (${pair.old.set.typeName}) was removed`, old, ["codeSets", pair.old.index]);
+    } else if (pair.now) {
+      emit(
+        "CODE_SET_ADDED",
+        `code set ${pair.now.set.id} (${pair.now.set.typeName}) was added`,
+        now,
+        ["codeSets", pair.now.index],
+        `${now.vendor.id}.md#${pair.now.set.id}`,
+      );
+    }
+  }
+}
+
+function diffSet(old: DiffSide, now: DiffSide, before: { set: CodeSet; index: number }, after: { set: CodeSet; index: number }, emit: Emit): void {
+  const path = ["codeSets", after.index];
+  const anchor = `${now.vendor.id}.md#${after.set.id}`;
+  const a = before.set;
+  const b = after.set;
+  if (a.id !== b.id) emit("CODE_SET_ID_CHANGED", `code set ${a.id} was renamed to ${b.id}`, now, [...path, "id"], anchor);
+  if (a.typeName !== b.typeName)
+    emit("TYPE_NAME_CHANGED", `the typeName of code set ${b.id} changed from ${a.typeName} to ${b.typeName}`, now, [...path, "typeName"], anchor);
+  if (a.format.kind !== b.format.kind) {
+    emit("CODE_KIND_CHANGED", `the codeKind of code set ${b.id} changed from ${a.format.kind} to ${b.format.kind}`, now, [...path, "codeKind"], anchor);
+  } else if (a.format.kind === "digits" && b.format.kind === "digits" && a.format.width !== b.format.width) {
+    emit("CODE_WIDTH_CHANGED", `the width of code set ${b.id} changed from ${a.format.width} to ${b.format.width}`, now, [...path, "width"], anchor);
+  }
+  diffCodes({ before: a, after: b, old, now, oldIndex: before.index, newIndex: after.index }, emit);
+}
+
+/**
+ * Pairs items by key, then pairs what is left on both sides by `renamed`, and keeps the new side's
+ * order (removals come after, in the old side's order).
+ */
+function pairUp<T>(before: readonly T[], after: readonly T[], key: (item: T) => string, renamed: (a: T, b: T) => boolean): { old?: T; now?: T }[] {
+  const oldByKey = new Map(before.map((item) => [key(item), item]));
+  const newKeys = new Set(after.map(key));
+  const leftOld = before.filter((item) => !newKeys.has(key(item)));
+  const pairs: { old?: T; now?: T }[] = [];
+  for (const item of after) {
+    const same = oldByKey.get(key(item));
+    if (same !== undefined) {
+      pairs.push({ old: same, now: item });
+      continue;
+    }
+    const index = leftOld.findIndex((candidate) => renamed(candidate, item));
+    const previous = leftOld[index];
+    if (previous === undefined) {
+      pairs.push({ now: item });
+    } else {
+      leftOld.splice(index, 1);
+      pairs.push({ old: previous, now: item });
+    }
+  }
+  for (const item of leftOld) pairs.push({ old: item });
+  return pairs;
+}
+
+/** A vendor whose id changed is the same vendor when it kept its file or its code sets. */
+function sameVendor(a: DiffSide, b: DiffSide): boolean {
+  if (a.file === b.file) return true;
+  const ids = (side: DiffSide) => side.vendor.codeSets.map((set) => set.id).join("\n");
+  return a.vendor.codeSets.length > 0 && ids(a) === ids(b);
+}
+
+/** A set whose id changed is the same set when it kept its type name, or at least half its codes. */
+function sameSet(a: CodeSet, b: CodeSet): boolean {
+  if (a.typeName === b.typeName) return true;
+  const wires = new Set(a.codes.map((entry) => entry.wire));
+  const shared = b.codes.filter((entry) => wires.has(entry.wire)).length;
+  return shared > 0 && shared * 2 >= Math.max(a.codes.length, b.codes.length);
+}

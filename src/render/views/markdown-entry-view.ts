@@ -1,0 +1,270 @@
+import type { CodeEntry, CodeSet, Placeholder, Resolution, Retry, UncodedEntry } from "../../model/types.js";
+import { anchorId, htmlText } from "../escape/markdown.js";
+import { joinEach } from "./join.js";
+import { basisText, retryText as resolvedRetryText } from "./outcome-text.js";
+
+/**
+ * A code's entry on a vendor's page, as the Rust error index and MDN's status pages lay them out: a heading
+ * with the code and name, then a definition list of labelled values, so every value says what it is at any
+ * width and on an entry reached by a link. Each field is a label and an HTML value; a new kind of value
+ * (an outcome, say) is one more entry in ENTRY_FIELDS, and a new filter one more entry in FACETS.
+ */
+
+/** One labelled value of an entry. `lang` is the attribute for a translation (` lang="de"`), else "". */
+export interface FieldView {
+  readonly key: string;
+  readonly label: string;
+  readonly value: string;
+  readonly lang: string;
+}
+
+export interface EntryView {
+  /** The fragment id: the contract of every link to a code (terminal-error-2310). */
+  readonly id: string;
+  /** data-* attributes the page's filters read (data-set, data-scope, ...), precomputed. */
+  readonly attributes: string;
+  readonly code: string | null;
+  readonly name: string | null;
+  /** Badges after the name: deprecated, reserved, number restored. */
+  readonly badges: readonly string[];
+  readonly fields: readonly FieldView[];
+  readonly notes: readonly string[];
+}
+
+/** A filter of a code set's list: a select whose value must equal the entry's `data-<name>`. */
+interface Facet {
+  readonly name: string;
+  readonly label: string;
+  readonly options: (set: CodeSet) => readonly { readonly value: string; readonly label: string }[];
+  readonly value: (entry: CodeEntry, set: CodeSet) => string;
+}
+
+/** Entries outside every category carry this category value (no category id can be "-"). */
+const NO_CATEGORY = "-";
+
+const FACETS: readonly Facet[] = [
+  {
+    name: "scope",
+    label: "Scope",
+    options: (set) => set.scopes.map((scope) => ({ value: scope.id, label: htmlText(scopeTitle(scope)) })),
+    value: (entry) => entry.scope ?? "",
+  },
+  {
+    name: "category",
+    label: "Category",
+    options: (set) => [
+      ...set.categories.map((category) => ({ value: category.id, label: htmlText(category.title) })),
+      ...(set.codes.some((entry) => !isCategorised(set, entry)) ? [{ value: NO_CATEGORY, label: "Other codes" }] : []),
+    ],
+    value: (entry, set) => (isCategorised(set, entry) ? (entry.category ?? NO_CATEGORY) : NO_CATEGORY),
+  },
+  {
+    // The outcomes the set's entries lead to (its code-less cases too), when the catalog states them.
+    name: "outcome",
+    label: "Outcome",
+    options: (set) =>
+      [...new Set([...set.codes, ...set.uncoded].filter((entry) => entry.resolution.basis !== "default").map((entry) => entry.resolution.outcome))]
+        .sort()
+        .map((outcome) => ({ value: htmlText(outcome), label: htmlText(outcome) })),
+    value: (entry) => entry.resolution.outcome,
+  },
+];
+
+/** The filters a set's list offers: a facet with at least two values to choose between. */
+export function filterView(set: CodeSet, setAnchor: string, title: string) {
+  return {
+    set: setAnchor,
+    label: `Filter ${title}`,
+    facets: FACETS.map((facet) => ({ name: facet.name, label: facet.label, options: facet.options(set) })).filter((facet) => facet.options.length > 1),
+  };
+}
+
+/** The labelled values a code may have, in the order they show; an entry shows those it fills. */
+const ENTRY_FIELDS: readonly {
+  readonly key: string;
+  readonly label: string;
+  readonly value: (entry: CodeEntry, set: CodeSet, tokens: readonly string[]) => string | undefined;
+}[] = [
+  { key: "message", label: "Message", value: (e, _set, tokens) => optional(e.message, tokens) },
+  {
+    key: "other-messages",
+    label: "Also sent as",
+    value: (e, _set, tokens) => (e.alternativeMessages.length === 0 ? undefined : joinEach(e.alternativeMessages, (m) => withPlaceholders(m, tokens), "<br>")),
+  },
+  { key: "description", label: "Description", value: (e, _set, tokens) => optional(e.description, tokens) },
+  { key: "action", label: "Action", value: (e, _set, tokens) => optional(e.action, tokens) },
+  { key: "handling", label: "Handling", value: (e, _set, tokens) => optional(e.handling, tokens) },
+  { key: "outcome", label: "Outcome", value: (e) => outcomeValue(e.resolution) },
+  { key: "outcome-basis", label: "Outcome from", value: (e) => outcomeBasisValue(e.resolution) },
+  { key: "http", label: "HTTP status", value: (e) => (e.httpStatus === undefined ? undefined : String(e.httpStatus)) },
+  { key: "scope", label: "Scope", value: (e, set) => (e.scope === undefined ? undefined : htmlText(scopeLabel(set, e.scope))) },
+  {
+    key: "endpoints",
+    label: "Endpoints",
+    value: (e) => (e.endpoints.length === 0 ? undefined : joinEach(e.endpoints, (ep) => `<code>${htmlText(ep)}</code>`, ", ")),
+  },
+  { key: "retry", label: "Retry", value: (e) => (e.retry === undefined ? undefined : retryText(e.retry)) },
+  { key: "placeholders", label: "Placeholders", value: (e) => (e.placeholders.length === 0 ? undefined : joinEach(e.placeholders, placeholderText, "<br>")) },
+  { key: "deprecated", label: "Deprecated", value: (e) => (e.deprecated === undefined ? undefined : deprecationText(e.deprecated)) },
+  {
+    key: "retired",
+    label: "Retired",
+    value: (e) => (e.retired === undefined ? undefined : `since ${htmlText(e.retired.since)}: ${htmlText(e.retired.reason)}`),
+  },
+  {
+    key: "replacement",
+    label: "Replaced by",
+    value: (e) => (e.retired?.replacement === undefined ? undefined : `<code>${htmlText(e.retired.replacement)}</code>`),
+  },
+];
+
+/** A code's entry. `anchor` hands out the page's unique ids. */
+export function entryView(entry: CodeEntry, set: CodeSet, setAnchor: string, anchor: (id: string) => string): EntryView {
+  const tokens = entry.placeholders.map((placeholder) => placeholder.token);
+  const fields: FieldView[] = [];
+  for (const field of ENTRY_FIELDS) {
+    const value = field.value(entry, set, tokens);
+    if (value !== undefined) fields.push({ key: field.key, label: field.label, value, lang: "" });
+  }
+  for (const translation of entry.translations) {
+    for (const [field, text] of Object.entries(translation.texts)) {
+      if (text === undefined) continue;
+      fields.push({
+        key: `${field}-${translation.locale}`,
+        label: `${capitalise(field)} (${translation.locale})`,
+        value: withPlaceholders(text, tokens),
+        lang: ` lang="${translation.locale}"`,
+      });
+    }
+  }
+  let attributes = `data-set="${setAnchor}"`;
+  for (const facet of FACETS) attributes += ` data-${facet.name}="${htmlText(facet.value(entry, set))}"`;
+  return {
+    id: anchor(anchorId(set.id, entry.wire)),
+    attributes,
+    code: breakable(entry.wire),
+    // A symbolic code that is its own name (AUTHORIZATION) shows once.
+    // A retired name is struck through: the value stays documented, since old systems may still send it.
+    name: entry.name === entry.wire ? null : entry.retired ? `<s>${breakable(entry.name)}</s>` : breakable(entry.name),
+    badges: [
+      entry.retired ? "retired" : "",
+      entry.deprecated ? "deprecated" : "",
+      entry.reserved ? "reserved" : "",
+      entry.restored ? "number restored" : "",
+    ].filter(Boolean),
+    fields,
+    notes: entry.notes.map(htmlText),
+  };
+}
+
+/** An error that carries no code, matched by HTTP status and message. */
+export function uncodedEntryView(entry: UncodedEntry, set: CodeSet, setAnchor: string, anchor: (id: string) => string): EntryView {
+  const fields: FieldView[] = [
+    { key: "http", label: "HTTP status", value: String(entry.httpStatus), lang: "" },
+    { key: "message", label: "Message", value: htmlText(entry.message), lang: "" },
+  ];
+  const more: [string, string, string | undefined][] = [
+    ["case", "Case", entry.case],
+    ["description", "Description", entry.description],
+    ["action", "Action", entry.action],
+  ];
+  for (const [key, label, text] of more) if (text !== undefined) fields.push({ key, label, value: htmlText(text), lang: "" });
+  if (entry.retry !== undefined) fields.push({ key: "retry", label: "Retry", value: retryText(entry.retry), lang: "" });
+  const outcome = outcomeValue(entry.resolution);
+  const basis = outcomeBasisValue(entry.resolution);
+  if (outcome !== undefined) fields.push({ key: "outcome", label: "Outcome", value: outcome, lang: "" });
+  if (basis !== undefined) fields.push({ key: "outcome-basis", label: "Outcome from", value: basis, lang: "" });
+  return {
+    id: anchor(anchorId(`${set.id}-uncoded`, entry.name)),
+    // Code-less cases have no scope or category, but an outcome: the outcome filter keeps them.
+    attributes: `data-set="${setAnchor}" data-outcome="${htmlText(entry.resolution.outcome)}"`,
+    code: null,
+    name: breakable(entry.name),
+    badges: [],
+    fields,
+    notes: entry.notes.map(htmlText),
+  };
+}
+
+/** Escaped text that a narrow screen may wrap after each underscore (EXTERNAL_DEVICE_HAS_NO_RIGHT_AUTHORITY). */
+function breakable(text: string): string {
+  const escaped = htmlText(text);
+  return escaped.includes("_") ? escaped.replace(/_/g, "_<wbr>") : escaped;
+}
+
+function optional(text: string | undefined, tokens: readonly string[]): string | undefined {
+  return text === undefined ? undefined : withPlaceholders(text, tokens);
+}
+
+/** Escaped text with each placeholder token (`{recovery_url}`) set apart in <code>, so it reads as one. */
+function withPlaceholders(text: string, tokens: readonly string[]): string {
+  if (tokens.length === 0) return htmlText(text);
+  let out = "";
+  let rest = text;
+  for (;;) {
+    let at = -1;
+    let token = "";
+    for (const candidate of tokens) {
+      const index = candidate === "" ? -1 : rest.indexOf(candidate);
+      if (index !== -1 && (at === -1 || index < at || (index === at && candidate.length > token.length))) {
+        at = index;
+        token = candidate;
+      }
+    }
+    if (at === -1) return out + htmlText(rest);
+    out += `${htmlText(rest.slice(0, at))}<code class="cb-placeholder">${htmlText(token)}</code>`;
+    rest = rest.slice(at + token.length);
+  }
+}
+
+function placeholderText(placeholder: Placeholder): string {
+  const token = `<code class="cb-placeholder">${htmlText(placeholder.token)}</code>`;
+  return placeholder.description === undefined ? token : `${token}: ${htmlText(placeholder.description)}`;
+}
+
+function retryText(retry: Retry): string {
+  const { minDelaySeconds: min, maxDelaySeconds: max } = retry;
+  const delay = min !== undefined && max !== undefined ? ` (${min}–${max} s)` : min !== undefined ? ` (≥ ${min} s)` : "";
+  return `${retry.policy}${delay}${retry.note === undefined ? "" : `: ${htmlText(retry.note)}`}`;
+}
+
+/**
+ * What a caller makes of the entry: the resolved outcome and retry (the entry's own, the deciding rule's
+ * or the outcome's default). Undefined when the catalog states no outcome (basis default): the
+ * taxonomy's fallback is no information about the code.
+ */
+function outcomeValue(resolution: Resolution): string | undefined {
+  if (resolution.basis === "default") return undefined;
+  return `<strong>${htmlText(resolution.outcome)}</strong>; retry ${htmlText(resolvedRetryText(resolution.retry))}`;
+}
+
+/** Where the outcome came from: the rule that decided, whose word it is, and the evidence. */
+function outcomeBasisValue(resolution: Resolution): string | undefined {
+  if (resolution.basis === "default") return undefined;
+  const evidence = resolution.evidence === undefined ? "" : `: ${htmlText(resolution.evidence)}`;
+  return `<em>${htmlText(basisText(resolution))}</em>${evidence}`;
+}
+
+/** A deprecation's reason and replacement; undefined when it has neither (the badge says it all). */
+function deprecationText(deprecation: NonNullable<CodeEntry["deprecated"]>): string | undefined {
+  const use = deprecation.replacement === undefined ? "" : `use <code>${htmlText(deprecation.replacement)}</code> instead`;
+  if (deprecation.reason === undefined) return use === "" ? undefined : use.charAt(0).toUpperCase() + use.slice(1);
+  return use === "" ? htmlText(deprecation.reason) : `${htmlText(deprecation.reason)}; ${use}`;
+}
+
+function isCategorised(set: CodeSet, entry: CodeEntry): boolean {
+  return set.categories.some((category) => category.id === entry.category);
+}
+
+function scopeTitle(scope: CodeSet["scopes"][number]): string {
+  return `${scope.title}${scope.symbol ? ` ${scope.symbol}` : ""}`;
+}
+
+function scopeLabel(set: CodeSet, id: string): string {
+  const scope = set.scopes.find((s) => s.id === id);
+  return scope ? scopeTitle(scope) : id;
+}
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
