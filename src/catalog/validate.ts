@@ -43,15 +43,7 @@ export interface ValidationResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-const SEMANTIC_CHECKS: readonly CatalogCheck[] = [
-  checkVendor,
-  checkFileNames,
-  checkReferences,
-  checkCodes,
-  checkNames,
-  checkPlaceholders,
-  checkOutcomes,
-];
+const SEMANTIC_CHECKS: readonly CatalogCheck[] = [checkVendor, checkFileNames, checkReferences, checkCodes, checkNames, checkPlaceholders, checkOutcomes];
 
 /** Validates one catalog file: decoding, YAML, JSON Schema, then the semantic checks. Pure. */
 export function validateCatalog(input: CatalogInput, taxonomy: Taxonomy = builtinTaxonomy()): { catalog?: ValidCatalog; diagnostics: Diagnostic[] } {

@@ -196,7 +196,12 @@ async function generateWith(options: GenerateCommandOptions, io: CliIo, setup: G
 }
 
 /** The changes since a ref for the changelog page, or the exit code when the ref or its catalogs are unusable. */
-async function changelogSince(options: GenerateCommandOptions, against: string, taxonomy: Taxonomy, io: CliIo): Promise<{ against: string; changes: Change[] } | number> {
+async function changelogSince(
+  options: GenerateCommandOptions,
+  against: string,
+  taxonomy: Taxonomy,
+  io: CliIo,
+): Promise<{ against: string; changes: Change[] } | number> {
   const compared = await compareCatalogs(options.catalogs, against, io.cwd, options.jobs, taxonomy);
   if ("changes" in compared) return { against, changes: compared.changes };
   if ("usage" in compared) {

@@ -97,7 +97,7 @@ function retryValue(retry: Retry | undefined): FieldValue | undefined {
 function outcomeValue(resolution: Resolution): FieldValue {
   const { retry } = resolution;
   return defined({
-    outcome: resolution.outcome,
+    id: resolution.outcome,
     retry: defined({
       policy: retry.policy,
       minDelaySeconds: retry.minDelaySeconds,

@@ -1,9 +1,9 @@
 import type { CodeSet, Vendor } from "../model/types.js";
 import type { Content } from "./output-file.js";
 import type { SharedInput } from "./shared-input.js";
+import { markdownChangelogView } from "./views/changelog-view.js";
 import { hasResponseParser } from "./views/handling-spec.js";
 import { javaHandlingView, javaResponsesPath } from "./views/java-handling-view.js";
-import { markdownChangelogView } from "./views/changelog-view.js";
 import { javaEnumView, javaFilePath } from "./views/java-view.js";
 import { catalogJson } from "./views/json-view.js";
 import { markdownIndexView, markdownOutcomesView, markdownVendorView } from "./views/markdown-view.js";

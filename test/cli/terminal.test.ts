@@ -67,7 +67,9 @@ describe("help and commands", () => {
       const run = runGen(args);
       expect(run.status, args.join(" ")).toBe(2);
       expect(run.stdout).toBe("");
-      expect(run.stderr).toBe(`gen: unknown command '${args.at(-1)}'\nCommands: generate, validate, diff, export, explain, init, help\n(run gen --help for usage)\n`);
+      expect(run.stderr).toBe(
+        `gen: unknown command '${args.at(-1)}'\nCommands: generate, validate, diff, export, explain, init, help\n(run gen --help for usage)\n`,
+      );
     }
   });
 

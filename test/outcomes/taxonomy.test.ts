@@ -85,6 +85,30 @@ describe("the outcome taxonomy", () => {
     expect(readFileSync(join(dir, "out/catalog.json"), "utf8")).toContain('"outcome": "refused"');
   });
 
+  it("is set by the config file's outcomes, relative to the config, for every command that reads catalogs", () => {
+    const dir = tempDir();
+    mkdirCatalogs(dir);
+    mkdirSync(join(dir, "tax"));
+    mkdirSync(join(dir, "sub"));
+    writeFileSync(join(dir, "tax/mine.yaml"), TAXONOMY);
+    writeFileSync(join(dir, "codebook.config.yaml"), "catalogs: catalogs\noutcomes: tax/mine.yaml\n");
+    const sub = join(dir, "sub");
+    expect(runGen(["--print-config"], sub).stdout).toContain("outcomes: ../tax/mine.yaml");
+    const validated = runGen(["validate"], sub);
+    expect(validated.stderr).toBe("");
+    expect(validated.status).toBe(0);
+    const explained = runGen(["explain", "1"], sub);
+    expect(explained.stdout).toContain("  Outcome: refused; retry never (by code, codebook's judgement)\n");
+    // gen diff resolves both sides against it (here the same catalogs: no change).
+    const diffed = runGen(["diff", "--against", "../catalogs"], sub);
+    expect(diffed.stderr).toBe("");
+    expect(diffed.status).toBe(0);
+    // A flag still wins: the built-in taxonomy has no outcome refused.
+    const flagged = runGen(["validate", "--outcomes", "../tax/none.yaml"], sub);
+    expect(flagged.status).toBe(1);
+    expect(flagged.stderr).toContain("none.yaml:0:0 error unreadable-file cannot read the outcome taxonomy (ENOENT)");
+  });
+
   it("refuses a broken taxonomy file with positioned diagnostics and exit 1, writing nothing", () => {
     const dir = tempDir();
     mkdirCatalogs(dir);

@@ -239,7 +239,9 @@ export function markdownOutcomesView(shared: SharedInput) {
               `[<code>${breakableMarkdown(code.code)}</code>](./${vendor.id}.md#${anchorId(code.set, code.code)})${code.name === code.code ? "" : ` ${breakableMarkdown(code.name)}`}`,
         );
         const more = group.count > group.codes.length ? [`and ${group.count - group.codes.length} more on [its page](./${vendor.id}.md)`] : [];
-        return [{ heading: `[${markdownCell(vendor.name)}](./${vendor.id}.md): ${group.count} ${group.count === 1 ? "code" : "codes"}`, codes: [...codes, ...more] }];
+        return [
+          { heading: `[${markdownCell(vendor.name)}](./${vendor.id}.md): ${group.count} ${group.count === 1 ? "code" : "codes"}`, codes: [...codes, ...more] },
+        ];
       }),
     })),
   };
