@@ -31,11 +31,13 @@ export interface Resolved {
 export interface ParsedError extends Resolved {
   /** Whether the code is in the catalog (an uncoded error matched by its message is known too). */
   readonly known: boolean;
+  /** True for a code the catalog keeps as retired (the vendor no longer sends it): known is false, its name and outcome are the catalog's. */
+  readonly retired: boolean;
   /** The id of the code set the field carries. */
   readonly codeSet: string;
   /** The catalog member's code when known; else the code as sent (converted where the set's kind allows); null for an uncoded error. */
   readonly code: string | number | boolean | null;
-  /** The member's or uncoded error's name; null when unknown. */
+  /** The member's, retired code's or uncoded error's name; null when the catalog does not have the code. */
   readonly name: string | null;
   /** The message sent beside the code, if the envelope has one. */
   readonly message: string | null;
@@ -75,7 +77,7 @@ export interface SetSpec {
   readonly kind: "integer" | "digits" | "symbolic";
   readonly width: number;
   /** Known codes by wire code: a number for integer sets, else the string. */
-  readonly codes: ReadonlyMap<string | number, { readonly code: string | number; readonly name: string; readonly resolved: Resolved }>;
+  readonly codes: ReadonlyMap<string | number, { readonly code: string | number; readonly name: string; readonly resolved: Resolved; readonly retired?: true }>;
   /** Ranged categories with an outcome of their own, for unknown codes. */
   readonly ranges: readonly { readonly min: number; readonly max: number; readonly resolved: Resolved }[];
   /** The set's own outcome, for unknown codes outside those ranges; null when it has none. */
@@ -185,30 +187,31 @@ function readElement(spec: ResponseSpec, field: CodeFieldSpec, element: Record<s
   }
   if (message === null) return;
   const uncoded = matchUncoded(field.set, status, message);
-  if (uncoded) errors.push(parsedError(uncoded.resolved, true, field.set.id, null, uncoded.name, message, field.field));
+  if (uncoded) errors.push(parsedError(uncoded.resolved, true, false, field.set.id, null, uncoded.name, message, field.field));
 }
 
 /** One error; built field by field in one order, so that every ParsedError has one shape. */
 function parsedError(
   resolved: Resolved,
   known: boolean,
+  retired: boolean,
   codeSet: string,
   code: string | number | boolean | null,
   name: string | null,
   message: string | null,
   field: string,
 ): ParsedError {
-  return { known, codeSet, code, name, message, field, outcome: resolved.outcome, retry: resolved.retry, action: resolved.action, basis: resolved.basis };
+  return { known, retired, codeSet, code, name, message, field, outcome: resolved.outcome, retry: resolved.retry, action: resolved.action, basis: resolved.basis };
 }
 
 function codeError(spec: ResponseSpec, field: CodeFieldSpec, raw: unknown, status: number | null, message: string | null, problems: string[]): ParsedError {
   const set = field.set;
   // A known code as sent (the usual case) needs no conversion: look it up first.
   const direct = typeof raw === "number" || (typeof raw === "string" && set.kind !== "integer") ? set.codes.get(raw) : undefined;
-  if (direct) return parsedError(direct.resolved, true, set.id, direct.code, direct.name, message, field.field);
+  if (direct) return parsedError(direct.resolved, direct.retired !== true, direct.retired === true, set.id, direct.code, direct.name, message, field.field);
   const wire = toKey(set, raw);
   const known = wire === null ? undefined : set.codes.get(wire);
-  if (known) return parsedError(known.resolved, true, set.id, known.code, known.name, message, field.field);
+  if (known) return parsedError(known.resolved, known.retired !== true, known.retired === true, set.id, known.code, known.name, message, field.field);
   let code: string | number | boolean | null;
   if (wire === null) {
     code = typeof raw === "string" || typeof raw === "number" || typeof raw === "boolean" ? raw : null;
@@ -218,7 +221,7 @@ function codeError(spec: ResponseSpec, field: CodeFieldSpec, raw: unknown, statu
   }
   // An unknown code: its category by range, else its set's outcome, else the HTTP status rule, else the default.
   const resolved = (wire === null ? null : byRange(set, wire)) ?? set.fallback ?? byHttpStatus(spec, status) ?? spec.fallback;
-  return parsedError(resolved, false, set.id, code, null, message, field.field);
+  return parsedError(resolved, false, false, set.id, code, null, message, field.field);
 }
 
 /** The code as the set's kind reads it (a number for integer sets, else the wire string), or null when the kind cannot take the value. */

@@ -17,7 +17,14 @@ export interface SpecStep {
 export interface SpecSet {
   readonly id: string;
   readonly set: CodeSet;
-  readonly codes: readonly { readonly wire: string; readonly code: number | string; readonly name: string; readonly resolved: number }[];
+  /** Retired codes too: the parsers tell them from unknown codes, as parse() does. */
+  readonly codes: readonly {
+    readonly wire: string;
+    readonly code: number | string;
+    readonly name: string;
+    readonly resolved: number;
+    readonly retired: boolean;
+  }[];
   readonly ranges: readonly { readonly min: number; readonly max: number; readonly resolved: number }[];
   readonly fallback: number | null;
   readonly uncoded: readonly { readonly name: string; readonly httpStatus: number; readonly message: string; readonly resolved: number }[];
@@ -61,7 +68,13 @@ export function handlingSpec(vendor: Vendor): HandlingSpec {
     (set): SpecSet => ({
       id: set.id,
       set,
-      codes: set.codes.map((entry) => ({ wire: entry.wire, code: entry.code, name: entry.name, resolved: table.add(fromResolution(entry.resolution)) })),
+      codes: set.codes.map((entry) => ({
+        wire: entry.wire,
+        code: entry.code,
+        name: entry.name,
+        resolved: table.add(fromResolution(entry.resolution)),
+        retired: entry.retired !== undefined,
+      })),
       ranges: set.categories.flatMap((category) =>
         category.range && category.outcome ? [{ min: category.range.min, max: category.range.max, resolved: rule(category.outcome, "category") }] : [],
       ),

@@ -50,7 +50,7 @@ export function javaHandlingView(vendor: Vendor) {
         id: set.id,
         name: `SET_${index}`,
         dataName: `SET_${index}_CODES`,
-        chunks: chunked(set.codes.map((code) => field(code.wire) + field(code.name) + field(String(code.resolved)))),
+        chunks: chunked(set.codes.map((code) => field(code.wire) + field(code.name) + field(String(code.resolved)) + field(code.retired ? "r" : ""))),
         integerCodes: String(kind === "integer"),
         head: `${javaString(set.id)}, Kind.${kind.toUpperCase()}, ${set.set.format.kind === "digits" ? set.set.format.width : 0}`,
         ranges: set.ranges.map((range) => `new Range(${range.min}L, ${range.max}L, RESOLVED[${range.resolved}])`).join(", "),

@@ -20,7 +20,7 @@ export function typescriptHandlingView(vendor: Vendor) {
       name: constOf(index),
       head: `id: ${tsString(set.id)}, kind: ${tsString(set.set.format.kind)}, width: ${set.set.format.kind === "digits" ? set.set.format.width : 0}`,
       codes: set.codes.map((code) => ({
-        line: `[${typeof code.code === "number" ? String(code.code) : tsString(code.wire)}, { code: ${typeof code.code === "number" ? String(code.code) : tsString(code.code)}, name: ${tsString(code.name)}, resolved: ${resolvedOf(code.resolved)} }]`,
+        line: `[${typeof code.code === "number" ? String(code.code) : tsString(code.wire)}, { code: ${typeof code.code === "number" ? String(code.code) : tsString(code.code)}, name: ${tsString(code.name)}, resolved: ${resolvedOf(code.resolved)}${code.retired ? ", retired: true" : ""} }]`,
       })),
       ranges: `[${set.ranges.map((range) => `{ min: ${range.min}, max: ${range.max}, resolved: ${resolvedOf(range.resolved)} }`).join(", ")}]`,
       fallback: set.fallback === null ? "null" : resolvedOf(set.fallback),

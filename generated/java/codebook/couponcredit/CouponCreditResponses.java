@@ -59,6 +59,7 @@ public final class CouponCreditResponses {
     /** One error (or status) found in a response. */
     public static final class ParsedError extends Resolved {
         private final boolean known;
+        private final boolean retired;
         private final java.lang.String codeSet;
         private final java.lang.Object code;
         private final java.lang.Object member;
@@ -66,9 +67,10 @@ public final class CouponCreditResponses {
         private final java.lang.String message;
         private final java.lang.String field;
 
-        ParsedError(Resolved resolved, boolean known, java.lang.String codeSet, java.lang.Object code, java.lang.Object member, java.lang.String name, java.lang.String message, java.lang.String field) {
+        ParsedError(Resolved resolved, boolean known, boolean retired, java.lang.String codeSet, java.lang.Object code, java.lang.Object member, java.lang.String name, java.lang.String message, java.lang.String field) {
             super(resolved);
             this.known = known;
+            this.retired = retired;
             this.codeSet = codeSet;
             this.code = code;
             this.member = member;
@@ -79,13 +81,15 @@ public final class CouponCreditResponses {
 
         /** Whether the code is in the catalog (an uncoded error matched by its message is known too). */
         public boolean isKnown() { return known; }
+        /** True for a code the catalog keeps as retired (the vendor no longer sends it): isKnown() is false, its name and outcome are the catalog's. */
+        public boolean isRetired() { return retired; }
         /** The id of the code set the field carries. */
         public java.lang.String getCodeSet() { return codeSet; }
         /** The wire code when known (Integer for integer sets, else String); else the code as sent, converted where the set's kind allows; null for an uncoded error. */
         public java.lang.Object getCode() { return code; }
-        /** The enum constant when the code is known, else null. */
+        /** The enum constant when the code is known, else null (a retired code has none). */
         public java.lang.Object getMember() { return member; }
-        /** The constant's or uncoded error's name; null when unknown. */
+        /** The constant's, retired code's or uncoded error's name; null when the catalog does not have the code. */
         public java.lang.String getName() { return name; }
         /** The message sent beside the code, or null. */
         public java.lang.String getMessage() { return message; }
@@ -232,11 +236,13 @@ public final class CouponCreditResponses {
         final java.lang.Object code;
         final java.lang.String name;
         final Resolved resolved;
+        final boolean retired;
 
-        Known(java.lang.Object code, java.lang.String name, Resolved resolved) {
+        Known(java.lang.Object code, java.lang.String name, Resolved resolved, boolean retired) {
             this.code = code;
             this.name = name;
             this.resolved = resolved;
+            this.retired = retired;
         }
     }
 
@@ -314,7 +320,7 @@ public final class CouponCreditResponses {
 
     /** Code set error: wire code, name and resolution index, as length-prefixed fields. */
     private static final java.lang.String[] SET_0_CODES = {
-        "13:AUTHORIZATION13:AUTHORIZATION1:038:EXTERNAL_DEVICE_HAS_NO_RIGHT_AUTHORITY38:EXTERNAL_DEVICE_HAS_NO_RIGHT_AUTHORITY1:137:X_TRANSACTION_KEY_FORMAT_IS_NOT_VALID37:X_TRANSACTION_KEY_FORMAT_IS_NOT_VALID1:236:X_TRANSACTION_HAS_NO_RIGHT_AUTHORITY36:X_TRANSACTION_HAS_NO_RIGHT_AUTHORITY1:125:X_TRANSACTION_HAS_EXPIRED25:X_TRANSACTION_HAS_EXPIRED1:337:X_TRANSACTION_IS_NOT_IN_ACTIVE_STATUS37:X_TRANSACTION_IS_NOT_IN_ACTIVE_STATUS1:419:INSUFFICIENT_CREDIT19:INSUFFICIENT_CREDIT1:538:CREDIT_TRANSACTION_PREVIEW_HAS_EXPIRED38:CREDIT_TRANSACTION_PREVIEW_HAS_EXPIRED1:366:CREDIT_TRANSACTION_HAS_ALREADY_BEEN_FINALIZED_WITH_DIFFERENT_ITEMS66:CREDIT_TRANSACTION_HAS_ALREADY_BEEN_FINALIZED_WITH_DIFFERENT_ITEMS1:659:IDEMPOTENCY_KEY_HAS_ALREADY_BEEN_USED_WITH_DIFFERENT_VALUES59:IDEMPOTENCY_KEY_HAS_ALREADY_BEEN_USED_WITH_DIFFERENT_VALUES1:443:COULD_NOT_MAP_BIG_DECIMAL_TO_VAT_ENUM_VALUE43:COULD_NOT_MAP_BIG_DECIMAL_TO_VAT_ENUM_VALUE1:263:CREDIT_TRANSACTION_CAN_NO_LONGER_BE_REFUNDED_BY_EXTERNAL_DEVICE63:CREDIT_TRANSACTION_CAN_NO_LONGER_BE_REFUNDED_BY_EXTERNAL_DEVICE1:7",
+        "13:AUTHORIZATION13:AUTHORIZATION1:00:38:EXTERNAL_DEVICE_HAS_NO_RIGHT_AUTHORITY38:EXTERNAL_DEVICE_HAS_NO_RIGHT_AUTHORITY1:10:37:X_TRANSACTION_KEY_FORMAT_IS_NOT_VALID37:X_TRANSACTION_KEY_FORMAT_IS_NOT_VALID1:20:36:X_TRANSACTION_HAS_NO_RIGHT_AUTHORITY36:X_TRANSACTION_HAS_NO_RIGHT_AUTHORITY1:10:25:X_TRANSACTION_HAS_EXPIRED25:X_TRANSACTION_HAS_EXPIRED1:30:37:X_TRANSACTION_IS_NOT_IN_ACTIVE_STATUS37:X_TRANSACTION_IS_NOT_IN_ACTIVE_STATUS1:40:19:INSUFFICIENT_CREDIT19:INSUFFICIENT_CREDIT1:50:38:CREDIT_TRANSACTION_PREVIEW_HAS_EXPIRED38:CREDIT_TRANSACTION_PREVIEW_HAS_EXPIRED1:30:66:CREDIT_TRANSACTION_HAS_ALREADY_BEEN_FINALIZED_WITH_DIFFERENT_ITEMS66:CREDIT_TRANSACTION_HAS_ALREADY_BEEN_FINALIZED_WITH_DIFFERENT_ITEMS1:60:59:IDEMPOTENCY_KEY_HAS_ALREADY_BEEN_USED_WITH_DIFFERENT_VALUES59:IDEMPOTENCY_KEY_HAS_ALREADY_BEEN_USED_WITH_DIFFERENT_VALUES1:40:43:COULD_NOT_MAP_BIG_DECIMAL_TO_VAT_ENUM_VALUE43:COULD_NOT_MAP_BIG_DECIMAL_TO_VAT_ENUM_VALUE1:20:63:CREDIT_TRANSACTION_CAN_NO_LONGER_BE_REFUNDED_BY_EXTERNAL_DEVICE63:CREDIT_TRANSACTION_CAN_NO_LONGER_BE_REFUNDED_BY_EXTERNAL_DEVICE1:70:",
     };
     private static final CodeSetSpec SET_0 = new CodeSetSpec("error", Kind.SYMBOLIC, 0, decodeCodes(SET_0_CODES, false), new Range[] {  }, null, new Uncoded[] {  }, wire -> codebook.couponcredit.ErrorCode.fromCode(wire));
     private static final CodeField[] CODE_FIELDS = {
@@ -363,7 +369,7 @@ public final class CouponCreditResponses {
             if (raw == null) {
                 if (message != null) {
                     Uncoded uncoded = matchUncoded(field.set, status, message);
-                    if (uncoded != null) errors.add(new ParsedError(uncoded.resolved, true, field.set.id, null, null, uncoded.name, message, field.field));
+                    if (uncoded != null) errors.add(new ParsedError(uncoded.resolved, true, false, field.set.id, null, null, uncoded.name, message, field.field));
                 }
                 continue;
             }
@@ -375,7 +381,8 @@ public final class CouponCreditResponses {
         CodeSetSpec set = field.set;
         java.lang.String wire = toWire(set, raw);
         Known known = wire == null ? null : set.codes.get(wire);
-        if (known != null) return new ParsedError(known.resolved, true, set.id, known.code, set.member.apply(wire), known.name, message, field.field);
+        if (known != null)
+            return new ParsedError(known.resolved, !known.retired, known.retired, set.id, known.code, known.retired ? null : set.member.apply(wire), known.name, message, field.field);
         java.lang.Object code;
         if (wire == null) {
             code = raw instanceof java.lang.String || raw instanceof java.lang.Number || raw instanceof java.lang.Boolean ? raw : null;
@@ -388,7 +395,7 @@ public final class CouponCreditResponses {
         if (resolved == null) resolved = set.fallback;
         if (resolved == null) resolved = byHttpStatus(status);
         if (resolved == null) resolved = FALLBACK;
-        return new ParsedError(resolved, false, set.id, code, null, null, message, field.field);
+        return new ParsedError(resolved, false, false, set.id, code, null, null, message, field.field);
     }
 
     private static final long MAX_SAFE = 9007199254740991L;
@@ -563,9 +570,10 @@ public final class CouponCreditResponses {
     private static java.util.Map<java.lang.String, Known> decodeCodes(java.lang.String[] chunks, boolean integerCodes) {
         java.util.List<java.lang.String> f = fields(chunks);
         java.util.Map<java.lang.String, Known> out = new java.util.HashMap<>();
-        for (int at = 0; at + 2 < f.size(); at += 3) {
+        for (int at = 0; at + 3 < f.size(); at += 4) {
             java.lang.String wire = f.get(at);
-            out.put(wire, new Known(integerCodes ? (java.lang.Object) java.lang.Long.valueOf(wire) : wire, f.get(at + 1), RESOLVED[java.lang.Integer.parseInt(f.get(at + 2))]));
+            boolean retired = !f.get(at + 3).isEmpty();
+            out.put(wire, new Known(integerCodes ? (java.lang.Object) java.lang.Long.valueOf(wire) : wire, f.get(at + 1), RESOLVED[java.lang.Integer.parseInt(f.get(at + 2))], retired));
         }
         return java.util.Collections.unmodifiableMap(out);
     }
@@ -581,7 +589,7 @@ public final class CouponCreditResponses {
     }
 
     private static void appendError(StringBuilder out, ParsedError error) {
-        out.append("{\"known\":").append(error.isKnown()).append(",\"codeSet\":").append(json(error.getCodeSet()));
+        out.append("{\"known\":").append(error.isKnown()).append(",\"retired\":").append(error.isRetired()).append(",\"codeSet\":").append(json(error.getCodeSet()));
         out.append(",\"code\":").append(json(error.getCode())).append(",\"name\":").append(json(error.getName()));
         out.append(",\"message\":").append(json(error.getMessage())).append(",\"field\":").append(json(error.getField())).append(',');
         appendResolved(out, error);

@@ -59,6 +59,7 @@ public final class ExternalApiResponses {
     /** One error (or status) found in a response. */
     public static final class ParsedError extends Resolved {
         private final boolean known;
+        private final boolean retired;
         private final java.lang.String codeSet;
         private final java.lang.Object code;
         private final java.lang.Object member;
@@ -66,9 +67,10 @@ public final class ExternalApiResponses {
         private final java.lang.String message;
         private final java.lang.String field;
 
-        ParsedError(Resolved resolved, boolean known, java.lang.String codeSet, java.lang.Object code, java.lang.Object member, java.lang.String name, java.lang.String message, java.lang.String field) {
+        ParsedError(Resolved resolved, boolean known, boolean retired, java.lang.String codeSet, java.lang.Object code, java.lang.Object member, java.lang.String name, java.lang.String message, java.lang.String field) {
             super(resolved);
             this.known = known;
+            this.retired = retired;
             this.codeSet = codeSet;
             this.code = code;
             this.member = member;
@@ -79,13 +81,15 @@ public final class ExternalApiResponses {
 
         /** Whether the code is in the catalog (an uncoded error matched by its message is known too). */
         public boolean isKnown() { return known; }
+        /** True for a code the catalog keeps as retired (the vendor no longer sends it): isKnown() is false, its name and outcome are the catalog's. */
+        public boolean isRetired() { return retired; }
         /** The id of the code set the field carries. */
         public java.lang.String getCodeSet() { return codeSet; }
         /** The wire code when known (Integer for integer sets, else String); else the code as sent, converted where the set's kind allows; null for an uncoded error. */
         public java.lang.Object getCode() { return code; }
-        /** The enum constant when the code is known, else null. */
+        /** The enum constant when the code is known, else null (a retired code has none). */
         public java.lang.Object getMember() { return member; }
-        /** The constant's or uncoded error's name; null when unknown. */
+        /** The constant's, retired code's or uncoded error's name; null when the catalog does not have the code. */
         public java.lang.String getName() { return name; }
         /** The message sent beside the code, or null. */
         public java.lang.String getMessage() { return message; }
@@ -239,11 +243,13 @@ public final class ExternalApiResponses {
         final java.lang.Object code;
         final java.lang.String name;
         final Resolved resolved;
+        final boolean retired;
 
-        Known(java.lang.Object code, java.lang.String name, Resolved resolved) {
+        Known(java.lang.Object code, java.lang.String name, Resolved resolved, boolean retired) {
             this.code = code;
             this.name = name;
             this.resolved = resolved;
+            this.retired = retired;
         }
     }
 
@@ -321,7 +327,7 @@ public final class ExternalApiResponses {
 
     /** Code set error: wire code, name and resolution index, as length-prefixed fields. */
     private static final java.lang.String[] SET_0_CODES = {
-        "5:1100126:INVALID_OR_MISSING_API_KEY1:05:1100214:IP_NOT_ALLOWED1:15:1100825:ACCESS_DENIED_TO_RESOURCE1:25:1200128:MISSING_OR_INVALID_PARAMETER1:35:1200221:INCORRECT_DATE_FORMAT1:45:1200622:INVALID_COUNTRY_FORMAT1:55:1200921:COUNTRY_NOT_SUPPORTED1:65:1040418:RESOURCE_NOT_FOUND1:75:1300122:PAYMENT_PROVIDER_ERROR1:85:1300428:TERMINAL_COMMUNICATION_ERROR1:95:1300513:TERMINAL_BUSY2:105:9900121:INTERNAL_SERVER_ERROR2:11",
+        "5:1100126:INVALID_OR_MISSING_API_KEY1:00:5:1100214:IP_NOT_ALLOWED1:10:5:1100825:ACCESS_DENIED_TO_RESOURCE1:20:5:1200128:MISSING_OR_INVALID_PARAMETER1:30:5:1200221:INCORRECT_DATE_FORMAT1:40:5:1200622:INVALID_COUNTRY_FORMAT1:50:5:1200921:COUNTRY_NOT_SUPPORTED1:60:5:1040418:RESOURCE_NOT_FOUND1:70:5:1300122:PAYMENT_PROVIDER_ERROR1:80:5:1300428:TERMINAL_COMMUNICATION_ERROR1:90:5:1300513:TERMINAL_BUSY2:100:5:9900121:INTERNAL_SERVER_ERROR2:110:",
     };
     private static final CodeSetSpec SET_0 = new CodeSetSpec("error", Kind.INTEGER, 0, decodeCodes(SET_0_CODES, true), new Range[] { new Range(11000L, 11999L, RESOLVED[12]), new Range(12000L, 12999L, RESOLVED[13]), new Range(10000L, 10999L, RESOLVED[14]), new Range(13000L, 13999L, RESOLVED[15]), new Range(99000L, 99999L, RESOLVED[16]) }, null, new Uncoded[] { new Uncoded("IDEMPOTENCY_KEY_REUSED_WITH_DIFFERENT_BODY", 409, "Idempotency key reused with a different request body.", RESOLVED[17]), new Uncoded("IDEMPOTENCY_KEY_USED_FOR_DIFFERENT_ENDPOINT", 409, "Idempotency key already used for a different endpoint.", RESOLVED[18]) }, wire -> codebook.externalapi.ErrorCode.fromCode(wire));
     private static final CodeField[] CODE_FIELDS = {
@@ -375,7 +381,7 @@ public final class ExternalApiResponses {
             if (raw == null) {
                 if (message != null) {
                     Uncoded uncoded = matchUncoded(field.set, status, message);
-                    if (uncoded != null) errors.add(new ParsedError(uncoded.resolved, true, field.set.id, null, null, uncoded.name, message, field.field));
+                    if (uncoded != null) errors.add(new ParsedError(uncoded.resolved, true, false, field.set.id, null, null, uncoded.name, message, field.field));
                 }
                 continue;
             }
@@ -387,7 +393,8 @@ public final class ExternalApiResponses {
         CodeSetSpec set = field.set;
         java.lang.String wire = toWire(set, raw);
         Known known = wire == null ? null : set.codes.get(wire);
-        if (known != null) return new ParsedError(known.resolved, true, set.id, known.code, set.member.apply(wire), known.name, message, field.field);
+        if (known != null)
+            return new ParsedError(known.resolved, !known.retired, known.retired, set.id, known.code, known.retired ? null : set.member.apply(wire), known.name, message, field.field);
         java.lang.Object code;
         if (wire == null) {
             code = raw instanceof java.lang.String || raw instanceof java.lang.Number || raw instanceof java.lang.Boolean ? raw : null;
@@ -400,7 +407,7 @@ public final class ExternalApiResponses {
         if (resolved == null) resolved = set.fallback;
         if (resolved == null) resolved = byHttpStatus(status);
         if (resolved == null) resolved = FALLBACK;
-        return new ParsedError(resolved, false, set.id, code, null, null, message, field.field);
+        return new ParsedError(resolved, false, false, set.id, code, null, null, message, field.field);
     }
 
     private static final long MAX_SAFE = 9007199254740991L;
@@ -575,9 +582,10 @@ public final class ExternalApiResponses {
     private static java.util.Map<java.lang.String, Known> decodeCodes(java.lang.String[] chunks, boolean integerCodes) {
         java.util.List<java.lang.String> f = fields(chunks);
         java.util.Map<java.lang.String, Known> out = new java.util.HashMap<>();
-        for (int at = 0; at + 2 < f.size(); at += 3) {
+        for (int at = 0; at + 3 < f.size(); at += 4) {
             java.lang.String wire = f.get(at);
-            out.put(wire, new Known(integerCodes ? (java.lang.Object) java.lang.Long.valueOf(wire) : wire, f.get(at + 1), RESOLVED[java.lang.Integer.parseInt(f.get(at + 2))]));
+            boolean retired = !f.get(at + 3).isEmpty();
+            out.put(wire, new Known(integerCodes ? (java.lang.Object) java.lang.Long.valueOf(wire) : wire, f.get(at + 1), RESOLVED[java.lang.Integer.parseInt(f.get(at + 2))], retired));
         }
         return java.util.Collections.unmodifiableMap(out);
     }
@@ -593,7 +601,7 @@ public final class ExternalApiResponses {
     }
 
     private static void appendError(StringBuilder out, ParsedError error) {
-        out.append("{\"known\":").append(error.isKnown()).append(",\"codeSet\":").append(json(error.getCodeSet()));
+        out.append("{\"known\":").append(error.isKnown()).append(",\"retired\":").append(error.isRetired()).append(",\"codeSet\":").append(json(error.getCodeSet()));
         out.append(",\"code\":").append(json(error.getCode())).append(",\"name\":").append(json(error.getName()));
         out.append(",\"message\":").append(json(error.getMessage())).append(",\"field\":").append(json(error.getField())).append(',');
         appendResolved(out, error);

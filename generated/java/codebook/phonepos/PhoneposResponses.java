@@ -59,6 +59,7 @@ public final class PhoneposResponses {
     /** One error (or status) found in a response. */
     public static final class ParsedError extends Resolved {
         private final boolean known;
+        private final boolean retired;
         private final java.lang.String codeSet;
         private final java.lang.Object code;
         private final java.lang.Object member;
@@ -66,9 +67,10 @@ public final class PhoneposResponses {
         private final java.lang.String message;
         private final java.lang.String field;
 
-        ParsedError(Resolved resolved, boolean known, java.lang.String codeSet, java.lang.Object code, java.lang.Object member, java.lang.String name, java.lang.String message, java.lang.String field) {
+        ParsedError(Resolved resolved, boolean known, boolean retired, java.lang.String codeSet, java.lang.Object code, java.lang.Object member, java.lang.String name, java.lang.String message, java.lang.String field) {
             super(resolved);
             this.known = known;
+            this.retired = retired;
             this.codeSet = codeSet;
             this.code = code;
             this.member = member;
@@ -79,13 +81,15 @@ public final class PhoneposResponses {
 
         /** Whether the code is in the catalog (an uncoded error matched by its message is known too). */
         public boolean isKnown() { return known; }
+        /** True for a code the catalog keeps as retired (the vendor no longer sends it): isKnown() is false, its name and outcome are the catalog's. */
+        public boolean isRetired() { return retired; }
         /** The id of the code set the field carries. */
         public java.lang.String getCodeSet() { return codeSet; }
         /** The wire code when known (Integer for integer sets, else String); else the code as sent, converted where the set's kind allows; null for an uncoded error. */
         public java.lang.Object getCode() { return code; }
-        /** The enum constant when the code is known, else null. */
+        /** The enum constant when the code is known, else null (a retired code has none). */
         public java.lang.Object getMember() { return member; }
-        /** The constant's or uncoded error's name; null when unknown. */
+        /** The constant's, retired code's or uncoded error's name; null when the catalog does not have the code. */
         public java.lang.String getName() { return name; }
         /** The message sent beside the code, or null. */
         public java.lang.String getMessage() { return message; }
@@ -230,11 +234,13 @@ public final class PhoneposResponses {
         final java.lang.Object code;
         final java.lang.String name;
         final Resolved resolved;
+        final boolean retired;
 
-        Known(java.lang.Object code, java.lang.String name, Resolved resolved) {
+        Known(java.lang.Object code, java.lang.String name, Resolved resolved, boolean retired) {
             this.code = code;
             this.name = name;
             this.resolved = resolved;
+            this.retired = retired;
         }
     }
 
@@ -312,13 +318,13 @@ public final class PhoneposResponses {
 
     /** Code set primary-status: wire code, name and resolution index, as length-prefixed fields. */
     private static final java.lang.String[] SET_0_CODES = {
-        "1:027:STATUS_TERMINAL_OPERATIONAL1:01:135:STATUS_PERSONALIZATION_NOT_DONE_YET1:11:231:STATUS_TERMINAL_NOT_OPERATIONAL1:11:334:STATUS_PERSONALIZATION_IN_PROGRESS1:23:10029:STATUS_PERSONALIZATION_FAILED1:13:10222:STATUS_APP_IS_OUTDATED1:1",
+        "1:027:STATUS_TERMINAL_OPERATIONAL1:00:1:135:STATUS_PERSONALIZATION_NOT_DONE_YET1:10:1:231:STATUS_TERMINAL_NOT_OPERATIONAL1:10:1:334:STATUS_PERSONALIZATION_IN_PROGRESS1:20:3:10029:STATUS_PERSONALIZATION_FAILED1:10:3:10222:STATUS_APP_IS_OUTDATED1:10:",
     };
     private static final CodeSetSpec SET_0 = new CodeSetSpec("primary-status", Kind.INTEGER, 0, decodeCodes(SET_0_CODES, true), new Range[] {  }, null, new Uncoded[] {  }, wire -> codebook.phonepos.PrimaryStatusCode.fromCode(wire));
 
     /** Code set terminal-error: wire code, name and resolution index, as length-prefixed fields. */
     private static final java.lang.String[] SET_1_CODES = {
-        "4:010012:INVALID_JSON1:34:011725:INVALID_CREDENTIAL_FORMAT1:34:012022:OTP_TYPE_NOT_AVAILABLE1:44:012121:RESEND_LIMIT_EXCEEDED1:54:022216:NETWORK_UNSTABLE1:64:030019:NETWORK_UNAVAILABLE1:64:050418:SMS_SENDING_FAILED1:74:051120:EMAIL_SENDING_FAILED1:84:051233:EMAIL_VERIFICATION_TIMEOUT_SERVER1:94:061419:INVALID_CREDENTIALS2:104:231015:BATTERY_TOO_LOW2:114:231136:INTERNAL_TERMINAL_CONNECTION_TIMEOUT2:124:231417:CANCELLED_BY_USER2:134:231629:PHONEPOS_ALREADY_PERSONALISED2:144:231727:PERSONALISATION_NOT_ALLOWED2:154:231838:EMV_UPLOAD_DENIED_FOR_SECURITY_REASONS2:164:231917:EMV_UPLOAD_FAILED2:174:232116:INVALID_OTP_TYPE2:184:232236:INVALID_ATTESTATION_PROVIDER_REQUEST2:184:232327:CANCELED_BY_TERMINAL_HELPER2:194:232423:CANCELED_BY_ATTESTATION2:194:232517:INSECURE_KEYSTORE2:204:252717:CERTIFICATE_ERROR2:214:260213:BAD_HTTP_CODE2:224:260421:INVALID_CRYPTO_STATUS2:224:260518:INVALID_API_STATUS2:224:261015:SERVER_TOO_BUSY2:23",
+        "4:010012:INVALID_JSON1:30:4:011725:INVALID_CREDENTIAL_FORMAT1:30:4:012022:OTP_TYPE_NOT_AVAILABLE1:40:4:012121:RESEND_LIMIT_EXCEEDED1:50:4:022216:NETWORK_UNSTABLE1:60:4:030019:NETWORK_UNAVAILABLE1:60:4:050418:SMS_SENDING_FAILED1:70:4:051120:EMAIL_SENDING_FAILED1:80:4:051233:EMAIL_VERIFICATION_TIMEOUT_SERVER1:90:4:061419:INVALID_CREDENTIALS2:100:4:231015:BATTERY_TOO_LOW2:110:4:231136:INTERNAL_TERMINAL_CONNECTION_TIMEOUT2:120:4:231417:CANCELLED_BY_USER2:130:4:231629:PHONEPOS_ALREADY_PERSONALISED2:140:4:231727:PERSONALISATION_NOT_ALLOWED2:150:4:231838:EMV_UPLOAD_DENIED_FOR_SECURITY_REASONS2:160:4:231917:EMV_UPLOAD_FAILED2:170:4:232116:INVALID_OTP_TYPE2:180:4:232236:INVALID_ATTESTATION_PROVIDER_REQUEST2:180:4:232327:CANCELED_BY_TERMINAL_HELPER2:190:4:232423:CANCELED_BY_ATTESTATION2:190:4:232517:INSECURE_KEYSTORE2:200:4:252717:CERTIFICATE_ERROR2:210:4:260213:BAD_HTTP_CODE2:220:4:260421:INVALID_CRYPTO_STATUS2:220:4:260518:INVALID_API_STATUS2:220:4:261015:SERVER_TOO_BUSY2:230:",
     };
     private static final CodeSetSpec SET_1 = new CodeSetSpec("terminal-error", Kind.DIGITS, 4, decodeCodes(SET_1_CODES, false), new Range[] {  }, null, new Uncoded[] {  }, wire -> codebook.phonepos.TerminalErrorCode.fromCode(wire));
     private static final CodeField[] CODE_FIELDS = {
@@ -368,7 +374,7 @@ public final class PhoneposResponses {
             if (raw == null) {
                 if (message != null) {
                     Uncoded uncoded = matchUncoded(field.set, status, message);
-                    if (uncoded != null) errors.add(new ParsedError(uncoded.resolved, true, field.set.id, null, null, uncoded.name, message, field.field));
+                    if (uncoded != null) errors.add(new ParsedError(uncoded.resolved, true, false, field.set.id, null, null, uncoded.name, message, field.field));
                 }
                 continue;
             }
@@ -380,7 +386,8 @@ public final class PhoneposResponses {
         CodeSetSpec set = field.set;
         java.lang.String wire = toWire(set, raw);
         Known known = wire == null ? null : set.codes.get(wire);
-        if (known != null) return new ParsedError(known.resolved, true, set.id, known.code, set.member.apply(wire), known.name, message, field.field);
+        if (known != null)
+            return new ParsedError(known.resolved, !known.retired, known.retired, set.id, known.code, known.retired ? null : set.member.apply(wire), known.name, message, field.field);
         java.lang.Object code;
         if (wire == null) {
             code = raw instanceof java.lang.String || raw instanceof java.lang.Number || raw instanceof java.lang.Boolean ? raw : null;
@@ -393,7 +400,7 @@ public final class PhoneposResponses {
         if (resolved == null) resolved = set.fallback;
         if (resolved == null) resolved = byHttpStatus(status);
         if (resolved == null) resolved = FALLBACK;
-        return new ParsedError(resolved, false, set.id, code, null, null, message, field.field);
+        return new ParsedError(resolved, false, false, set.id, code, null, null, message, field.field);
     }
 
     private static final long MAX_SAFE = 9007199254740991L;
@@ -568,9 +575,10 @@ public final class PhoneposResponses {
     private static java.util.Map<java.lang.String, Known> decodeCodes(java.lang.String[] chunks, boolean integerCodes) {
         java.util.List<java.lang.String> f = fields(chunks);
         java.util.Map<java.lang.String, Known> out = new java.util.HashMap<>();
-        for (int at = 0; at + 2 < f.size(); at += 3) {
+        for (int at = 0; at + 3 < f.size(); at += 4) {
             java.lang.String wire = f.get(at);
-            out.put(wire, new Known(integerCodes ? (java.lang.Object) java.lang.Long.valueOf(wire) : wire, f.get(at + 1), RESOLVED[java.lang.Integer.parseInt(f.get(at + 2))]));
+            boolean retired = !f.get(at + 3).isEmpty();
+            out.put(wire, new Known(integerCodes ? (java.lang.Object) java.lang.Long.valueOf(wire) : wire, f.get(at + 1), RESOLVED[java.lang.Integer.parseInt(f.get(at + 2))], retired));
         }
         return java.util.Collections.unmodifiableMap(out);
     }
@@ -586,7 +594,7 @@ public final class PhoneposResponses {
     }
 
     private static void appendError(StringBuilder out, ParsedError error) {
-        out.append("{\"known\":").append(error.isKnown()).append(",\"codeSet\":").append(json(error.getCodeSet()));
+        out.append("{\"known\":").append(error.isKnown()).append(",\"retired\":").append(error.isRetired()).append(",\"codeSet\":").append(json(error.getCodeSet()));
         out.append(",\"code\":").append(json(error.getCode())).append(",\"name\":").append(json(error.getName()));
         out.append(",\"message\":").append(json(error.getMessage())).append(",\"field\":").append(json(error.getField())).append(',');
         appendResolved(out, error);

@@ -59,6 +59,7 @@ public final class WlwResponses {
     /** One error (or status) found in a response. */
     public static final class ParsedError extends Resolved {
         private final boolean known;
+        private final boolean retired;
         private final java.lang.String codeSet;
         private final java.lang.Object code;
         private final java.lang.Object member;
@@ -66,9 +67,10 @@ public final class WlwResponses {
         private final java.lang.String message;
         private final java.lang.String field;
 
-        ParsedError(Resolved resolved, boolean known, java.lang.String codeSet, java.lang.Object code, java.lang.Object member, java.lang.String name, java.lang.String message, java.lang.String field) {
+        ParsedError(Resolved resolved, boolean known, boolean retired, java.lang.String codeSet, java.lang.Object code, java.lang.Object member, java.lang.String name, java.lang.String message, java.lang.String field) {
             super(resolved);
             this.known = known;
+            this.retired = retired;
             this.codeSet = codeSet;
             this.code = code;
             this.member = member;
@@ -79,13 +81,15 @@ public final class WlwResponses {
 
         /** Whether the code is in the catalog (an uncoded error matched by its message is known too). */
         public boolean isKnown() { return known; }
+        /** True for a code the catalog keeps as retired (the vendor no longer sends it): isKnown() is false, its name and outcome are the catalog's. */
+        public boolean isRetired() { return retired; }
         /** The id of the code set the field carries. */
         public java.lang.String getCodeSet() { return codeSet; }
         /** The wire code when known (Integer for integer sets, else String); else the code as sent, converted where the set's kind allows; null for an uncoded error. */
         public java.lang.Object getCode() { return code; }
-        /** The enum constant when the code is known, else null. */
+        /** The enum constant when the code is known, else null (a retired code has none). */
         public java.lang.Object getMember() { return member; }
-        /** The constant's or uncoded error's name; null when unknown. */
+        /** The constant's, retired code's or uncoded error's name; null when the catalog does not have the code. */
         public java.lang.String getName() { return name; }
         /** The message sent beside the code, or null. */
         public java.lang.String getMessage() { return message; }
@@ -234,11 +238,13 @@ public final class WlwResponses {
         final java.lang.Object code;
         final java.lang.String name;
         final Resolved resolved;
+        final boolean retired;
 
-        Known(java.lang.Object code, java.lang.String name, Resolved resolved) {
+        Known(java.lang.Object code, java.lang.String name, Resolved resolved, boolean retired) {
             this.code = code;
             this.name = name;
             this.resolved = resolved;
+            this.retired = retired;
         }
     }
 
@@ -316,7 +322,7 @@ public final class WlwResponses {
 
     /** Code set response-status: wire code, name and resolution index, as length-prefixed fields. */
     private static final java.lang.String[] SET_0_CODES = {
-        "3:30417:INVALID_ARGUMENTS1:03:30922:INVALID_CHECKOUT_TOKEN1:03:33728:NO_TRANSACTION_DETAILS_FOUND1:13:34129:TRANSACTION_HAS_BEEN_CANCELED1:23:34718:TRANSACTION_IN_USE1:33:36017:OPERATION_TIMEOUT1:43:36122:CHECKOUT_TOKEN_BLOCKED1:53:37020:TENDER_NOT_SUPPORTED1:63:38521:TRANSACTION_NOT_READY1:73:38614:ENDPOINT_ERROR1:83:38942:ISSUING_PARTNER_STUB_RECORDS_NOT_SUPPORTED1:93:39017:DATA_ACCESS_ERROR2:103:39125:EXTERNAL_ENTITY_NOT_FOUND1:13:42729:INVALID_EXTERNAL_ENTITY_STATE2:113:4308:DECLINED2:123:43118:INSUFFICIENT_FUNDS2:133:44316:PROCESSING_ERROR2:143:44424:GATEWAY_PROCESSING_ERROR2:153:44531:TRANSACTION_CANNOT_BE_PROCESSED2:123:44740:TRANSACTION_NOT_SUPPORTED_IN_INTEGRATION2:163:44914:INVALID_AMOUNT1:03:45019:INVALID_CARD_NUMBER1:63:45119:INVALID_EXPIRY_DATE1:63:45219:EXPIRED_CREDIT_CARD1:63:49034:INVALID_TRANSACTION_CONTACT_ISSUER2:123:49130:SUSPECTED_FRAUD_CONTACT_ISSUER1:53:52337:ENROLLMENT_CARD_PROVISIONING_DECLINED2:123:52442:ENROLLMENT_CARD_PROVISIONING_NOT_SUPPORTED1:93:52517:CRUD_NOT_POSSIBLE2:15",
+        "3:30417:INVALID_ARGUMENTS1:00:3:30922:INVALID_CHECKOUT_TOKEN1:00:3:33728:NO_TRANSACTION_DETAILS_FOUND1:10:3:34129:TRANSACTION_HAS_BEEN_CANCELED1:20:3:34718:TRANSACTION_IN_USE1:30:3:36017:OPERATION_TIMEOUT1:40:3:36122:CHECKOUT_TOKEN_BLOCKED1:50:3:37020:TENDER_NOT_SUPPORTED1:60:3:38521:TRANSACTION_NOT_READY1:70:3:38614:ENDPOINT_ERROR1:80:3:38942:ISSUING_PARTNER_STUB_RECORDS_NOT_SUPPORTED1:90:3:39017:DATA_ACCESS_ERROR2:100:3:39125:EXTERNAL_ENTITY_NOT_FOUND1:10:3:42729:INVALID_EXTERNAL_ENTITY_STATE2:110:3:4308:DECLINED2:120:3:43118:INSUFFICIENT_FUNDS2:130:3:44316:PROCESSING_ERROR2:140:3:44424:GATEWAY_PROCESSING_ERROR2:150:3:44531:TRANSACTION_CANNOT_BE_PROCESSED2:120:3:44740:TRANSACTION_NOT_SUPPORTED_IN_INTEGRATION2:160:3:44914:INVALID_AMOUNT1:00:3:45019:INVALID_CARD_NUMBER1:60:3:45119:INVALID_EXPIRY_DATE1:60:3:45219:EXPIRED_CREDIT_CARD1:60:3:49034:INVALID_TRANSACTION_CONTACT_ISSUER2:120:3:49130:SUSPECTED_FRAUD_CONTACT_ISSUER1:50:3:52337:ENROLLMENT_CARD_PROVISIONING_DECLINED2:120:3:52442:ENROLLMENT_CARD_PROVISIONING_NOT_SUPPORTED1:90:3:52517:CRUD_NOT_POSSIBLE2:150:",
     };
     private static final CodeSetSpec SET_0 = new CodeSetSpec("response-status", Kind.DIGITS, 3, decodeCodes(SET_0_CODES, false), new Range[] {  }, null, new Uncoded[] {  }, wire -> codebook.wlw.ResponseStatusCode.fromCode(wire));
     private static final CodeField[] CODE_FIELDS = {
@@ -365,7 +371,7 @@ public final class WlwResponses {
             if (raw == null) {
                 if (message != null) {
                     Uncoded uncoded = matchUncoded(field.set, status, message);
-                    if (uncoded != null) errors.add(new ParsedError(uncoded.resolved, true, field.set.id, null, null, uncoded.name, message, field.field));
+                    if (uncoded != null) errors.add(new ParsedError(uncoded.resolved, true, false, field.set.id, null, null, uncoded.name, message, field.field));
                 }
                 continue;
             }
@@ -377,7 +383,8 @@ public final class WlwResponses {
         CodeSetSpec set = field.set;
         java.lang.String wire = toWire(set, raw);
         Known known = wire == null ? null : set.codes.get(wire);
-        if (known != null) return new ParsedError(known.resolved, true, set.id, known.code, set.member.apply(wire), known.name, message, field.field);
+        if (known != null)
+            return new ParsedError(known.resolved, !known.retired, known.retired, set.id, known.code, known.retired ? null : set.member.apply(wire), known.name, message, field.field);
         java.lang.Object code;
         if (wire == null) {
             code = raw instanceof java.lang.String || raw instanceof java.lang.Number || raw instanceof java.lang.Boolean ? raw : null;
@@ -390,7 +397,7 @@ public final class WlwResponses {
         if (resolved == null) resolved = set.fallback;
         if (resolved == null) resolved = byHttpStatus(status);
         if (resolved == null) resolved = FALLBACK;
-        return new ParsedError(resolved, false, set.id, code, null, null, message, field.field);
+        return new ParsedError(resolved, false, false, set.id, code, null, null, message, field.field);
     }
 
     private static final long MAX_SAFE = 9007199254740991L;
@@ -565,9 +572,10 @@ public final class WlwResponses {
     private static java.util.Map<java.lang.String, Known> decodeCodes(java.lang.String[] chunks, boolean integerCodes) {
         java.util.List<java.lang.String> f = fields(chunks);
         java.util.Map<java.lang.String, Known> out = new java.util.HashMap<>();
-        for (int at = 0; at + 2 < f.size(); at += 3) {
+        for (int at = 0; at + 3 < f.size(); at += 4) {
             java.lang.String wire = f.get(at);
-            out.put(wire, new Known(integerCodes ? (java.lang.Object) java.lang.Long.valueOf(wire) : wire, f.get(at + 1), RESOLVED[java.lang.Integer.parseInt(f.get(at + 2))]));
+            boolean retired = !f.get(at + 3).isEmpty();
+            out.put(wire, new Known(integerCodes ? (java.lang.Object) java.lang.Long.valueOf(wire) : wire, f.get(at + 1), RESOLVED[java.lang.Integer.parseInt(f.get(at + 2))], retired));
         }
         return java.util.Collections.unmodifiableMap(out);
     }
@@ -583,7 +591,7 @@ public final class WlwResponses {
     }
 
     private static void appendError(StringBuilder out, ParsedError error) {
-        out.append("{\"known\":").append(error.isKnown()).append(",\"codeSet\":").append(json(error.getCodeSet()));
+        out.append("{\"known\":").append(error.isKnown()).append(",\"retired\":").append(error.isRetired()).append(",\"codeSet\":").append(json(error.getCodeSet()));
         out.append(",\"code\":").append(json(error.getCode())).append(",\"name\":").append(json(error.getName()));
         out.append(",\"message\":").append(json(error.getMessage())).append(",\"field\":").append(json(error.getField())).append(',');
         appendResolved(out, error);
