@@ -212,7 +212,7 @@ describe("gen --changelog-since: the docs page of changes since a ref, only when
         "",
       ].join("\n"),
     );
-    expect(readFileSync(join(out, "docs/acme.md"), "utf8")).toContain('<a id="status-1001"></a>');
+    expect(readFileSync(join(out, "docs/acme.md"), "utf8")).toContain('<article class="cb-entry" id="status-1001"');
     expect(readFileSync(join(out, ".codebook-manifest.json"), "utf8")).toContain('"docs/changelog.md"');
     expect(runGen(["--check", "--changelog-since", "HEAD~1", "--no-cache"], root).status).toBe(0);
     // Without the option, the output is what it always is: the page goes, like any output nothing produces.
