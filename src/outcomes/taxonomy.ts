@@ -11,7 +11,7 @@ import { createSourceFile, type SourceFile } from "../catalog/source-file.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 
 /** The built-in taxonomy, shipped beside the catalog schema. */
-export const BUILTIN_TAXONOMY_URL = new URL("../../taxonomy/outcomes.yaml", import.meta.url);
+const BUILTIN_TAXONOMY_URL = new URL("../../taxonomy/outcomes.yaml", import.meta.url);
 const TAXONOMY_SCHEMA_URL = new URL("../../taxonomy/outcomes.schema.json", import.meta.url);
 
 /** A retry decision as the taxonomy and the catalogs state it. */

@@ -21,19 +21,31 @@ describe("the docs show outcomes", () => {
       for (const vendor of catalog.vendors) {
         const count = vendor.codeSets.flatMap((set) => [...set.codes, ...(set.uncoded ?? [])]).filter((entry) => entry.resolution.outcome === id).length;
         total += count;
-        if (count > 0) expect(section).toMatch(new RegExp(`\\(\\./${vendor.id}\\.md\\) \\| ${count} \\|`));
-        else expect(section).not.toContain(`(./${vendor.id}.md) |`);
+        if (count > 0) expect(section).toMatch(new RegExp(`^- \\[[^\\]]+\\]\\(\\./${vendor.id}\\.md\\): ${count} codes?$`, "m"));
+        else expect(section).not.toContain(`](./${vendor.id}.md):`);
       }
     }
     expect(total).toBe(352);
   });
 
+  it("lay the outcomes page out as lists, never a table (it must not scroll sideways on a phone)", () => {
+    expect(page).not.toMatch(/^\|/m);
+    // A symbolic code that is its own name shows once; long names may wrap after each underscore.
+    expect(page).toContain("[<code>INSUFFICIENT_<wbr>CREDIT</code>](./coupon-credit.md#error-INSUFFICIENT_CREDIT)\n");
+  });
+
   it("show each code's outcome, retry and where it came from on its vendor page", () => {
     const external = readFileSync(join(GENERATED, "docs/external-api.md"), "utf8");
-    const row = external.split("\n").find((line) => line.includes('id="error-13005"')) ?? "";
-    expect(row).toContain("<strong>busy</strong><br>retry after-delay, 5 to 10 s<br><em>by code, the vendor's word</em>: seed 002");
+    const entry = external.slice(external.indexOf('id="error-13005"'), external.indexOf("</article>", external.indexOf('id="error-13005"')));
+    expect(entry).toContain('<div class="cb-field" data-field="outcome"><dt>Outcome</dt><dd><strong>busy</strong>; retry after-delay, 5 to 10 s</dd></div>');
+    expect(entry).toContain("<dt>Outcome from</dt><dd><em>by code, the vendor&#39;s word</em>: seed 002");
+    expect(entry).toContain('data-outcome="busy"');
     expect(external).toContain("- HTTP 5xx: <strong>unavailable</strong>, retry exponential-backoff, 1, 2, 4, 8 s (the vendor's word:");
     const coupon = readFileSync(join(GENERATED, "docs/coupon-credit.md"), "utf8");
-    expect(coupon.split("\n").find((line) => line.includes('id="error-INSUFFICIENT_CREDIT"'))).toContain("If your POS does not support split payments:");
+    const credit = coupon.slice(
+      coupon.indexOf('id="error-INSUFFICIENT_CREDIT"'),
+      coupon.indexOf("</article>", coupon.indexOf('id="error-INSUFFICIENT_CREDIT"')),
+    );
+    expect(credit).toContain("<dt>Handling</dt><dd>If your POS does not support split payments:");
   });
 });
