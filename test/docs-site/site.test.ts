@@ -201,8 +201,7 @@ describe("docs site", () => {
       expect(fields).toEqual([
         ["Description", code?.description],
         ["Action", code?.action],
-        ["Outcome", "user-action-required; retry manual"],
-        ["Outcome from", expect.stringMatching(/^by code, codebook's judgement: description says the battery level is too low/)],
+        ["Outcome", "user-action-required; retry manual (by code, codebook's judgement)"],
         ["Scope", "General 🌎"],
       ]);
       await expect.poll(async () => (await entry.boundingBox())?.y ?? -1).toBeGreaterThan(0);

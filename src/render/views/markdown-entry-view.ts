@@ -95,7 +95,6 @@ const ENTRY_FIELDS: readonly {
   { key: "action", label: "Action", value: (e, _set, tokens) => optional(e.action, tokens) },
   { key: "handling", label: "Handling", value: (e, _set, tokens) => optional(e.handling, tokens) },
   { key: "outcome", label: "Outcome", value: (e) => outcomeValue(e.resolution) },
-  { key: "outcome-basis", label: "Outcome from", value: (e) => outcomeBasisValue(e.resolution) },
   { key: "http", label: "HTTP status", value: (e) => (e.httpStatus === undefined ? undefined : String(e.httpStatus)) },
   { key: "scope", label: "Scope", value: (e, set) => (e.scope === undefined ? undefined : htmlText(scopeLabel(set, e.scope))) },
   {
@@ -153,7 +152,7 @@ export function entryView(entry: CodeEntry, set: CodeSet, setAnchor: string, anc
       entry.restored ? "number restored" : "",
     ].filter(Boolean),
     fields,
-    notes: entry.notes.map(htmlText),
+    notes: [...entry.notes.map(htmlText), ...outcomeEvidence(entry.resolution)],
   };
 }
 
@@ -171,9 +170,7 @@ export function uncodedEntryView(entry: UncodedEntry, set: CodeSet, setAnchor: s
   for (const [key, label, text] of more) if (text !== undefined) fields.push({ key, label, value: htmlText(text), lang: "" });
   if (entry.retry !== undefined) fields.push({ key: "retry", label: "Retry", value: retryText(entry.retry), lang: "" });
   const outcome = outcomeValue(entry.resolution);
-  const basis = outcomeBasisValue(entry.resolution);
   if (outcome !== undefined) fields.push({ key: "outcome", label: "Outcome", value: outcome, lang: "" });
-  if (basis !== undefined) fields.push({ key: "outcome-basis", label: "Outcome from", value: basis, lang: "" });
   return {
     id: anchor(anchorId(`${set.id}-uncoded`, entry.name)),
     // Code-less cases have no scope or category, but an outcome: the outcome filter keeps them.
@@ -182,7 +179,7 @@ export function uncodedEntryView(entry: UncodedEntry, set: CodeSet, setAnchor: s
     name: breakable(entry.name),
     badges: [],
     fields,
-    notes: entry.notes.map(htmlText),
+    notes: [...entry.notes.map(htmlText), ...outcomeEvidence(entry.resolution)],
   };
 }
 
@@ -230,19 +227,18 @@ function retryText(retry: Retry): string {
 
 /**
  * What a caller makes of the entry: the resolved outcome and retry (the entry's own, the deciding rule's
- * or the outcome's default). Undefined when the catalog states no outcome (basis default): the
- * taxonomy's fallback is no information about the code.
+ * or the outcome's default), the rule that decided and whose word it is. Undefined when the catalog
+ * states no outcome (basis default): the taxonomy's fallback is no information about the code.
  */
 function outcomeValue(resolution: Resolution): string | undefined {
   if (resolution.basis === "default") return undefined;
-  return `<strong>${htmlText(resolution.outcome)}</strong>; retry ${htmlText(resolvedRetryText(resolution.retry))}`;
+  return `<strong>${htmlText(resolution.outcome)}</strong>; retry ${htmlText(resolvedRetryText(resolution.retry))} <em>(${htmlText(basisText(resolution))})</em>`;
 }
 
-/** Where the outcome came from: the rule that decided, whose word it is, and the evidence. */
-function outcomeBasisValue(resolution: Resolution): string | undefined {
-  if (resolution.basis === "default") return undefined;
-  const evidence = resolution.evidence === undefined ? "" : `: ${htmlText(resolution.evidence)}`;
-  return `<em>${htmlText(basisText(resolution))}</em>${evidence}`;
+/** The evidence for the outcome, folded with the notes (provenance, often long, would push the values off a phone's screen). */
+function outcomeEvidence(resolution: Resolution): string[] {
+  if (resolution.basis === "default" || resolution.evidence === undefined) return [];
+  return [`Why ${htmlText(resolution.outcome)}: ${htmlText(resolution.evidence)}`];
 }
 
 /** A deprecation's reason and replacement; undefined when it has neither (the badge says it all). */

@@ -62,8 +62,9 @@ export function markdownVendorView(vendor: Vendor) {
   };
 }
 
-export function frontMatter(title: string, description: string): string {
-  return ["---", `title: ${yamlString(title)}`, `description: ${yamlString(description)}`, "---"].join("\n");
+export function frontMatter(title: string, description: string, options: { readonly search?: false } = {}): string {
+  const search = options.search === false ? ["search: false"] : [];
+  return ["---", `title: ${yamlString(title)}`, `description: ${yamlString(description)}`, ...search, "---"].join("\n");
 }
 
 function setTitle(vendor: Vendor, id: string): string {
@@ -209,7 +210,8 @@ export function markdownOutcomesView(shared: SharedInput) {
   const { taxonomy } = shared;
   const vendors = shared.summary.vendors;
   return {
-    frontMatter: frontMatter("Codes by outcome", "Every vendor's codes, grouped by the outcome they lead to."),
+    // Out of the local search: it repeats the vendors' codes, and a search should lead to a code's own entry.
+    frontMatter: frontMatter("Codes by outcome", "Every vendor's codes, grouped by the outcome they lead to.", { search: false }),
     banner: `<!-- ${bannerText(`every catalog and ${taxonomy.file}`)} -->`,
     intro: markdownParagraph(
       `The outcomes of ${taxonomy.file}, most severe first (the order in which decide() combines several errors), with the codes of every vendor that lead to each. At most ${MAX_LISTED} codes are listed per vendor and outcome; the vendor's page has them all, with where each outcome comes from.`,
