@@ -201,7 +201,7 @@ describe("docs site", () => {
       expect(fields).toEqual([
         ["Description", code?.description],
         ["Action", code?.action],
-        ["Outcome", "user-action-required; retry manual (by code, codebook's judgement)"],
+        ["Outcome", "user-action-required; retry manual"],
         ["Scope", "General 🌎"],
       ]);
       await expect.poll(async () => (await entry.boundingBox())?.y ?? -1).toBeGreaterThan(0);

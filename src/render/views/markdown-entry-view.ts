@@ -227,18 +227,22 @@ function retryText(retry: Retry): string {
 
 /**
  * What a caller makes of the entry: the resolved outcome and retry (the entry's own, the deciding rule's
- * or the outcome's default), the rule that decided and whose word it is. Undefined when the catalog
- * states no outcome (basis default): the taxonomy's fallback is no information about the code.
+ * or the outcome's default). Undefined when the catalog states no outcome (basis default): the
+ * taxonomy's fallback is no information about the code.
  */
 function outcomeValue(resolution: Resolution): string | undefined {
   if (resolution.basis === "default") return undefined;
-  return `<strong>${htmlText(resolution.outcome)}</strong>; retry ${htmlText(resolvedRetryText(resolution.retry))} <em>(${htmlText(basisText(resolution))})</em>`;
+  return `<strong>${htmlText(resolution.outcome)}</strong>; retry ${htmlText(resolvedRetryText(resolution.retry))}`;
 }
 
-/** The evidence for the outcome, folded with the notes (provenance, often long, would push the values off a phone's screen). */
+/**
+ * Where the outcome came from (the rule that decided, whose word it is, the evidence), folded with the
+ * notes: provenance is often long, and would push a linked entry's values off a phone's screen.
+ */
 function outcomeEvidence(resolution: Resolution): string[] {
-  if (resolution.basis === "default" || resolution.evidence === undefined) return [];
-  return [`Why ${htmlText(resolution.outcome)}: ${htmlText(resolution.evidence)}`];
+  if (resolution.basis === "default") return [];
+  const evidence = resolution.evidence === undefined ? "" : `: ${htmlText(resolution.evidence)}`;
+  return [`Outcome ${htmlText(resolution.outcome)} <em>${htmlText(basisText(resolution))}</em>${evidence}`];
 }
 
 /** A deprecation's reason and replacement; undefined when it has neither (the badge says it all). */
