@@ -39,7 +39,7 @@ describe("the docs show outcomes", () => {
     const entry = external.slice(external.indexOf('id="error-13005"'), external.indexOf("</article>", external.indexOf('id="error-13005"')));
     expect(entry).toContain('<div class="cb-field" data-field="outcome"><dt>Outcome</dt><dd><strong>busy</strong>; retry after-delay, 5 to 10 s</dd></div>');
     // Where it came from is folded with the notes.
-    expect(entry).toMatch(/<details class="cb-notes">[^]*<li>Outcome busy <em>by code, the vendor&#39;s word<\/em>: seed 002/);
+    expect(entry).toMatch(/<details class="cb-notes">[\s\S]*<li>Outcome busy <em>by code, the vendor&#39;s word<\/em>: seed 002/);
     expect(entry).toContain('data-outcome="busy"');
     expect(external).toContain("- HTTP 5xx: <strong>unavailable</strong>, retry exponential-backoff, 1, 2, 4, 8 s (the vendor's word:");
     const coupon = readFileSync(join(GENERATED, "docs/coupon-credit.md"), "utf8");
