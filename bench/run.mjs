@@ -199,9 +199,47 @@ for (const kind of ["hit", "miss"]) {
   );
 }
 
+// decide(parseResponse(body)) against the JSON.parse that precedes it, on the corpus of raw bodies
+// (test/fixtures/responses/): each vendor's bodies in turn, the parse-and-decide on the parsed value.
+const corpusDir = join(root, "test/fixtures/responses");
+const namespaceOf = (id) => id.replace(/-([a-z0-9])/g, (_, c) => c.toUpperCase());
+const generatedIndex = await import(join(compiled, "js/index.js"));
+const CORPUS_LOOP = `
+  let sink = 0;
+  const m = inputs.length;
+  for (let i = 0; i < 100000; i++) sink += fn(inputs[i % m], i % m) ? 1 : 0;
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < n; i++) sink += fn(inputs[i % m], i % m) ? 1 : 0;
+  const ns = Number(process.hrtime.bigint() - start) / n;
+  return sink < 0 ? 0 : ns;`;
+const nsPerBody = (fn, inputs) => new Function("fn", "inputs", "n", CORPUS_LOOP)(fn, inputs, 1_000_000);
+console.log("\nparse-and-decide micro-benchmark (ns per body, median of 5 rounds; target: decide(parseResponse) <= JSON.parse):");
+const handlingBench = [];
+for (const file of readdirSync(corpusDir)
+  .filter((name) => name.endsWith(".json"))
+  .sort()) {
+  const vendor = file.slice(0, -".json".length);
+  const api = generatedIndex[namespaceOf(vendor)];
+  const cases = JSON.parse(readFileSync(join(corpusDir, file), "utf8"));
+  const texts = cases.map((entry) => entry.bodyText ?? JSON.stringify(entry.body));
+  const statuses = cases.map((entry) => entry.httpStatus);
+  const values = texts.map((text) => JSON.parse(text));
+  const rounds = { parse: [], decide: [] };
+  for (let round = 0; round < 5; round++) {
+    rounds.parse.push(nsPerBody((text) => JSON.parse(text) !== undefined, texts));
+    rounds.decide.push(nsPerBody((value, index) => api.decide(api.parseResponse(value, statuses[index])).outcome !== "", values));
+  }
+  const parse = median(rounds.parse);
+  const decide = median(rounds.decide);
+  handlingBench.push({ vendor, bodies: texts.length, jsonParse: parse, parseAndDecide: decide });
+  console.log(
+    `  ${vendor.padEnd(14)} ${String(texts.length).padStart(3)} bodies  JSON.parse ${parse.toFixed(0)}  decide(parseResponse) ${decide.toFixed(0)} (${(decide / parse).toFixed(2)}x)`,
+  );
+}
+
 console.log(`\nmachine: ${cpus().length} x ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
 writeFileSync(
   join(root, "bench/last-run.json"),
-  `${JSON.stringify({ nodeStart, rows, micro, machine: { cpus: cpus().length, model: cpus()[0]?.model, memGiB: totalmem() / 2 ** 30, node: process.version } }, null, 2)}\n`,
+  `${JSON.stringify({ nodeStart, rows, micro, handling: handlingBench, machine: { cpus: cpus().length, model: cpus()[0]?.model, memGiB: totalmem() / 2 ** 30, node: process.version } }, null, 2)}\n`,
 );
 rmSync(work, { recursive: true, force: true });

@@ -1,9 +1,11 @@
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadCatalogs } from "./catalog/load-catalogs.js";
 import { type Diagnostic, hasErrors } from "./diagnostics/diagnostic.js";
 import type { SourceTexts } from "./diagnostics/format.js";
 import { buildModel } from "./model/build-model.js";
 import type { CatalogModel } from "./model/types.js";
+import { builtinTaxonomy, readTaxonomy } from "./outcomes/taxonomy.js";
 import type { OutputFile } from "./render/output-file.js";
 import { renderTargets } from "./render/render.js";
 import { BUILTIN_TEMPLATES, readTemplates } from "./render/templates.js";
@@ -15,6 +17,8 @@ export interface GenerateOptions {
   readonly templates?: string | undefined;
   /** Working directory for relative paths in diagnostics and banners. */
   readonly cwd?: string;
+  /** A taxonomy that replaces the built-in outcome taxonomy (taxonomy/outcomes.yaml). */
+  readonly outcomes?: string | undefined;
 }
 
 export interface GenerateResult {
@@ -30,9 +34,13 @@ export interface GenerateResult {
 /** Loads, validates, models and renders. Reads catalogs and templates; writes nothing. */
 export function generate(options: GenerateOptions): GenerateResult {
   const cwd = options.cwd ?? process.cwd();
-  const loaded = loadCatalogs(options.catalogs, cwd);
+  const taxonomyRead =
+    options.outcomes === undefined ? { taxonomy: builtinTaxonomy(), diagnostics: [] } : readTaxonomy(resolve(cwd, options.outcomes), options.outcomes);
+  if (!taxonomyRead.taxonomy) return { files: [], diagnostics: taxonomyRead.diagnostics, model: undefined, texts: new Map() };
+  const { taxonomy } = taxonomyRead;
+  const loaded = loadCatalogs(options.catalogs, cwd, taxonomy);
   if (hasErrors(loaded.diagnostics)) return { files: [], diagnostics: loaded.diagnostics, model: undefined, texts: loaded.texts };
-  const model = buildModel(loaded.catalogs);
+  const model = buildModel(loaded.catalogs, taxonomy);
   const templateRead = readTemplates(fileURLToPath(BUILTIN_TEMPLATES), options.templates, cwd);
   if (templateRead.diagnostics.length > 0) return { files: [], diagnostics: [...loaded.diagnostics, ...templateRead.diagnostics], model, texts: loaded.texts };
   const rendered = renderTargets(model, templateRead.templates);

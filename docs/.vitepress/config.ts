@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitepress";
@@ -35,7 +35,7 @@ export default defineConfig({
   transformPageData: (pageData) => pageTexts(pageData),
   transformHead: ({ description }) => [descriptionMeta(description)],
   themeConfig: {
-    sidebar: buildSidebar(catalog),
+    sidebar: buildSidebar(catalog, readdirSync(docsDir)),
     outline: { level: [2, 3], label: "On this page" },
     search: {
       provider: "local",

@@ -1,7 +1,8 @@
 /**
  * The docs site's sidebar, built from generated/catalog.json: one group per vendor linking to its page,
  * one item per code set linking to the set's anchor. Adding a vendor therefore needs no edit to the site.
- * Links name the .html file, which any static host serves (the site has cleanUrls off).
+ * Links name the .html file, which any static host serves (the site has cleanUrls off). The pages that
+ * are not a vendor's (codes by outcome, the opt-in changelog) are listed when gen wrote them.
  */
 
 /** The parts of generated/catalog.json that the sidebar reads. */
@@ -31,10 +32,20 @@ export function parseCatalogSummary(json: string, source: string): CatalogSummar
   return { vendors };
 }
 
-/** The sidebar: an overview link, then each vendor with its code sets, in the catalog's order. */
-export function buildSidebar(catalog: CatalogSummary): SidebarEntry[] {
+/** gen's pages beside the vendors', in sidebar order: the changelog exists only when --changelog-since wrote it. */
+const SHARED_PAGES: readonly { readonly file: string; readonly text: string }[] = [
+  { file: "outcomes.md", text: "Codes by outcome" },
+  { file: "changelog.md", text: "Changelog" },
+];
+
+/**
+ * The sidebar: an overview link, the shared pages among `files` (the docs directory's file names), then
+ * each vendor with its code sets, in the catalog's order.
+ */
+export function buildSidebar(catalog: CatalogSummary, files: readonly string[] = []): SidebarEntry[] {
   return [
     { text: "Overview", link: "/" },
+    ...SHARED_PAGES.filter((page) => files.includes(page.file)).map((page) => ({ text: page.text, link: `/${page.file.replace(/\.md$/, ".html")}` })),
     ...catalog.vendors.map((vendor) => ({
       // The default theme renders sidebar text as HTML (v-html), so catalog text is escaped here.
       text: escapeHtml(vendor.name),

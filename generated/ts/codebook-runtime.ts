@@ -24,6 +24,22 @@ export interface RetryInfo {
   readonly note: string | null;
 }
 
+/** A code's outcome, resolved by gen: code > category > code set > HTTP status > the taxonomy's fallback. */
+export interface OutcomeInfo {
+  /** An outcome id of the taxonomy (success, busy, declined-final, ...). */
+  readonly id: string;
+  /** The retry decision: the code's own retry, else the deciding rule's, else the outcome's default. */
+  readonly retry: { readonly policy: RetryPolicy; readonly minDelaySeconds: number | null; readonly maxDelaySeconds: number | null; readonly delaysSeconds: readonly number[] };
+  /** The code's action, else the outcome's. */
+  readonly action: string;
+  /** Which rule decided: code, category, code-set, http-status, uncoded or default. */
+  readonly basis: "code" | "category" | "code-set" | "http-status" | "uncoded" | "default";
+  /** vendor: the vendor's words say so; codebook: our judgement from them; null for the default. */
+  readonly source: "vendor" | "codebook" | null;
+  /** The vendor's words, or codebook's reason. */
+  readonly evidence: string | null;
+}
+
 /** Why a code is deprecated and what to use instead. */
 export interface DeprecationInfo {
   readonly reason: string | null;
@@ -69,6 +85,12 @@ export interface CodeInfo<Code extends string | number = string | number> {
   readonly placeholders: readonly PlaceholderInfo[];
   /** The text a formatter fills unless told otherwise. */
   readonly defaultField: TextField;
+  /** What a caller makes of the code, and where that comes from. */
+  readonly outcome: OutcomeInfo;
+  /** The vendor's recommended handling flow for this code. */
+  readonly handling: string | null;
+  /** Notes on the code: provenance, the vendor's typos, decisions taken while transcribing. */
+  readonly notes: readonly string[];
 }
 
 /** An error the vendor sends without a code, known by HTTP status and literal message. */
@@ -81,6 +103,8 @@ export interface UncodedInfo<Name extends string = string> {
   readonly description: string | null;
   readonly action: string | null;
   readonly retry: RetryInfo | null;
+  /** What a caller makes of the error, and where that comes from. */
+  readonly outcome: OutcomeInfo;
 }
 
 /** A code the vendor no longer sends: it left the enum, but parse() still recognises it. */

@@ -17,666 +17,972 @@ export enum ErrorCode {
    * Code 1001: Invalid params
    *
    * Some internal input parameters are wrong. Or some external service returns some unexpected result.
+   *
+   * Outcome: internal-error; retry exponential-backoff (by code, codebook's judgement).
    */
   INVALID_PARAMS = 1001,
   /**
    * Code 1002: Payment checkin wasn't save in db
    *
    * The internal Yii dbt model/component for payment checkin didn't store given record in database
+   *
+   * Outcome: internal-error; retry exponential-backoff (by code, codebook's judgement).
+   *
+   * Note: 'wasn't save' and 'dbt' are the vendor's own wording; kept verbatim.
    */
   PAYMENT_CHECKIN_NOT_SAVED = 1002,
   /**
    * Code 1003: transaction creation failed
    *
    * The internal call of procedure creating a transaction failed
+   *
+   * Outcome: internal-error; retry exponential-backoff (by code, codebook's judgement).
    */
   TRANSACTION_CREATION_FAILED = 1003,
   /**
    * Code 1004: payment container creation failed
    *
    * The internal call of procedure creating a payment container failed
+   *
+   * Outcome: internal-error; retry exponential-backoff (by code, codebook's judgement).
    */
   PAYMENT_CONTAINER_CREATION_FAILED = 1004,
   /**
    * Code 1005: not captured
    *
    * Connection with transact to capture given amount with trace_id was not succesfull
+   *
+   * Outcome: unavailable; retry exponential-backoff (by code, codebook's judgement).
+   *
+   * Note: Typo 'succesfull' is the vendor's own; kept verbatim.
    */
   NOT_CAPTURED = 1005,
   /**
    * Code 1006: Invitation email sending failed!
    *
    * The invitation email could not be sent
+   *
+   * Outcome: internal-error; retry exponential-backoff (by code, codebook's judgement).
    */
   INVITATION_EMAIL_SENDING_FAILED = 1006,
   /**
    * Code 1007: Could not cancel loyalty transaction
    *
    * The Cancel method of loyalty transaction returned false (something went wrong in backend)
+   *
+   * Outcome: internal-error; retry exponential-backoff (by code, codebook's judgement).
    */
   COULD_NOT_CANCEL_LOYALTY_TRANSACTION = 1007,
   /**
    * Code 1008: Fetching available payment methods failed
    *
    * The internal call of procedure which fetches available payment methods failed
+   *
+   * Outcome: internal-error; retry exponential-backoff (by code, codebook's judgement).
    */
   FETCHING_PAYMENT_METHODS_FAILED = 1008,
   /**
    * Code 1009: Payment transaction creation failed
    *
    * The internal call of procedure creating a POS transaction failed
+   *
+   * Outcome: internal-error; retry exponential-backoff (by code, codebook's judgement).
    */
   PAYMENT_TRANSACTION_CREATION_FAILED = 1009,
   /**
    * Code 1010: Basket item creation failed
    *
    * The internal call of procedure creating a basket item in secupay backend failed
+   *
+   * Outcome: internal-error; retry exponential-backoff (by code, codebook's judgement).
    */
   BASKET_ITEM_CREATION_FAILED = 1010,
   /**
    * Code 1011: VTC id not set
    *
    * No VTC ID given to start prepaid sale
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
    */
   VTC_ID_NOT_SET = 1011,
   /**
    * Code 1012: Saving PayPal communication entry failed
    *
    * The internal call of procedure which saves PayPal communication entry failed
+   *
+   * Outcome: internal-error; retry exponential-backoff (by code, codebook's judgement).
    */
   SAVING_PAYPAL_COMMUNICATION_ENTRY_FAILED = 1012,
   /**
    * Code 1013: Webterminal not activated for account [ACC_XXX]
    *
    * Doesnt exist smart device (type: loyalty_webterminal) assigned to user account
+   *
+   * Outcome: forbidden; retry manual (by code, codebook's judgement).
+   *
+   * Note: 'Doesnt' is the vendor's own spelling; kept verbatim.
    */
   WEBTERMINAL_NOT_ACTIVATED = 1013,
   /**
    * Code 1014: Missing trace_id
    *
    * Transact trace_id is missing for given trans_id
+   *
+   * Outcome: internal-error; retry manual (by code, codebook's judgement).
    */
   MISSING_TRACE_ID = 1014,
   /**
    * Code 1015: Missing transact credentials
    *
    * Transact credentials are not configured for your contract
+   *
+   * Outcome: forbidden; retry manual (by code, codebook's judgement).
    */
   MISSING_TRANSACT_CREDENTIALS = 1015,
   /**
    * Code 1016: Card validation failed
    *
    * Unknown value was returned by procedure call of "vertragsverw_karte_an_terminal_gueltig_4"
+   *
+   * Outcome: internal-error; retry manual (by code, codebook's judgement).
    */
   CARD_VALIDATION_FAILED = 1016,
   /**
    * Code 2001: Transaction was not created by secuconnect API
    *
    * The payment transaction was not created by using the secuconnect API. So not all required data can be loaded.
+   *
+   * Outcome: forbidden; retry after-fix (by code, codebook's judgement).
    */
   TRANSACTION_NOT_CREATED_BY_SECUCONNECT_API = 2001,
   /**
    * Code 2002: Invalid contract
    *
    * You are not allowed to access the data of this contract.
+   *
+   * Outcome: forbidden; retry after-fix (by code, codebook's judgement).
+   *
+   * Note: 3017 has the same message ('Invalid contract') with a different description.
    */
   INVALID_CONTRACT_NO_CONTRACT_ACCESS = 2002,
   /**
    * Code 2003: Valid auth token required
+   *
+   * Outcome: unauthenticated; retry after-fix (by code, codebook's judgement).
    */
   VALID_AUTH_TOKEN_REQUIRED = 2003,
   /**
    * Code 2004: Referenced contract access denied
+   *
+   * Outcome: forbidden; retry after-fix (by code, codebook's judgement).
    */
   REFERENCED_CONTRACT_ACCESS_DENIED = 2004,
   /**
    * Code 2005: Locked Account
    *
    * Login not possible. Please contact our support.
+   *
+   * Outcome: forbidden; retry manual (by code, codebook's judgement).
+   *
+   * Note: 2005, 2006 and 2017 share the message 'Locked Account'; the names follow their descriptions.
    */
   LOCKED_ACCOUNT_LOGIN_NOT_POSSIBLE = 2005,
   /**
    * Code 2006: Locked Account
    *
    * Password recovery not possible. Please contact our support.
+   *
+   * Outcome: forbidden; retry manual (by code, codebook's judgement).
+   *
+   * Note: 2005, 2006 and 2017 share the message 'Locked Account'; the names follow their descriptions.
    */
   LOCKED_ACCOUNT_RECOVERY_NOT_POSSIBLE = 2006,
   /**
    * Code 2007: Invalid Credentials
    *
    * The entered login credentials are invalid.
+   *
+   * Outcome: unauthenticated; retry after-fix (by code, codebook's judgement).
    */
   INVALID_CREDENTIALS = 2007,
   /**
    * Code 2008: Start with debit method directly not possible
    *
    * API user must firstly prepare the STX, so that the payment method is already saved in STX. Therefore sending it as execStart parameter is not needed and allowed.
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
    */
   START_WITH_DEBIT_METHOD_NOT_POSSIBLE = 2008,
   /**
    * Code 2009: Starting not approved, debit transaction not possible
    *
    * If the debit payment transaction was not prepared (scored) the smart transaction can not be started.
+   *
+   * Outcome: conflict; retry after-fix (by code, codebook's judgement).
    */
   STARTING_NOT_APPROVED_DEBIT_NOT_POSSIBLE = 2009,
   /**
    * Code 2010: not allowed to start/update/prepare smart transaction
    *
    * The current status of given smart transaction blocks the possibility of its updating, starting and/or preparing.
+   *
+   * Outcome: conflict; retry never (by code, codebook's judgement).
    */
   NOT_ALLOWED_TO_START_UPDATE_PREPARE_STX = 2010,
   /**
    * Code 2011: Not allowed to cancel transaction with status
    *
    * Only transactions with status ok are allowed to be cancelled for now.
+   *
+   * Outcome: conflict; retry never (by code, codebook's judgement).
    */
   NOT_ALLOWED_TO_CANCEL_TRANSACTION = 2011,
   /**
    * Code 2012: Not allowed to handle loyalty transactions
    *
    * The given device is not allowed to handle loyalty transactions because no General Device is assigned to it or no Loyalty contract Option is set for merchant.
+   *
+   * Outcome: forbidden; retry manual (by code, codebook's judgement).
    */
   NOT_ALLOWED_TO_HANDLE_LOYALTY_TRANSACTIONS = 2012,
   /**
    * Code 2013: Not allowed to cancel loyalty transaction
    *
    * The loyalty transaction which is related to given Smart Transaction is not the latest transaction of the merchantcard and can therefore not be cancelled.
+   *
+   * Outcome: conflict; retry never (by code, codebook's judgement).
    */
   NOT_ALLOWED_TO_CANCEL_LOYALTY_TRANSACTION = 2013,
   /**
    * Code 2014: Ident is locked
+   *
+   * Outcome: forbidden; retry manual (by code, codebook's judgement).
    */
   IDENT_IS_LOCKED = 2014,
   /**
    * Code 2015: Invalid prepaid configuration on device
+   *
+   * Outcome: forbidden; retry manual (by code, codebook's judgement).
    */
   INVALID_PREPAID_CONFIGURATION_ON_DEVICE = 2015,
   /**
    * Code 2016: Password is expired
    *
    * Your password has expired. Please visit {recovery_url} and assign a new one.
+   *
+   * Outcome: user-action-required; retry manual (by code, codebook's judgement).
    */
   PASSWORD_IS_EXPIRED = 2016,
   /**
    * Code 2017: Locked Account
    *
    * Highest number of unsuccessful Logins reached. Your account has been suspended for 30 minutes.
+   *
+   * Outcome: forbidden; retry after-delay, 1800 s (by code, the vendor's word).
+   *
+   * Note: 2005, 2006 and 2017 share the message 'Locked Account'; the names follow their descriptions.
    */
   LOCKED_ACCOUNT_TOO_MANY_FAILED_LOGINS = 2017,
   /**
    * Code 2018: password already used
    *
    * Your password could not be changed because it has to be different then one of your last 4 used passwords.
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
+   *
+   * Note: The document puts this row's description and its German translation on separate lines; they are mapped like the other rows.
+   *
+   * Note: 'then' (for 'than') and the German 'könnte' are the vendor's own wording; kept verbatim.
    */
   PASSWORD_ALREADY_USED = 2018,
   /**
    * Code 2019: password too weak
    *
    * Passwords require a minimum length of at least 8 characters and contain a mix 3 out of 4 characters-types: upper-case letter, lower-case letter, Numeric and special characters (single, quotes, double quotes, ampersands and space not allowed)
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
+   *
+   * Note: The English and German texts list different disallowed characters (English: single quotes, double quotes, ampersands, space; German: exclamation marks, & and space); both are kept verbatim.
    */
   PASSWORD_TOO_WEAK = 2019,
   /**
    * Code 2020: Not allowed to call finalize with mixed basket structure
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
    */
   FINALIZE_WITH_MIXED_BASKET_NOT_ALLOWED = 2020,
   /**
    * Code 2021: Not allowed to start transaction with mixed basket structure and payment method [$method]
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
    */
   START_WITH_MIXED_BASKET_NOT_ALLOWED = 2021,
   /**
    * Code 2022: Not allowed to call prepare with mixed basket structure
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
    */
   PREPARE_WITH_MIXED_BASKET_NOT_ALLOWED = 2022,
   /**
    * Code 2023: Card is not valid
    *
    * Card validation with call of procedure "vertragsverw_karte_an_terminal_gueltig_4" returned status "0" for given card
+   *
+   * Outcome: payment-method-invalid; retry after-fix (by code, codebook's judgement).
    */
   CARD_IS_NOT_VALID = 2023,
   /**
    * Code 3001: Cannot capture the payment transaction
    *
    * Some error occurs on capture the payment transaction.
+   *
+   * Outcome: internal-error; retry exponential-backoff (by code, codebook's judgement).
    */
   CANNOT_CAPTURE_PAYMENT_TRANSACTION = 3001,
   /**
    * Code 3002: Capture is not possible for prepay transactions
    *
    * For prepay transactions there is no capture call possible.
+   *
+   * Outcome: invalid-request; retry never (by code, codebook's judgement).
    */
   CAPTURE_NOT_POSSIBLE_FOR_PREPAY = 3002,
   /**
    * Code 3003: The referenced payment contract does not allow to create transactions
    *
    * Your payment contract does not allow you to do this payment.
+   *
+   * Outcome: forbidden; retry manual (by code, codebook's judgement).
    */
   CONTRACT_DOES_NOT_ALLOW_TRANSACTIONS = 3003,
   /**
    * Code 3004: The current status of the payment does not allow to capture it
    *
    * The status of the payment method does not allow this action.
+   *
+   * Outcome: conflict; retry never (by code, codebook's judgement).
    */
   PAYMENT_STATUS_DOES_NOT_ALLOW_CAPTURE = 3004,
   /**
    * Code 3005: Cannot cancel/refund the payment transaction
    *
    * Some error occurs on cancel/refund the payment transaction.
+   *
+   * Outcome: internal-error; retry exponential-backoff (by code, codebook's judgement).
    */
   CANNOT_CANCEL_OR_REFUND_TRANSACTION = 3005,
   /**
    * Code 3006: Payment method not available (for this customer)
    *
    * The scoring give some negative or unexpected result
+   *
+   * Outcome: declined; retry manual (by code, codebook's judgement).
    */
   PAYMENT_METHOD_NOT_AVAILABLE = 3006,
   /**
    * Code 3007: Subscription not available
    *
    * You can not make a recurring payment for this payment transaction.
+   *
+   * Outcome: invalid-request; retry never (by code, codebook's judgement).
    */
   SUBSCRIPTION_NOT_AVAILABLE = 3007,
   /**
    * Code 3008: Payment checkin already exists
    *
    * You can not add a payment checkin with given data
+   *
+   * Outcome: conflict; retry never (by code, codebook's judgement).
    */
   PAYMENT_CHECKIN_ALREADY_EXISTS = 3008,
   /**
    * Code 3009: Payment customer already exists
    *
    * You can not add a payment customer with given data
+   *
+   * Outcome: conflict; retry never (by code, codebook's judgement).
    */
   PAYMENT_CUSTOMER_ALREADY_EXISTS = 3009,
   /**
    * Code 3010: Payment container for given customer already exists
    *
    * You can not add a payment container with given iban
+   *
+   * Outcome: conflict; retry never (by code, codebook's judgement).
    */
   PAYMENT_CONTAINER_ALREADY_EXISTS = 3010,
   /**
    * Code 3011: Invalid payment transaction id
    *
    * The given payment transaction id is invalid.
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
    */
   INVALID_PAYMENT_TRANSACTION_ID = 3011,
   /**
    * Code 3012: The mandatory field "transaction_list" is incorrect
    *
    * The mandatory field "transaction_list" is empty or invalid.
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
    */
   TRANSACTION_LIST_INCORRECT = 3012,
   /**
    * Code 3013: Payment contract is missing assigned apikey
    *
    * The payment contract is not configured right
+   *
+   * Outcome: forbidden; retry manual (by code, codebook's judgement).
    */
   PAYMENT_CONTRACT_MISSING_APIKEY = 3013,
   /**
    * Code 3014: Changing the accrual flag is not allowed
    *
    * It is not allowed to set the accrual flag afterwards.
+   *
+   * Outcome: invalid-request; retry never (by code, codebook's judgement).
    */
   CHANGING_ACCRUAL_FLAG_NOT_ALLOWED = 3014,
   /**
    * Code 3015: Changing the accrual flag was not successful
    *
    * An error occurs during update the accrual flag
+   *
+   * Outcome: internal-error; retry exponential-backoff (by code, codebook's judgement).
    */
   CHANGING_ACCRUAL_FLAG_FAILED = 3015,
   /**
    * Code 3016: Transaction was not created by secuconnect api.
    *
    * The payment transaction was created by an other API, please use these to update the transaction.
+   *
+   * Outcome: forbidden; retry after-fix (by code, codebook's judgement).
+   *
+   * Note: 2001 has almost the same message ('Transaction was not created by secuconnect API') with a different description.
    */
   TRANSACTION_CREATED_BY_OTHER_API = 3016,
   /**
    * Code 3017: Invalid contract
    *
    * You are not allowed to access the data.
+   *
+   * Outcome: forbidden; retry after-fix (by code, codebook's judgement).
+   *
+   * Note: 2002 has the same message ('Invalid contract') with a different description.
    */
   INVALID_CONTRACT_NO_DATA_ACCESS = 3017,
   /**
    * Code 3018: The referenced payment contract does not allow this payment method: {name}
    *
    * This payment method was not configured into your payment contract.
+   *
+   * Outcome: forbidden; retry manual (by code, codebook's judgement).
+   *
+   * Note: The document omits this code's number; restored as 3018 from the sequence between 3017 and 3019.
+   *
+   * Note: The document puts this row's message and description on separate lines.
    */
   PAYMENT_METHOD_NOT_ALLOWED_BY_CONTRACT = 3018,
   /**
    * Code 3019: Update basket is not allowed
    *
    * You are not allowed to update the basket of the payment transaction
+   *
+   * Outcome: invalid-request; retry never (by code, codebook's judgement).
    */
   UPDATE_BASKET_NOT_ALLOWED = 3019,
   /**
    * Code 3020: Update was not successful
    *
    * An error occurs during update
+   *
+   * Outcome: internal-error; retry exponential-backoff (by code, codebook's judgement).
    */
   UPDATE_NOT_SUCCESSFUL = 3020,
   /**
    * Code 3021: Prepaid contract already exists
    *
    * You can not add a prepaid contract with given data
+   *
+   * Outcome: conflict; retry never (by code, codebook's judgement).
    */
   PREPAID_CONTRACT_ALREADY_EXISTS = 3021,
   /**
    * Code 3022: Not approved
    *
    * In the most cases the scoring brought a negative decision
+   *
+   * Outcome: declined; retry manual (by code, codebook's judgement).
    */
   NOT_APPROVED = 3022,
   /**
    * Code 3023: account for [$email] already exists
    *
    * There is already an account for this email
+   *
+   * Outcome: conflict; retry never (by code, codebook's judgement).
    */
   ACCOUNT_ALREADY_EXISTS = 3023,
   /**
    * Code 3024: invitation for email [$email] already exists
    *
    * There is already a valid invitation for this Email
+   *
+   * Outcome: conflict; retry never (by code, codebook's judgement).
    */
   INVITATION_ALREADY_EXISTS = 3024,
   /**
    * Code 3025: Unkown payment method $method
    *
    * Only predefined method may be used in execStart request.
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
+   *
+   * Note: Typo 'Unkown' is the vendor's own; kept verbatim.
    */
   UNKNOWN_PAYMENT_METHOD = 3025,
   /**
    * Code 3026: Source Device not found
    *
    * No Smart device in session
+   *
+   * Outcome: not-found; retry after-fix (by code, codebook's judgement).
    */
   SOURCE_DEVICE_NOT_FOUND = 3026,
   /**
    * Code 3027: invalid id
    *
    * object with given id could not be found
+   *
+   * Outcome: not-found; retry after-fix (by code, codebook's judgement).
    */
   INVALID_ID = 3027,
   /**
    * Code 3028: unknown account
    *
    * account can not be found by username
+   *
+   * Outcome: not-found; retry after-fix (by code, codebook's judgement).
    */
   UNKNOWN_ACCOUNT = 3028,
   /**
    * Code 3029: No scoring schema defined for given method
    *
    * As of now, scoring is possible only for debit and invoice
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
    */
   NO_SCORING_SCHEMA_FOR_METHOD = 3029,
   /**
    * Code 3030: unknown sales type
    *
    * type of prepaid sales should be "sale_item" or "sale_report", sale_item is taken for now as default
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
    */
   UNKNOWN_SALES_TYPE = 3030,
   /**
    * Code 3031: Payout transfer creation failed
    *
    * Some required parameter was invalid.
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
    */
   PAYOUT_TRANSFER_CREATION_FAILED = 3031,
   /**
    * Code 3032: PayPal payment failed
    *
    * Something went wrong with PayPal payment
+   *
+   * Outcome: declined; retry manual (by code, codebook's judgement).
    */
   PAYPAL_PAYMENT_FAILED = 3032,
   /**
    * Code 3033: Shipping information update is not allowed
    *
    * You are not allowed to add shipping information to the payment transaction
+   *
+   * Outcome: invalid-request; retry never (by code, codebook's judgement).
    */
   SHIPPING_INFORMATION_UPDATE_NOT_ALLOWED = 3033,
   /**
    * Code 3034: Card is blacklisted
    *
    * Card validation with call of procedure "vertragsverw_karte_an_terminal_gueltig_4" returned status "2" for given card
+   *
+   * Outcome: declined-final; retry never (by code, codebook's judgement).
    */
   CARD_IS_BLACKLISTED = 3034,
   /**
    * Code 4001: Smart Transaction start method with incomplete input data
    *
    * You can not start a payment for given smart transaction with incomplete input data (are needed: payment checkin id, payment customer id, payment container id)
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
    */
   STX_START_WITH_INCOMPLETE_INPUT = 4001,
   /**
    * Code 4002: No accrual parameter was given
    *
    * You need to fill the parameter "accrual" correctly.
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
    */
   NO_ACCRUAL_PARAMETER = 4002,
   /**
    * Code 4003: Sub basket is only for sub transaction allowed
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
    */
   SUB_BASKET_ONLY_FOR_SUB_TRANSACTION = 4003,
   /**
    * Code 4004: Sub transaction are not allowed
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
    */
   SUB_TRANSACTIONS_NOT_ALLOWED = 4004,
   /**
    * Code 4005: Your contract doesn't allow to transmit stakeholder payment
+   *
+   * Outcome: forbidden; retry manual (by code, codebook's judgement).
    */
   STAKEHOLDER_PAYMENT_NOT_ALLOWED_BY_CONTRACT = 4005,
   /**
    * Code 4006: Sub transaction in sub basket is not allowed
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
    */
   SUB_TRANSACTION_IN_SUB_BASKET_NOT_ALLOWED = 4006,
   /**
    * Code 4007: Sub basket in sub basket is not allowed
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
    */
   SUB_BASKET_IN_SUB_BASKET_NOT_ALLOWED = 4007,
   /**
    * Code 4008: The total of the sub transaction is incorrect
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
    */
   SUB_TRANSACTION_TOTAL_INCORRECT = 4008,
   /**
    * Code 4009: The total of the stakeholder positions can not be higher than the transaction total
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
    */
   STAKEHOLDER_TOTAL_EXCEEDS_TRANSACTION_TOTAL = 4009,
   /**
    * Code 4010: The reference_id must be unique
+   *
+   * Outcome: conflict; retry after-fix (by code, codebook's judgement).
    */
   REFERENCE_ID_NOT_UNIQUE = 4010,
   /**
    * Code 4011: The combination of name and contract_id must be unique
+   *
+   * Outcome: conflict; retry after-fix (by code, codebook's judgement).
    */
   NAME_AND_CONTRACT_ID_NOT_UNIQUE = 4011,
   /**
    * Code 4012: You can not mix apikey and contract_id
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
    */
   APIKEY_AND_CONTRACT_ID_MIXED = 4012,
   /**
    * Code 4013: The given contract_id is invalid
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
+   *
+   * Note: 4014 has the same message with the addition '(payment method not supported)'.
    */
   INVALID_CONTRACT_ID = 4013,
   /**
    * Code 4014: The given contract_id is invalid (payment method not supported)
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
+   *
+   * Note: 4013 has the same message without the addition '(payment method not supported)'.
    */
   CONTRACT_ID_PAYMENT_METHOD_NOT_SUPPORTED = 4014,
   /**
    * Code 4015: prepare method: payment container/customer not set
    *
    * You are not allowed to call request 'prepare' of smart transaction without payment container/customer data
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
    */
   PREPARE_CONTAINER_OR_CUSTOMER_NOT_SET = 4015,
   /**
    * Code 4016: prepare method: unknown prepare method
    *
    * You are not allowed to call request 'prepare' with given payment method name (secondary id)
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
    */
   PREPARE_UNKNOWN_PREPARE_METHOD = 4016,
   /**
    * Code 4017: invalid salutation set for contact
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
    */
   INVALID_SALUTATION_FOR_CONTACT = 4017,
   /**
    * Code 4018: payment trans creation failed, unkown payment method
    *
    * You are not allowed to start STX with given payment type.
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
+   *
+   * Note: The document omits this code's number; restored as 4018 from the sequence between 4017 and 4019.
+   *
+   * Note: The document puts this row's message and description on separate lines.
+   *
+   * Note: Typo 'unkown' is the vendor's own; kept verbatim.
    */
   PAYMENT_TRANS_CREATION_UNKNOWN_METHOD = 4018,
   /**
    * Code 4019: Payment container validation failed
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
    */
   PAYMENT_CONTAINER_VALIDATION_FAILED = 4019,
   /**
    * Code 4020: No Loyalty payment available
    *
    * Loyalty recharge is not allowed
+   *
+   * Outcome: forbidden; retry manual (by code, codebook's judgement).
    */
   NO_LOYALTY_PAYMENT_AVAILABLE = 4020,
   /**
    * Code 4021: Starting loyalty payment with incompatible ident
    *
    * Loyalty recharge is not allowed if merchantcard was not set
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
    */
   LOYALTY_PAYMENT_WITH_INCOMPATIBLE_IDENT = 4021,
   /**
    * Code 4022: invalid shipment date
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
+   *
+   * Note: The document omits this code's number; restored as 4022 from the sequence between 4021 and 4023.
+   *
+   * Note: The document lists four messages for this code as a bullet list (invalid shipment date, invalid shipment service provider, invalid tracking code, invalid invoice number), with no description; the first is kept as message and the other three as alternativeMessages.
    */
   INVALID_SHIPMENT_INFORMATION = 4022,
   /**
    * Code 4023: Field transact_hash is missing in execGetCreditCardContainer's input
    *
    * Field transact_hash is mandatory for this method
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
    */
   TRANSACT_HASH_MISSING = 4023,
   /**
    * Code 4024: Invalid date format for Bonroll app purchase order e-mail
    *
    * Date must be in format "dd.mm.yyyy hh:mm"
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
    */
   INVALID_BONROLL_ORDER_DATE_FORMAT = 4024,
   /**
    * Code 4025: Invalid start method for STX
    *
    * To call execStart in STX must be used one of predefined start methods, to be found in the model.
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
    */
   INVALID_STX_START_METHOD = 4025,
   /**
    * Code 4026: Wrong format of success or/and failure URL
    *
    * To create iframe link it is needed to set a correct urls for success and failure case
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
    */
   WRONG_SUCCESS_OR_FAILURE_URL_FORMAT = 4026,
   /**
    * Code 4027: Basket Info validation error
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
    */
   BASKET_INFO_VALIDATION_ERROR = 4027,
   /**
    * Code 4028: Basket validation error
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
    */
   BASKET_VALIDATION_ERROR = 4028,
   /**
    * Code 4029: Unacceptable quantity for basket item with ean
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
+   *
+   * Note: The document ends this message with a trailing non-breaking space after 'ean'; the trailing whitespace is dropped.
+   *
+   * Note: The message presumably ends in the item's EAN at run time, but the document shows no placeholder for it.
    */
   UNACCEPTABLE_BASKET_ITEM_QUANTITY = 4029,
   /**
    * Code 4030: Missing serialNumber for basket item with ean
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
+   *
+   * Note: The message presumably ends in the item's EAN at run time, but the document shows no placeholder for it.
    */
   MISSING_BASKET_ITEM_SERIAL_NUMBER = 4030,
   /**
    * Code 4031: Invalid input for getAvailablePaymentMethods method of General/Contracts
    *
    * is_demo has to be 0 or 1, and currency has to be a correct ISO 4217 currency code
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
    */
   INVALID_GET_AVAILABLE_PAYMENT_METHODS_INPUT = 4031,
   /**
    * Code 4032: Validation error(s): ...
    *
    * Validation errors connected with procedure data models
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
+   *
+   * Note: 4032, 4033, 4038 and 4048 share the message 'Validation error(s): ...'; the names follow their descriptions. The '...' is literal in the document.
    */
   PROCEDURE_DATA_VALIDATION_ERROR = 4032,
   /**
    * Code 4033: Validation error(s): ...
    *
    * Validation errors connected with payment data models
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
+   *
+   * Note: 4032, 4033, 4038 and 4048 share the message 'Validation error(s): ...'; the names follow their descriptions. The '...' is literal in the document.
    */
   PAYMENT_DATA_VALIDATION_ERROR = 4033,
   /**
    * Code 4034: Cannot retrieve payment instructions for TA with status !== 85 (invoice approved)
    *
    * Payment instructions are available only for invoice transactions
+   *
+   * Outcome: conflict; retry never (by code, codebook's judgement).
    */
   PAYMENT_INSTRUCTIONS_NOT_AVAILABLE = 4034,
   /**
    * Code 4035: [Prepaid] vtc_id not set
    *
    * No VTC ID given to start prepaid sales
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
    */
   PREPAID_VTC_ID_NOT_SET = 4035,
   /**
    * Code 4036: productId out of range (wrong ean13 format)
    *
    * product id has wrong format
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
    */
   PRODUCT_ID_OUT_OF_RANGE = 4036,
   /**
    * Code 4037: [Prepaid] invalid vtc_id
    *
    * given vtc_id does not match any vtc id from given prepaid item
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
    */
   PREPAID_INVALID_VTC_ID = 4037,
   /**
    * Code 4038: Validation error(s): ...
    *
    * Validation errors connected with 'prepare' request of Smart Transaction
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
+   *
+   * Note: 4032, 4033, 4038 and 4048 share the message 'Validation error(s): ...'; the names follow their descriptions. The '...' is literal in the document.
    */
   PREPARE_REQUEST_VALIDATION_ERROR = 4038,
   /**
    * Code 4039: The payment container has no customer data
    *
    * The customer id of the given payment container is invalid.
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
    */
   PAYMENT_CONTAINER_WITHOUT_CUSTOMER_DATA = 4039,
   /**
    * Code 4040: No valid payment container or transaction id
    *
    * There are not enough payer information given, you need at least a transaction id or a payment container.
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
    */
   NO_VALID_CONTAINER_OR_TRANSACTION_ID = 4040,
   /**
    * Code 4041: Stakeholder payments are only allowed inside the sub-basket
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
+   *
+   * Note: The document omits this code's number; restored as 4041 from the sequence between 4040 and 4043.
    */
   STAKEHOLDER_PAYMENT_OUTSIDE_SUB_BASKET = 4041,
   /**
    * Code 4042: Sub transaction has no apikey
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
+   *
+   * Note: The document omits this code's number; restored as 4042 from the sequence between 4040 and 4043.
    */
   SUB_TRANSACTION_WITHOUT_APIKEY = 4042,
   /**
    * Code 4043: The total of the item is incorrect
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
    */
   ITEM_TOTAL_INCORRECT = 4043,
   /**
    * Code 4044: The total of the sub-basket is incorrect
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
    */
   SUB_BASKET_TOTAL_INCORRECT = 4044,
   /**
    * Code 4045: Customer Email is incorrect
    *
    * Email in the Customers contact is different from the email in the Checkin
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
    */
   CUSTOMER_EMAIL_INCORRECT = 4045,
   /**
    * Code 4046: Impossible delivery configuration
    *
    * Delivery of order is impossible with current merchant's delivery configuration
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
    */
   IMPOSSIBLE_DELIVERY_CONFIGURATION = 4046,
   /**
    * Code 4047: Missing legal details
    *
    * Error occurs when at least one of legal details document is missing
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
    */
   MISSING_LEGAL_DETAILS = 4047,
   /**
    * Code 4048: Validation error(s): ...
    *
    * Validation errors occured for CRUD operations on products
+   *
+   * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
+   *
+   * Note: 4032, 4033, 4038 and 4048 share the message 'Validation error(s): ...'; the names follow their descriptions. The '...' is literal in the document.
+   *
+   * Note: Typo 'occured' is the vendor's own; kept verbatim.
    */
   PRODUCT_CRUD_VALIDATION_ERROR = 4048,
 }
@@ -686,127 +992,127 @@ export type ErrorCodeInfo = CodeInfo<ErrorCode>;
 
 // One line per code, so that a change to a catalog entry is a one-line change here.
 const ERROR_CODE_INFOS: readonly ErrorCodeInfo[] = [
-  { code: ErrorCode.INVALID_PARAMS, name: "INVALID_PARAMS", message: "Invalid params", alternativeMessages: [], description: "Some internal input parameters are wrong. Or some external service returns some unexpected result.", action: null, httpStatus: null, scope: null, category: { id: "internal", title: "1xxx - Internal Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.PAYMENT_CHECKIN_NOT_SAVED, name: "PAYMENT_CHECKIN_NOT_SAVED", message: "Payment checkin wasn't save in db", alternativeMessages: [], description: "The internal Yii dbt model/component for payment checkin didn't store given record in database", action: null, httpStatus: null, scope: null, category: { id: "internal", title: "1xxx - Internal Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.TRANSACTION_CREATION_FAILED, name: "TRANSACTION_CREATION_FAILED", message: "transaction creation failed", alternativeMessages: [], description: "The internal call of procedure creating a transaction failed", action: null, httpStatus: null, scope: null, category: { id: "internal", title: "1xxx - Internal Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.PAYMENT_CONTAINER_CREATION_FAILED, name: "PAYMENT_CONTAINER_CREATION_FAILED", message: "payment container creation failed", alternativeMessages: [], description: "The internal call of procedure creating a payment container failed", action: null, httpStatus: null, scope: null, category: { id: "internal", title: "1xxx - Internal Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.NOT_CAPTURED, name: "NOT_CAPTURED", message: "not captured", alternativeMessages: [], description: "Connection with transact to capture given amount with trace_id was not succesfull", action: null, httpStatus: null, scope: null, category: { id: "internal", title: "1xxx - Internal Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.INVITATION_EMAIL_SENDING_FAILED, name: "INVITATION_EMAIL_SENDING_FAILED", message: "Invitation email sending failed!", alternativeMessages: [], description: "The invitation email could not be sent", action: null, httpStatus: null, scope: null, category: { id: "internal", title: "1xxx - Internal Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.COULD_NOT_CANCEL_LOYALTY_TRANSACTION, name: "COULD_NOT_CANCEL_LOYALTY_TRANSACTION", message: "Could not cancel loyalty transaction", alternativeMessages: [], description: "The Cancel method of loyalty transaction returned false (something went wrong in backend)", action: null, httpStatus: null, scope: null, category: { id: "internal", title: "1xxx - Internal Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.FETCHING_PAYMENT_METHODS_FAILED, name: "FETCHING_PAYMENT_METHODS_FAILED", message: "Fetching available payment methods failed", alternativeMessages: [], description: "The internal call of procedure which fetches available payment methods failed", action: null, httpStatus: null, scope: null, category: { id: "internal", title: "1xxx - Internal Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.PAYMENT_TRANSACTION_CREATION_FAILED, name: "PAYMENT_TRANSACTION_CREATION_FAILED", message: "Payment transaction creation failed", alternativeMessages: [], description: "The internal call of procedure creating a POS transaction failed", action: null, httpStatus: null, scope: null, category: { id: "internal", title: "1xxx - Internal Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.BASKET_ITEM_CREATION_FAILED, name: "BASKET_ITEM_CREATION_FAILED", message: "Basket item creation failed", alternativeMessages: [], description: "The internal call of procedure creating a basket item in secupay backend failed", action: null, httpStatus: null, scope: null, category: { id: "internal", title: "1xxx - Internal Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.VTC_ID_NOT_SET, name: "VTC_ID_NOT_SET", message: "VTC id not set", alternativeMessages: [], description: "No VTC ID given to start prepaid sale", action: null, httpStatus: null, scope: null, category: { id: "internal", title: "1xxx - Internal Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.SAVING_PAYPAL_COMMUNICATION_ENTRY_FAILED, name: "SAVING_PAYPAL_COMMUNICATION_ENTRY_FAILED", message: "Saving PayPal communication entry failed", alternativeMessages: [], description: "The internal call of procedure which saves PayPal communication entry failed", action: null, httpStatus: null, scope: null, category: { id: "internal", title: "1xxx - Internal Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.WEBTERMINAL_NOT_ACTIVATED, name: "WEBTERMINAL_NOT_ACTIVATED", message: "Webterminal not activated for account [ACC_XXX]", alternativeMessages: [], description: "Doesnt exist smart device (type: loyalty_webterminal) assigned to user account", action: null, httpStatus: null, scope: null, category: { id: "internal", title: "1xxx - Internal Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [{ name: "account", token: "[ACC_XXX]" }], defaultField: "message" },
-  { code: ErrorCode.MISSING_TRACE_ID, name: "MISSING_TRACE_ID", message: "Missing trace_id", alternativeMessages: [], description: "Transact trace_id is missing for given trans_id", action: null, httpStatus: null, scope: null, category: { id: "internal", title: "1xxx - Internal Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.MISSING_TRANSACT_CREDENTIALS, name: "MISSING_TRANSACT_CREDENTIALS", message: "Missing transact credentials", alternativeMessages: [], description: "Transact credentials are not configured for your contract", action: null, httpStatus: null, scope: null, category: { id: "internal", title: "1xxx - Internal Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.CARD_VALIDATION_FAILED, name: "CARD_VALIDATION_FAILED", message: "Card validation failed", alternativeMessages: [], description: "Unknown value was returned by procedure call of \"vertragsverw_karte_an_terminal_gueltig_4\"", action: null, httpStatus: null, scope: null, category: { id: "internal", title: "1xxx - Internal Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.TRANSACTION_NOT_CREATED_BY_SECUCONNECT_API, name: "TRANSACTION_NOT_CREATED_BY_SECUCONNECT_API", message: "Transaction was not created by secuconnect API", alternativeMessages: [], description: "The payment transaction was not created by using the secuconnect API. So not all required data can be loaded.", action: null, httpStatus: null, scope: null, category: { id: "authentication", title: "2xxx - Authentication Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.INVALID_CONTRACT_NO_CONTRACT_ACCESS, name: "INVALID_CONTRACT_NO_CONTRACT_ACCESS", message: "Invalid contract", alternativeMessages: [], description: "You are not allowed to access the data of this contract.", action: null, httpStatus: null, scope: null, category: { id: "authentication", title: "2xxx - Authentication Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.VALID_AUTH_TOKEN_REQUIRED, name: "VALID_AUTH_TOKEN_REQUIRED", message: "Valid auth token required", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "authentication", title: "2xxx - Authentication Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.REFERENCED_CONTRACT_ACCESS_DENIED, name: "REFERENCED_CONTRACT_ACCESS_DENIED", message: "Referenced contract access denied", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "authentication", title: "2xxx - Authentication Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.LOCKED_ACCOUNT_LOGIN_NOT_POSSIBLE, name: "LOCKED_ACCOUNT_LOGIN_NOT_POSSIBLE", message: "Locked Account", alternativeMessages: [], description: "Login not possible. Please contact our support.", action: null, httpStatus: null, scope: null, category: { id: "authentication", title: "2xxx - Authentication Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([["de", { description: "Login nicht möglich. Bitte kontaktieren Sie unseren Support." }]]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.LOCKED_ACCOUNT_RECOVERY_NOT_POSSIBLE, name: "LOCKED_ACCOUNT_RECOVERY_NOT_POSSIBLE", message: "Locked Account", alternativeMessages: [], description: "Password recovery not possible. Please contact our support.", action: null, httpStatus: null, scope: null, category: { id: "authentication", title: "2xxx - Authentication Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([["de", { description: "Passwortwiederherstellung nicht möglich. Bitte kontaktieren Sie unseren Support." }]]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.INVALID_CREDENTIALS, name: "INVALID_CREDENTIALS", message: "Invalid Credentials", alternativeMessages: [], description: "The entered login credentials are invalid.", action: null, httpStatus: null, scope: null, category: { id: "authentication", title: "2xxx - Authentication Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([["de", { description: "Die eingegebenen Benutzerdaten sind nicht korrekt." }]]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.START_WITH_DEBIT_METHOD_NOT_POSSIBLE, name: "START_WITH_DEBIT_METHOD_NOT_POSSIBLE", message: "Start with debit method directly not possible", alternativeMessages: [], description: "API user must firstly prepare the STX, so that the payment method is already saved in STX. Therefore sending it as execStart parameter is not needed and allowed.", action: null, httpStatus: null, scope: null, category: { id: "authentication", title: "2xxx - Authentication Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.STARTING_NOT_APPROVED_DEBIT_NOT_POSSIBLE, name: "STARTING_NOT_APPROVED_DEBIT_NOT_POSSIBLE", message: "Starting not approved, debit transaction not possible", alternativeMessages: [], description: "If the debit payment transaction was not prepared (scored) the smart transaction can not be started.", action: null, httpStatus: null, scope: null, category: { id: "authentication", title: "2xxx - Authentication Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.NOT_ALLOWED_TO_START_UPDATE_PREPARE_STX, name: "NOT_ALLOWED_TO_START_UPDATE_PREPARE_STX", message: "not allowed to start/update/prepare smart transaction", alternativeMessages: [], description: "The current status of given smart transaction blocks the possibility of its updating, starting and/or preparing.", action: null, httpStatus: null, scope: null, category: { id: "authentication", title: "2xxx - Authentication Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.NOT_ALLOWED_TO_CANCEL_TRANSACTION, name: "NOT_ALLOWED_TO_CANCEL_TRANSACTION", message: "Not allowed to cancel transaction with status", alternativeMessages: [], description: "Only transactions with status ok are allowed to be cancelled for now.", action: null, httpStatus: null, scope: null, category: { id: "authentication", title: "2xxx - Authentication Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.NOT_ALLOWED_TO_HANDLE_LOYALTY_TRANSACTIONS, name: "NOT_ALLOWED_TO_HANDLE_LOYALTY_TRANSACTIONS", message: "Not allowed to handle loyalty transactions", alternativeMessages: [], description: "The given device is not allowed to handle loyalty transactions because no General Device is assigned to it or no Loyalty contract Option is set for merchant.", action: null, httpStatus: null, scope: null, category: { id: "authentication", title: "2xxx - Authentication Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.NOT_ALLOWED_TO_CANCEL_LOYALTY_TRANSACTION, name: "NOT_ALLOWED_TO_CANCEL_LOYALTY_TRANSACTION", message: "Not allowed to cancel loyalty transaction", alternativeMessages: [], description: "The loyalty transaction which is related to given Smart Transaction is not the latest transaction of the merchantcard and can therefore not be cancelled.", action: null, httpStatus: null, scope: null, category: { id: "authentication", title: "2xxx - Authentication Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.IDENT_IS_LOCKED, name: "IDENT_IS_LOCKED", message: "Ident is locked", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "authentication", title: "2xxx - Authentication Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.INVALID_PREPAID_CONFIGURATION_ON_DEVICE, name: "INVALID_PREPAID_CONFIGURATION_ON_DEVICE", message: "Invalid prepaid configuration on device", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "authentication", title: "2xxx - Authentication Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.PASSWORD_IS_EXPIRED, name: "PASSWORD_IS_EXPIRED", message: "Password is expired", alternativeMessages: [], description: "Your password has expired. Please visit {recovery_url} and assign a new one.", action: null, httpStatus: null, scope: null, category: { id: "authentication", title: "2xxx - Authentication Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([["de", { description: "Ihr Passwort ist abgelaufen. Bitte vergeben Sie ein Neues unter {recovery_url}." }]]), placeholders: [{ name: "recovery_url", token: "{recovery_url}" }], defaultField: "description" },
-  { code: ErrorCode.LOCKED_ACCOUNT_TOO_MANY_FAILED_LOGINS, name: "LOCKED_ACCOUNT_TOO_MANY_FAILED_LOGINS", message: "Locked Account", alternativeMessages: [], description: "Highest number of unsuccessful Logins reached. Your account has been suspended for 30 minutes.", action: null, httpStatus: null, scope: null, category: { id: "authentication", title: "2xxx - Authentication Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([["de", { description: "Höchstanzahl an fehlerhaften Authentifizierungsversuchen erreicht. Ihr Account wurde für 30 Minuten gesperrt." }]]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.PASSWORD_ALREADY_USED, name: "PASSWORD_ALREADY_USED", message: "password already used", alternativeMessages: [], description: "Your password could not be changed because it has to be different then one of your last 4 used passwords.", action: null, httpStatus: null, scope: null, category: { id: "authentication", title: "2xxx - Authentication Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([["de", { description: "Ihr Passwort könnte nicht geändert werden, da das neue Passwort sich von den letzten 4 verwendeten Passwörtern unterscheiden muss." }]]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.PASSWORD_TOO_WEAK, name: "PASSWORD_TOO_WEAK", message: "password too weak", alternativeMessages: [], description: "Passwords require a minimum length of at least 8 characters and contain a mix 3 out of 4 characters-types: upper-case letter, lower-case letter, Numeric and special characters (single, quotes, double quotes, ampersands and space not allowed)", action: null, httpStatus: null, scope: null, category: { id: "authentication", title: "2xxx - Authentication Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([["de", { description: "Das Passwort muss mindestens 8 Stellen enthalten und drei der vier folgenden Kriterien erfüllen: ein Großbuchstabe, ein Kleinbuchstabe, eine Ziffer, ein Sonderzeichen (Ausrufezeichen, & und Leerzeichen sind nicht erlaubt)." }]]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.FINALIZE_WITH_MIXED_BASKET_NOT_ALLOWED, name: "FINALIZE_WITH_MIXED_BASKET_NOT_ALLOWED", message: "Not allowed to call finalize with mixed basket structure", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "authentication", title: "2xxx - Authentication Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.START_WITH_MIXED_BASKET_NOT_ALLOWED, name: "START_WITH_MIXED_BASKET_NOT_ALLOWED", message: "Not allowed to start transaction with mixed basket structure and payment method [$method]", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "authentication", title: "2xxx - Authentication Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [{ name: "method", token: "[$method]" }], defaultField: "message" },
-  { code: ErrorCode.PREPARE_WITH_MIXED_BASKET_NOT_ALLOWED, name: "PREPARE_WITH_MIXED_BASKET_NOT_ALLOWED", message: "Not allowed to call prepare with mixed basket structure", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "authentication", title: "2xxx - Authentication Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.CARD_IS_NOT_VALID, name: "CARD_IS_NOT_VALID", message: "Card is not valid", alternativeMessages: [], description: "Card validation with call of procedure \"vertragsverw_karte_an_terminal_gueltig_4\" returned status \"0\" for given card", action: null, httpStatus: null, scope: null, category: { id: "authentication", title: "2xxx - Authentication Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.CANNOT_CAPTURE_PAYMENT_TRANSACTION, name: "CANNOT_CAPTURE_PAYMENT_TRANSACTION", message: "Cannot capture the payment transaction", alternativeMessages: [], description: "Some error occurs on capture the payment transaction.", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.CAPTURE_NOT_POSSIBLE_FOR_PREPAY, name: "CAPTURE_NOT_POSSIBLE_FOR_PREPAY", message: "Capture is not possible for prepay transactions", alternativeMessages: [], description: "For prepay transactions there is no capture call possible.", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.CONTRACT_DOES_NOT_ALLOW_TRANSACTIONS, name: "CONTRACT_DOES_NOT_ALLOW_TRANSACTIONS", message: "The referenced payment contract does not allow to create transactions", alternativeMessages: [], description: "Your payment contract does not allow you to do this payment.", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.PAYMENT_STATUS_DOES_NOT_ALLOW_CAPTURE, name: "PAYMENT_STATUS_DOES_NOT_ALLOW_CAPTURE", message: "The current status of the payment does not allow to capture it", alternativeMessages: [], description: "The status of the payment method does not allow this action.", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.CANNOT_CANCEL_OR_REFUND_TRANSACTION, name: "CANNOT_CANCEL_OR_REFUND_TRANSACTION", message: "Cannot cancel/refund the payment transaction", alternativeMessages: [], description: "Some error occurs on cancel/refund the payment transaction.", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.PAYMENT_METHOD_NOT_AVAILABLE, name: "PAYMENT_METHOD_NOT_AVAILABLE", message: "Payment method not available (for this customer)", alternativeMessages: [], description: "The scoring give some negative or unexpected result", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.SUBSCRIPTION_NOT_AVAILABLE, name: "SUBSCRIPTION_NOT_AVAILABLE", message: "Subscription not available", alternativeMessages: [], description: "You can not make a recurring payment for this payment transaction.", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.PAYMENT_CHECKIN_ALREADY_EXISTS, name: "PAYMENT_CHECKIN_ALREADY_EXISTS", message: "Payment checkin already exists", alternativeMessages: [], description: "You can not add a payment checkin with given data", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.PAYMENT_CUSTOMER_ALREADY_EXISTS, name: "PAYMENT_CUSTOMER_ALREADY_EXISTS", message: "Payment customer already exists", alternativeMessages: [], description: "You can not add a payment customer with given data", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.PAYMENT_CONTAINER_ALREADY_EXISTS, name: "PAYMENT_CONTAINER_ALREADY_EXISTS", message: "Payment container for given customer already exists", alternativeMessages: [], description: "You can not add a payment container with given iban", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.INVALID_PAYMENT_TRANSACTION_ID, name: "INVALID_PAYMENT_TRANSACTION_ID", message: "Invalid payment transaction id", alternativeMessages: [], description: "The given payment transaction id is invalid.", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.TRANSACTION_LIST_INCORRECT, name: "TRANSACTION_LIST_INCORRECT", message: "The mandatory field \"transaction_list\" is incorrect", alternativeMessages: [], description: "The mandatory field \"transaction_list\" is empty or invalid.", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.PAYMENT_CONTRACT_MISSING_APIKEY, name: "PAYMENT_CONTRACT_MISSING_APIKEY", message: "Payment contract is missing assigned apikey", alternativeMessages: [], description: "The payment contract is not configured right", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.CHANGING_ACCRUAL_FLAG_NOT_ALLOWED, name: "CHANGING_ACCRUAL_FLAG_NOT_ALLOWED", message: "Changing the accrual flag is not allowed", alternativeMessages: [], description: "It is not allowed to set the accrual flag afterwards.", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.CHANGING_ACCRUAL_FLAG_FAILED, name: "CHANGING_ACCRUAL_FLAG_FAILED", message: "Changing the accrual flag was not successful", alternativeMessages: [], description: "An error occurs during update the accrual flag", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.TRANSACTION_CREATED_BY_OTHER_API, name: "TRANSACTION_CREATED_BY_OTHER_API", message: "Transaction was not created by secuconnect api.", alternativeMessages: [], description: "The payment transaction was created by an other API, please use these to update the transaction.", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.INVALID_CONTRACT_NO_DATA_ACCESS, name: "INVALID_CONTRACT_NO_DATA_ACCESS", message: "Invalid contract", alternativeMessages: [], description: "You are not allowed to access the data.", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.PAYMENT_METHOD_NOT_ALLOWED_BY_CONTRACT, name: "PAYMENT_METHOD_NOT_ALLOWED_BY_CONTRACT", message: "The referenced payment contract does not allow this payment method: {name}", alternativeMessages: [], description: "This payment method was not configured into your payment contract.", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [{ name: "name", token: "{name}" }], defaultField: "message" },
-  { code: ErrorCode.UPDATE_BASKET_NOT_ALLOWED, name: "UPDATE_BASKET_NOT_ALLOWED", message: "Update basket is not allowed", alternativeMessages: [], description: "You are not allowed to update the basket of the payment transaction", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.UPDATE_NOT_SUCCESSFUL, name: "UPDATE_NOT_SUCCESSFUL", message: "Update was not successful", alternativeMessages: [], description: "An error occurs during update", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.PREPAID_CONTRACT_ALREADY_EXISTS, name: "PREPAID_CONTRACT_ALREADY_EXISTS", message: "Prepaid contract already exists", alternativeMessages: [], description: "You can not add a prepaid contract with given data", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.NOT_APPROVED, name: "NOT_APPROVED", message: "Not approved", alternativeMessages: [], description: "In the most cases the scoring brought a negative decision", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.ACCOUNT_ALREADY_EXISTS, name: "ACCOUNT_ALREADY_EXISTS", message: "account for [$email] already exists", alternativeMessages: [], description: "There is already an account for this email", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([["de", { description: "für diese E-Mail besteht bereits ein Account" }]]), placeholders: [{ name: "email", token: "[$email]" }], defaultField: "message" },
-  { code: ErrorCode.INVITATION_ALREADY_EXISTS, name: "INVITATION_ALREADY_EXISTS", message: "invitation for email [$email] already exists", alternativeMessages: [], description: "There is already a valid invitation for this Email", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([["de", { description: "es ist bereits eine gültige Einladung für diese E-Mail vorhanden" }]]), placeholders: [{ name: "email", token: "[$email]" }], defaultField: "message" },
-  { code: ErrorCode.UNKNOWN_PAYMENT_METHOD, name: "UNKNOWN_PAYMENT_METHOD", message: "Unkown payment method $method", alternativeMessages: [], description: "Only predefined method may be used in execStart request.", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [{ name: "method", token: "$method" }], defaultField: "message" },
-  { code: ErrorCode.SOURCE_DEVICE_NOT_FOUND, name: "SOURCE_DEVICE_NOT_FOUND", message: "Source Device not found", alternativeMessages: [], description: "No Smart device in session", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.INVALID_ID, name: "INVALID_ID", message: "invalid id", alternativeMessages: [], description: "object with given id could not be found", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.UNKNOWN_ACCOUNT, name: "UNKNOWN_ACCOUNT", message: "unknown account", alternativeMessages: [], description: "account can not be found by username", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.NO_SCORING_SCHEMA_FOR_METHOD, name: "NO_SCORING_SCHEMA_FOR_METHOD", message: "No scoring schema defined for given method", alternativeMessages: [], description: "As of now, scoring is possible only for debit and invoice", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.UNKNOWN_SALES_TYPE, name: "UNKNOWN_SALES_TYPE", message: "unknown sales type", alternativeMessages: [], description: "type of prepaid sales should be \"sale_item\" or \"sale_report\", sale_item is taken for now as default", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.PAYOUT_TRANSFER_CREATION_FAILED, name: "PAYOUT_TRANSFER_CREATION_FAILED", message: "Payout transfer creation failed", alternativeMessages: [], description: "Some required parameter was invalid.", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.PAYPAL_PAYMENT_FAILED, name: "PAYPAL_PAYMENT_FAILED", message: "PayPal payment failed", alternativeMessages: [], description: "Something went wrong with PayPal payment", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.SHIPPING_INFORMATION_UPDATE_NOT_ALLOWED, name: "SHIPPING_INFORMATION_UPDATE_NOT_ALLOWED", message: "Shipping information update is not allowed", alternativeMessages: [], description: "You are not allowed to add shipping information to the payment transaction", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.CARD_IS_BLACKLISTED, name: "CARD_IS_BLACKLISTED", message: "Card is blacklisted", alternativeMessages: [], description: "Card validation with call of procedure \"vertragsverw_karte_an_terminal_gueltig_4\" returned status \"2\" for given card", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.STX_START_WITH_INCOMPLETE_INPUT, name: "STX_START_WITH_INCOMPLETE_INPUT", message: "Smart Transaction start method with incomplete input data", alternativeMessages: [], description: "You can not start a payment for given smart transaction with incomplete input data (are needed: payment checkin id, payment customer id, payment container id)", action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.NO_ACCRUAL_PARAMETER, name: "NO_ACCRUAL_PARAMETER", message: "No accrual parameter was given", alternativeMessages: [], description: "You need to fill the parameter \"accrual\" correctly.", action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.SUB_BASKET_ONLY_FOR_SUB_TRANSACTION, name: "SUB_BASKET_ONLY_FOR_SUB_TRANSACTION", message: "Sub basket is only for sub transaction allowed", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.SUB_TRANSACTIONS_NOT_ALLOWED, name: "SUB_TRANSACTIONS_NOT_ALLOWED", message: "Sub transaction are not allowed", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.STAKEHOLDER_PAYMENT_NOT_ALLOWED_BY_CONTRACT, name: "STAKEHOLDER_PAYMENT_NOT_ALLOWED_BY_CONTRACT", message: "Your contract doesn't allow to transmit stakeholder payment", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.SUB_TRANSACTION_IN_SUB_BASKET_NOT_ALLOWED, name: "SUB_TRANSACTION_IN_SUB_BASKET_NOT_ALLOWED", message: "Sub transaction in sub basket is not allowed", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.SUB_BASKET_IN_SUB_BASKET_NOT_ALLOWED, name: "SUB_BASKET_IN_SUB_BASKET_NOT_ALLOWED", message: "Sub basket in sub basket is not allowed", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.SUB_TRANSACTION_TOTAL_INCORRECT, name: "SUB_TRANSACTION_TOTAL_INCORRECT", message: "The total of the sub transaction is incorrect", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.STAKEHOLDER_TOTAL_EXCEEDS_TRANSACTION_TOTAL, name: "STAKEHOLDER_TOTAL_EXCEEDS_TRANSACTION_TOTAL", message: "The total of the stakeholder positions can not be higher than the transaction total", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.REFERENCE_ID_NOT_UNIQUE, name: "REFERENCE_ID_NOT_UNIQUE", message: "The reference_id must be unique", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.NAME_AND_CONTRACT_ID_NOT_UNIQUE, name: "NAME_AND_CONTRACT_ID_NOT_UNIQUE", message: "The combination of name and contract_id must be unique", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.APIKEY_AND_CONTRACT_ID_MIXED, name: "APIKEY_AND_CONTRACT_ID_MIXED", message: "You can not mix apikey and contract_id", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.INVALID_CONTRACT_ID, name: "INVALID_CONTRACT_ID", message: "The given contract_id is invalid", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.CONTRACT_ID_PAYMENT_METHOD_NOT_SUPPORTED, name: "CONTRACT_ID_PAYMENT_METHOD_NOT_SUPPORTED", message: "The given contract_id is invalid (payment method not supported)", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.PREPARE_CONTAINER_OR_CUSTOMER_NOT_SET, name: "PREPARE_CONTAINER_OR_CUSTOMER_NOT_SET", message: "prepare method: payment container/customer not set", alternativeMessages: [], description: "You are not allowed to call request 'prepare' of smart transaction without payment container/customer data", action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.PREPARE_UNKNOWN_PREPARE_METHOD, name: "PREPARE_UNKNOWN_PREPARE_METHOD", message: "prepare method: unknown prepare method", alternativeMessages: [], description: "You are not allowed to call request 'prepare' with given payment method name (secondary id)", action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.INVALID_SALUTATION_FOR_CONTACT, name: "INVALID_SALUTATION_FOR_CONTACT", message: "invalid salutation set for contact", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.PAYMENT_TRANS_CREATION_UNKNOWN_METHOD, name: "PAYMENT_TRANS_CREATION_UNKNOWN_METHOD", message: "payment trans creation failed, unkown payment method", alternativeMessages: [], description: "You are not allowed to start STX with given payment type.", action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.PAYMENT_CONTAINER_VALIDATION_FAILED, name: "PAYMENT_CONTAINER_VALIDATION_FAILED", message: "Payment container validation failed", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.NO_LOYALTY_PAYMENT_AVAILABLE, name: "NO_LOYALTY_PAYMENT_AVAILABLE", message: "No Loyalty payment available", alternativeMessages: [], description: "Loyalty recharge is not allowed", action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([["de", { description: "Kundenkartensystem nicht aktiviert" }]]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.LOYALTY_PAYMENT_WITH_INCOMPATIBLE_IDENT, name: "LOYALTY_PAYMENT_WITH_INCOMPATIBLE_IDENT", message: "Starting loyalty payment with incompatible ident", alternativeMessages: [], description: "Loyalty recharge is not allowed if merchantcard was not set", action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([["de", { description: "Bitte fügen Sie eine Kundenkarte (oder Check-In) hinzu" }]]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.INVALID_SHIPMENT_INFORMATION, name: "INVALID_SHIPMENT_INFORMATION", message: "invalid shipment date", alternativeMessages: ["invalid shipment service provider", "invalid tracking code", "invalid invoice number"], description: null, action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.TRANSACT_HASH_MISSING, name: "TRANSACT_HASH_MISSING", message: "Field transact_hash is missing in execGetCreditCardContainer's input", alternativeMessages: [], description: "Field transact_hash is mandatory for this method", action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.INVALID_BONROLL_ORDER_DATE_FORMAT, name: "INVALID_BONROLL_ORDER_DATE_FORMAT", message: "Invalid date format for Bonroll app purchase order e-mail", alternativeMessages: [], description: "Date must be in format \"dd.mm.yyyy hh:mm\"", action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.INVALID_STX_START_METHOD, name: "INVALID_STX_START_METHOD", message: "Invalid start method for STX", alternativeMessages: [], description: "To call execStart in STX must be used one of predefined start methods, to be found in the model.", action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.WRONG_SUCCESS_OR_FAILURE_URL_FORMAT, name: "WRONG_SUCCESS_OR_FAILURE_URL_FORMAT", message: "Wrong format of success or/and failure URL", alternativeMessages: [], description: "To create iframe link it is needed to set a correct urls for success and failure case", action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.BASKET_INFO_VALIDATION_ERROR, name: "BASKET_INFO_VALIDATION_ERROR", message: "Basket Info validation error", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.BASKET_VALIDATION_ERROR, name: "BASKET_VALIDATION_ERROR", message: "Basket validation error", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.UNACCEPTABLE_BASKET_ITEM_QUANTITY, name: "UNACCEPTABLE_BASKET_ITEM_QUANTITY", message: "Unacceptable quantity for basket item with ean", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.MISSING_BASKET_ITEM_SERIAL_NUMBER, name: "MISSING_BASKET_ITEM_SERIAL_NUMBER", message: "Missing serialNumber for basket item with ean", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.INVALID_GET_AVAILABLE_PAYMENT_METHODS_INPUT, name: "INVALID_GET_AVAILABLE_PAYMENT_METHODS_INPUT", message: "Invalid input for getAvailablePaymentMethods method of General/Contracts", alternativeMessages: [], description: "is_demo has to be 0 or 1, and currency has to be a correct ISO 4217 currency code", action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.PROCEDURE_DATA_VALIDATION_ERROR, name: "PROCEDURE_DATA_VALIDATION_ERROR", message: "Validation error(s): ...", alternativeMessages: [], description: "Validation errors connected with procedure data models", action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.PAYMENT_DATA_VALIDATION_ERROR, name: "PAYMENT_DATA_VALIDATION_ERROR", message: "Validation error(s): ...", alternativeMessages: [], description: "Validation errors connected with payment data models", action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.PAYMENT_INSTRUCTIONS_NOT_AVAILABLE, name: "PAYMENT_INSTRUCTIONS_NOT_AVAILABLE", message: "Cannot retrieve payment instructions for TA with status !== 85 (invoice approved)", alternativeMessages: [], description: "Payment instructions are available only for invoice transactions", action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.PREPAID_VTC_ID_NOT_SET, name: "PREPAID_VTC_ID_NOT_SET", message: "[Prepaid] vtc_id not set", alternativeMessages: [], description: "No VTC ID given to start prepaid sales", action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.PRODUCT_ID_OUT_OF_RANGE, name: "PRODUCT_ID_OUT_OF_RANGE", message: "productId out of range (wrong ean13 format)", alternativeMessages: [], description: "product id has wrong format", action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.PREPAID_INVALID_VTC_ID, name: "PREPAID_INVALID_VTC_ID", message: "[Prepaid] invalid vtc_id", alternativeMessages: [], description: "given vtc_id does not match any vtc id from given prepaid item", action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.PREPARE_REQUEST_VALIDATION_ERROR, name: "PREPARE_REQUEST_VALIDATION_ERROR", message: "Validation error(s): ...", alternativeMessages: [], description: "Validation errors connected with 'prepare' request of Smart Transaction", action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.PAYMENT_CONTAINER_WITHOUT_CUSTOMER_DATA, name: "PAYMENT_CONTAINER_WITHOUT_CUSTOMER_DATA", message: "The payment container has no customer data", alternativeMessages: [], description: "The customer id of the given payment container is invalid.", action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.NO_VALID_CONTAINER_OR_TRANSACTION_ID, name: "NO_VALID_CONTAINER_OR_TRANSACTION_ID", message: "No valid payment container or transaction id", alternativeMessages: [], description: "There are not enough payer information given, you need at least a transaction id or a payment container.", action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.STAKEHOLDER_PAYMENT_OUTSIDE_SUB_BASKET, name: "STAKEHOLDER_PAYMENT_OUTSIDE_SUB_BASKET", message: "Stakeholder payments are only allowed inside the sub-basket", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.SUB_TRANSACTION_WITHOUT_APIKEY, name: "SUB_TRANSACTION_WITHOUT_APIKEY", message: "Sub transaction has no apikey", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.ITEM_TOTAL_INCORRECT, name: "ITEM_TOTAL_INCORRECT", message: "The total of the item is incorrect", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.SUB_BASKET_TOTAL_INCORRECT, name: "SUB_BASKET_TOTAL_INCORRECT", message: "The total of the sub-basket is incorrect", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.CUSTOMER_EMAIL_INCORRECT, name: "CUSTOMER_EMAIL_INCORRECT", message: "Customer Email is incorrect", alternativeMessages: [], description: "Email in the Customers contact is different from the email in the Checkin", action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.IMPOSSIBLE_DELIVERY_CONFIGURATION, name: "IMPOSSIBLE_DELIVERY_CONFIGURATION", message: "Impossible delivery configuration", alternativeMessages: [], description: "Delivery of order is impossible with current merchant's delivery configuration", action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.MISSING_LEGAL_DETAILS, name: "MISSING_LEGAL_DETAILS", message: "Missing legal details", alternativeMessages: [], description: "Error occurs when at least one of legal details document is missing", action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
-  { code: ErrorCode.PRODUCT_CRUD_VALIDATION_ERROR, name: "PRODUCT_CRUD_VALIDATION_ERROR", message: "Validation error(s): ...", alternativeMessages: [], description: "Validation errors occured for CRUD operations on products", action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message" },
+  { code: ErrorCode.INVALID_PARAMS, name: "INVALID_PARAMS", message: "Invalid params", alternativeMessages: [], description: "Some internal input parameters are wrong. Or some external service returns some unexpected result.", action: null, httpStatus: null, scope: null, category: { id: "internal", title: "1xxx - Internal Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "internal-error", retry: { policy: "exponential-backoff", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Retry with backoff; if it persists, contact the vendor's support.", basis: "code", source: "codebook", evidence: "message \"Invalid params\", description \"Some internal input parameters are wrong. Or some external service returns some unexpected result.\": internal parameters or an external service's result are wrong, not the caller's input; the 1xxx category says these errors occur independently from the user input, so the request needs no fix and a later retry can succeed; the vendor gives no delays" }, handling: null, notes: [] },
+  { code: ErrorCode.PAYMENT_CHECKIN_NOT_SAVED, name: "PAYMENT_CHECKIN_NOT_SAVED", message: "Payment checkin wasn't save in db", alternativeMessages: [], description: "The internal Yii dbt model/component for payment checkin didn't store given record in database", action: null, httpStatus: null, scope: null, category: { id: "internal", title: "1xxx - Internal Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "internal-error", retry: { policy: "exponential-backoff", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Retry with backoff; if it persists, contact the vendor's support.", basis: "code", source: "codebook", evidence: "message \"Payment checkin wasn't save in db\", description \"The internal Yii dbt model/component for payment checkin didn't store given record in database\": an internal step of the vendor failed; the 1xxx category says these errors occur independently from the user input, so the request needs no fix and a later retry can succeed; the vendor gives no delays" }, handling: null, notes: ["'wasn't save' and 'dbt' are the vendor's own wording; kept verbatim."] },
+  { code: ErrorCode.TRANSACTION_CREATION_FAILED, name: "TRANSACTION_CREATION_FAILED", message: "transaction creation failed", alternativeMessages: [], description: "The internal call of procedure creating a transaction failed", action: null, httpStatus: null, scope: null, category: { id: "internal", title: "1xxx - Internal Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "internal-error", retry: { policy: "exponential-backoff", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Retry with backoff; if it persists, contact the vendor's support.", basis: "code", source: "codebook", evidence: "message \"transaction creation failed\", description \"The internal call of procedure creating a transaction failed\": an internal step of the vendor failed; the 1xxx category says these errors occur independently from the user input, so the request needs no fix and a later retry can succeed; the vendor gives no delays" }, handling: null, notes: [] },
+  { code: ErrorCode.PAYMENT_CONTAINER_CREATION_FAILED, name: "PAYMENT_CONTAINER_CREATION_FAILED", message: "payment container creation failed", alternativeMessages: [], description: "The internal call of procedure creating a payment container failed", action: null, httpStatus: null, scope: null, category: { id: "internal", title: "1xxx - Internal Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "internal-error", retry: { policy: "exponential-backoff", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Retry with backoff; if it persists, contact the vendor's support.", basis: "code", source: "codebook", evidence: "message \"payment container creation failed\", description \"The internal call of procedure creating a payment container failed\": an internal step of the vendor failed; the 1xxx category says these errors occur independently from the user input, so the request needs no fix and a later retry can succeed; the vendor gives no delays" }, handling: null, notes: [] },
+  { code: ErrorCode.NOT_CAPTURED, name: "NOT_CAPTURED", message: "not captured", alternativeMessages: [], description: "Connection with transact to capture given amount with trace_id was not succesfull", action: null, httpStatus: null, scope: null, category: { id: "internal", title: "1xxx - Internal Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "unavailable", retry: { policy: "exponential-backoff", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Retry with backoff.", basis: "code", source: "codebook", evidence: "message \"not captured\", description \"Connection with transact to capture given amount with trace_id was not succesfull\": the connection to transact for the capture failed; the 1xxx category says these errors occur independently from the user input, so the request needs no fix and a later retry can succeed; the vendor gives no delays" }, handling: null, notes: ["Typo 'succesfull' is the vendor's own; kept verbatim."] },
+  { code: ErrorCode.INVITATION_EMAIL_SENDING_FAILED, name: "INVITATION_EMAIL_SENDING_FAILED", message: "Invitation email sending failed!", alternativeMessages: [], description: "The invitation email could not be sent", action: null, httpStatus: null, scope: null, category: { id: "internal", title: "1xxx - Internal Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "internal-error", retry: { policy: "exponential-backoff", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Retry with backoff; if it persists, contact the vendor's support.", basis: "code", source: "codebook", evidence: "message \"Invitation email sending failed!\", description \"The invitation email could not be sent\": an internal step of the vendor failed; the 1xxx category says these errors occur independently from the user input, so the request needs no fix and a later retry can succeed; the vendor gives no delays" }, handling: null, notes: [] },
+  { code: ErrorCode.COULD_NOT_CANCEL_LOYALTY_TRANSACTION, name: "COULD_NOT_CANCEL_LOYALTY_TRANSACTION", message: "Could not cancel loyalty transaction", alternativeMessages: [], description: "The Cancel method of loyalty transaction returned false (something went wrong in backend)", action: null, httpStatus: null, scope: null, category: { id: "internal", title: "1xxx - Internal Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "internal-error", retry: { policy: "exponential-backoff", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Retry with backoff; if it persists, contact the vendor's support.", basis: "code", source: "codebook", evidence: "message \"Could not cancel loyalty transaction\", description \"The Cancel method of loyalty transaction returned false (something went wrong in backend)\": an internal step of the vendor failed; the 1xxx category says these errors occur independently from the user input, so the request needs no fix and a later retry can succeed; the vendor gives no delays" }, handling: null, notes: [] },
+  { code: ErrorCode.FETCHING_PAYMENT_METHODS_FAILED, name: "FETCHING_PAYMENT_METHODS_FAILED", message: "Fetching available payment methods failed", alternativeMessages: [], description: "The internal call of procedure which fetches available payment methods failed", action: null, httpStatus: null, scope: null, category: { id: "internal", title: "1xxx - Internal Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "internal-error", retry: { policy: "exponential-backoff", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Retry with backoff; if it persists, contact the vendor's support.", basis: "code", source: "codebook", evidence: "message \"Fetching available payment methods failed\", description \"The internal call of procedure which fetches available payment methods failed\": an internal step of the vendor failed; the 1xxx category says these errors occur independently from the user input, so the request needs no fix and a later retry can succeed; the vendor gives no delays" }, handling: null, notes: [] },
+  { code: ErrorCode.PAYMENT_TRANSACTION_CREATION_FAILED, name: "PAYMENT_TRANSACTION_CREATION_FAILED", message: "Payment transaction creation failed", alternativeMessages: [], description: "The internal call of procedure creating a POS transaction failed", action: null, httpStatus: null, scope: null, category: { id: "internal", title: "1xxx - Internal Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "internal-error", retry: { policy: "exponential-backoff", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Retry with backoff; if it persists, contact the vendor's support.", basis: "code", source: "codebook", evidence: "message \"Payment transaction creation failed\", description \"The internal call of procedure creating a POS transaction failed\": an internal step of the vendor failed; the 1xxx category says these errors occur independently from the user input, so the request needs no fix and a later retry can succeed; the vendor gives no delays" }, handling: null, notes: [] },
+  { code: ErrorCode.BASKET_ITEM_CREATION_FAILED, name: "BASKET_ITEM_CREATION_FAILED", message: "Basket item creation failed", alternativeMessages: [], description: "The internal call of procedure creating a basket item in secupay backend failed", action: null, httpStatus: null, scope: null, category: { id: "internal", title: "1xxx - Internal Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "internal-error", retry: { policy: "exponential-backoff", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Retry with backoff; if it persists, contact the vendor's support.", basis: "code", source: "codebook", evidence: "message \"Basket item creation failed\", description \"The internal call of procedure creating a basket item in secupay backend failed\": an internal step of the vendor failed; the 1xxx category says these errors occur independently from the user input, so the request needs no fix and a later retry can succeed; the vendor gives no delays" }, handling: null, notes: [] },
+  { code: ErrorCode.VTC_ID_NOT_SET, name: "VTC_ID_NOT_SET", message: "VTC id not set", alternativeMessages: [], description: "No VTC ID given to start prepaid sale", action: null, httpStatus: null, scope: null, category: { id: "internal", title: "1xxx - Internal Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"VTC id not set\", description \"No VTC ID given to start prepaid sale\": no VTC ID was given to start the prepaid sale, the same condition as 4035 (\"No VTC ID given to start prepaid sales\"): send the VTC ID, despite the 1xxx category" }, handling: null, notes: [] },
+  { code: ErrorCode.SAVING_PAYPAL_COMMUNICATION_ENTRY_FAILED, name: "SAVING_PAYPAL_COMMUNICATION_ENTRY_FAILED", message: "Saving PayPal communication entry failed", alternativeMessages: [], description: "The internal call of procedure which saves PayPal communication entry failed", action: null, httpStatus: null, scope: null, category: { id: "internal", title: "1xxx - Internal Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "internal-error", retry: { policy: "exponential-backoff", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Retry with backoff; if it persists, contact the vendor's support.", basis: "code", source: "codebook", evidence: "message \"Saving PayPal communication entry failed\", description \"The internal call of procedure which saves PayPal communication entry failed\": an internal step of the vendor failed; the 1xxx category says these errors occur independently from the user input, so the request needs no fix and a later retry can succeed; the vendor gives no delays" }, handling: null, notes: [] },
+  { code: ErrorCode.WEBTERMINAL_NOT_ACTIVATED, name: "WEBTERMINAL_NOT_ACTIVATED", message: "Webterminal not activated for account [ACC_XXX]", alternativeMessages: [], description: "Doesnt exist smart device (type: loyalty_webterminal) assigned to user account", action: null, httpStatus: null, scope: null, category: { id: "internal", title: "1xxx - Internal Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [{ name: "account", token: "[ACC_XXX]" }], defaultField: "message", outcome: { id: "forbidden", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Get the permission or configuration changed before sending again.", basis: "code", source: "codebook", evidence: "message \"Webterminal not activated for account [ACC_XXX]\", description \"Doesnt exist smart device (type: loyalty_webterminal) assigned to user account\": no loyalty_webterminal device is assigned to the account, a setup only the vendor or merchant can change" }, handling: null, notes: ["'Doesnt' is the vendor's own spelling; kept verbatim."] },
+  { code: ErrorCode.MISSING_TRACE_ID, name: "MISSING_TRACE_ID", message: "Missing trace_id", alternativeMessages: [], description: "Transact trace_id is missing for given trans_id", action: null, httpStatus: null, scope: null, category: { id: "internal", title: "1xxx - Internal Errors" }, endpoints: [], retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "internal-error", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Retry with backoff; if it persists, contact the vendor's support.", basis: "code", source: "codebook", evidence: "message \"Missing trace_id\", description \"Transact trace_id is missing for given trans_id\": the vendor's record for this trans_id lacks its trace_id, a data fault on the vendor side that resending cannot repair" }, handling: null, notes: [] },
+  { code: ErrorCode.MISSING_TRANSACT_CREDENTIALS, name: "MISSING_TRANSACT_CREDENTIALS", message: "Missing transact credentials", alternativeMessages: [], description: "Transact credentials are not configured for your contract", action: null, httpStatus: null, scope: null, category: { id: "internal", title: "1xxx - Internal Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "forbidden", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Get the permission or configuration changed before sending again.", basis: "code", source: "codebook", evidence: "message \"Missing transact credentials\", description \"Transact credentials are not configured for your contract\": transact credentials are not configured for the contract, a contract setup only the vendor can change" }, handling: null, notes: [] },
+  { code: ErrorCode.CARD_VALIDATION_FAILED, name: "CARD_VALIDATION_FAILED", message: "Card validation failed", alternativeMessages: [], description: "Unknown value was returned by procedure call of \"vertragsverw_karte_an_terminal_gueltig_4\"", action: null, httpStatus: null, scope: null, category: { id: "internal", title: "1xxx - Internal Errors" }, endpoints: [], retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "internal-error", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Retry with backoff; if it persists, contact the vendor's support.", basis: "code", source: "codebook", evidence: "message \"Card validation failed\", description \"Unknown value was returned by procedure call of \"vertragsverw_karte_an_terminal_gueltig_4\"\": the card validation procedure returned an unknown value, a vendor-side fault for support to look at (unlike 2023 and 3034, which name a card verdict)" }, handling: null, notes: [] },
+  { code: ErrorCode.TRANSACTION_NOT_CREATED_BY_SECUCONNECT_API, name: "TRANSACTION_NOT_CREATED_BY_SECUCONNECT_API", message: "Transaction was not created by secuconnect API", alternativeMessages: [], description: "The payment transaction was not created by using the secuconnect API. So not all required data can be loaded.", action: null, httpStatus: null, scope: null, category: { id: "authentication", title: "2xxx - Authentication Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "forbidden", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Get the permission or configuration changed before sending again.", basis: "code", source: "codebook", evidence: "message \"Transaction was not created by secuconnect API\", description \"The payment transaction was not created by using the secuconnect API. So not all required data can be loaded.\": the transaction was not created through the secuconnect API, so this API cannot serve it: use the API that created it (see 3016)" }, handling: null, notes: [] },
+  { code: ErrorCode.INVALID_CONTRACT_NO_CONTRACT_ACCESS, name: "INVALID_CONTRACT_NO_CONTRACT_ACCESS", message: "Invalid contract", alternativeMessages: [], description: "You are not allowed to access the data of this contract.", action: null, httpStatus: null, scope: null, category: { id: "authentication", title: "2xxx - Authentication Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "forbidden", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Get the permission or configuration changed before sending again.", basis: "code", source: "codebook", evidence: "message \"Invalid contract\", description \"You are not allowed to access the data of this contract.\": access to this contract's data is not allowed: use a contract the credentials may access" }, handling: null, notes: ["3017 has the same message ('Invalid contract') with a different description."] },
+  { code: ErrorCode.VALID_AUTH_TOKEN_REQUIRED, name: "VALID_AUTH_TOKEN_REQUIRED", message: "Valid auth token required", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "authentication", title: "2xxx - Authentication Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "unauthenticated", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the credentials or API key before sending again.", basis: "code", source: "codebook", evidence: "message \"Valid auth token required\": a valid auth token is missing: authenticate and send one" }, handling: null, notes: [] },
+  { code: ErrorCode.REFERENCED_CONTRACT_ACCESS_DENIED, name: "REFERENCED_CONTRACT_ACCESS_DENIED", message: "Referenced contract access denied", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "authentication", title: "2xxx - Authentication Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "forbidden", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Get the permission or configuration changed before sending again.", basis: "code", source: "codebook", evidence: "message \"Referenced contract access denied\": access to the referenced contract is denied: reference a contract the credentials may access" }, handling: null, notes: [] },
+  { code: ErrorCode.LOCKED_ACCOUNT_LOGIN_NOT_POSSIBLE, name: "LOCKED_ACCOUNT_LOGIN_NOT_POSSIBLE", message: "Locked Account", alternativeMessages: [], description: "Login not possible. Please contact our support.", action: null, httpStatus: null, scope: null, category: { id: "authentication", title: "2xxx - Authentication Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([["de", { description: "Login nicht möglich. Bitte kontaktieren Sie unseren Support." }]]), placeholders: [], defaultField: "message", outcome: { id: "forbidden", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Get the permission or configuration changed before sending again.", basis: "code", source: "codebook", evidence: "message \"Locked Account\", description \"Login not possible. Please contact our support.\": the account is locked and the vendor says \"Please contact our support.\"" }, handling: null, notes: ["2005, 2006 and 2017 share the message 'Locked Account'; the names follow their descriptions."] },
+  { code: ErrorCode.LOCKED_ACCOUNT_RECOVERY_NOT_POSSIBLE, name: "LOCKED_ACCOUNT_RECOVERY_NOT_POSSIBLE", message: "Locked Account", alternativeMessages: [], description: "Password recovery not possible. Please contact our support.", action: null, httpStatus: null, scope: null, category: { id: "authentication", title: "2xxx - Authentication Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([["de", { description: "Passwortwiederherstellung nicht möglich. Bitte kontaktieren Sie unseren Support." }]]), placeholders: [], defaultField: "message", outcome: { id: "forbidden", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Get the permission or configuration changed before sending again.", basis: "code", source: "codebook", evidence: "message \"Locked Account\", description \"Password recovery not possible. Please contact our support.\": the account is locked and the vendor says \"Please contact our support.\"" }, handling: null, notes: ["2005, 2006 and 2017 share the message 'Locked Account'; the names follow their descriptions."] },
+  { code: ErrorCode.INVALID_CREDENTIALS, name: "INVALID_CREDENTIALS", message: "Invalid Credentials", alternativeMessages: [], description: "The entered login credentials are invalid.", action: null, httpStatus: null, scope: null, category: { id: "authentication", title: "2xxx - Authentication Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([["de", { description: "Die eingegebenen Benutzerdaten sind nicht korrekt." }]]), placeholders: [], defaultField: "message", outcome: { id: "unauthenticated", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the credentials or API key before sending again.", basis: "code", source: "codebook", evidence: "message \"Invalid Credentials\", description \"The entered login credentials are invalid.\": the login credentials are invalid: correct credentials are needed" }, handling: null, notes: [] },
+  { code: ErrorCode.START_WITH_DEBIT_METHOD_NOT_POSSIBLE, name: "START_WITH_DEBIT_METHOD_NOT_POSSIBLE", message: "Start with debit method directly not possible", alternativeMessages: [], description: "API user must firstly prepare the STX, so that the payment method is already saved in STX. Therefore sending it as execStart parameter is not needed and allowed.", action: null, httpStatus: null, scope: null, category: { id: "authentication", title: "2xxx - Authentication Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"Start with debit method directly not possible\", description \"API user must firstly prepare the STX, so that the payment method is already saved in STX. Therefore sending it as execStart parameter is not needed and allowed.\": the debit method must be saved by preparing the STX first and must not be sent to execStart: change the call sequence" }, handling: null, notes: [] },
+  { code: ErrorCode.STARTING_NOT_APPROVED_DEBIT_NOT_POSSIBLE, name: "STARTING_NOT_APPROVED_DEBIT_NOT_POSSIBLE", message: "Starting not approved, debit transaction not possible", alternativeMessages: [], description: "If the debit payment transaction was not prepared (scored) the smart transaction can not be started.", action: null, httpStatus: null, scope: null, category: { id: "authentication", title: "2xxx - Authentication Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "conflict", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Resolve the conflict (a new key, the current state) before sending again.", basis: "code", source: "codebook", evidence: "message \"Starting not approved, debit transaction not possible\", description \"If the debit payment transaction was not prepared (scored) the smart transaction can not be started.\": the debit transaction was not prepared (scored) yet, so the smart transaction cannot start: prepare it first" }, handling: null, notes: [] },
+  { code: ErrorCode.NOT_ALLOWED_TO_START_UPDATE_PREPARE_STX, name: "NOT_ALLOWED_TO_START_UPDATE_PREPARE_STX", message: "not allowed to start/update/prepare smart transaction", alternativeMessages: [], description: "The current status of given smart transaction blocks the possibility of its updating, starting and/or preparing.", action: null, httpStatus: null, scope: null, category: { id: "authentication", title: "2xxx - Authentication Errors" }, endpoints: [], retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "conflict", retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Resolve the conflict (a new key, the current state) before sending again.", basis: "code", source: "codebook", evidence: "message \"not allowed to start/update/prepare smart transaction\", description \"The current status of given smart transaction blocks the possibility of its updating, starting and/or preparing.\": the smart transaction's current status blocks the operation; no change of the request alters that status" }, handling: null, notes: [] },
+  { code: ErrorCode.NOT_ALLOWED_TO_CANCEL_TRANSACTION, name: "NOT_ALLOWED_TO_CANCEL_TRANSACTION", message: "Not allowed to cancel transaction with status", alternativeMessages: [], description: "Only transactions with status ok are allowed to be cancelled for now.", action: null, httpStatus: null, scope: null, category: { id: "authentication", title: "2xxx - Authentication Errors" }, endpoints: [], retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "conflict", retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Resolve the conflict (a new key, the current state) before sending again.", basis: "code", source: "codebook", evidence: "message \"Not allowed to cancel transaction with status\", description \"Only transactions with status ok are allowed to be cancelled for now.\": only transactions with status ok can be cancelled; this one's status does not allow it" }, handling: null, notes: [] },
+  { code: ErrorCode.NOT_ALLOWED_TO_HANDLE_LOYALTY_TRANSACTIONS, name: "NOT_ALLOWED_TO_HANDLE_LOYALTY_TRANSACTIONS", message: "Not allowed to handle loyalty transactions", alternativeMessages: [], description: "The given device is not allowed to handle loyalty transactions because no General Device is assigned to it or no Loyalty contract Option is set for merchant.", action: null, httpStatus: null, scope: null, category: { id: "authentication", title: "2xxx - Authentication Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "forbidden", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Get the permission or configuration changed before sending again.", basis: "code", source: "codebook", evidence: "message \"Not allowed to handle loyalty transactions\", description \"The given device is not allowed to handle loyalty transactions because no General Device is assigned to it or no Loyalty contract Option is set for merchant.\": the device lacks a General Device or the merchant a Loyalty contract Option, a setup a person must change" }, handling: null, notes: [] },
+  { code: ErrorCode.NOT_ALLOWED_TO_CANCEL_LOYALTY_TRANSACTION, name: "NOT_ALLOWED_TO_CANCEL_LOYALTY_TRANSACTION", message: "Not allowed to cancel loyalty transaction", alternativeMessages: [], description: "The loyalty transaction which is related to given Smart Transaction is not the latest transaction of the merchantcard and can therefore not be cancelled.", action: null, httpStatus: null, scope: null, category: { id: "authentication", title: "2xxx - Authentication Errors" }, endpoints: [], retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "conflict", retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Resolve the conflict (a new key, the current state) before sending again.", basis: "code", source: "codebook", evidence: "message \"Not allowed to cancel loyalty transaction\", description \"The loyalty transaction which is related to given Smart Transaction is not the latest transaction of the merchantcard and can therefore not be cancelled.\": the loyalty transaction is not the merchantcard's latest, so it can never be cancelled" }, handling: null, notes: [] },
+  { code: ErrorCode.IDENT_IS_LOCKED, name: "IDENT_IS_LOCKED", message: "Ident is locked", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "authentication", title: "2xxx - Authentication Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "forbidden", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Get the permission or configuration changed before sending again.", basis: "code", source: "codebook", evidence: "message \"Ident is locked\": the ident is locked (the vendor gives no description) and the code sits in the authentication category: a person must lift the lock, resending cannot" }, handling: null, notes: [] },
+  { code: ErrorCode.INVALID_PREPAID_CONFIGURATION_ON_DEVICE, name: "INVALID_PREPAID_CONFIGURATION_ON_DEVICE", message: "Invalid prepaid configuration on device", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "authentication", title: "2xxx - Authentication Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "forbidden", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Get the permission or configuration changed before sending again.", basis: "code", source: "codebook", evidence: "message \"Invalid prepaid configuration on device\": the device's prepaid configuration is invalid, a setup a person must correct" }, handling: null, notes: [] },
+  { code: ErrorCode.PASSWORD_IS_EXPIRED, name: "PASSWORD_IS_EXPIRED", message: "Password is expired", alternativeMessages: [], description: "Your password has expired. Please visit {recovery_url} and assign a new one.", action: null, httpStatus: null, scope: null, category: { id: "authentication", title: "2xxx - Authentication Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([["de", { description: "Ihr Passwort ist abgelaufen. Bitte vergeben Sie ein Neues unter {recovery_url}." }]]), placeholders: [{ name: "recovery_url", token: "{recovery_url}" }], defaultField: "description", outcome: { id: "user-action-required", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Ask the person named to act, then try again.", basis: "code", source: "codebook", evidence: "message \"Password is expired\", description \"Your password has expired. Please visit {recovery_url} and assign a new one.\": the password expired and the user must \"visit {recovery_url} and assign a new one\"" }, handling: null, notes: [] },
+  { code: ErrorCode.LOCKED_ACCOUNT_TOO_MANY_FAILED_LOGINS, name: "LOCKED_ACCOUNT_TOO_MANY_FAILED_LOGINS", message: "Locked Account", alternativeMessages: [], description: "Highest number of unsuccessful Logins reached. Your account has been suspended for 30 minutes.", action: null, httpStatus: null, scope: null, category: { id: "authentication", title: "2xxx - Authentication Errors" }, endpoints: [], retry: { policy: "after-delay", minDelaySeconds: 1800, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([["de", { description: "Höchstanzahl an fehlerhaften Authentifizierungsversuchen erreicht. Ihr Account wurde für 30 Minuten gesperrt." }]]), placeholders: [], defaultField: "message", outcome: { id: "forbidden", retry: { policy: "after-delay", minDelaySeconds: 1800, maxDelaySeconds: null, delaysSeconds: [] }, action: "Get the permission or configuration changed before sending again.", basis: "code", source: "vendor", evidence: "description: \"Highest number of unsuccessful Logins reached. Your account has been suspended for 30 minutes.\"; the lock ends after the stated 30 minutes (1800 s), after which the login can be tried again" }, handling: null, notes: ["2005, 2006 and 2017 share the message 'Locked Account'; the names follow their descriptions."] },
+  { code: ErrorCode.PASSWORD_ALREADY_USED, name: "PASSWORD_ALREADY_USED", message: "password already used", alternativeMessages: [], description: "Your password could not be changed because it has to be different then one of your last 4 used passwords.", action: null, httpStatus: null, scope: null, category: { id: "authentication", title: "2xxx - Authentication Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([["de", { description: "Ihr Passwort könnte nicht geändert werden, da das neue Passwort sich von den letzten 4 verwendeten Passwörtern unterscheiden muss." }]]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"password already used\", description \"Your password could not be changed because it has to be different then one of your last 4 used passwords.\": the new password must differ from the last 4 used: choose another" }, handling: null, notes: ["The document puts this row's description and its German translation on separate lines; they are mapped like the other rows.", "'then' (for 'than') and the German 'könnte' are the vendor's own wording; kept verbatim."] },
+  { code: ErrorCode.PASSWORD_TOO_WEAK, name: "PASSWORD_TOO_WEAK", message: "password too weak", alternativeMessages: [], description: "Passwords require a minimum length of at least 8 characters and contain a mix 3 out of 4 characters-types: upper-case letter, lower-case letter, Numeric and special characters (single, quotes, double quotes, ampersands and space not allowed)", action: null, httpStatus: null, scope: null, category: { id: "authentication", title: "2xxx - Authentication Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([["de", { description: "Das Passwort muss mindestens 8 Stellen enthalten und drei der vier folgenden Kriterien erfüllen: ein Großbuchstabe, ein Kleinbuchstabe, eine Ziffer, ein Sonderzeichen (Ausrufezeichen, & und Leerzeichen sind nicht erlaubt)." }]]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"password too weak\", description \"Passwords require a minimum length of at least 8 characters and contain a mix 3 out of 4 characters-types: upper-case letter, lower-case letter, Numeric and special characters (single, quotes, double quotes, ampersands and space not allowed)\": the password does not meet the stated rules: choose one that does" }, handling: null, notes: ["The English and German texts list different disallowed characters (English: single quotes, double quotes, ampersands, space; German: exclamation marks, & and space); both are kept verbatim."] },
+  { code: ErrorCode.FINALIZE_WITH_MIXED_BASKET_NOT_ALLOWED, name: "FINALIZE_WITH_MIXED_BASKET_NOT_ALLOWED", message: "Not allowed to call finalize with mixed basket structure", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "authentication", title: "2xxx - Authentication Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"Not allowed to call finalize with mixed basket structure\": finalize is not allowed with a mixed basket structure: change the basket" }, handling: null, notes: [] },
+  { code: ErrorCode.START_WITH_MIXED_BASKET_NOT_ALLOWED, name: "START_WITH_MIXED_BASKET_NOT_ALLOWED", message: "Not allowed to start transaction with mixed basket structure and payment method [$method]", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "authentication", title: "2xxx - Authentication Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [{ name: "method", token: "[$method]" }], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"Not allowed to start transaction with mixed basket structure and payment method [$method]\": the transaction cannot start with a mixed basket structure and this payment method: change the basket or the method" }, handling: null, notes: [] },
+  { code: ErrorCode.PREPARE_WITH_MIXED_BASKET_NOT_ALLOWED, name: "PREPARE_WITH_MIXED_BASKET_NOT_ALLOWED", message: "Not allowed to call prepare with mixed basket structure", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "authentication", title: "2xxx - Authentication Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"Not allowed to call prepare with mixed basket structure\": prepare is not allowed with a mixed basket structure: change the basket" }, handling: null, notes: [] },
+  { code: ErrorCode.CARD_IS_NOT_VALID, name: "CARD_IS_NOT_VALID", message: "Card is not valid", alternativeMessages: [], description: "Card validation with call of procedure \"vertragsverw_karte_an_terminal_gueltig_4\" returned status \"0\" for given card", action: null, httpStatus: null, scope: null, category: { id: "authentication", title: "2xxx - Authentication Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "payment-method-invalid", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Ask the customer for a corrected or another payment method, then try again.", basis: "code", source: "codebook", evidence: "message \"Card is not valid\", description \"Card validation with call of procedure \"vertragsverw_karte_an_terminal_gueltig_4\" returned status \"0\" for given card\": card validation returned status \"0\" (not valid) for the card: another card is needed" }, handling: null, notes: [] },
+  { code: ErrorCode.CANNOT_CAPTURE_PAYMENT_TRANSACTION, name: "CANNOT_CAPTURE_PAYMENT_TRANSACTION", message: "Cannot capture the payment transaction", alternativeMessages: [], description: "Some error occurs on capture the payment transaction.", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "internal-error", retry: { policy: "exponential-backoff", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Retry with backoff; if it persists, contact the vendor's support.", basis: "code", source: "codebook", evidence: "message \"Cannot capture the payment transaction\", description \"Some error occurs on capture the payment transaction.\": an unspecified error occurred on the vendor side during the capture; the vendor gives no delays" }, handling: null, notes: [] },
+  { code: ErrorCode.CAPTURE_NOT_POSSIBLE_FOR_PREPAY, name: "CAPTURE_NOT_POSSIBLE_FOR_PREPAY", message: "Capture is not possible for prepay transactions", alternativeMessages: [], description: "For prepay transactions there is no capture call possible.", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"Capture is not possible for prepay transactions\", description \"For prepay transactions there is no capture call possible.\": prepay transactions have no capture call at all, so no fix makes it succeed" }, handling: null, notes: [] },
+  { code: ErrorCode.CONTRACT_DOES_NOT_ALLOW_TRANSACTIONS, name: "CONTRACT_DOES_NOT_ALLOW_TRANSACTIONS", message: "The referenced payment contract does not allow to create transactions", alternativeMessages: [], description: "Your payment contract does not allow you to do this payment.", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "forbidden", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Get the permission or configuration changed before sending again.", basis: "code", source: "codebook", evidence: "message \"The referenced payment contract does not allow to create transactions\", description \"Your payment contract does not allow you to do this payment.\": the payment contract does not allow this payment, a contract matter a person must change" }, handling: null, notes: [] },
+  { code: ErrorCode.PAYMENT_STATUS_DOES_NOT_ALLOW_CAPTURE, name: "PAYMENT_STATUS_DOES_NOT_ALLOW_CAPTURE", message: "The current status of the payment does not allow to capture it", alternativeMessages: [], description: "The status of the payment method does not allow this action.", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "conflict", retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Resolve the conflict (a new key, the current state) before sending again.", basis: "code", source: "codebook", evidence: "message \"The current status of the payment does not allow to capture it\", description \"The status of the payment method does not allow this action.\": the payment's status does not allow the capture" }, handling: null, notes: [] },
+  { code: ErrorCode.CANNOT_CANCEL_OR_REFUND_TRANSACTION, name: "CANNOT_CANCEL_OR_REFUND_TRANSACTION", message: "Cannot cancel/refund the payment transaction", alternativeMessages: [], description: "Some error occurs on cancel/refund the payment transaction.", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "internal-error", retry: { policy: "exponential-backoff", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Retry with backoff; if it persists, contact the vendor's support.", basis: "code", source: "codebook", evidence: "message \"Cannot cancel/refund the payment transaction\", description \"Some error occurs on cancel/refund the payment transaction.\": an unspecified error occurred on the vendor side during the cancel/refund; the vendor gives no delays" }, handling: null, notes: [] },
+  { code: ErrorCode.PAYMENT_METHOD_NOT_AVAILABLE, name: "PAYMENT_METHOD_NOT_AVAILABLE", message: "Payment method not available (for this customer)", alternativeMessages: [], description: "The scoring give some negative or unexpected result", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "declined", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Tell the customer; the payment may succeed later or after the customer contacts the issuer.", basis: "code", source: "codebook", evidence: "message \"Payment method not available (for this customer)\", description \"The scoring give some negative or unexpected result\": the scoring refused this payment method for the customer, who may pay another way" }, handling: null, notes: [] },
+  { code: ErrorCode.SUBSCRIPTION_NOT_AVAILABLE, name: "SUBSCRIPTION_NOT_AVAILABLE", message: "Subscription not available", alternativeMessages: [], description: "You can not make a recurring payment for this payment transaction.", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"Subscription not available\", description \"You can not make a recurring payment for this payment transaction.\": no recurring payment is possible for this transaction, so no fix of the request helps" }, handling: null, notes: [] },
+  { code: ErrorCode.PAYMENT_CHECKIN_ALREADY_EXISTS, name: "PAYMENT_CHECKIN_ALREADY_EXISTS", message: "Payment checkin already exists", alternativeMessages: [], description: "You can not add a payment checkin with given data", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "conflict", retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Resolve the conflict (a new key, the current state) before sending again.", basis: "code", source: "codebook", evidence: "message \"Payment checkin already exists\", description \"You can not add a payment checkin with given data\": the payment checkin already exists: adding it again cannot succeed" }, handling: null, notes: [] },
+  { code: ErrorCode.PAYMENT_CUSTOMER_ALREADY_EXISTS, name: "PAYMENT_CUSTOMER_ALREADY_EXISTS", message: "Payment customer already exists", alternativeMessages: [], description: "You can not add a payment customer with given data", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "conflict", retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Resolve the conflict (a new key, the current state) before sending again.", basis: "code", source: "codebook", evidence: "message \"Payment customer already exists\", description \"You can not add a payment customer with given data\": the payment customer already exists: adding it again cannot succeed" }, handling: null, notes: [] },
+  { code: ErrorCode.PAYMENT_CONTAINER_ALREADY_EXISTS, name: "PAYMENT_CONTAINER_ALREADY_EXISTS", message: "Payment container for given customer already exists", alternativeMessages: [], description: "You can not add a payment container with given iban", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "conflict", retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Resolve the conflict (a new key, the current state) before sending again.", basis: "code", source: "codebook", evidence: "message \"Payment container for given customer already exists\", description \"You can not add a payment container with given iban\": a payment container with this IBAN already exists for the customer: adding it again cannot succeed" }, handling: null, notes: [] },
+  { code: ErrorCode.INVALID_PAYMENT_TRANSACTION_ID, name: "INVALID_PAYMENT_TRANSACTION_ID", message: "Invalid payment transaction id", alternativeMessages: [], description: "The given payment transaction id is invalid.", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"Invalid payment transaction id\", description \"The given payment transaction id is invalid.\": the payment transaction id is invalid: send a valid one" }, handling: null, notes: [] },
+  { code: ErrorCode.TRANSACTION_LIST_INCORRECT, name: "TRANSACTION_LIST_INCORRECT", message: "The mandatory field \"transaction_list\" is incorrect", alternativeMessages: [], description: "The mandatory field \"transaction_list\" is empty or invalid.", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"The mandatory field \"transaction_list\" is incorrect\", description \"The mandatory field \"transaction_list\" is empty or invalid.\": the mandatory field transaction_list is empty or invalid: fix it" }, handling: null, notes: [] },
+  { code: ErrorCode.PAYMENT_CONTRACT_MISSING_APIKEY, name: "PAYMENT_CONTRACT_MISSING_APIKEY", message: "Payment contract is missing assigned apikey", alternativeMessages: [], description: "The payment contract is not configured right", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "forbidden", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Get the permission or configuration changed before sending again.", basis: "code", source: "codebook", evidence: "message \"Payment contract is missing assigned apikey\", description \"The payment contract is not configured right\": the payment contract lacks its API key assignment, a contract setup only a person can correct" }, handling: null, notes: [] },
+  { code: ErrorCode.CHANGING_ACCRUAL_FLAG_NOT_ALLOWED, name: "CHANGING_ACCRUAL_FLAG_NOT_ALLOWED", message: "Changing the accrual flag is not allowed", alternativeMessages: [], description: "It is not allowed to set the accrual flag afterwards.", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"Changing the accrual flag is not allowed\", description \"It is not allowed to set the accrual flag afterwards.\": the accrual flag may never be set afterwards, so the request cannot succeed in any form" }, handling: null, notes: [] },
+  { code: ErrorCode.CHANGING_ACCRUAL_FLAG_FAILED, name: "CHANGING_ACCRUAL_FLAG_FAILED", message: "Changing the accrual flag was not successful", alternativeMessages: [], description: "An error occurs during update the accrual flag", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "internal-error", retry: { policy: "exponential-backoff", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Retry with backoff; if it persists, contact the vendor's support.", basis: "code", source: "codebook", evidence: "message \"Changing the accrual flag was not successful\", description \"An error occurs during update the accrual flag\": an unspecified error occurred on the vendor side while updating the accrual flag; the vendor gives no delays" }, handling: null, notes: [] },
+  { code: ErrorCode.TRANSACTION_CREATED_BY_OTHER_API, name: "TRANSACTION_CREATED_BY_OTHER_API", message: "Transaction was not created by secuconnect api.", alternativeMessages: [], description: "The payment transaction was created by an other API, please use these to update the transaction.", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "forbidden", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Get the permission or configuration changed before sending again.", basis: "code", source: "codebook", evidence: "message \"Transaction was not created by secuconnect api.\", description \"The payment transaction was created by an other API, please use these to update the transaction.\": the transaction was created by another API, and the vendor says to use that API to update it" }, handling: null, notes: ["2001 has almost the same message ('Transaction was not created by secuconnect API') with a different description."] },
+  { code: ErrorCode.INVALID_CONTRACT_NO_DATA_ACCESS, name: "INVALID_CONTRACT_NO_DATA_ACCESS", message: "Invalid contract", alternativeMessages: [], description: "You are not allowed to access the data.", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "forbidden", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Get the permission or configuration changed before sending again.", basis: "code", source: "codebook", evidence: "message \"Invalid contract\", description \"You are not allowed to access the data.\": access to the data is not allowed: use data the credentials may access" }, handling: null, notes: ["2002 has the same message ('Invalid contract') with a different description."] },
+  { code: ErrorCode.PAYMENT_METHOD_NOT_ALLOWED_BY_CONTRACT, name: "PAYMENT_METHOD_NOT_ALLOWED_BY_CONTRACT", message: "The referenced payment contract does not allow this payment method: {name}", alternativeMessages: [], description: "This payment method was not configured into your payment contract.", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [{ name: "name", token: "{name}" }], defaultField: "message", outcome: { id: "forbidden", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Get the permission or configuration changed before sending again.", basis: "code", source: "codebook", evidence: "message \"The referenced payment contract does not allow this payment method: {name}\", description \"This payment method was not configured into your payment contract.\": the payment method is not configured in the payment contract, a contract matter a person must change" }, handling: null, notes: ["The document omits this code's number; restored as 3018 from the sequence between 3017 and 3019.", "The document puts this row's message and description on separate lines."] },
+  { code: ErrorCode.UPDATE_BASKET_NOT_ALLOWED, name: "UPDATE_BASKET_NOT_ALLOWED", message: "Update basket is not allowed", alternativeMessages: [], description: "You are not allowed to update the basket of the payment transaction", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"Update basket is not allowed\", description \"You are not allowed to update the basket of the payment transaction\": updating this transaction's basket is not allowed, so no fix of the request helps" }, handling: null, notes: [] },
+  { code: ErrorCode.UPDATE_NOT_SUCCESSFUL, name: "UPDATE_NOT_SUCCESSFUL", message: "Update was not successful", alternativeMessages: [], description: "An error occurs during update", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "internal-error", retry: { policy: "exponential-backoff", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Retry with backoff; if it persists, contact the vendor's support.", basis: "code", source: "codebook", evidence: "message \"Update was not successful\", description \"An error occurs during update\": an unspecified error occurred on the vendor side during the update; the vendor gives no delays" }, handling: null, notes: [] },
+  { code: ErrorCode.PREPAID_CONTRACT_ALREADY_EXISTS, name: "PREPAID_CONTRACT_ALREADY_EXISTS", message: "Prepaid contract already exists", alternativeMessages: [], description: "You can not add a prepaid contract with given data", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "conflict", retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Resolve the conflict (a new key, the current state) before sending again.", basis: "code", source: "codebook", evidence: "message \"Prepaid contract already exists\", description \"You can not add a prepaid contract with given data\": the prepaid contract already exists: adding it again cannot succeed" }, handling: null, notes: [] },
+  { code: ErrorCode.NOT_APPROVED, name: "NOT_APPROVED", message: "Not approved", alternativeMessages: [], description: "In the most cases the scoring brought a negative decision", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "declined", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Tell the customer; the payment may succeed later or after the customer contacts the issuer.", basis: "code", source: "codebook", evidence: "message \"Not approved\", description \"In the most cases the scoring brought a negative decision\": the scoring refused the payment in most cases, a refusal the customer may overcome by paying another way" }, handling: null, notes: [] },
+  { code: ErrorCode.ACCOUNT_ALREADY_EXISTS, name: "ACCOUNT_ALREADY_EXISTS", message: "account for [$email] already exists", alternativeMessages: [], description: "There is already an account for this email", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([["de", { description: "für diese E-Mail besteht bereits ein Account" }]]), placeholders: [{ name: "email", token: "[$email]" }], defaultField: "message", outcome: { id: "conflict", retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Resolve the conflict (a new key, the current state) before sending again.", basis: "code", source: "codebook", evidence: "message \"account for [$email] already exists\", description \"There is already an account for this email\": an account for this email already exists: creating it again cannot succeed" }, handling: null, notes: [] },
+  { code: ErrorCode.INVITATION_ALREADY_EXISTS, name: "INVITATION_ALREADY_EXISTS", message: "invitation for email [$email] already exists", alternativeMessages: [], description: "There is already a valid invitation for this Email", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([["de", { description: "es ist bereits eine gültige Einladung für diese E-Mail vorhanden" }]]), placeholders: [{ name: "email", token: "[$email]" }], defaultField: "message", outcome: { id: "conflict", retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Resolve the conflict (a new key, the current state) before sending again.", basis: "code", source: "codebook", evidence: "message \"invitation for email [$email] already exists\", description \"There is already a valid invitation for this Email\": a valid invitation for this email already exists: inviting again cannot succeed" }, handling: null, notes: [] },
+  { code: ErrorCode.UNKNOWN_PAYMENT_METHOD, name: "UNKNOWN_PAYMENT_METHOD", message: "Unkown payment method $method", alternativeMessages: [], description: "Only predefined method may be used in execStart request.", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [{ name: "method", token: "$method" }], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"Unkown payment method $method\", description \"Only predefined method may be used in execStart request.\": only predefined methods may be used in execStart: send one of them" }, handling: null, notes: ["Typo 'Unkown' is the vendor's own; kept verbatim."] },
+  { code: ErrorCode.SOURCE_DEVICE_NOT_FOUND, name: "SOURCE_DEVICE_NOT_FOUND", message: "Source Device not found", alternativeMessages: [], description: "No Smart device in session", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "not-found", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Check the reference; do not resend it as it is.", basis: "code", source: "codebook", evidence: "message \"Source Device not found\", description \"No Smart device in session\": no smart device is found in the session: establish the session with its device first" }, handling: null, notes: [] },
+  { code: ErrorCode.INVALID_ID, name: "INVALID_ID", message: "invalid id", alternativeMessages: [], description: "object with given id could not be found", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "not-found", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Check the reference; do not resend it as it is.", basis: "code", source: "codebook", evidence: "message \"invalid id\", description \"object with given id could not be found\": no object with the given id exists: check the id" }, handling: null, notes: [] },
+  { code: ErrorCode.UNKNOWN_ACCOUNT, name: "UNKNOWN_ACCOUNT", message: "unknown account", alternativeMessages: [], description: "account can not be found by username", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "not-found", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Check the reference; do not resend it as it is.", basis: "code", source: "codebook", evidence: "message \"unknown account\", description \"account can not be found by username\": no account exists for the username: check it" }, handling: null, notes: [] },
+  { code: ErrorCode.NO_SCORING_SCHEMA_FOR_METHOD, name: "NO_SCORING_SCHEMA_FOR_METHOD", message: "No scoring schema defined for given method", alternativeMessages: [], description: "As of now, scoring is possible only for debit and invoice", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"No scoring schema defined for given method\", description \"As of now, scoring is possible only for debit and invoice\": scoring is possible only for debit and invoice: request it only for those" }, handling: null, notes: [] },
+  { code: ErrorCode.UNKNOWN_SALES_TYPE, name: "UNKNOWN_SALES_TYPE", message: "unknown sales type", alternativeMessages: [], description: "type of prepaid sales should be \"sale_item\" or \"sale_report\", sale_item is taken for now as default", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"unknown sales type\", description \"type of prepaid sales should be \"sale_item\" or \"sale_report\", sale_item is taken for now as default\": the prepaid sales type must be \"sale_item\" or \"sale_report\": send one of them" }, handling: null, notes: [] },
+  { code: ErrorCode.PAYOUT_TRANSFER_CREATION_FAILED, name: "PAYOUT_TRANSFER_CREATION_FAILED", message: "Payout transfer creation failed", alternativeMessages: [], description: "Some required parameter was invalid.", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"Payout transfer creation failed\", description \"Some required parameter was invalid.\": a required parameter of the payout transfer was invalid: fix it" }, handling: null, notes: [] },
+  { code: ErrorCode.PAYPAL_PAYMENT_FAILED, name: "PAYPAL_PAYMENT_FAILED", message: "PayPal payment failed", alternativeMessages: [], description: "Something went wrong with PayPal payment", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "declined", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Tell the customer; the payment may succeed later or after the customer contacts the issuer.", basis: "code", source: "codebook", evidence: "message \"PayPal payment failed\", description \"Something went wrong with PayPal payment\": the PayPal payment did not go through, for no stated reason; the customer may try again or pay another way" }, handling: null, notes: [] },
+  { code: ErrorCode.SHIPPING_INFORMATION_UPDATE_NOT_ALLOWED, name: "SHIPPING_INFORMATION_UPDATE_NOT_ALLOWED", message: "Shipping information update is not allowed", alternativeMessages: [], description: "You are not allowed to add shipping information to the payment transaction", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"Shipping information update is not allowed\", description \"You are not allowed to add shipping information to the payment transaction\": adding shipping information to this transaction is not allowed, so no fix of the request helps" }, handling: null, notes: [] },
+  { code: ErrorCode.CARD_IS_BLACKLISTED, name: "CARD_IS_BLACKLISTED", message: "Card is blacklisted", alternativeMessages: [], description: "Card validation with call of procedure \"vertragsverw_karte_an_terminal_gueltig_4\" returned status \"2\" for given card", action: null, httpStatus: null, scope: null, category: { id: "action", title: "3xxx - Action Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "declined-final", retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Do not retry this payment; ask the customer for another payment method.", basis: "code", source: "codebook", evidence: "message \"Card is blacklisted\", description \"Card validation with call of procedure \"vertragsverw_karte_an_terminal_gueltig_4\" returned status \"2\" for given card\": the card is blacklisted: refused for good" }, handling: null, notes: [] },
+  { code: ErrorCode.STX_START_WITH_INCOMPLETE_INPUT, name: "STX_START_WITH_INCOMPLETE_INPUT", message: "Smart Transaction start method with incomplete input data", alternativeMessages: [], description: "You can not start a payment for given smart transaction with incomplete input data (are needed: payment checkin id, payment customer id, payment container id)", action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"Smart Transaction start method with incomplete input data\", description \"You can not start a payment for given smart transaction with incomplete input data (are needed: payment checkin id, payment customer id, payment container id)\": the 4xxx category covers errors \"when the given user input is invalid\": fix the input before resending" }, handling: null, notes: [] },
+  { code: ErrorCode.NO_ACCRUAL_PARAMETER, name: "NO_ACCRUAL_PARAMETER", message: "No accrual parameter was given", alternativeMessages: [], description: "You need to fill the parameter \"accrual\" correctly.", action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"No accrual parameter was given\", description \"You need to fill the parameter \"accrual\" correctly.\": the 4xxx category covers errors \"when the given user input is invalid\": fix the input before resending" }, handling: null, notes: [] },
+  { code: ErrorCode.SUB_BASKET_ONLY_FOR_SUB_TRANSACTION, name: "SUB_BASKET_ONLY_FOR_SUB_TRANSACTION", message: "Sub basket is only for sub transaction allowed", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"Sub basket is only for sub transaction allowed\": the 4xxx category covers errors \"when the given user input is invalid\": fix the input before resending" }, handling: null, notes: [] },
+  { code: ErrorCode.SUB_TRANSACTIONS_NOT_ALLOWED, name: "SUB_TRANSACTIONS_NOT_ALLOWED", message: "Sub transaction are not allowed", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"Sub transaction are not allowed\": the 4xxx category covers errors \"when the given user input is invalid\": fix the input before resending" }, handling: null, notes: [] },
+  { code: ErrorCode.STAKEHOLDER_PAYMENT_NOT_ALLOWED_BY_CONTRACT, name: "STAKEHOLDER_PAYMENT_NOT_ALLOWED_BY_CONTRACT", message: "Your contract doesn't allow to transmit stakeholder payment", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "forbidden", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Get the permission or configuration changed before sending again.", basis: "code", source: "codebook", evidence: "message \"Your contract doesn't allow to transmit stakeholder payment\": the contract does not allow stakeholder payments, a contract matter a person must change" }, handling: null, notes: [] },
+  { code: ErrorCode.SUB_TRANSACTION_IN_SUB_BASKET_NOT_ALLOWED, name: "SUB_TRANSACTION_IN_SUB_BASKET_NOT_ALLOWED", message: "Sub transaction in sub basket is not allowed", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"Sub transaction in sub basket is not allowed\": the 4xxx category covers errors \"when the given user input is invalid\": fix the input before resending" }, handling: null, notes: [] },
+  { code: ErrorCode.SUB_BASKET_IN_SUB_BASKET_NOT_ALLOWED, name: "SUB_BASKET_IN_SUB_BASKET_NOT_ALLOWED", message: "Sub basket in sub basket is not allowed", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"Sub basket in sub basket is not allowed\": the 4xxx category covers errors \"when the given user input is invalid\": fix the input before resending" }, handling: null, notes: [] },
+  { code: ErrorCode.SUB_TRANSACTION_TOTAL_INCORRECT, name: "SUB_TRANSACTION_TOTAL_INCORRECT", message: "The total of the sub transaction is incorrect", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"The total of the sub transaction is incorrect\": the 4xxx category covers errors \"when the given user input is invalid\": fix the input before resending" }, handling: null, notes: [] },
+  { code: ErrorCode.STAKEHOLDER_TOTAL_EXCEEDS_TRANSACTION_TOTAL, name: "STAKEHOLDER_TOTAL_EXCEEDS_TRANSACTION_TOTAL", message: "The total of the stakeholder positions can not be higher than the transaction total", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"The total of the stakeholder positions can not be higher than the transaction total\": the 4xxx category covers errors \"when the given user input is invalid\": fix the input before resending" }, handling: null, notes: [] },
+  { code: ErrorCode.REFERENCE_ID_NOT_UNIQUE, name: "REFERENCE_ID_NOT_UNIQUE", message: "The reference_id must be unique", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "conflict", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Resolve the conflict (a new key, the current state) before sending again.", basis: "code", source: "codebook", evidence: "message \"The reference_id must be unique\": the reference_id is already used: send a unique one" }, handling: null, notes: [] },
+  { code: ErrorCode.NAME_AND_CONTRACT_ID_NOT_UNIQUE, name: "NAME_AND_CONTRACT_ID_NOT_UNIQUE", message: "The combination of name and contract_id must be unique", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "conflict", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Resolve the conflict (a new key, the current state) before sending again.", basis: "code", source: "codebook", evidence: "message \"The combination of name and contract_id must be unique\": the name and contract_id combination is already used: send a unique one" }, handling: null, notes: [] },
+  { code: ErrorCode.APIKEY_AND_CONTRACT_ID_MIXED, name: "APIKEY_AND_CONTRACT_ID_MIXED", message: "You can not mix apikey and contract_id", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"You can not mix apikey and contract_id\": the 4xxx category covers errors \"when the given user input is invalid\": fix the input before resending" }, handling: null, notes: [] },
+  { code: ErrorCode.INVALID_CONTRACT_ID, name: "INVALID_CONTRACT_ID", message: "The given contract_id is invalid", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"The given contract_id is invalid\": the 4xxx category covers errors \"when the given user input is invalid\": fix the input before resending" }, handling: null, notes: ["4014 has the same message with the addition '(payment method not supported)'."] },
+  { code: ErrorCode.CONTRACT_ID_PAYMENT_METHOD_NOT_SUPPORTED, name: "CONTRACT_ID_PAYMENT_METHOD_NOT_SUPPORTED", message: "The given contract_id is invalid (payment method not supported)", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"The given contract_id is invalid (payment method not supported)\": the 4xxx category covers errors \"when the given user input is invalid\": fix the input before resending" }, handling: null, notes: ["4013 has the same message without the addition '(payment method not supported)'."] },
+  { code: ErrorCode.PREPARE_CONTAINER_OR_CUSTOMER_NOT_SET, name: "PREPARE_CONTAINER_OR_CUSTOMER_NOT_SET", message: "prepare method: payment container/customer not set", alternativeMessages: [], description: "You are not allowed to call request 'prepare' of smart transaction without payment container/customer data", action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"prepare method: payment container/customer not set\", description \"You are not allowed to call request 'prepare' of smart transaction without payment container/customer data\": the 4xxx category covers errors \"when the given user input is invalid\": fix the input before resending" }, handling: null, notes: [] },
+  { code: ErrorCode.PREPARE_UNKNOWN_PREPARE_METHOD, name: "PREPARE_UNKNOWN_PREPARE_METHOD", message: "prepare method: unknown prepare method", alternativeMessages: [], description: "You are not allowed to call request 'prepare' with given payment method name (secondary id)", action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"prepare method: unknown prepare method\", description \"You are not allowed to call request 'prepare' with given payment method name (secondary id)\": the 4xxx category covers errors \"when the given user input is invalid\": fix the input before resending" }, handling: null, notes: [] },
+  { code: ErrorCode.INVALID_SALUTATION_FOR_CONTACT, name: "INVALID_SALUTATION_FOR_CONTACT", message: "invalid salutation set for contact", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"invalid salutation set for contact\": the 4xxx category covers errors \"when the given user input is invalid\": fix the input before resending" }, handling: null, notes: [] },
+  { code: ErrorCode.PAYMENT_TRANS_CREATION_UNKNOWN_METHOD, name: "PAYMENT_TRANS_CREATION_UNKNOWN_METHOD", message: "payment trans creation failed, unkown payment method", alternativeMessages: [], description: "You are not allowed to start STX with given payment type.", action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"payment trans creation failed, unkown payment method\", description \"You are not allowed to start STX with given payment type.\": the 4xxx category covers errors \"when the given user input is invalid\": fix the input before resending" }, handling: null, notes: ["The document omits this code's number; restored as 4018 from the sequence between 4017 and 4019.", "The document puts this row's message and description on separate lines.", "Typo 'unkown' is the vendor's own; kept verbatim."] },
+  { code: ErrorCode.PAYMENT_CONTAINER_VALIDATION_FAILED, name: "PAYMENT_CONTAINER_VALIDATION_FAILED", message: "Payment container validation failed", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"Payment container validation failed\": the 4xxx category covers errors \"when the given user input is invalid\": fix the input before resending" }, handling: null, notes: [] },
+  { code: ErrorCode.NO_LOYALTY_PAYMENT_AVAILABLE, name: "NO_LOYALTY_PAYMENT_AVAILABLE", message: "No Loyalty payment available", alternativeMessages: [], description: "Loyalty recharge is not allowed", action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: null, deprecated: null, reserved: false, translations: new Map([["de", { description: "Kundenkartensystem nicht aktiviert" }]]), placeholders: [], defaultField: "message", outcome: { id: "forbidden", retry: { policy: "manual", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Get the permission or configuration changed before sending again.", basis: "code", source: "codebook", evidence: "message \"No Loyalty payment available\", description \"Loyalty recharge is not allowed\": loyalty recharge is not allowed (the German text: \"Kundenkartensystem nicht aktiviert\"), a setup a person must activate" }, handling: null, notes: [] },
+  { code: ErrorCode.LOYALTY_PAYMENT_WITH_INCOMPATIBLE_IDENT, name: "LOYALTY_PAYMENT_WITH_INCOMPATIBLE_IDENT", message: "Starting loyalty payment with incompatible ident", alternativeMessages: [], description: "Loyalty recharge is not allowed if merchantcard was not set", action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([["de", { description: "Bitte fügen Sie eine Kundenkarte (oder Check-In) hinzu" }]]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"Starting loyalty payment with incompatible ident\", description \"Loyalty recharge is not allowed if merchantcard was not set\": the 4xxx category covers errors \"when the given user input is invalid\": fix the input before resending" }, handling: null, notes: [] },
+  { code: ErrorCode.INVALID_SHIPMENT_INFORMATION, name: "INVALID_SHIPMENT_INFORMATION", message: "invalid shipment date", alternativeMessages: ["invalid shipment service provider", "invalid tracking code", "invalid invoice number"], description: null, action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"invalid shipment date\": the 4xxx category covers errors \"when the given user input is invalid\": fix the input before resending" }, handling: null, notes: ["The document omits this code's number; restored as 4022 from the sequence between 4021 and 4023.", "The document lists four messages for this code as a bullet list (invalid shipment date, invalid shipment service provider, invalid tracking code, invalid invoice number), with no description; the first is kept as message and the other three as alternativeMessages."] },
+  { code: ErrorCode.TRANSACT_HASH_MISSING, name: "TRANSACT_HASH_MISSING", message: "Field transact_hash is missing in execGetCreditCardContainer's input", alternativeMessages: [], description: "Field transact_hash is mandatory for this method", action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"Field transact_hash is missing in execGetCreditCardContainer's input\", description \"Field transact_hash is mandatory for this method\": the 4xxx category covers errors \"when the given user input is invalid\": fix the input before resending" }, handling: null, notes: [] },
+  { code: ErrorCode.INVALID_BONROLL_ORDER_DATE_FORMAT, name: "INVALID_BONROLL_ORDER_DATE_FORMAT", message: "Invalid date format for Bonroll app purchase order e-mail", alternativeMessages: [], description: "Date must be in format \"dd.mm.yyyy hh:mm\"", action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"Invalid date format for Bonroll app purchase order e-mail\", description \"Date must be in format \"dd.mm.yyyy hh:mm\"\": the 4xxx category covers errors \"when the given user input is invalid\": fix the input before resending" }, handling: null, notes: [] },
+  { code: ErrorCode.INVALID_STX_START_METHOD, name: "INVALID_STX_START_METHOD", message: "Invalid start method for STX", alternativeMessages: [], description: "To call execStart in STX must be used one of predefined start methods, to be found in the model.", action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"Invalid start method for STX\", description \"To call execStart in STX must be used one of predefined start methods, to be found in the model.\": the 4xxx category covers errors \"when the given user input is invalid\": fix the input before resending" }, handling: null, notes: [] },
+  { code: ErrorCode.WRONG_SUCCESS_OR_FAILURE_URL_FORMAT, name: "WRONG_SUCCESS_OR_FAILURE_URL_FORMAT", message: "Wrong format of success or/and failure URL", alternativeMessages: [], description: "To create iframe link it is needed to set a correct urls for success and failure case", action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"Wrong format of success or/and failure URL\", description \"To create iframe link it is needed to set a correct urls for success and failure case\": the 4xxx category covers errors \"when the given user input is invalid\": fix the input before resending" }, handling: null, notes: [] },
+  { code: ErrorCode.BASKET_INFO_VALIDATION_ERROR, name: "BASKET_INFO_VALIDATION_ERROR", message: "Basket Info validation error", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"Basket Info validation error\": the 4xxx category covers errors \"when the given user input is invalid\": fix the input before resending" }, handling: null, notes: [] },
+  { code: ErrorCode.BASKET_VALIDATION_ERROR, name: "BASKET_VALIDATION_ERROR", message: "Basket validation error", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"Basket validation error\": the 4xxx category covers errors \"when the given user input is invalid\": fix the input before resending" }, handling: null, notes: [] },
+  { code: ErrorCode.UNACCEPTABLE_BASKET_ITEM_QUANTITY, name: "UNACCEPTABLE_BASKET_ITEM_QUANTITY", message: "Unacceptable quantity for basket item with ean", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"Unacceptable quantity for basket item with ean\": the 4xxx category covers errors \"when the given user input is invalid\": fix the input before resending" }, handling: null, notes: ["The document ends this message with a trailing non-breaking space after 'ean'; the trailing whitespace is dropped.", "The message presumably ends in the item's EAN at run time, but the document shows no placeholder for it."] },
+  { code: ErrorCode.MISSING_BASKET_ITEM_SERIAL_NUMBER, name: "MISSING_BASKET_ITEM_SERIAL_NUMBER", message: "Missing serialNumber for basket item with ean", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"Missing serialNumber for basket item with ean\": the 4xxx category covers errors \"when the given user input is invalid\": fix the input before resending" }, handling: null, notes: ["The message presumably ends in the item's EAN at run time, but the document shows no placeholder for it."] },
+  { code: ErrorCode.INVALID_GET_AVAILABLE_PAYMENT_METHODS_INPUT, name: "INVALID_GET_AVAILABLE_PAYMENT_METHODS_INPUT", message: "Invalid input for getAvailablePaymentMethods method of General/Contracts", alternativeMessages: [], description: "is_demo has to be 0 or 1, and currency has to be a correct ISO 4217 currency code", action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"Invalid input for getAvailablePaymentMethods method of General/Contracts\", description \"is_demo has to be 0 or 1, and currency has to be a correct ISO 4217 currency code\": the 4xxx category covers errors \"when the given user input is invalid\": fix the input before resending" }, handling: null, notes: [] },
+  { code: ErrorCode.PROCEDURE_DATA_VALIDATION_ERROR, name: "PROCEDURE_DATA_VALIDATION_ERROR", message: "Validation error(s): ...", alternativeMessages: [], description: "Validation errors connected with procedure data models", action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"Validation error(s): ...\", description \"Validation errors connected with procedure data models\": the 4xxx category covers errors \"when the given user input is invalid\": fix the input before resending" }, handling: null, notes: ["4032, 4033, 4038 and 4048 share the message 'Validation error(s): ...'; the names follow their descriptions. The '...' is literal in the document."] },
+  { code: ErrorCode.PAYMENT_DATA_VALIDATION_ERROR, name: "PAYMENT_DATA_VALIDATION_ERROR", message: "Validation error(s): ...", alternativeMessages: [], description: "Validation errors connected with payment data models", action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"Validation error(s): ...\", description \"Validation errors connected with payment data models\": the 4xxx category covers errors \"when the given user input is invalid\": fix the input before resending" }, handling: null, notes: ["4032, 4033, 4038 and 4048 share the message 'Validation error(s): ...'; the names follow their descriptions. The '...' is literal in the document."] },
+  { code: ErrorCode.PAYMENT_INSTRUCTIONS_NOT_AVAILABLE, name: "PAYMENT_INSTRUCTIONS_NOT_AVAILABLE", message: "Cannot retrieve payment instructions for TA with status !== 85 (invoice approved)", alternativeMessages: [], description: "Payment instructions are available only for invoice transactions", action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "conflict", retry: { policy: "never", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Resolve the conflict (a new key, the current state) before sending again.", basis: "code", source: "codebook", evidence: "message \"Cannot retrieve payment instructions for TA with status !== 85 (invoice approved)\", description \"Payment instructions are available only for invoice transactions\": payment instructions exist only for invoice transactions with status 85 (invoice approved); this transaction's status does not have them" }, handling: null, notes: [] },
+  { code: ErrorCode.PREPAID_VTC_ID_NOT_SET, name: "PREPAID_VTC_ID_NOT_SET", message: "[Prepaid] vtc_id not set", alternativeMessages: [], description: "No VTC ID given to start prepaid sales", action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"[Prepaid] vtc_id not set\", description \"No VTC ID given to start prepaid sales\": the 4xxx category covers errors \"when the given user input is invalid\": fix the input before resending" }, handling: null, notes: [] },
+  { code: ErrorCode.PRODUCT_ID_OUT_OF_RANGE, name: "PRODUCT_ID_OUT_OF_RANGE", message: "productId out of range (wrong ean13 format)", alternativeMessages: [], description: "product id has wrong format", action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"productId out of range (wrong ean13 format)\", description \"product id has wrong format\": the 4xxx category covers errors \"when the given user input is invalid\": fix the input before resending" }, handling: null, notes: [] },
+  { code: ErrorCode.PREPAID_INVALID_VTC_ID, name: "PREPAID_INVALID_VTC_ID", message: "[Prepaid] invalid vtc_id", alternativeMessages: [], description: "given vtc_id does not match any vtc id from given prepaid item", action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"[Prepaid] invalid vtc_id\", description \"given vtc_id does not match any vtc id from given prepaid item\": the 4xxx category covers errors \"when the given user input is invalid\": fix the input before resending" }, handling: null, notes: [] },
+  { code: ErrorCode.PREPARE_REQUEST_VALIDATION_ERROR, name: "PREPARE_REQUEST_VALIDATION_ERROR", message: "Validation error(s): ...", alternativeMessages: [], description: "Validation errors connected with 'prepare' request of Smart Transaction", action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"Validation error(s): ...\", description \"Validation errors connected with 'prepare' request of Smart Transaction\": the 4xxx category covers errors \"when the given user input is invalid\": fix the input before resending" }, handling: null, notes: ["4032, 4033, 4038 and 4048 share the message 'Validation error(s): ...'; the names follow their descriptions. The '...' is literal in the document."] },
+  { code: ErrorCode.PAYMENT_CONTAINER_WITHOUT_CUSTOMER_DATA, name: "PAYMENT_CONTAINER_WITHOUT_CUSTOMER_DATA", message: "The payment container has no customer data", alternativeMessages: [], description: "The customer id of the given payment container is invalid.", action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"The payment container has no customer data\", description \"The customer id of the given payment container is invalid.\": the 4xxx category covers errors \"when the given user input is invalid\": fix the input before resending" }, handling: null, notes: [] },
+  { code: ErrorCode.NO_VALID_CONTAINER_OR_TRANSACTION_ID, name: "NO_VALID_CONTAINER_OR_TRANSACTION_ID", message: "No valid payment container or transaction id", alternativeMessages: [], description: "There are not enough payer information given, you need at least a transaction id or a payment container.", action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"No valid payment container or transaction id\", description \"There are not enough payer information given, you need at least a transaction id or a payment container.\": the 4xxx category covers errors \"when the given user input is invalid\": fix the input before resending" }, handling: null, notes: [] },
+  { code: ErrorCode.STAKEHOLDER_PAYMENT_OUTSIDE_SUB_BASKET, name: "STAKEHOLDER_PAYMENT_OUTSIDE_SUB_BASKET", message: "Stakeholder payments are only allowed inside the sub-basket", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"Stakeholder payments are only allowed inside the sub-basket\": the 4xxx category covers errors \"when the given user input is invalid\": fix the input before resending" }, handling: null, notes: ["The document omits this code's number; restored as 4041 from the sequence between 4040 and 4043."] },
+  { code: ErrorCode.SUB_TRANSACTION_WITHOUT_APIKEY, name: "SUB_TRANSACTION_WITHOUT_APIKEY", message: "Sub transaction has no apikey", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"Sub transaction has no apikey\": the 4xxx category covers errors \"when the given user input is invalid\": fix the input before resending" }, handling: null, notes: ["The document omits this code's number; restored as 4042 from the sequence between 4040 and 4043."] },
+  { code: ErrorCode.ITEM_TOTAL_INCORRECT, name: "ITEM_TOTAL_INCORRECT", message: "The total of the item is incorrect", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"The total of the item is incorrect\": the 4xxx category covers errors \"when the given user input is invalid\": fix the input before resending" }, handling: null, notes: [] },
+  { code: ErrorCode.SUB_BASKET_TOTAL_INCORRECT, name: "SUB_BASKET_TOTAL_INCORRECT", message: "The total of the sub-basket is incorrect", alternativeMessages: [], description: null, action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"The total of the sub-basket is incorrect\": the 4xxx category covers errors \"when the given user input is invalid\": fix the input before resending" }, handling: null, notes: [] },
+  { code: ErrorCode.CUSTOMER_EMAIL_INCORRECT, name: "CUSTOMER_EMAIL_INCORRECT", message: "Customer Email is incorrect", alternativeMessages: [], description: "Email in the Customers contact is different from the email in the Checkin", action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"Customer Email is incorrect\", description \"Email in the Customers contact is different from the email in the Checkin\": the 4xxx category covers errors \"when the given user input is invalid\": fix the input before resending" }, handling: null, notes: [] },
+  { code: ErrorCode.IMPOSSIBLE_DELIVERY_CONFIGURATION, name: "IMPOSSIBLE_DELIVERY_CONFIGURATION", message: "Impossible delivery configuration", alternativeMessages: [], description: "Delivery of order is impossible with current merchant's delivery configuration", action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"Impossible delivery configuration\", description \"Delivery of order is impossible with current merchant's delivery configuration\": the 4xxx category covers errors \"when the given user input is invalid\": the order's delivery must fit the merchant's delivery configuration before it is resent" }, handling: null, notes: [] },
+  { code: ErrorCode.MISSING_LEGAL_DETAILS, name: "MISSING_LEGAL_DETAILS", message: "Missing legal details", alternativeMessages: [], description: "Error occurs when at least one of legal details document is missing", action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"Missing legal details\", description \"Error occurs when at least one of legal details document is missing\": the 4xxx category covers errors \"when the given user input is invalid\": the missing legal details document must be supplied before resending" }, handling: null, notes: [] },
+  { code: ErrorCode.PRODUCT_CRUD_VALIDATION_ERROR, name: "PRODUCT_CRUD_VALIDATION_ERROR", message: "Validation error(s): ...", alternativeMessages: [], description: "Validation errors occured for CRUD operations on products", action: null, httpStatus: null, scope: null, category: { id: "format", title: "4xxx - Format Errors" }, endpoints: [], retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, note: null }, deprecated: null, reserved: false, translations: new Map([]), placeholders: [], defaultField: "message", outcome: { id: "invalid-request", retry: { policy: "after-fix", minDelaySeconds: null, maxDelaySeconds: null, delaysSeconds: [] }, action: "Fix the request; never resend it as it is.", basis: "code", source: "codebook", evidence: "message \"Validation error(s): ...\", description \"Validation errors occured for CRUD operations on products\": the 4xxx category covers errors \"when the given user input is invalid\": fix the input before resending" }, handling: null, notes: ["4032, 4033, 4038 and 4048 share the message 'Validation error(s): ...'; the names follow their descriptions. The '...' is literal in the document.", "Typo 'occured' is the vendor's own; kept verbatim."] },
 ];
 
 /** Every ErrorCode by its wire code. */

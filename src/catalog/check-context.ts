@@ -1,4 +1,5 @@
 import type { Diagnostic, Severity } from "../diagnostics/diagnostic.js";
+import type { Taxonomy } from "../outcomes/taxonomy.js";
 import { type DataPath, locate, sourceTextAt } from "./locate.js";
 import type { RawCatalog } from "./raw-catalog.js";
 import type { SourceFile } from "./source-file.js";
@@ -7,6 +8,8 @@ import type { SourceFile } from "./source-file.js";
 export interface CheckContext {
   readonly source: SourceFile;
   readonly catalog: RawCatalog;
+  /** The outcome taxonomy the catalog's outcomes refer to. */
+  readonly taxonomy: Taxonomy;
   report(rule: string, message: string, path: DataPath, options?: { at?: "value" | "key"; severity?: Severity }): void;
   /** The line a data path starts on, for messages such as "already used by X (line 40)". */
   lineOf(path: DataPath): number;
@@ -21,11 +24,12 @@ export interface CheckContext {
 export type CatalogCheck = (context: CheckContext) => void;
 
 /** Runs checks over one catalog and collects what they report, with positions. */
-export function runChecks(source: SourceFile, catalog: RawCatalog, checks: readonly CatalogCheck[]): Diagnostic[] {
+export function runChecks(source: SourceFile, catalog: RawCatalog, checks: readonly CatalogCheck[], taxonomy: Taxonomy): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const context: CheckContext = {
     source,
     catalog,
+    taxonomy,
     report(rule, message, path, options = {}) {
       const { line, column } = locate(source, path, options.at ?? "value");
       diagnostics.push({ severity: options.severity ?? "error", rule, message, file: source.path, line, column });
@@ -41,11 +45,12 @@ export function runChecks(source: SourceFile, catalog: RawCatalog, checks: reado
  * Whether any check would report anything, without computing a single position (which would need the
  * slow, position-keeping parse). A file with findings is then checked again by runChecks.
  */
-export function hasFindings(source: SourceFile, catalog: RawCatalog, checks: readonly CatalogCheck[]): boolean {
+export function hasFindings(source: SourceFile, catalog: RawCatalog, checks: readonly CatalogCheck[], taxonomy: Taxonomy): boolean {
   let found = false;
   const context: CheckContext = {
     source,
     catalog,
+    taxonomy,
     report() {
       found = true;
     },

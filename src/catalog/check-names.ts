@@ -1,10 +1,22 @@
+import { responsesClassName } from "../model/vendor-names.js";
 import type { CheckContext } from "./check-context.js";
 import { GENERATED_MEMBER_NAMES, IDENTIFIER_PATTERN, RESERVED_TYPE_NAMES, RESERVED_WORDS, TYPE_NAME_SUFFIXES } from "./reserved-words.js";
 
 /** Names become enum members in TypeScript and Java: they must be identifiers, unreserved and unique even ignoring case. */
 export function checkNames(context: CheckContext): void {
   const typeNames = new Map<string, { name: string; index: number }>();
+  // A vendor with a response parser has a Java class <Vendor>Responses beside its enums.
+  const parser = context.catalog.vendor.errorResponse?.fields?.some((field) => field.codeSet !== undefined)
+    ? responsesClassName(context.catalog.vendor.id)
+    : undefined;
   context.catalog.codeSets.forEach((set, setIndex) => {
+    if (parser !== undefined && set.typeName.toLowerCase() === parser.toLowerCase()) {
+      context.report("reserved-type-name", `typeName ${set.typeName} is the name of the vendor's generated response parser ${parser}; choose another name`, [
+        "codeSets",
+        setIndex,
+        "typeName",
+      ]);
+    }
     checkTypeName(context, set.typeName, setIndex, typeNames);
     const exact = new Map<string, { path: (string | number)[]; retired: boolean }>();
     const folded = new Map<string, { name: string; path: (string | number)[] }>();

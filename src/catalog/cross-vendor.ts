@@ -10,6 +10,8 @@ export interface VendorClaimant {
   readonly vendorId: string;
   readonly javaPackage: string;
   readonly typeNames: readonly string[];
+  /** The Java class of the vendor's response parser, when it has one (<Vendor>Responses). */
+  readonly responsesClass: string | null;
   /** Where a data path sits in the catalog, for the diagnostic (called only on a clash). */
   locate(at: DataPath): Position;
 }
@@ -48,6 +50,16 @@ export function checkAcrossVendors(claimants: readonly VendorClaimant[]): { clas
         what: `the Java class ${claimant.javaPackage}.${typeName}`,
         at: ["codeSets", index, "typeName"] as DataPath,
       })),
+      ...(claimant.responsesClass === null
+        ? []
+        : [
+            {
+              name: `java:${claimant.javaPackage}.${claimant.responsesClass}`.toLowerCase(),
+              rule: "vendor-name-collision",
+              what: `the Java class ${claimant.javaPackage}.${claimant.responsesClass} (the response parser)`,
+              at: ["vendor", "errorResponse"] as DataPath,
+            },
+          ]),
     ];
     const clash = claims.find((claim) => owners.has(claim.name));
     // A refused catalog keeps its claims too, so that a third one is told about the clash nearest to it.

@@ -15,7 +15,31 @@ export interface RawVendor {
   readonly javaPackage?: string;
   readonly errorResponse?: RawErrorResponse;
   readonly guidance?: readonly RawGuidance[];
+  readonly httpStatusOutcomes?: readonly RawHttpStatusOutcome[];
   readonly notes?: readonly string[];
+}
+
+/** Where an outcome assignment comes from: the vendor's words, or codebook's judgement. */
+export type OutcomeSource = "vendor" | "codebook";
+
+/** An outcome assigned to one code or uncoded entry (its retry is the entry's own). */
+export interface RawCodeOutcome {
+  readonly id: string;
+  readonly source: OutcomeSource;
+  readonly evidence: string;
+}
+
+/** An outcome assigned to many codes: a category, a code set, an HTTP status. */
+export interface RawOutcomeRule extends RawCodeOutcome {
+  readonly retry?: RawRetry;
+}
+
+/** An outcome by HTTP status: exactly one of status and range. */
+export interface RawHttpStatusOutcome {
+  readonly status?: number;
+  /** 1xx to 5xx. */
+  readonly range?: string;
+  readonly outcome: RawOutcomeRule;
 }
 
 export interface RawErrorResponse {
@@ -30,6 +54,7 @@ export interface RawResponseField {
   readonly type: "string" | "integer" | "number" | "boolean" | "array" | "object";
   readonly description: string;
   readonly codeSet?: string;
+  readonly role?: "message" | "support";
   readonly values?: readonly string[];
 }
 
@@ -52,6 +77,7 @@ export interface RawCodeSet {
   readonly scopes?: readonly RawScope[];
   readonly categories?: readonly RawCategory[];
   readonly codes: readonly RawCode[];
+  readonly outcome?: RawOutcomeRule;
   readonly uncoded?: readonly RawUncoded[];
   readonly notes?: readonly string[];
 }
@@ -70,6 +96,7 @@ export interface RawCategory {
   readonly range?: { readonly min: number; readonly max: number };
   readonly exceptionClasses?: readonly string[];
   readonly deprecated?: RawDeprecation;
+  readonly outcome?: RawOutcomeRule;
   readonly notes?: readonly string[];
 }
 
@@ -87,6 +114,7 @@ export interface RawRetry {
   readonly policy: RetryPolicy;
   readonly minDelaySeconds?: number;
   readonly maxDelaySeconds?: number;
+  readonly delaysSeconds?: readonly number[];
   readonly note?: string;
 }
 
@@ -112,6 +140,7 @@ export interface RawCode {
   readonly category?: string;
   readonly endpoints?: readonly string[];
   readonly retry?: RawRetry;
+  readonly outcome?: RawCodeOutcome;
   readonly deprecated?: RawDeprecation;
   readonly retired?: RawRetirement;
   readonly reserved?: boolean;
@@ -130,5 +159,6 @@ export interface RawUncoded {
   readonly description?: string;
   readonly action?: string;
   readonly retry?: RawRetry;
+  readonly outcome?: RawCodeOutcome;
   readonly notes?: readonly string[];
 }

@@ -12,6 +12,7 @@ const FLAGS: { readonly [K in ConfigKey]: { readonly option: string; readonly fl
   catalogs: { option: "catalogs", flag: "--catalogs" },
   out: { option: "out", flag: "--out" },
   templates: { option: "templates", flag: "--templates" },
+  outcomes: { option: "outcomes", flag: "--outcomes" },
   targets: { option: "targets", flag: "--targets" },
   cacheDir: { option: "cacheDir", flag: "--cache-dir" },
   cache: { option: "cache", flag: "--no-cache" },

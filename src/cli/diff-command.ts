@@ -11,8 +11,10 @@ import { type FailOn, formatChangesGithub, formatChangesJson, formatChangesMarkd
 import { joinComparisons } from "../diff/join-comparisons.js";
 import { blobId, RefError, readCatalogsAtRef } from "../diff/read-ref.js";
 import { failsOn } from "../diff/rules.js";
+import type { Taxonomy } from "../outcomes/taxonomy.js";
 import { runCatalogs } from "../pipeline/run-catalogs.js";
 import { type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from "./io.js";
+import { taxonomyOption } from "./outcomes-option.js";
 
 export type DiffFormat = "text" | "json" | "github" | "markdown";
 
@@ -22,12 +24,16 @@ export interface DiffOptions {
   readonly against: string;
   readonly format: DiffFormat;
   readonly failOn: FailOn;
+  /** A taxonomy file that replaces the built-in outcome taxonomy (both sides are resolved against it). */
+  readonly outcomes?: string | undefined;
   readonly jobs?: number | undefined;
 }
 
 /** `gen diff`: what changed since a ref, each change with its rule and category; exit 1 on a breaking one. */
 export async function runDiff(options: DiffOptions, io: CliIo): Promise<number> {
-  const compared = await compareCatalogs(options.catalogs, options.against, io.cwd, options.jobs);
+  const taxonomy = taxonomyOption(options.outcomes, io);
+  if (!taxonomy) return EXIT_FAILURE;
+  const compared = await compareCatalogs(options.catalogs, options.against, io.cwd, options.jobs, taxonomy);
   if ("usage" in compared) {
     io.stderr(`gen diff: ${compared.usage}\n`);
     return EXIT_USAGE;
@@ -66,7 +72,7 @@ type Comparison =
  * is, in the same job, modelled and compared with the other side's file of the same name (see
  * runCompareJob), so that a diff of many edited files is shared between the threads too.
  */
-export async function compareCatalogs(catalogs: string, against: string, cwd: string, jobs?: number): Promise<Comparison> {
+export async function compareCatalogs(catalogs: string, against: string, cwd: string, jobs?: number, taxonomy?: Taxonomy): Promise<Comparison> {
   const catalogsDir = resolve(cwd, catalogs);
   const after = hashDirectory(catalogsDir, cwd);
   const other = "files" in after ? changedSince(after.files, () => readOtherSide(resolve(cwd, against), catalogsDir, against, cwd, after.files)) : undefined;
@@ -77,7 +83,7 @@ export async function compareCatalogs(catalogs: string, against: string, cwd: st
       changed.after.map((file) => file.fileName),
       changed.before,
     );
-  const current = await runCatalogs({ catalogs: catalogsDir, cwd, mode: "validate", threads: jobs, against: otherFiles });
+  const current = await runCatalogs({ catalogs: catalogsDir, cwd, mode: "validate", threads: jobs, against: otherFiles, taxonomy });
   // The current catalogs' own problems come first, as if no ref had been read.
   if (hasErrors(current.diagnostics)) return { diagnostics: current.diagnostics, texts: current.texts };
   if ("diagnostics" in after) return { diagnostics: after.diagnostics, texts: new Map() };
@@ -86,6 +92,7 @@ export async function compareCatalogs(catalogs: string, against: string, cwd: st
   const joined = joinComparisons(
     changed?.before ?? [],
     (changed?.after ?? []).map((file) => ({ fileName: file.fileName, compared: compared.get(file.path), read: () => readAgain(file) })),
+    taxonomy,
   );
   if ("diagnostics" in joined) return { diagnostics: joined.diagnostics, texts: textsOf(changed?.before ?? []) };
   return { changes: joined.changes };

@@ -7,6 +7,7 @@ import { type ExplainMatch, type Explanation, explainCode } from "../explain/exp
 import type { FieldValue } from "../explain/explain-fields.js";
 import { buildModel } from "../model/build-model.js";
 import { type CliIo, EXIT_FAILURE, EXIT_OK } from "./io.js";
+import { taxonomyOption } from "./outcomes-option.js";
 import { colourLabel, colourTitle } from "./terminal.js";
 
 export interface ExplainOptions {
@@ -14,16 +15,20 @@ export interface ExplainOptions {
   readonly catalogs: string;
   /** The output directory, to point at the generated docs. */
   readonly out: string;
+  /** A taxonomy file that replaces the built-in outcome taxonomy. */
+  readonly outcomes?: string | undefined;
   readonly format: "text" | "json";
 }
 
 /** `gen explain <code-or-name>`: every entry of every catalog that the query names, like perror. */
 export async function runExplain(options: ExplainOptions, io: CliIo): Promise<number> {
   const catalogsDir = resolve(io.cwd, options.catalogs);
-  const loaded = loadCatalogs(catalogsDir, io.cwd);
+  const taxonomy = taxonomyOption(options.outcomes, io);
+  if (!taxonomy) return EXIT_FAILURE;
+  const loaded = loadCatalogs(catalogsDir, io.cwd, taxonomy);
   if (loaded.diagnostics.length > 0) io.stderr(formatDiagnosticsText(loaded.diagnostics, loaded.texts));
   if (hasErrors(loaded.diagnostics)) return EXIT_FAILURE;
-  const explanation = explainCode(buildModel(loaded.catalogs), options.query);
+  const explanation = explainCode(buildModel(loaded.catalogs, taxonomy), options.query);
   const docsBase = displayPath(resolve(io.cwd, options.out), io.cwd);
   if (options.format === "json") {
     io.stdout(`${JSON.stringify(asJson(explanation, docsBase), null, 2)}\n`);

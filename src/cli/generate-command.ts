@@ -5,6 +5,7 @@ import { displayPath } from "../catalog/read-catalogs.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { formatDiagnosticsText, githubCommand } from "../diagnostics/format.js";
 import type { Change } from "../diff/change.js";
+import type { Taxonomy } from "../outcomes/taxonomy.js";
 import { CatalogCache, generatorId } from "../pipeline/cache.js";
 import { runCatalogs } from "../pipeline/run-catalogs.js";
 import { createRenderer } from "../render/render.js";
@@ -24,11 +25,14 @@ import { type SettledFile, settleFile } from "../write/settle.js";
 import { compareCatalogs } from "./diff-command.js";
 import { onInterrupt } from "./interrupts.js";
 import { type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from "./io.js";
+import { taxonomyOption } from "./outcomes-option.js";
 
 export interface GenerateCommandOptions {
   readonly catalogs: string;
   readonly out: string;
   readonly templates?: string | undefined;
+  /** A taxonomy file that replaces the built-in outcome taxonomy. */
+  readonly outcomes?: string | undefined;
   readonly only?: string | undefined;
   readonly check: boolean;
   /** Also write docs/changelog.md: the code changes since this git ref or catalogs directory. */
@@ -57,10 +61,12 @@ export async function runGenerate(options: GenerateCommandOptions, io: CliIo): P
     return EXIT_FAILURE;
   }
 
+  const taxonomy = taxonomyOption(options.outcomes, io);
+  if (!taxonomy) return EXIT_FAILURE;
   const cache =
     options.cache === false
       ? undefined
-      : new CatalogCache(resolve(io.cwd, options.cache), outDir, templateRead.templates, generatorId(TOOL_VERSION), options.only, options.targets);
+      : new CatalogCache(resolve(io.cwd, options.cache), outDir, templateRead.templates, generatorId(TOOL_VERSION), options.only, taxonomy, options.targets);
   let session: OutputSession;
   // While waiting for another gen's lock, a signal has nothing of ours to clean up: just the exit status.
   onInterrupt(undefined);
@@ -72,7 +78,7 @@ export async function runGenerate(options: GenerateCommandOptions, io: CliIo): P
   onInterrupt(() => session.close());
   try {
     if (session.recovery) reportRecovery(session.recovery, shownOut, io);
-    return await generateWith(options, io, { outDir, shownOut, templates: templateRead.templates, cache, session });
+    return await generateWith(options, io, { outDir, shownOut, templates: templateRead.templates, cache, session, taxonomy });
   } finally {
     session.close();
     onInterrupt(undefined);
@@ -85,10 +91,11 @@ interface GenerateSetup {
   readonly templates: TemplateSet;
   readonly cache: CatalogCache | undefined;
   readonly session: OutputSession;
+  readonly taxonomy: Taxonomy;
 }
 
 async function generateWith(options: GenerateCommandOptions, io: CliIo, setup: GenerateSetup): Promise<number> {
-  const { outDir, shownOut, templates, cache, session } = setup;
+  const { outDir, shownOut, templates, cache, session, taxonomy } = setup;
   const staging = session.staging;
   try {
     // Read first: a manifest that cannot be trusted stops the run before anything is staged.
@@ -110,12 +117,13 @@ async function generateWith(options: GenerateCommandOptions, io: CliIo, setup: G
       only: options.only,
       exportStream,
       threads: options.jobs,
+      taxonomy,
       targets: options.targets,
       onProgress: io.progress,
     }).finally(() => exportStream?.close());
     // The changelog page, when asked for: the changes since a ref, as gen diff finds them.
     const changelog =
-      options.changelogSince === undefined || hasErrors(run.diagnostics) ? undefined : await changelogSince(options, options.changelogSince, io);
+      options.changelogSince === undefined || hasErrors(run.diagnostics) ? undefined : await changelogSince(options, options.changelogSince, taxonomy, io);
     if (typeof changelog === "number") return changelog;
     // Shared outputs come from every vendor's summary; they are rendered, compared and staged here,
     // unless nothing changed since the last write (then the cache knows they are current; it never holds the changelog).
@@ -128,6 +136,7 @@ async function generateWith(options: GenerateCommandOptions, io: CliIo, setup: G
           exportFragments,
           exportFile: exportStream?.whole(exportFragments),
           changelog,
+          taxonomy,
         });
     const diagnostics = [...run.diagnostics, ...shared.diagnostics];
     if (diagnostics.length > 0) io.stderr(formatDiagnosticsText(diagnostics, run.texts));
@@ -195,8 +204,13 @@ async function generateWith(options: GenerateCommandOptions, io: CliIo, setup: G
 }
 
 /** The changes since a ref for the changelog page, or the exit code when the ref or its catalogs are unusable. */
-async function changelogSince(options: GenerateCommandOptions, against: string, io: CliIo): Promise<{ against: string; changes: Change[] } | number> {
-  const compared = await compareCatalogs(options.catalogs, against, io.cwd, options.jobs);
+async function changelogSince(
+  options: GenerateCommandOptions,
+  against: string,
+  taxonomy: Taxonomy,
+  io: CliIo,
+): Promise<{ against: string; changes: Change[] } | number> {
+  const compared = await compareCatalogs(options.catalogs, against, io.cwd, options.jobs, taxonomy);
   if ("changes" in compared) return { against, changes: compared.changes };
   if ("usage" in compared) {
     io.stderr(`gen: --changelog-since: ${compared.usage}\n`);
@@ -303,6 +317,7 @@ function fixCommand(options: GenerateCommandOptions): string {
   if (options.catalogs !== "catalogs") parts.push("--catalogs", quote(options.catalogs));
   if (options.out !== "generated") parts.push("--out", quote(options.out));
   if (options.templates !== undefined) parts.push("--templates", quote(options.templates));
+  if (options.outcomes !== undefined) parts.push("--outcomes", quote(options.outcomes));
   if (options.only !== undefined) parts.push("--only", quote(options.only));
   if (options.targets !== undefined) parts.push("--targets", options.targets.join(","));
   return parts.join(" ");

@@ -32,6 +32,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .option("--catalogs <dir>", "directory of catalog YAML files", DEFAULT_SETTINGS.catalogs)
     .option("--out <dir>", "output directory", DEFAULT_SETTINGS.out)
     .option("--templates <dir>", "your templates directory; its files override the built-in ones file by file")
+    .option("--outcomes <file>", OUTCOMES_HELP)
     .addOption(targetsOption())
     .option("--only <vendor>", "generate only this vendor's files (shared files are kept current)")
     .option("--check", "write nothing; exit 1 if the output directory is stale", false)
@@ -60,6 +61,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
           catalogs: settings.catalogs.value,
           out: settings.out.value,
           templates: settings.templates.value,
+          outcomes: settings.outcomes.value,
           only: options.only,
           check: options.check,
           format: options.format,
@@ -77,6 +79,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .command("validate")
     .description("check every catalog and report every problem")
     .option("--catalogs <dir>", "directory of catalog YAML files", DEFAULT_SETTINGS.catalogs)
+    .option("--outcomes <file>", OUTCOMES_HELP)
     .addOption(new Option("--format <format>", "output format").choices(["text", "json", "github"]).default("text"))
     .addOption(jobsOption())
     .addOption(configOption())
@@ -87,7 +90,15 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         return;
       }
       const { runValidate } = await import("./validate-command.js");
-      exitCode = await runValidate({ catalogs: resolved.settings.catalogs.value, format: options.format, jobs: capJobs(resolved.settings.jobs.value, io) }, io);
+      exitCode = await runValidate(
+        {
+          catalogs: resolved.settings.catalogs.value,
+          outcomes: resolved.settings.outcomes.value,
+          format: options.format,
+          jobs: capJobs(resolved.settings.jobs.value, io),
+        },
+        io,
+      );
     });
 
   program
@@ -95,6 +106,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .description("compare the catalogs with those at a git ref (or in a directory): every change, with its rule and category")
     .requiredOption("--against <ref>", "a git ref (branch, tag, commit) or a directory of catalogs to compare with")
     .option("--catalogs <dir>", "directory of catalog YAML files", DEFAULT_SETTINGS.catalogs)
+    .option("--outcomes <file>", OUTCOMES_HELP)
     .addOption(
       new Option("--fail-on <category>", "exit 1 on a change of this category or a worse one").choices(["wire", "source", "behaviour"]).default("source"),
     )
@@ -109,7 +121,15 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
           return;
         }
         const { runDiff } = await import("./diff-command.js");
-        exitCode = await runDiff({ ...options, catalogs: resolved.settings.catalogs.value, jobs: capJobs(resolved.settings.jobs.value, io) }, io);
+        exitCode = await runDiff(
+          {
+            ...options,
+            catalogs: resolved.settings.catalogs.value,
+            outcomes: resolved.settings.outcomes.value,
+            jobs: capJobs(resolved.settings.jobs.value, io),
+          },
+          io,
+        );
       },
     );
 
@@ -117,6 +137,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .command("export")
     .description("print the resolved catalog set as JSON")
     .option("--catalogs <dir>", "directory of catalog YAML files", DEFAULT_SETTINGS.catalogs)
+    .option("--outcomes <file>", OUTCOMES_HELP)
     .addOption(jobsOption())
     .addOption(configOption())
     .action(async (_options: object, command: Command) => {
@@ -126,7 +147,10 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         return;
       }
       const { runExport } = await import("./export-command.js");
-      exitCode = await runExport({ catalogs: resolved.settings.catalogs.value, jobs: capJobs(resolved.settings.jobs.value, io) }, io);
+      exitCode = await runExport(
+        { catalogs: resolved.settings.catalogs.value, outcomes: resolved.settings.outcomes.value, jobs: capJobs(resolved.settings.jobs.value, io) },
+        io,
+      );
     });
 
   program
@@ -135,6 +159,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .argument("<code-or-name>", "a code (2310, 0100), a name (BATTERY_TOO_LOW), or either after vendor: (phonepos:2310)")
     .option("--catalogs <dir>", "directory of catalog YAML files", DEFAULT_SETTINGS.catalogs)
     .option("--out <dir>", "output directory, where the docs it points to are", DEFAULT_SETTINGS.out)
+    .option("--outcomes <file>", OUTCOMES_HELP)
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
     .addOption(configOption())
     .action(async (query: string, options: { format: "text" | "json" }, command: Command) => {
@@ -144,7 +169,16 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         return;
       }
       const { runExplain } = await import("./explain-command.js");
-      exitCode = await runExplain({ query, catalogs: resolved.settings.catalogs.value, out: resolved.settings.out.value, format: options.format }, io);
+      exitCode = await runExplain(
+        {
+          query,
+          catalogs: resolved.settings.catalogs.value,
+          out: resolved.settings.out.value,
+          outcomes: resolved.settings.outcomes.value,
+          format: options.format,
+        },
+        io,
+      );
     });
 
   program
@@ -175,6 +209,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     return EXIT_FAILURE;
   }
 }
+
+const OUTCOMES_HELP = "your outcome taxonomy YAML; it replaces the built-in taxonomy/outcomes.yaml";
 
 /** --jobs: how many threads share the catalogs (large sets only; small ones are not worth a thread). */
 function jobsOption(): Option {

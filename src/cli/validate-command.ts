@@ -3,17 +3,29 @@ import { hasErrors } from "../diagnostics/diagnostic.js";
 import { formatDiagnosticsGithub, formatDiagnosticsJson, formatDiagnosticsText, summarize } from "../diagnostics/format.js";
 import { runCatalogs } from "../pipeline/run-catalogs.js";
 import { type CliIo, EXIT_FAILURE, EXIT_OK } from "./io.js";
+import { taxonomyOption } from "./outcomes-option.js";
 
 export interface ValidateOptions {
   readonly catalogs: string;
   readonly format: "text" | "json" | "github";
+  /** A taxonomy file that replaces the built-in outcome taxonomy. */
+  readonly outcomes?: string | undefined;
   /** Threads to use (see runCatalogJobs). */
   readonly jobs?: number | undefined;
 }
 
 /** `gen validate`: every problem of every catalog in one run. */
 export async function runValidate(options: ValidateOptions, io: CliIo): Promise<number> {
-  const run = await runCatalogs({ catalogs: resolve(io.cwd, options.catalogs), cwd: io.cwd, mode: "validate", threads: options.jobs, onProgress: io.progress });
+  const taxonomy = taxonomyOption(options.outcomes, io);
+  if (!taxonomy) return EXIT_FAILURE;
+  const run = await runCatalogs({
+    catalogs: resolve(io.cwd, options.catalogs),
+    cwd: io.cwd,
+    mode: "validate",
+    threads: options.jobs,
+    taxonomy,
+    onProgress: io.progress,
+  });
   const failed = hasErrors(run.diagnostics);
   if (options.format === "json") {
     io.stdout(formatDiagnosticsJson(run.diagnostics));

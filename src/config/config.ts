@@ -6,6 +6,8 @@ export interface ConfigData {
   readonly catalogs?: string;
   readonly out?: string;
   readonly templates?: string;
+  /** An outcome taxonomy YAML that replaces the built-in one. */
+  readonly outcomes?: string;
   readonly targets?: readonly TargetName[];
   readonly cacheDir?: string;
   readonly cache?: boolean;
@@ -26,4 +28,4 @@ export interface LoadedConfig {
 }
 
 /** The keys whose values are paths (resolved against the config file's directory). */
-export const PATH_KEYS: ReadonlySet<ConfigKey> = new Set(["catalogs", "out", "templates", "cacheDir"]);
+export const PATH_KEYS: ReadonlySet<ConfigKey> = new Set(["catalogs", "out", "templates", "outcomes", "cacheDir"]);

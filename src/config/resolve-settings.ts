@@ -7,6 +7,7 @@ export const DEFAULT_SETTINGS = {
   catalogs: "catalogs",
   out: "generated",
   templates: undefined,
+  outcomes: undefined,
   targets: ["ts", "java", "docs", "json"],
   cacheDir: "node_modules/.cache/codebook",
   cache: true,
@@ -59,12 +60,14 @@ function fromCwd(path: string, cwd: string): string {
   return shown === "" ? "." : isAbsolute(shown) ? path : shown;
 }
 
+/** What an unset setting means, where that is more than "none". */
+const UNSET: Partial<Record<ConfigKey, string>> = { jobs: "one thread per CPU core, at most 8", outcomes: "the built-in taxonomy" };
+
 /** The settings as --print-config shows them: one `key: value` line each, with where it came from. */
 export function describeSettings(settings: Settings, config: LoadedConfig | undefined): string {
   const lines = (Object.keys(settings) as ConfigKey[]).map((key) => {
     const { value, source } = settings[key];
-    const shown =
-      value === undefined ? (key === "jobs" ? "one thread per CPU core, at most 8" : "none") : Array.isArray(value) ? value.join(", ") : String(value);
+    const shown = value === undefined ? (UNSET[key] ?? "none") : Array.isArray(value) ? value.join(", ") : String(value);
     const from = source.kind === "flag" ? source.flag : source.kind === "config" ? source.place : "default";
     return { text: `${key}: ${shown}`, from };
   });

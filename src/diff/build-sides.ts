@@ -2,15 +2,19 @@ import { type DataPath, locate } from "../catalog/locate.js";
 import { type CatalogInput, validateCatalog } from "../catalog/validate.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { buildVendor } from "../model/build-model.js";
+import type { Taxonomy } from "../outcomes/taxonomy.js";
 import type { DiffSide } from "./diff-side.js";
 import { createFastLocator } from "./fast-locate.js";
 
-/** Validates and models catalogs for a comparison. Pure: the bytes come in, sides or diagnostics go out. */
-export function buildSides(inputs: readonly CatalogInput[]): { sides: DiffSide[]; diagnostics: Diagnostic[] } {
+/**
+ * Validates and models catalogs for a comparison, both sides against one taxonomy (the built-in one by
+ * default). Pure: the bytes come in, sides or diagnostics go out.
+ */
+export function buildSides(inputs: readonly CatalogInput[], taxonomy?: Taxonomy): { sides: DiffSide[]; diagnostics: Diagnostic[] } {
   const sides: DiffSide[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const input of inputs) {
-    const built = buildSide(input);
+    const built = buildSide(input, taxonomy);
     diagnostics.push(...built.diagnostics);
     if (built.side) sides.push(built.side);
   }
@@ -18,14 +22,14 @@ export function buildSides(inputs: readonly CatalogInput[]): { sides: DiffSide[]
 }
 
 /** Validates and models one catalog for a comparison, as gen validate does. */
-export function buildSide(input: CatalogInput): { side?: DiffSide; diagnostics: Diagnostic[] } {
-  const validated = validateCatalog(input);
+export function buildSide(input: CatalogInput, taxonomy?: Taxonomy): { side?: DiffSide; diagnostics: Diagnostic[] } {
+  const validated = validateCatalog(input, taxonomy);
   const valid = validated.catalog;
   if (!valid) return { diagnostics: validated.diagnostics };
   const { source } = valid;
   const fast = createFastLocator(source.text);
   // The locator keeps the source only: the parsed data is garbage once modelled.
-  const side = { vendor: buildVendor(valid.catalog, valid.name), file: input.path, locate: (path: DataPath) => fast(path) ?? locate(source, path) };
+  const side = { vendor: buildVendor(valid.catalog, valid.name, taxonomy), file: input.path, locate: (path: DataPath) => fast(path) ?? locate(source, path) };
   return { side, diagnostics: validated.diagnostics };
 }
 

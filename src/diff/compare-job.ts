@@ -2,6 +2,7 @@ import { readCatalogFile } from "../catalog/read-catalogs.js";
 import type { CatalogInput } from "../catalog/validate.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { summarizeVendor } from "../model/summary.js";
+import type { Taxonomy } from "../outcomes/taxonomy.js";
 import type { CatalogJob, JobResult } from "../pipeline/catalog-job.js";
 import { buildSide } from "./build-sides.js";
 import type { Change } from "./change.js";
@@ -31,15 +32,15 @@ export interface FileComparison {
  * thread claimed it. Most changed files keep their vendor, so this is most of a diff's work, shared
  * between the threads; the main thread then only pairs the vendors (see joinComparisons).
  */
-export function runCompareJob(job: CatalogJob, fileName: string, old: CatalogInput | null): JobResult {
+export function runCompareJob(job: CatalogJob, fileName: string, old: CatalogInput | null, taxonomy?: Taxonomy): JobResult {
   const read = readCatalogFile(job);
   if (!("bytes" in read)) return { path: job.path, diagnostics: [read] };
-  const now = buildSide(read);
+  const now = buildSide(read, taxonomy);
   if (!now.side) return { path: job.path, diagnostics: now.diagnostics };
   const base = { path: job.path, vendor: summarizeVendor(now.side.vendor), diagnostics: now.diagnostics };
   const head = headOf(now.side);
   if (old === null) return { ...base, compared: { fileName, head } };
-  const before = buildSide(old);
+  const before = buildSide(old, taxonomy);
   if (!before.side) return { ...base, compared: { fileName, head, old: { diagnostics: before.diagnostics } } };
   const changes = diffVendors(before.side, now.side);
   return { ...base, compared: { fileName, head, old: { diagnostics: before.diagnostics, head: headOf(before.side) }, changes } };

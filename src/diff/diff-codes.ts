@@ -78,10 +78,13 @@ interface Place {
 const BEHAVIOUR_FIELDS: readonly {
   readonly rule: RuleId;
   readonly field: keyof CodeEntry & keyof UncodedEntry;
+  /** What the message calls it and the catalog key it is stated under, when not the field's name. */
+  readonly name?: string;
   readonly show: (entry: CodeEntry | UncodedEntry) => string;
 }[] = [
   { rule: "HTTP_STATUS_CHANGED", field: "httpStatus", show: (entry) => (entry.httpStatus === undefined ? "none" : String(entry.httpStatus)) },
   { rule: "RETRY_CHANGED", field: "retry", show: (entry) => showRetry(entry.retry) },
+  { rule: "OUTCOME_CHANGED", field: "resolution", name: "outcome", show: (entry) => entry.resolution.outcome },
 ];
 
 /**
@@ -127,10 +130,10 @@ function diffEntry(before: CodeEntry, after: CodeEntry, place: Place, emit: Emit
 }
 
 function diffBehaviour(before: CodeEntry | UncodedEntry, after: CodeEntry | UncodedEntry, place: Place, emit: Emit): void {
-  for (const { rule, field, show } of BEHAVIOUR_FIELDS) {
+  for (const { rule, field, name = field, show } of BEHAVIOUR_FIELDS) {
     const was = show(before);
     const is = show(after);
-    if (was !== is) emit(rule, `the ${field} of ${place.label} changed from ${was} to ${is}`, place.side, [...place.path, field], place.anchor);
+    if (was !== is) emit(rule, `the ${name} of ${place.label} changed from ${was} to ${is}`, place.side, [...place.path, name], place.anchor);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { CatalogInput } from "../catalog/validate.js";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
+import type { Taxonomy } from "../outcomes/taxonomy.js";
 import { buildSide } from "./build-sides.js";
 import type { Change } from "./change.js";
 import type { FileComparison } from "./compare-job.js";
@@ -32,7 +33,11 @@ interface Item {
  * another file, or a file only one side has) is validated and modelled here. The other side's
  * diagnostics come first: a catalog there that is not valid stops the comparison.
  */
-export function joinComparisons(before: readonly OldFile[], after: readonly NewFile[]): { changes: Change[] } | { diagnostics: Diagnostic[] } {
+export function joinComparisons(
+  before: readonly OldFile[],
+  after: readonly NewFile[],
+  taxonomy?: Taxonomy,
+): { changes: Change[] } | { diagnostics: Diagnostic[] } {
   const byName = new Map(after.flatMap((file) => (file.compared ? [[file.fileName, file.compared] as const] : [])));
   const diagnostics: Diagnostic[] = [];
   const oldItems: Item[] = [];
@@ -40,18 +45,18 @@ export function joinComparisons(before: readonly OldFile[], after: readonly NewF
     const found = byName.get(file.fileName)?.old;
     if (found) {
       diagnostics.push(...found.diagnostics);
-      if (found.head) oldItems.push(item(file.fileName, found.head, () => file));
+      if (found.head) oldItems.push(item(file.fileName, found.head, () => file, taxonomy));
       continue;
     }
-    const built = buildSide(file);
+    const built = buildSide(file, taxonomy);
     diagnostics.push(...built.diagnostics);
     const side = built.side;
     if (side) oldItems.push({ fileName: file.fileName, head: headOf(side), side: () => side });
   }
   if (hasErrors(diagnostics)) return { diagnostics };
   const newItems = after.map((file) => {
-    if (file.compared) return item(file.fileName, file.compared.head, file.read);
-    const side = validSide(file.read());
+    if (file.compared) return item(file.fileName, file.compared.head, file.read, taxonomy);
+    const side = validSide(file.read(), taxonomy);
     return { fileName: file.fileName, head: headOf(side), side: () => side };
   });
   const changes = diffVendorSets(oldItems, newItems, {
@@ -62,21 +67,21 @@ export function joinComparisons(before: readonly OldFile[], after: readonly NewF
   return { changes };
 }
 
-function item(fileName: string, head: VendorHead, read: () => CatalogInput): Item {
+function item(fileName: string, head: VendorHead, read: () => CatalogInput, taxonomy: Taxonomy | undefined): Item {
   let side: DiffSide | undefined;
   return {
     fileName,
     head,
     side: () => {
-      side ??= validSide(read());
+      side ??= validSide(read(), taxonomy);
       return side;
     },
   };
 }
 
 /** The side of a catalog already found valid on this run. */
-function validSide(input: CatalogInput): DiffSide {
-  const built = buildSide(input);
+function validSide(input: CatalogInput, taxonomy: Taxonomy | undefined): DiffSide {
+  const built = buildSide(input, taxonomy);
   if (!built.side) throw new Error(`${input.path} was valid and is not any more: was it changed while gen diff ran?`);
   return built.side;
 }

@@ -43,6 +43,11 @@ export const RULES = {
   UNCODED_NAME_CHANGED: { category: "source", group: "changed", meaning: "a code-less case was renamed" },
   HTTP_STATUS_CHANGED: { category: "behaviour", group: "changed", meaning: "a code's or code-less case's HTTP status changed" },
   RETRY_CHANGED: { category: "behaviour", group: "changed", meaning: "a retry decision (policy or delays) changed" },
+  OUTCOME_CHANGED: {
+    category: "behaviour",
+    group: "changed",
+    meaning: "a code's or code-less case's resolved outcome changed (what `decide()` returns for it)",
+  },
   UNCODED_MESSAGE_CHANGED: { category: "behaviour", group: "changed", meaning: "the message a code-less case is matched by changed" },
   TRANSLATION_REMOVED: { category: "behaviour", group: "changed", meaning: "a translation was removed (format() falls back to the vendor's text)" },
   VENDOR_ADDED: { category: "additive", group: "added", meaning: "a vendor was added" },

@@ -1,4 +1,5 @@
-import type { CodeEntry, CodeSet, Retry, UncodedEntry } from "../model/types.js";
+import type { CodeEntry, CodeSet, Resolution, Retry, UncodedEntry } from "../model/types.js";
+import { basisText, retryText as resolvedRetryText } from "../render/views/outcome-text.js";
 
 /** A field's value: text, a number, a flag, a list of lines, or named values (translations, retry). */
 export type FieldValue = string | number | boolean | readonly FieldValue[] | { readonly [key: string]: FieldValue };
@@ -48,6 +49,7 @@ export const CODE_FIELDS: readonly ExplainField<CodeEntry>[] = [
   },
   { key: "translations", label: "Translations", read: (entry) => translationsValue(entry.translations) },
   { key: "handling", label: "Handling", read: (entry) => entry.handling },
+  { key: "outcome", label: "Outcome", read: (entry) => outcomeValue(entry.resolution), text: (entry) => outcomeLine(entry.resolution) },
   { key: "notes", label: "Notes", read: (entry) => nonEmpty(entry.notes) },
 ];
 
@@ -59,6 +61,7 @@ export const UNCODED_FIELDS: readonly ExplainField<UncodedEntry>[] = [
   { key: "description", label: "Description", read: (entry) => entry.description },
   { key: "action", label: "Action", read: (entry) => entry.action },
   { key: "retry", label: "Retry", read: (entry) => retryValue(entry.retry), text: (entry) => retryText(entry.retry) },
+  { key: "outcome", label: "Outcome", read: (entry) => outcomeValue(entry.resolution), text: (entry) => outcomeLine(entry.resolution) },
   { key: "notes", label: "Notes", read: (entry) => nonEmpty(entry.notes) },
 ];
 
@@ -88,6 +91,28 @@ function retryText(retry: Retry | undefined): string | undefined {
 
 function retryValue(retry: Retry | undefined): FieldValue | undefined {
   return retry && defined({ policy: retry.policy, minDelaySeconds: retry.minDelaySeconds, maxDelaySeconds: retry.maxDelaySeconds, note: retry.note });
+}
+
+/** The resolved outcome, what parseResponse returns for the entry: the outcome, its retry, the rule that decided (basis), whose word and the evidence. */
+function outcomeValue(resolution: Resolution): FieldValue {
+  const { retry } = resolution;
+  return defined({
+    id: resolution.outcome,
+    retry: defined({
+      policy: retry.policy,
+      minDelaySeconds: retry.minDelaySeconds,
+      maxDelaySeconds: retry.maxDelaySeconds,
+      delaysSeconds: retry.delaysSeconds.length > 0 ? retry.delaysSeconds : undefined,
+    }),
+    basis: resolution.basis,
+    source: resolution.source,
+    evidence: resolution.evidence,
+  });
+}
+
+/** "busy; retry after-delay, 5 to 10 s (by code, the vendor's word)": the evidence is in --format json. */
+function outcomeLine(resolution: Resolution): string {
+  return `${resolution.outcome}; retry ${resolvedRetryText(resolution.retry)} (${basisText(resolution)})`;
 }
 
 function translationsValue(translations: CodeEntry["translations"]): FieldValue | undefined {

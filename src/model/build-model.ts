@@ -1,19 +1,23 @@
 import type { RawCatalog, RawCategory, RawCode, RawCodeSet, RawDeprecation, RawRetry, RawUncoded } from "../catalog/raw-catalog.js";
 import type { ValidCatalog } from "../catalog/validate.js";
+import { findCodeAssignment, findUncodedAssignment } from "../outcomes/assignments.js";
+import { builtinTaxonomy, type Taxonomy } from "../outcomes/taxonomy.js";
+import { buildOutcomeRule, buildRetry as buildRetryOf, createResolver, type OutcomeResolver } from "./resolve-outcome.js";
 import { byVendorId } from "./summary.js";
 import type { CatalogModel, CodeEntry, CodeFormat, CodeSet, Deprecation, Retry, UncodedEntry, Vendor } from "./types.js";
 import { defaultJavaPackage } from "./vendor-names.js";
 
 /** Turns validated catalogs into the one normalized model every target renders, sorted by vendor id. */
-export function buildModel(catalogs: readonly ValidCatalog[]): CatalogModel {
-  const vendors = catalogs.map(({ name, catalog }) => buildVendor(catalog, name));
+export function buildModel(catalogs: readonly ValidCatalog[], taxonomy: Taxonomy = builtinTaxonomy()): CatalogModel {
+  const vendors = catalogs.map(({ name, catalog }) => buildVendor(catalog, name, taxonomy));
   vendors.sort(byVendorId);
-  return { vendors };
+  return { vendors, taxonomy };
 }
 
-/** One vendor of the model, from its validated catalog. */
-export function buildVendor(catalog: RawCatalog, file: string): Vendor {
+/** One vendor of the model, from its validated catalog; every code's outcome is resolved here, once. */
+export function buildVendor(catalog: RawCatalog, file: string, taxonomy: Taxonomy = builtinTaxonomy()): Vendor {
   const { vendor } = catalog;
+  const resolver = createResolver(taxonomy);
   return {
     id: vendor.id,
     name: vendor.name,
@@ -29,17 +33,27 @@ export function buildVendor(catalog: RawCatalog, file: string): Vendor {
         type: field.type,
         description: field.description,
         codeSet: field.codeSet,
+        role: field.role,
         values: listOf(field.values),
       })),
       notes: listOf(vendor.errorResponse.notes),
     },
     guidance: listOf(vendor.guidance, (item) => ({ id: item.id, title: item.title, text: item.text, items: listOf(item.items) })),
+    httpStatusOutcomes: listOf(vendor.httpStatusOutcomes, (rule) => ({
+      status: rule.status,
+      range: rule.range,
+      outcome: buildOutcomeRule(rule.outcome) as NonNullable<ReturnType<typeof buildOutcomeRule>>,
+    })),
+    taxonomy,
     notes: listOf(vendor.notes),
-    codeSets: listOf(catalog.codeSets, buildCodeSet),
+    codeSets: listOf(catalog.codeSets, (set) => buildCodeSet(catalog, set, resolver)),
   };
 }
 
-function buildCodeSet(set: RawCodeSet): CodeSet {
+function buildCodeSet(catalog: RawCatalog, set: RawCodeSet, resolver: OutcomeResolver): CodeSet {
+  const setIndex = catalog.codeSets.indexOf(set);
+  let codeIndex = 0;
+  let uncodedIndex = 0;
   return {
     id: set.id,
     typeName: set.typeName,
@@ -48,8 +62,11 @@ function buildCodeSet(set: RawCodeSet): CodeSet {
     format: codeFormat(set),
     scopes: listOf(set.scopes, (scope) => ({ id: scope.id, title: scope.title, symbol: scope.symbol, description: scope.description })),
     categories: listOf(set.categories, buildCategory),
-    codes: listOf(set.codes, buildCode),
-    uncoded: listOf(set.uncoded, buildUncoded),
+    codes: listOf(set.codes, (entry) => buildCode(entry, resolver.resolve(findCodeAssignment(catalog, setIndex, codeIndex++), entry.retry, entry.action))),
+    uncoded: listOf(set.uncoded, (entry) =>
+      buildUncoded(entry, resolver.resolve(findUncodedAssignment(catalog, setIndex, uncodedIndex++), entry.retry, entry.action)),
+    ),
+    outcome: buildOutcomeRule(set.outcome),
     notes: listOf(set.notes),
   };
 }
@@ -73,11 +90,12 @@ function buildCategory(category: RawCategory) {
     range: category.range && { min: category.range.min, max: category.range.max },
     exceptionClasses: listOf(category.exceptionClasses),
     deprecated: buildDeprecation(category.deprecated),
+    outcome: buildOutcomeRule(category.outcome),
     notes: listOf(category.notes),
   };
 }
 
-function buildCode(entry: RawCode): CodeEntry {
+function buildCode(entry: RawCode, resolution: CodeEntry["resolution"]): CodeEntry {
   return {
     code: entry.code,
     wire: String(entry.code),
@@ -99,10 +117,11 @@ function buildCode(entry: RawCode): CodeEntry {
     placeholders: listOf(entry.placeholders, (p) => ({ name: p.name, token: p.token, description: p.description })),
     handling: entry.handling,
     notes: listOf(entry.notes),
+    resolution,
   };
 }
 
-function buildUncoded(entry: RawUncoded): UncodedEntry {
+function buildUncoded(entry: RawUncoded, resolution: UncodedEntry["resolution"]): UncodedEntry {
   return {
     name: entry.name,
     case: entry.case,
@@ -112,11 +131,12 @@ function buildUncoded(entry: RawUncoded): UncodedEntry {
     action: entry.action,
     retry: buildRetry(entry.retry),
     notes: listOf(entry.notes),
+    resolution,
   };
 }
 
 function buildRetry(retry: RawRetry | undefined): Retry | undefined {
-  return retry && { policy: retry.policy, minDelaySeconds: retry.minDelaySeconds, maxDelaySeconds: retry.maxDelaySeconds, note: retry.note };
+  return retry && buildRetryOf(retry);
 }
 
 function buildDeprecation(deprecated: RawDeprecation | undefined): Deprecation | undefined {

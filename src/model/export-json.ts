@@ -1,5 +1,5 @@
 import type { Chunk } from "../render/output-file.js";
-import type { CatalogModel, CodeEntry, CodeSet, Deprecation, Vendor } from "./types.js";
+import type { CatalogModel, CodeEntry, CodeSet, Deprecation, OutcomeRule, Resolution, Retry, UncodedEntry, Vendor } from "./types.js";
 
 /**
  * The resolved catalog as plain JSON data: what `gen export` prints and generated/catalog.json holds.
@@ -25,11 +25,13 @@ function exportVendor(vendor: Vendor): object {
         type: field.type,
         description: field.description,
         codeSet: field.codeSet,
+        role: field.role,
         values: nonEmpty(field.values),
       })),
       notes: nonEmpty(vendor.errorResponse.notes),
     },
     guidance: vendor.guidance.map((item) => ({ id: item.id, title: item.title, text: item.text, items: nonEmpty(item.items) })),
+    httpStatusOutcomes: nonEmpty(vendor.httpStatusOutcomes.map((rule) => ({ status: rule.status, range: rule.range, outcome: exportRule(rule.outcome) }))),
     notes: nonEmpty(vendor.notes),
     codeSets: vendor.codeSets.map(exportCodeSet),
   };
@@ -49,11 +51,13 @@ function exportCodeSet(set: CodeSet): object {
         ...category,
         exceptionClasses: nonEmpty(category.exceptionClasses),
         deprecated: exportDeprecation(category.deprecated),
+        outcome: exportRule(category.outcome),
         notes: nonEmpty(category.notes),
       })),
     ),
     codes: set.codes.map(exportCode),
-    uncoded: nonEmpty(set.uncoded.map((entry) => ({ ...entry, notes: nonEmpty(entry.notes) }))),
+    uncoded: nonEmpty(set.uncoded.map(exportUncoded)),
+    outcome: exportRule(set.outcome),
     notes: nonEmpty(set.notes),
   };
 }
@@ -70,7 +74,7 @@ function exportCode(entry: CodeEntry): object {
     scope: entry.scope,
     category: entry.category,
     endpoints: nonEmpty(entry.endpoints),
-    retry: entry.retry,
+    retry: exportRetry(entry.retry),
     deprecated: exportDeprecation(entry.deprecated),
     retired: entry.retired,
     reserved: entry.reserved || undefined,
@@ -79,7 +83,35 @@ function exportCode(entry: CodeEntry): object {
     placeholders: nonEmpty(entry.placeholders),
     handling: entry.handling,
     notes: nonEmpty(entry.notes),
+    resolution: exportResolution(entry.resolution),
   };
+}
+
+function exportUncoded(entry: UncodedEntry): object {
+  return {
+    name: entry.name,
+    case: entry.case,
+    httpStatus: entry.httpStatus,
+    message: entry.message,
+    description: entry.description,
+    action: entry.action,
+    retry: exportRetry(entry.retry),
+    notes: nonEmpty(entry.notes),
+    resolution: exportResolution(entry.resolution),
+  };
+}
+
+function exportRetry(retry: Retry | undefined): object | undefined {
+  return retry && { ...retry, delaysSeconds: nonEmpty(retry.delaysSeconds) };
+}
+
+function exportRule(rule: OutcomeRule | undefined): object | undefined {
+  return rule && { ...rule, retry: exportRetry(rule.retry) };
+}
+
+/** The resolved outcome, so that other tools need not repeat the precedence rules. */
+function exportResolution(resolution: Resolution): object {
+  return { ...resolution, retry: exportRetry(resolution.retry) };
 }
 
 function exportDeprecation(deprecation: Deprecation | undefined): true | Deprecation | undefined {

@@ -1,11 +1,15 @@
-import type { CodeKind, RetryPolicy, TextField } from "../catalog/raw-catalog.js";
+import type { CodeKind, OutcomeSource, RetryPolicy, TextField } from "../catalog/raw-catalog.js";
+import type { OutcomeBasis } from "../outcomes/assignments.js";
+import type { Taxonomy, TaxonomyOutcome } from "../outcomes/taxonomy.js";
 
-export type { CodeKind, RetryPolicy, TextField };
+export type { CodeKind, OutcomeBasis, OutcomeSource, RetryPolicy, Taxonomy, TaxonomyOutcome, TextField };
 
 /** Every vendor, sorted by id: what all targets render from. */
 export interface CatalogModel {
   /** The vendors, sorted by id. */
   readonly vendors: readonly Vendor[];
+  /** The outcome taxonomy every vendor was resolved against. */
+  readonly taxonomy: Taxonomy;
 }
 
 export interface Vendor {
@@ -25,6 +29,10 @@ export interface Vendor {
   readonly errorResponse: ErrorResponse | undefined;
   /** General handling advice. */
   readonly guidance: readonly Guidance[];
+  /** Outcomes by HTTP status, in catalog order (an exact status beats a range when resolving). */
+  readonly httpStatusOutcomes: readonly HttpStatusOutcome[];
+  /** The outcome taxonomy the vendor's outcomes were resolved against (the same object for every vendor of a run). */
+  readonly taxonomy: Taxonomy;
   /** Maintainers' notes. */
   readonly notes: readonly string[];
   /** Code sets in catalog order. */
@@ -44,6 +52,8 @@ export interface ResponseField {
   readonly description: string;
   /** Id of the code set whose codes the field carries. */
   readonly codeSet: string | undefined;
+  /** message: matched against uncoded errors; support: kept for the vendor's support. */
+  readonly role: "message" | "support" | undefined;
   readonly values: readonly string[];
 }
 
@@ -71,7 +81,44 @@ export interface CodeSet {
   readonly codes: readonly CodeEntry[];
   /** Errors without a code, matched by HTTP status and message. */
   readonly uncoded: readonly UncodedEntry[];
+  /** The outcome of the set's codes that neither the code nor its category assigns. */
+  readonly outcome: OutcomeRule | undefined;
   readonly notes: readonly string[];
+}
+
+/** An outcome assigned to many codes (category, code set, HTTP status), with its provenance. */
+export interface OutcomeRule {
+  /** Outcome id in the taxonomy. */
+  readonly id: string;
+  readonly source: OutcomeSource;
+  /** The vendor's words (source vendor) or codebook's reason (source codebook). */
+  readonly evidence: string;
+  /** The rule's retry; undefined: the outcome's default. */
+  readonly retry: Retry | undefined;
+}
+
+/** An outcome for one HTTP status (409) or class (4xx). */
+export interface HttpStatusOutcome {
+  readonly status: number | undefined;
+  /** 1xx to 5xx. */
+  readonly range: string | undefined;
+  readonly outcome: OutcomeRule;
+}
+
+/** A code's outcome, resolved once: what the generated parsers return for it. */
+export interface Resolution {
+  /** Outcome id in the taxonomy. */
+  readonly outcome: string;
+  readonly retry: Retry;
+  /** The code's action, else the outcome's. */
+  readonly action: string;
+  /** Which rule decided. */
+  readonly basis: OutcomeBasis;
+  /** Where the deciding assignment comes from; undefined for basis default. */
+  readonly source: OutcomeSource | undefined;
+  readonly evidence: string | undefined;
+  /** Where the retry comes from: the entry's own retry, the deciding rule's, or the outcome's default. */
+  readonly retryFrom: "entry" | "rule" | "outcome";
 }
 
 export interface Scope {
@@ -88,6 +135,8 @@ export interface Category {
   readonly range: { readonly min: number; readonly max: number } | undefined;
   readonly exceptionClasses: readonly string[];
   readonly deprecated: Deprecation | undefined;
+  /** The outcome of the category's codes (and of unknown codes in its range) that the code does not assign. */
+  readonly outcome: OutcomeRule | undefined;
   readonly notes: readonly string[];
 }
 
@@ -110,6 +159,8 @@ export interface Retry {
   readonly policy: RetryPolicy;
   readonly minDelaySeconds: number | undefined;
   readonly maxDelaySeconds: number | undefined;
+  /** For exponential-backoff: the vendor's waits before each retry. */
+  readonly delaysSeconds: readonly number[];
   readonly note: string | undefined;
 }
 
@@ -149,6 +200,8 @@ export interface CodeEntry {
   readonly placeholders: readonly Placeholder[];
   readonly handling: string | undefined;
   readonly notes: readonly string[];
+  /** The resolved outcome (the taxonomy's fallback, basis default, when the catalog states no outcomes). */
+  readonly resolution: Resolution;
 }
 
 export interface UncodedEntry {
@@ -160,4 +213,6 @@ export interface UncodedEntry {
   readonly action: string | undefined;
   readonly retry: Retry | undefined;
   readonly notes: readonly string[];
+  /** The resolved outcome. */
+  readonly resolution: Resolution;
 }

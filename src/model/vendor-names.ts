@@ -12,3 +12,9 @@ export function defaultJavaPackage(vendorId: string): string {
 export function javaPackageSegment(vendorId: string): string {
   return vendorId.replace(/-/g, "");
 }
+
+/** The Java class of a vendor's response parser: ExternalApiResponses for external-api. */
+export function responsesClassName(vendorId: string): string {
+  const name = vendorNamespace(vendorId);
+  return `${name.charAt(0).toUpperCase()}${name.slice(1)}Responses`;
+}

@@ -5,6 +5,7 @@ import type { CatalogFile } from "../catalog/read-catalogs.js";
 import { SCHEMA_URL } from "../catalog/schema.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { VendorSummary } from "../model/summary.js";
+import type { Taxonomy } from "../outcomes/taxonomy.js";
 import type { TemplateSet } from "../render/templates.js";
 import { chunkBytes, type SettledFile } from "../write/settle.js";
 import type { JobResult } from "./catalog-job.js";
@@ -56,11 +57,13 @@ export class CatalogCache {
     templates: TemplateSet,
     generatorId: string,
     /** The run's --only, which the shared outputs depend on. */
-    private readonly only?: string | undefined,
+    private readonly only: string | undefined,
+    taxonomy: Taxonomy,
     /** The targets rendered, when not all of them. */
     targets?: readonly string[],
   ) {
     const hash = createHash("sha256").update(generatorId).update("\0").update(outDir).update("\0").update(readFileSync(SCHEMA_URL));
+    hash.update("\0").update(JSON.stringify(taxonomy));
     hash.update("\0").update(targets ? targets.join(",") : "all targets");
     for (const [path, source] of [...templates].sort(([a], [b]) => (a < b ? -1 : 1))) hash.update("\0").update(path).update("\0").update(source.text);
     this.salt = hash.digest("hex");

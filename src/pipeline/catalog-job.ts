@@ -8,6 +8,7 @@ import { buildVendor } from "../model/build-model.js";
 import { exportVendorFragment } from "../model/export-json.js";
 import { summarizeVendor, type VendorSummary } from "../model/summary.js";
 import type { Vendor } from "../model/types.js";
+import type { Taxonomy } from "../outcomes/taxonomy.js";
 import type { Chunk } from "../render/output-file.js";
 import type { Renderer } from "../render/render.js";
 import { type SettledFile, settleFile } from "../write/settle.js";
@@ -35,6 +36,8 @@ export interface JobSettings {
   readonly staging?: string | undefined;
   /** With --only: render just this vendor (the others are still validated). */
   readonly only?: string | undefined;
+  /** The outcome taxonomy (gen --outcomes); the built-in one when undefined. */
+  readonly taxonomy?: Taxonomy | undefined;
   /** The targets to render (see selectTargets); all of them by default. */
   readonly targets?: readonly string[] | undefined;
   /** gen diff: the other side's files that differ from these (validate mode); see runCompareJob. */
@@ -64,8 +67,8 @@ export interface JobResult {
 export function runCatalogJob(job: CatalogJob, context: JobContext): JobResult {
   const fileName = basename(job.absolutePath);
   const other = context.against?.get(fileName);
-  if (other !== undefined) return runCompareJob(job, fileName, other);
-  const modelled = modelCatalog(job);
+  if (other !== undefined) return runCompareJob(job, fileName, other, context.taxonomy);
+  const modelled = modelCatalog(job, context.taxonomy);
   if (!modelled.vendor) return { path: job.path, diagnostics: modelled.diagnostics };
   const { vendor } = modelled;
   const base = { path: job.path, vendor: summarizeVendor(vendor) };
@@ -88,10 +91,10 @@ export function runCatalogJob(job: CatalogJob, context: JobContext): JobResult {
  * Reads, validates and models one catalog. Only the plain model comes out: the bytes, the decoded text's
  * bookkeeping and the parsed data stay behind, garbage before rendering starts.
  */
-function modelCatalog(job: CatalogJob): { readonly vendor?: Vendor; readonly diagnostics: readonly Diagnostic[] } {
+function modelCatalog(job: CatalogJob, taxonomy: Taxonomy | undefined): { readonly vendor?: Vendor; readonly diagnostics: readonly Diagnostic[] } {
   const read = readCatalogFile(job);
   if (!("bytes" in read)) return { diagnostics: [read] };
-  const validated = validateCatalog(read);
+  const validated = validateCatalog(read, taxonomy);
   if (!validated.catalog) return { diagnostics: validated.diagnostics };
-  return { vendor: buildVendor(validated.catalog.catalog, job.name), diagnostics: validated.diagnostics };
+  return { vendor: buildVendor(validated.catalog.catalog, job.name, taxonomy), diagnostics: validated.diagnostics };
 }

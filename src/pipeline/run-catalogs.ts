@@ -8,6 +8,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourceTexts } from "../diagnostics/format.js";
 import type { AgainstFiles } from "../diff/compare-job.js";
 import { byVendorId, type CatalogSummary } from "../model/summary.js";
+import type { Taxonomy } from "../outcomes/taxonomy.js";
 import type { TemplateSet } from "../render/templates.js";
 import type { ExportStream } from "../write/export-stream.js";
 import type { CatalogCache } from "./cache.js";
@@ -43,6 +44,8 @@ export interface CatalogRunOptions {
   readonly threads?: number | undefined;
   /** Catalogs whose cached results still hold are not processed again. */
   readonly cache?: CatalogCache | undefined;
+  /** The outcome taxonomy (gen --outcomes); the built-in one when undefined. */
+  readonly taxonomy?: Taxonomy | undefined;
   /** Told how many of the catalogs to process are done, as each finishes. */
   readonly onProgress?: ((done: number, total: number) => void) | undefined;
   /** gen diff: the other side's files to compare with (see runCompareJob). */
@@ -65,6 +68,7 @@ export async function runCatalogs(options: CatalogRunOptions): Promise<CatalogRu
     targets: options.targets,
     exportStream: options.exportStream,
     threads: options.threads,
+    taxonomy: options.taxonomy,
     onProgress: options.onProgress,
     against: options.against,
   });
@@ -87,6 +91,7 @@ export async function runCatalogs(options: CatalogRunOptions): Promise<CatalogRu
         vendorId: vendor.id,
         javaPackage: vendor.javaPackage,
         typeNames: vendor.codeSets.map((set) => set.typeName),
+        responsesClass: vendor.responsesClass,
         locate: locateIn,
         result,
       },

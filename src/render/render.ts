@@ -130,8 +130,9 @@ export function createRenderer(templates: TemplateSet, targets: readonly Target[
         else files.push(file);
       };
       for (const output of outputs) {
-        if (output.per === "vendor") emit(output.template, output.view(vendor), output.path(vendor));
-        else if (output.per === "codeSet") for (const set of vendor.codeSets) emit(output.template, output.view(vendor, set), output.path(vendor, set));
+        if (output.per === "vendor") {
+          if (output.when === undefined || output.when(vendor)) emit(output.template, output.view(vendor), output.path(vendor));
+        } else if (output.per === "codeSet") for (const set of vendor.codeSets) emit(output.template, output.view(vendor, set), output.path(vendor, set));
       }
       return { files, diagnostics };
     },
@@ -155,7 +156,11 @@ export function createRenderer(templates: TemplateSet, targets: readonly Target[
 export function renderTargets(model: CatalogModel, templates: TemplateSet, targets: readonly Target[] = TARGETS): RenderResult {
   const renderer = createRenderer(templates, targets);
   const perVendor = model.vendors.map((vendor) => renderer.renderVendor(vendor));
-  const shared = renderer.renderShared({ summary: { vendors: model.vendors.map(summarizeVendor) }, exportFragments: model.vendors.map(exportVendorFragment) });
+  const shared = renderer.renderShared({
+    summary: { vendors: model.vendors.map(summarizeVendor) },
+    exportFragments: model.vendors.map(exportVendorFragment),
+    taxonomy: model.taxonomy,
+  });
   const files = [...perVendor.flatMap((result) => result.files), ...shared.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, diagnostics: [...perVendor.flatMap((result) => result.diagnostics), ...shared.diagnostics] };
 }

@@ -2,9 +2,12 @@ import type { CodeSet, Vendor } from "../model/types.js";
 import type { Content } from "./output-file.js";
 import type { SharedInput } from "./shared-input.js";
 import { markdownChangelogView } from "./views/changelog-view.js";
+import { hasResponseParser } from "./views/handling-spec.js";
+import { javaHandlingView, javaResponsesPath } from "./views/java-handling-view.js";
 import { javaEnumView, javaFilePath } from "./views/java-view.js";
 import { catalogJson } from "./views/json-view.js";
-import { markdownIndexView, markdownVendorView } from "./views/markdown-view.js";
+import { markdownIndexView, markdownOutcomesView, markdownVendorView } from "./views/markdown-view.js";
+import { typescriptHandlingView } from "./views/typescript-handling-view.js";
 import { typescriptIndexView, typescriptRuntimeView, typescriptVendorView } from "./views/typescript-view.js";
 
 /**
@@ -22,7 +25,14 @@ export type OutputRule =
       readonly when?: (shared: SharedInput) => boolean;
     }
   | { readonly per: "serialized"; readonly path: string; readonly serialize: (shared: SharedInput) => Content }
-  | { readonly per: "vendor"; readonly template: string; readonly path: (vendor: Vendor) => string; readonly view: (vendor: Vendor) => object }
+  | {
+      readonly per: "vendor";
+      readonly template: string;
+      readonly path: (vendor: Vendor) => string;
+      readonly view: (vendor: Vendor) => object;
+      /** Only for the vendors this holds for (default: every vendor). */
+      readonly when?: (vendor: Vendor) => boolean;
+    }
   | {
       readonly per: "codeSet";
       readonly template: string;
@@ -43,16 +53,22 @@ export const TARGETS: readonly Target[] = [
       { per: "catalog", template: "ts/codebook-runtime.ts.hbs", path: "ts/codebook-runtime.ts", view: typescriptRuntimeView },
       { per: "catalog", template: "ts/index.ts.hbs", path: "ts/index.ts", view: typescriptIndexView },
       { per: "vendor", template: "ts/vendor.ts.hbs", path: (vendor) => `ts/${vendor.id}.ts`, view: typescriptVendorView },
+      { per: "catalog", template: "ts/codebook-handling.ts.hbs", path: "ts/codebook-handling.ts", view: typescriptRuntimeView },
+      { per: "vendor", template: "ts/handling.ts.hbs", path: (vendor) => `ts/${vendor.id}.handling.ts`, view: typescriptHandlingView, when: hasResponseParser },
     ],
   },
   {
     name: "java",
-    outputs: [{ per: "codeSet", template: "java/enum.java.hbs", path: javaFilePath, view: javaEnumView }],
+    outputs: [
+      { per: "codeSet", template: "java/enum.java.hbs", path: javaFilePath, view: javaEnumView },
+      { per: "vendor", template: "java/responses.java.hbs", path: javaResponsesPath, view: javaHandlingView, when: hasResponseParser },
+    ],
   },
   {
     name: "docs",
     outputs: [
       { per: "catalog", template: "docs/index.md.hbs", path: "docs/index.md", view: markdownIndexView },
+      { per: "catalog", template: "docs/outcomes.md.hbs", path: "docs/outcomes.md", view: markdownOutcomesView },
       { per: "vendor", template: "docs/vendor.md.hbs", path: (vendor) => `docs/${vendor.id}.md`, view: markdownVendorView },
       {
         per: "catalog",

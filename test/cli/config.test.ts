@@ -19,11 +19,12 @@ describe("codebook.config.yaml", () => {
     const run = runGen([], join(root, "sub", "deeper"));
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
-    expect(run.stdout).toBe(`${join(root, "build/gen")}: 9 created, 0 updated, 0 removed, 0 unchanged\n`);
+    expect(run.stdout).toBe(`${join(root, "build/gen")}: 14 created, 0 updated, 0 removed, 0 unchanged\n`);
     expect(existsSync(join(root, "build/gen/ts/phonepos.ts"))).toBe(true);
     expect(existsSync(join(root, "build/gen/catalog.json"))).toBe(true);
     expect(existsSync(join(root, "build/gen/docs"))).toBe(false);
     expect(existsSync(join(root, "build/gen/java"))).toBe(false);
+    expect(existsSync(join(root, "build/gen/ts/phonepos.handling.ts"))).toBe(true);
     // cache: false wrote no cache.
     expect(existsSync(join(root, "node_modules"))).toBe(false);
   });
@@ -39,6 +40,7 @@ describe("codebook.config.yaml", () => {
         "catalogs: ../cat                           # ../codebook.config.yaml:2:11",
         "out: elsewhere                             # --out",
         "templates: none                            # default",
+        "outcomes: the built-in taxonomy            # default",
         "targets: docs, ts                          # --targets",
         "cacheDir: ../node_modules/.cache/codebook  # default",
         "cache: true                                # default",

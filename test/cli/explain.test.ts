@@ -35,6 +35,7 @@ const BATTERY_TOO_LOW = [
   "  Description: The battery level is too low for personalisation (<=15%) or transaction (<=10%).",
   "  Action: Instruct the user to charge the device first.",
   "  Scope: General 🌎 (general)",
+  "  Outcome: user-action-required; retry manual (by code, codebook's judgement)",
   "  Docs: generated/docs/phonepos.md#terminal-error-2310",
   "",
 ];
@@ -81,6 +82,8 @@ describe("gen explain", () => {
         "  Deprecated:",
         "    reason: Use LIMIT_EXCEEDED.",
         "    replacement: LIMIT_EXCEEDED",
+        // A catalog that states no outcomes: the taxonomy's fallback, with the code's own retry.
+        "  Outcome: unknown; retry after-delay, 5 to 10 s (by default, nothing stated)",
         "  Docs: generated/docs/other-pay.md#errors-2310",
         "",
         ...BATTERY_TOO_LOW,
@@ -101,6 +104,7 @@ describe("gen explain", () => {
         "  Other Pay · Other Errors (errors, OtherError)",
         "  HTTP status: 429",
         "  Message: Too many requests",
+        "  Outcome: unknown; retry manual (by default, nothing stated)",
         "  Docs: generated/docs/other-pay.md#errors-uncoded-RATE_LIMITED",
         "",
       ].join("\n"),
@@ -123,6 +127,7 @@ describe("gen explain", () => {
         message: "Limit reached",
         retry: { policy: "after-delay", minDelaySeconds: 5, maxDelaySeconds: 10 },
         deprecated: { reason: "Use LIMIT_EXCEEDED.", replacement: "LIMIT_EXCEEDED" },
+        outcome: { id: "unknown", retry: { policy: "after-delay", minDelaySeconds: 5, maxDelaySeconds: 10 }, basis: "default" },
         docs: "build/docs/other-pay.md#errors-2310",
       },
       {
@@ -134,6 +139,13 @@ describe("gen explain", () => {
         description: "The battery level is too low for personalisation (<=15%) or transaction (<=10%).",
         action: "Instruct the user to charge the device first.",
         scope: { id: "general", title: "General", symbol: "🌎" },
+        outcome: {
+          id: "user-action-required",
+          retry: { policy: "manual" },
+          basis: "code",
+          source: "codebook",
+          evidence: expect.stringContaining("a person must charge it"),
+        },
         docs: "build/docs/phonepos.md#terminal-error-2310",
       },
     ]);

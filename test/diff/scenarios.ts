@@ -61,6 +61,11 @@ function acme(...edits: [string, string][]): CatalogFiles {
   return { ...BASE, "acme.yaml": text };
 }
 
+/** The base's beta.yaml with an outcome for its one code (a catalog that states one must resolve every code). */
+function betaWithOutcome(id: string): string {
+  return `${BETA}        outcome: { id: ${id}, source: codebook, evidence: "name: FAILED" }\n`;
+}
+
 const RETIRED_1001 = `        retry: { policy: never }
         retired: { since: "2.0", reason: No longer sent. }`;
 
@@ -266,6 +271,12 @@ export const SCENARIOS: readonly Scenario[] = [
     before: BASE,
     after: acme(["retry: { policy: never }", "retry: { policy: after-delay, minDelaySeconds: 5, maxDelaySeconds: 10 }"]),
     text: ["catalogs/acme.yaml:16:16 behaviour RETRY_CHANGED the retry of status 1001 ACCEPTED changed from never to after-delay 5-10s"],
+  },
+  {
+    rule: "OUTCOME_CHANGED",
+    before: { ...BASE, "beta.yaml": betaWithOutcome("declined") },
+    after: { ...BASE, "beta.yaml": betaWithOutcome("internal-error") },
+    text: ["catalogs/beta.yaml:13:18 behaviour OUTCOME_CHANGED the outcome of error 1 FAILED changed from declined to internal-error"],
   },
   {
     rule: "TRANSLATION_REMOVED",

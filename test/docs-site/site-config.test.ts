@@ -58,6 +58,19 @@ describe("buildSidebar", () => {
     ]);
   });
 
+  it("lists the codes-by-outcome page, and the changelog only when gen wrote one", () => {
+    const catalog = parseCatalogSummary(JSON.stringify({ vendors: [] }), "catalog.json");
+    expect(buildSidebar(catalog, ["index.md", "outcomes.md"])).toEqual([
+      { text: "Overview", link: "/" },
+      { text: "Codes by outcome", link: "/outcomes.html" },
+    ]);
+    expect(buildSidebar(catalog, ["changelog.md", "index.md", "outcomes.md"])).toEqual([
+      { text: "Overview", link: "/" },
+      { text: "Codes by outcome", link: "/outcomes.html" },
+      { text: "Changelog", link: "/changelog.html" },
+    ]);
+  });
+
   it("refuses a file that is not codebook's catalog.json", () => {
     expect(() => parseCatalogSummary('{"vendors":[{"id":"x"}]}', "x/catalog.json")).toThrow(/x\/catalog.json does not look like codebook's catalog.json/);
   });

@@ -25,6 +25,7 @@ interface CatalogCode {
   readonly action?: string;
   readonly scope?: string;
   readonly category?: string;
+  readonly resolution: { readonly outcome: string };
 }
 
 interface CatalogJson {
@@ -46,7 +47,7 @@ interface CatalogJson {
 const SITE = join(OUTPUT, "site");
 const HOSTILE_SITE = join(OUTPUT, "hostile/site");
 const catalog = JSON.parse(readFileSync(join(GENERATED, "catalog.json"), "utf8")) as CatalogJson;
-const PAGES = ["/index.html", ...catalog.vendors.map((vendor) => `/${vendor.id}.html`)];
+const PAGES = ["/index.html", "/outcomes.html", ...catalog.vendors.map((vendor) => `/${vendor.id}.html`)];
 
 function codeSet(vendor: string, set: string) {
   const found = catalog.vendors.find((v) => v.id === vendor)?.codeSets.find((s) => s.id === set);
@@ -142,6 +143,7 @@ describe("docs site", () => {
     const sidebarLinks = await page.locator(".VPSidebar a").evaluateAll((links) => links.map((link) => link.getAttribute("href")));
     expect(sidebarLinks).toEqual([
       "/",
+      "/outcomes.html",
       ...catalog.vendors.flatMap((vendor) => [`/${vendor.id}.html`, ...vendor.codeSets.map((set) => `/${vendor.id}.html#${set.id}`)]),
     ]);
   });
@@ -199,6 +201,7 @@ describe("docs site", () => {
       expect(fields).toEqual([
         ["Description", code?.description],
         ["Action", code?.action],
+        ["Outcome", "user-action-required; retry manual"],
         ["Scope", "General 🌎"],
       ]);
       await expect.poll(async () => (await entry.boundingBox())?.y ?? -1).toBeGreaterThan(0);
@@ -244,6 +247,15 @@ describe("docs site", () => {
     await page.screenshot({ path: shotPath("filter-scope") });
 
     await form.locator('select[name="scope"]').selectOption("");
+
+    // By outcome: what a caller makes of the codes.
+    await form.locator('select[name="outcome"]').selectOption("user-action-required");
+    const userAction = terminal.codes.filter((c) => c.resolution.outcome === "user-action-required").map((c) => anchorId("terminal-error", String(c.code)));
+    expect(userAction.length).toBeGreaterThan(0);
+    expect(userAction.length).toBeLessThan(all.length);
+    await expect.poll(() => visibleEntries(page, "terminal-error")).toEqual(userAction);
+    await form.locator('select[name="outcome"]').selectOption("");
+
     await form.locator('input[name="text"]').fill("Battery");
     const battery = terminal.codes
       .filter((c) => [c.code, c.name, c.message, c.description, c.action].join(" ").toLowerCase().includes("battery"))

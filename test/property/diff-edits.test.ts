@@ -98,12 +98,20 @@ const wireEdits: fc.Arbitrary<{ name: string; edit: Edit }> = fc.oneof(
   })),
 );
 
+/** The bundled catalogs state every code's outcome, so whatever an edit adds to them states one too. */
+const ADDED_OUTCOME = { id: "unknown", source: "codebook", evidence: "Added by the property test." } as const;
+
 const additiveEdits: fc.Arbitrary<{ name: string; edit: Edit }> = fc.oneof(
   target.map((at) => ({
     name: `add code ${at}`,
     edit: (catalogs: Mutable<RawCatalog>[]) => {
       const { set, code } = pick(catalogs, at);
-      const entry: Mutable<RawCode> = { code: freshCode(set, code), name: `ADDED_${set.codes.length}`, description: "Added by the property test." };
+      const entry: Mutable<RawCode> = {
+        code: freshCode(set, code),
+        name: `ADDED_${set.codes.length}`,
+        description: "Added by the property test.",
+        outcome: ADDED_OUTCOME,
+      };
       if (code.category !== undefined) entry.category = code.category;
       set.codes.push(entry);
     },
@@ -128,7 +136,10 @@ const additiveEdits: fc.Arbitrary<{ name: string; edit: Edit }> = fc.oneof(
     name: `add uncoded ${at}`,
     edit: (catalogs: Mutable<RawCatalog>[]) => {
       const { set } = pick(catalogs, at);
-      set.uncoded = [...(set.uncoded ?? []), { name: `ADDED_CASE_${set.uncoded?.length ?? 0}`, httpStatus: 418, message: "Added by the property test." }];
+      set.uncoded = [
+        ...(set.uncoded ?? []),
+        { name: `ADDED_CASE_${set.uncoded?.length ?? 0}`, httpStatus: 418, message: "Added by the property test.", outcome: ADDED_OUTCOME },
+      ];
     },
   })),
   fc.nat().map((v) => ({
@@ -141,7 +152,7 @@ const additiveEdits: fc.Arbitrary<{ name: string; edit: Edit }> = fc.oneof(
         typeName: `AddedSet${n}Code`,
         title: "Added",
         codeKind: "symbolic",
-        codes: [{ code: "ADDED", name: "ADDED" }],
+        codes: [{ code: "ADDED", name: "ADDED", outcome: ADDED_OUTCOME }],
       });
     },
   })),
@@ -150,7 +161,15 @@ const additiveEdits: fc.Arbitrary<{ name: string; edit: Edit }> = fc.oneof(
     edit: (catalogs: Mutable<RawCatalog>[]) => {
       catalogs.push({
         vendor: { id: `added-vendor-${catalogs.length}`, name: "Added", summary: "Added by the property test." },
-        codeSets: [{ id: "added", typeName: `AddedVendor${catalogs.length}Code`, title: "Added", codeKind: "integer", codes: [{ code: 1, name: "ONE" }] }],
+        codeSets: [
+          {
+            id: "added",
+            typeName: `AddedVendor${catalogs.length}Code`,
+            title: "Added",
+            codeKind: "integer",
+            codes: [{ code: 1, name: "ONE", outcome: ADDED_OUTCOME }],
+          },
+        ],
       });
     },
   }),

@@ -49,6 +49,45 @@ describe("retired codes in the generated code and docs", () => {
     expect(kinds.parse("OLD").retired?.name).toBe("OLD");
   });
 
+  it("TypeScript: parseResponse recognises a retired code as retired, not as unknown", async () => {
+    const module = (await import(join(out, "ts/retiring.ts"))) as { parseResponse(body: unknown): { errors: Record<string, unknown>[] } };
+    const [retired, legacy, live, unknown] = [
+      ...module.parseResponse({ errorCode: "0101", status: 2 }).errors,
+      ...module.parseResponse({ errorCode: "0100", status: 3 }).errors,
+    ];
+    expect(retired).toMatchObject({ known: false, retired: true, codeSet: "terminal", code: "0101", name: "OLD_PARSER_ERROR", basis: "default" });
+    expect(legacy).toMatchObject({ known: false, retired: true, codeSet: "status", code: 2, name: "LEGACY" });
+    expect(live).toMatchObject({ known: true, retired: false, code: "0100", name: "INVALID_JSON" });
+    expect(unknown).toMatchObject({ known: false, retired: false, code: 3, name: null });
+  });
+
+  it("Java: parseResponse gives the same as the TypeScript for retired, live and unknown codes", async () => {
+    const module = (await import(join(out, "ts/retiring.ts"))) as { parseResponse(body: unknown): unknown };
+    const classes = tempDir("codebook-retired-responses-");
+    const bodies: [string, string][] = [
+      ['java.util.Map.of("errorCode", "0101")', "0101"],
+      ['java.util.Map.of("status", 2)', "s2"],
+      ['java.util.Map.of("errorCode", "0100")', "0100"],
+      ['java.util.Map.of("status", 3)', "s3"],
+    ];
+    const probe = `import codebook.retiring.*;
+public final class ResponsesProbe {
+    public static void main(String[] args) {
+${bodies.map(([body]) => `        System.out.println(RetiringResponses.parseResponse(${body}, null).toJson());`).join("\n")}
+    }
+}
+`;
+    writeFileSync(join(classes, "ResponsesProbe.java"), probe);
+    const dir = join(out, "java/codebook/retiring");
+    const compiled = compileJavaTree([...readdirSync(dir).map((name) => join(dir, name)), join(classes, "ResponsesProbe.java")], classes);
+    expect(compiled.output).toBe("");
+    expect(compiled.status).toBe(0);
+    const run = spawnSync("java", ["-cp", classes, "ResponsesProbe"], { encoding: "utf8" });
+    const expected = [{ errorCode: "0101" }, { status: 2 }, { errorCode: "0100" }, { status: 3 }].map((body) => JSON.stringify(module.parseResponse(body)));
+    expect(run.stdout.trimEnd().split("\n")).toEqual(expected);
+    expect(run.stdout).toContain('"known":false,"retired":true,"codeSet":"terminal","code":"0101","name":"OLD_PARSER_ERROR"');
+  });
+
   it("Java compiles with -Xlint:all -Werror; retired(code) recognises retired codes, fromCode does not", () => {
     const dir = join(out, "java/codebook/retiring");
     const classes = tempDir("codebook-retired-java-");

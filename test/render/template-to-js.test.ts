@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import Handlebars from "handlebars";
 import { describe, expect, it } from "vitest";
+import { builtinTaxonomy } from "../../src/outcomes/taxonomy.js";
 import { createRenderer } from "../../src/render/render.js";
 import { TEMPLATE_OPTIONS } from "../../src/render/template-options.js";
 import { NeedsHandlebars } from "../../src/render/template-runtime.js";
@@ -190,7 +191,7 @@ describe("templates compiled to JavaScript", () => {
     const renderer = createRenderer(new Map([["f.hbs", { text: "{{f}}", file: "f.hbs" }]]), [
       { name: "functions", outputs: [{ per: "catalog", template: "f.hbs", path: "f.txt", view: () => view }] },
     ]);
-    const { files, diagnostics } = renderer.renderShared({ summary: { vendors: [] }, exportFragments: [] });
+    const { files, diagnostics } = renderer.renderShared({ summary: { vendors: [] }, exportFragments: [], taxonomy: builtinTaxonomy() });
     expect(diagnostics).toEqual([]);
     // Handlebars calls the function with one argument, its options: the output is 1.
     expect(byHandlebars("{{f}}", view)).toEqual({ output: "1" });

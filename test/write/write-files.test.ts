@@ -33,11 +33,18 @@ describe("writeFiles and checkFiles (the API's write and check)", () => {
     writeFileSync(join(out, "docs/mine.md"), "mine\n");
     rmSync(join(catalogs, "wlw.yaml"));
     const fewer = generate({ catalogs, cwd: ROOT }).files;
-    const orphans = ["docs/wlw.md", "java/codebook/wlw/PaymentStatusCode.java", "java/codebook/wlw/ResponseStatusCode.java", "ts/wlw.ts"];
+    const orphans = [
+      "docs/wlw.md",
+      "java/codebook/wlw/PaymentStatusCode.java",
+      "java/codebook/wlw/ResponseStatusCode.java",
+      "java/codebook/wlw/WlwResponses.java",
+      "ts/wlw.handling.ts",
+      "ts/wlw.ts",
+    ];
     expect((await checkFiles(fewer, out)).orphaned).toEqual(orphans);
     const written = await writeFiles(fewer, out);
     expect(written.removed).toEqual(orphans);
-    expect(written.updated).toEqual([".codebook-manifest.json", "catalog.json", "docs/index.md", "ts/index.ts"]);
+    expect(written.updated).toEqual([".codebook-manifest.json", "catalog.json", "docs/index.md", "docs/outcomes.md", "ts/index.ts"]);
     expect(readFileSync(join(out, "docs/mine.md"), "utf8")).toBe("mine\n");
     expect(await checkFiles(fewer, out)).toEqual({ modified: [], missing: [], orphaned: [], unchanged: fewer.length + 1, interrupted: false, diagnostics: [] });
   });

@@ -14,6 +14,7 @@ import {
 import { bannerText } from "./banner.js";
 import { JavaDataWriter } from "./java-data.js";
 import { joinEach } from "./join.js";
+import { outcomeText } from "./outcome-text.js";
 import { retiredView } from "./retired-view.js";
 
 /** Where a code set's enum goes: generated/java/<package path>/<TypeName>.java. */
@@ -121,6 +122,9 @@ export function javaEnumView(vendor: Vendor, set: CodeSet) {
               entry.description,
               entry.action && `Action: ${entry.action}`,
               entry.reserved ? "Reserved for future use: not sent yet." : undefined,
+              outcomeText(entry.resolution),
+              entry.handling && `Handling: ${entry.handling}`,
+              ...entry.notes.map((note) => `Note: ${note}`),
             ],
             tags(entry),
           ),

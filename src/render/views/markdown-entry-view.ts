@@ -1,6 +1,7 @@
-import type { CodeEntry, CodeSet, Placeholder, Retry, UncodedEntry } from "../../model/types.js";
+import type { CodeEntry, CodeSet, Placeholder, Resolution, Retry, UncodedEntry } from "../../model/types.js";
 import { anchorId, htmlText } from "../escape/markdown.js";
 import { joinEach } from "./join.js";
+import { basisText, retryText as resolvedRetryText } from "./outcome-text.js";
 
 /**
  * A code's entry on a vendor's page, as the Rust error index and MDN's status pages lay them out: a heading
@@ -57,6 +58,16 @@ const FACETS: readonly Facet[] = [
     ],
     value: (entry, set) => (isCategorised(set, entry) ? (entry.category ?? NO_CATEGORY) : NO_CATEGORY),
   },
+  {
+    // The outcomes the set's entries lead to (its code-less cases too), when the catalog states them.
+    name: "outcome",
+    label: "Outcome",
+    options: (set) =>
+      [...new Set([...set.codes, ...set.uncoded].filter((entry) => entry.resolution.basis !== "default").map((entry) => entry.resolution.outcome))]
+        .sort()
+        .map((outcome) => ({ value: htmlText(outcome), label: htmlText(outcome) })),
+    value: (entry) => entry.resolution.outcome,
+  },
 ];
 
 /** The filters a set's list offers: a facet with at least two values to choose between. */
@@ -83,6 +94,7 @@ const ENTRY_FIELDS: readonly {
   { key: "description", label: "Description", value: (e, _set, tokens) => optional(e.description, tokens) },
   { key: "action", label: "Action", value: (e, _set, tokens) => optional(e.action, tokens) },
   { key: "handling", label: "Handling", value: (e, _set, tokens) => optional(e.handling, tokens) },
+  { key: "outcome", label: "Outcome", value: (e) => outcomeValue(e.resolution) },
   { key: "http", label: "HTTP status", value: (e) => (e.httpStatus === undefined ? undefined : String(e.httpStatus)) },
   { key: "scope", label: "Scope", value: (e, set) => (e.scope === undefined ? undefined : htmlText(scopeLabel(set, e.scope))) },
   {
@@ -140,7 +152,7 @@ export function entryView(entry: CodeEntry, set: CodeSet, setAnchor: string, anc
       entry.restored ? "number restored" : "",
     ].filter(Boolean),
     fields,
-    notes: entry.notes.map(htmlText),
+    notes: [...entry.notes.map(htmlText), ...outcomeEvidence(entry.resolution)],
   };
 }
 
@@ -157,14 +169,17 @@ export function uncodedEntryView(entry: UncodedEntry, set: CodeSet, setAnchor: s
   ];
   for (const [key, label, text] of more) if (text !== undefined) fields.push({ key, label, value: htmlText(text), lang: "" });
   if (entry.retry !== undefined) fields.push({ key: "retry", label: "Retry", value: retryText(entry.retry), lang: "" });
+  const outcome = outcomeValue(entry.resolution);
+  if (outcome !== undefined) fields.push({ key: "outcome", label: "Outcome", value: outcome, lang: "" });
   return {
     id: anchor(anchorId(`${set.id}-uncoded`, entry.name)),
-    attributes: `data-set="${setAnchor}"`,
+    // Code-less cases have no scope or category, but an outcome: the outcome filter keeps them.
+    attributes: `data-set="${setAnchor}" data-outcome="${htmlText(entry.resolution.outcome)}"`,
     code: null,
     name: breakable(entry.name),
     badges: [],
     fields,
-    notes: entry.notes.map(htmlText),
+    notes: [...entry.notes.map(htmlText), ...outcomeEvidence(entry.resolution)],
   };
 }
 
@@ -208,6 +223,26 @@ function retryText(retry: Retry): string {
   const { minDelaySeconds: min, maxDelaySeconds: max } = retry;
   const delay = min !== undefined && max !== undefined ? ` (${min}–${max} s)` : min !== undefined ? ` (≥ ${min} s)` : "";
   return `${retry.policy}${delay}${retry.note === undefined ? "" : `: ${htmlText(retry.note)}`}`;
+}
+
+/**
+ * What a caller makes of the entry: the resolved outcome and retry (the entry's own, the deciding rule's
+ * or the outcome's default). Undefined when the catalog states no outcome (basis default): the
+ * taxonomy's fallback is no information about the code.
+ */
+function outcomeValue(resolution: Resolution): string | undefined {
+  if (resolution.basis === "default") return undefined;
+  return `<strong>${htmlText(resolution.outcome)}</strong>; retry ${htmlText(resolvedRetryText(resolution.retry))}`;
+}
+
+/**
+ * Where the outcome came from (the rule that decided, whose word it is, the evidence), folded with the
+ * notes: provenance is often long, and would push a linked entry's values off a phone's screen.
+ */
+function outcomeEvidence(resolution: Resolution): string[] {
+  if (resolution.basis === "default") return [];
+  const evidence = resolution.evidence === undefined ? "" : `: ${htmlText(resolution.evidence)}`;
+  return [`Outcome ${htmlText(resolution.outcome)} <em>${htmlText(basisText(resolution))}</em>${evidence}`];
 }
 
 /** A deprecation's reason and replacement; undefined when it has neither (the badge says it all). */

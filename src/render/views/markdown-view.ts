@@ -1,8 +1,10 @@
-import type { CodeEntry, CodeSet, ResponseField, Vendor } from "../../model/types.js";
-import { htmlCommentText, htmlText, markdownCell, markdownHeading, markdownListItem, markdownParagraph, yamlString } from "../escape/markdown.js";
+import { MAX_LISTED } from "../../model/summary.js";
+import type { CodeEntry, CodeSet, OutcomeRule, ResponseField, Vendor } from "../../model/types.js";
+import { anchorId, htmlCommentText, htmlText, markdownCell, markdownHeading, markdownListItem, markdownParagraph, yamlString } from "../escape/markdown.js";
 import type { SharedInput } from "../shared-input.js";
 import { bannerText } from "./banner.js";
 import { type EntryView, entryView, type FieldView, filterView, uncodedEntryView } from "./markdown-entry-view.js";
+import { retryText } from "./outcome-text.js";
 
 /** What templates/docs/index.md.hbs sees. */
 export function markdownIndexView(shared: SharedInput) {
@@ -56,11 +58,13 @@ export function markdownVendorView(vendor: Vendor) {
       items: item.items.map(markdownListItem),
     })),
     codeSets: vendor.codeSets.map((set, index) => codeSetView(set, setAnchors[index] ?? set.id, anchors)),
+    httpStatusOutcomes: vendor.httpStatusOutcomes.map((rule) => ruleText(rule.outcome, `HTTP ${rule.status ?? rule.range ?? ""}`)),
   };
 }
 
-export function frontMatter(title: string, description: string): string {
-  return ["---", `title: ${yamlString(title)}`, `description: ${yamlString(description)}`, "---"].join("\n");
+export function frontMatter(title: string, description: string, options: { readonly search?: false } = {}): string {
+  const search = options.search === false ? ["search: false"] : [];
+  return ["---", `title: ${yamlString(title)}`, `description: ${yamlString(description)}`, ...search, "---"].join("\n");
 }
 
 function setTitle(vendor: Vendor, id: string): string {
@@ -109,6 +113,7 @@ function codeSetView(set: CodeSet, setAnchor: string, anchor: (id: string) => st
     plainTitle: heading,
     intro: null,
     exceptionClasses: "",
+    outcome: null,
     entries: [],
     notes: [],
     ...rest,
@@ -121,6 +126,7 @@ function codeSetView(set: CodeSet, setAnchor: string, anchor: (id: string) => st
         plainTitle: htmlText(category.title),
         intro: category.description === undefined ? null : markdownParagraph(category.description),
         exceptionClasses: category.exceptionClasses.map((name) => `<code>${markdownCell(name)}</code>`).join(", "),
+        outcome: category.outcome ? ruleText(category.outcome, "Outcome of its codes that state none (and of unknown codes in its range)") : null,
         entries: entries(set.codes.filter((entry) => entry.category === category.id)),
         notes: category.notes.map(htmlText),
       },
@@ -149,6 +155,7 @@ function codeSetView(set: CodeSet, setAnchor: string, anchor: (id: string) => st
       label: markdownCell(`${scope.title}${scope.symbol ? ` ${scope.symbol}` : ""}`),
       description: scope.description === undefined ? null : markdownCell(scope.description),
     })),
+    outcome: set.outcome ? ruleText(set.outcome, "Outcome of its codes that neither the code nor its category states") : null,
     filter: filterView(set, setAnchor, plainTitle),
     groups,
     notes: set.notes.map(htmlText),
@@ -165,6 +172,8 @@ interface GroupView {
   readonly plainTitle: string;
   readonly intro: string | null;
   readonly exceptionClasses: string;
+  /** The category's outcome rule, as a paragraph. */
+  readonly outcome: string | null;
   readonly entries: readonly EntryView[];
   readonly notes: readonly string[];
 }
@@ -187,4 +196,60 @@ function formatKind(format: CodeSet["format"], length: "short" | "long"): string
 
 function sum(values: readonly number[]): number {
   return values.reduce((total, value) => total + value, 0);
+}
+
+/** A rule for many codes, as one paragraph: what it covers, the outcome, the retry (else the outcome's default) and whose word it is. */
+function ruleText(rule: OutcomeRule, covers: string): string {
+  const retry = rule.retry ? `, retry ${retryText(rule.retry)}` : "";
+  const whose = rule.source === "vendor" ? "the vendor's word" : "codebook's judgement";
+  return `${markdownCell(covers)}: <strong>${markdownCell(rule.id)}</strong>${markdownCell(retry)} (${whose}: ${markdownCell(rule.evidence)})`;
+}
+
+/** What templates/docs/outcomes.md.hbs sees: per outcome of the taxonomy, every vendor's codes that lead to it. */
+export function markdownOutcomesView(shared: SharedInput) {
+  const { taxonomy } = shared;
+  const vendors = shared.summary.vendors;
+  return {
+    // Out of the local search: it repeats the vendors' codes, and a search should lead to a code's own entry.
+    frontMatter: frontMatter("Codes by outcome", "Every vendor's codes, grouped by the outcome they lead to.", { search: false }),
+    banner: `<!-- ${htmlCommentText(bannerText(`every catalog and ${taxonomy.file}`))} -->`,
+    intro: markdownParagraph(
+      `The outcomes of ${taxonomy.file}, most severe first (the order in which decide() combines several errors), with the codes of every vendor that lead to each. At most ${MAX_LISTED} codes are listed per vendor and outcome; the vendor's page has them all, with where each outcome comes from.`,
+    ),
+    outcomes: taxonomy.outcomes.map((outcome) => ({
+      anchor: outcome.id,
+      title: markdownHeading(`${outcome.title} (${outcome.id})`),
+      description: markdownParagraph(outcome.description),
+      retry: markdownCell(
+        retryText({
+          ...outcome.retry,
+          delaysSeconds: outcome.retry.delaysSeconds ?? [],
+          minDelaySeconds: outcome.retry.minDelaySeconds,
+          maxDelaySeconds: outcome.retry.maxDelaySeconds,
+          note: undefined,
+        }),
+      ),
+      action: markdownCell(outcome.action),
+      // A list per vendor, not a table: it reads on a phone as on a desktop.
+      vendors: vendors.flatMap((vendor) => {
+        const group = vendor.outcomes.find((candidate) => candidate.outcome === outcome.id);
+        if (!group) return [];
+        const codes = group.codes.map((code) =>
+          code.code === null
+            ? `[${breakableMarkdown(code.name)}](./${vendor.id}.md#${anchorId(`${code.set}-uncoded`, code.name)}) (no code)`
+            : // A symbolic code that is its own name (AUTHORIZATION) shows once.
+              `[<code>${breakableMarkdown(code.code)}</code>](./${vendor.id}.md#${anchorId(code.set, code.code)})${code.name === code.code ? "" : ` ${breakableMarkdown(code.name)}`}`,
+        );
+        const more = group.count > group.codes.length ? [`and ${group.count - group.codes.length} more on [its page](./${vendor.id}.md)`] : [];
+        return [
+          { heading: `[${markdownCell(vendor.name)}](./${vendor.id}.md): ${group.count} ${group.count === 1 ? "code" : "codes"}`, codes: [...codes, ...more] },
+        ];
+      }),
+    })),
+  };
+}
+
+/** Inline Markdown that a narrow screen may wrap after each underscore between letters (EXTERNAL_DEVICE_HAS_NO_RIGHT_AUTHORITY). */
+function breakableMarkdown(text: string): string {
+  return markdownCell(text).replace(/(?<=[\p{L}\p{N}])_(?=[\p{L}\p{N}])/gu, "_<wbr>");
 }

@@ -1,21 +1,27 @@
 import { defaultFormatField } from "../../model/default-format-field.js";
-import type { CodeEntry, CodeSet, Retry, UncodedEntry, Vendor } from "../../model/types.js";
+import type { CodeEntry, CodeSet, Resolution, Retry, UncodedEntry, Vendor } from "../../model/types.js";
 import { vendorNamespace } from "../../model/vendor-names.js";
 import { jsDocComment, jsDocText, tsLineComment, tsString, tsStringOrNull } from "../escape/typescript.js";
 import type { SharedInput } from "../shared-input.js";
 import { bannerText } from "./banner.js";
+import { hasResponseParser } from "./handling-spec.js";
 import { joinEach } from "./join.js";
 import { lowerFirst, upperSnake } from "./names.js";
+import { outcomeText } from "./outcome-text.js";
 import { retiredView } from "./retired-view.js";
 
 /** What templates/ts/vendor.ts.hbs sees: every literal already escaped, every name already cased. */
 export function typescriptVendorView(vendor: Vendor) {
   return {
     banner: `// ${tsLineComment(bannerText(vendor.file))}`,
-    vendorDoc: jsDocComment("", [`${vendor.name}: ${vendor.summary}`]),
+    vendorDoc: jsDocComment("", [
+      `${vendor.name}: ${vendor.summary}`,
+      ...vendor.guidance.map((item) => [`${item.title}: ${item.text}`, ...item.items.map((line) => `- ${line}`)].join("\n")),
+    ]),
     vendorId: tsString(vendor.id),
     vendorName: tsString(vendor.name),
     codeSets: vendor.codeSets.map(codeSetView),
+    handlingModule: hasResponseParser(vendor) ? tsString(`./${vendor.id}.handling.js`) : null,
     ...runtimeImports(vendor),
   };
 }
@@ -126,6 +132,27 @@ function infoJson(set: CodeSet, entry: CodeEntry) {
     translations: entry.translations.map((t) => [t.locale, t.texts]),
     placeholders: entry.placeholders.map((p) => ({ name: p.name, token: p.token })),
     defaultField: defaultFormatField(entry),
+    outcome: outcomeJson(entry.resolution),
+    handling: entry.handling ?? null,
+    notes: entry.notes,
+  };
+}
+
+/** outcomeLiteral's value as JSON data, for a set whose infos are one JSON text. */
+function outcomeJson(resolution: Resolution) {
+  const { retry } = resolution;
+  return {
+    id: resolution.outcome,
+    retry: {
+      policy: retry.policy,
+      minDelaySeconds: retry.minDelaySeconds ?? null,
+      maxDelaySeconds: retry.maxDelaySeconds ?? null,
+      delaysSeconds: retry.delaysSeconds,
+    },
+    action: resolution.action,
+    basis: resolution.basis,
+    source: resolution.source ?? null,
+    evidence: resolution.evidence ?? null,
   };
 }
 
@@ -137,7 +164,14 @@ function memberView(set: CodeSet, entry: CodeEntry, compact: boolean) {
     literal,
     doc: jsDocComment(
       "  ",
-      [`Code ${literal}${entry.message !== undefined ? `: ${entry.message}` : ""}`, entry.description, entry.action && `Action: ${entry.action}`],
+      [
+        `Code ${literal}${entry.message !== undefined ? `: ${entry.message}` : ""}`,
+        entry.description,
+        entry.action && `Action: ${entry.action}`,
+        outcomeText(entry.resolution),
+        entry.handling && `Handling: ${entry.handling}`,
+        ...entry.notes.map((note) => `Note: ${note}`),
+      ],
       tags,
     ),
     info: compact ? null : infoLiterals(set, entry),
@@ -169,6 +203,9 @@ function infoLiterals(set: CodeSet, entry: CodeEntry) {
     )}])`,
     placeholders: `[${joinEach(entry.placeholders, (p) => `{ name: ${tsString(p.name)}, token: ${tsString(p.token)} }`, ", ")}]`,
     defaultField: tsString(defaultFormatField(entry)),
+    outcome: outcomeLiteral(entry.resolution),
+    handling: tsStringOrNull(entry.handling),
+    notes: `[${joinEach(entry.notes, tsString, ", ")}]`,
   };
 }
 
@@ -216,7 +253,13 @@ function uncodedJson(entry: UncodedEntry) {
 function uncodedView(entry: UncodedEntry) {
   return {
     name: entry.name,
-    doc: jsDocComment("  ", [`HTTP ${entry.httpStatus}: ${entry.message}`, entry.case, entry.description, entry.action && `Action: ${entry.action}`]),
+    doc: jsDocComment("  ", [
+      `HTTP ${entry.httpStatus}: ${entry.message}`,
+      entry.case,
+      entry.description,
+      entry.action && `Action: ${entry.action}`,
+      outcomeText(entry.resolution),
+    ]),
     nameLiteral: tsString(entry.name),
     httpStatus: String(entry.httpStatus),
     message: tsString(entry.message),
@@ -224,5 +267,13 @@ function uncodedView(entry: UncodedEntry) {
     description: tsStringOrNull(entry.description),
     action: tsStringOrNull(entry.action),
     retry: retryLiteral(entry.retry),
+    outcome: outcomeLiteral(entry.resolution),
   };
+}
+
+/** The resolved outcome as an OutcomeInfo literal. */
+function outcomeLiteral(resolution: Resolution): string {
+  const { retry } = resolution;
+  const delay = (value: number | undefined) => (value === undefined ? "null" : String(value));
+  return `{ id: ${tsString(resolution.outcome)}, retry: { policy: ${tsString(retry.policy)}, minDelaySeconds: ${delay(retry.minDelaySeconds)}, maxDelaySeconds: ${delay(retry.maxDelaySeconds)}, delaysSeconds: [${retry.delaysSeconds.join(", ")}] }, action: ${tsString(resolution.action)}, basis: ${tsString(resolution.basis)}, source: ${tsStringOrNull(resolution.source)}, evidence: ${tsStringOrNull(resolution.evidence)} }`;
 }

@@ -13,72 +13,104 @@ public enum ErrorCode {
      * Code "AUTHORIZATION"
      * <p>
      * The API key (External Device) does not exist or has been disabled.
+     * <p>
+     * Outcome: unauthenticated; retry after-fix (by code, codebook's judgement).
      */
     AUTHORIZATION("AUTHORIZATION", "The API key (External Device) does not exist or has been disabled.", "authentication", "Authentication & Authorization", null),
     /**
      * Code "EXTERNAL_DEVICE_HAS_NO_RIGHT_AUTHORITY"
      * <p>
      * The API key does not have permission for this operation. For example, a key with COUPON permissions cannot process payments.
+     * <p>
+     * Outcome: forbidden; retry after-fix (by code, codebook's judgement).
      */
-    EXTERNAL_DEVICE_HAS_NO_RIGHT_AUTHORITY("EXTERNAL_DEVICE_HAS_NO_RIGHT_AUTHORITY", "The API key does not have permission for this operation. For example, a key with COUPON permissions cannot process payments.", "authentication", "Authentication & Authorization", null),
+    EXTERNAL_DEVICE_HAS_NO_RIGHT_AUTHORITY("EXTERNAL_DEVICE_HAS_NO_RIGHT_AUTHORITY", "The API key does not have permission for this operation. For example, a key with COUPON permissions cannot process payments.", "authentication", "Authentication & Authorization", new Retry("after-fix", null, null, null)),
     /**
      * Code "X_TRANSACTION_KEY_FORMAT_IS_NOT_VALID"
      * <p>
      * The Transaction Key does not match the required format: ^[0-9a-fA-F]{32}$
+     * <p>
+     * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    X_TRANSACTION_KEY_FORMAT_IS_NOT_VALID("X_TRANSACTION_KEY_FORMAT_IS_NOT_VALID", "The Transaction Key does not match the required format: ^[0-9a-fA-F]{32}$", "transaction-key", "Transaction Key Errors", null),
+    X_TRANSACTION_KEY_FORMAT_IS_NOT_VALID("X_TRANSACTION_KEY_FORMAT_IS_NOT_VALID", "The Transaction Key does not match the required format: ^[0-9a-fA-F]{32}$", "transaction-key", "Transaction Key Errors", new Retry("after-fix", null, null, null)),
     /**
      * Code "X_TRANSACTION_HAS_NO_RIGHT_AUTHORITY"
      * <p>
      * The Transaction Key does not have permission for this operation.
+     * <p>
+     * Outcome: forbidden; retry after-fix (by code, codebook's judgement).
      */
-    X_TRANSACTION_HAS_NO_RIGHT_AUTHORITY("X_TRANSACTION_HAS_NO_RIGHT_AUTHORITY", "The Transaction Key does not have permission for this operation.", "transaction-key", "Transaction Key Errors", null),
+    X_TRANSACTION_HAS_NO_RIGHT_AUTHORITY("X_TRANSACTION_HAS_NO_RIGHT_AUTHORITY", "The Transaction Key does not have permission for this operation.", "transaction-key", "Transaction Key Errors", new Retry("after-fix", null, null, null)),
     /**
      * Code "X_TRANSACTION_HAS_EXPIRED"
      * <p>
      * The Transaction Key has expired and is no longer valid. The user must generate a new QR code.
+     * <p>
+     * Outcome: expired; retry after-fix (by code, codebook's judgement).
      */
     X_TRANSACTION_HAS_EXPIRED("X_TRANSACTION_HAS_EXPIRED", "The Transaction Key has expired and is no longer valid. The user must generate a new QR code.", "transaction-key", "Transaction Key Errors", null),
     /**
      * Code "X_TRANSACTION_IS_NOT_IN_ACTIVE_STATUS"
      * <p>
      * The Transaction Key has already been used or manually invalidated.
+     * <p>
+     * Outcome: conflict; retry after-fix (by code, codebook's judgement).
      */
     X_TRANSACTION_IS_NOT_IN_ACTIVE_STATUS("X_TRANSACTION_IS_NOT_IN_ACTIVE_STATUS", "The Transaction Key has already been used or manually invalidated.", "transaction-key", "Transaction Key Errors", null),
     /**
      * Code "INSUFFICIENT_CREDIT"
      * <p>
      * The user does not have enough credits. Only occurs with paymentType: "CREDIT". Retry with "EXTERNAL_PAYMENT" if the POS does not support split payments.
+     * <p>
+     * Outcome: insufficient-funds; retry after-fix (by code, the vendor's word).
+     * <p>
+     * Handling: If your POS does not support split payments:
+     * <p>
+     * Note: The handling is the document's "INSUFFICIENT_CREDIT Flow" section, which ends after the colon: the list of steps is missing from the document.
      */
     INSUFFICIENT_CREDIT("INSUFFICIENT_CREDIT", "The user does not have enough credits. Only occurs with paymentType: \"CREDIT\". Retry with \"EXTERNAL_PAYMENT\" if the POS does not support split payments.", "payment", "Payment Errors", new Retry("after-fix", null, null, "Retry with \"EXTERNAL_PAYMENT\" if the POS does not support split payments.")),
     /**
      * Code "CREDIT_TRANSACTION_PREVIEW_HAS_EXPIRED"
      * <p>
      * Too much time has passed since the preview was created. Create a new preview.
+     * <p>
+     * Outcome: expired; retry after-fix (by code, the vendor's word).
+     * <p>
+     * Handling: If CREDIT_TRANSACTION_PREVIEW_HAS_EXPIRED is returned on finalize, the preview timed out. Start the flow over by creating a new preview. The user may need to generate a new QR code if their Transaction Key also expired.
+     * <p>
+     * Note: The handling is the document's "Expired Preview" section; the document repeats that section twice, word for word; kept one.
      */
     CREDIT_TRANSACTION_PREVIEW_HAS_EXPIRED("CREDIT_TRANSACTION_PREVIEW_HAS_EXPIRED", "Too much time has passed since the preview was created. Create a new preview.", "payment", "Payment Errors", null),
     /**
      * Code "CREDIT_TRANSACTION_HAS_ALREADY_BEEN_FINALIZED_WITH_DIFFERENT_ITEMS"
      * <p>
      * The finalize endpoint was already called for this transaction ID with different items.
+     * <p>
+     * Outcome: conflict; retry never (by code, codebook's judgement).
      */
-    CREDIT_TRANSACTION_HAS_ALREADY_BEEN_FINALIZED_WITH_DIFFERENT_ITEMS("CREDIT_TRANSACTION_HAS_ALREADY_BEEN_FINALIZED_WITH_DIFFERENT_ITEMS", "The finalize endpoint was already called for this transaction ID with different items.", "payment", "Payment Errors", null),
+    CREDIT_TRANSACTION_HAS_ALREADY_BEEN_FINALIZED_WITH_DIFFERENT_ITEMS("CREDIT_TRANSACTION_HAS_ALREADY_BEEN_FINALIZED_WITH_DIFFERENT_ITEMS", "The finalize endpoint was already called for this transaction ID with different items.", "payment", "Payment Errors", new Retry("never", null, null, null)),
     /**
      * Code "IDEMPOTENCY_KEY_HAS_ALREADY_BEEN_USED_WITH_DIFFERENT_VALUES"
      * <p>
      * This idempotency key was used in a previous request with different payload. Use a new unique key.
+     * <p>
+     * Outcome: conflict; retry after-fix (by code, codebook's judgement).
      */
     IDEMPOTENCY_KEY_HAS_ALREADY_BEEN_USED_WITH_DIFFERENT_VALUES("IDEMPOTENCY_KEY_HAS_ALREADY_BEEN_USED_WITH_DIFFERENT_VALUES", "This idempotency key was used in a previous request with different payload. Use a new unique key.", "idempotency", "Idempotency Errors", null),
     /**
      * Code "COULD_NOT_MAP_BIG_DECIMAL_TO_VAT_ENUM_VALUE"
      * <p>
      * Unsupported VAT rate. Supported values: 0, 1, 2, 3, 4, 5, 5.5, 6, 7, 7.7, 8, 9, 9.5, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27
+     * <p>
+     * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    COULD_NOT_MAP_BIG_DECIMAL_TO_VAT_ENUM_VALUE("COULD_NOT_MAP_BIG_DECIMAL_TO_VAT_ENUM_VALUE", "Unsupported VAT rate. Supported values: 0, 1, 2, 3, 4, 5, 5.5, 6, 7, 7.7, 8, 9, 9.5, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27", "validation", "Validation Errors", null),
+    COULD_NOT_MAP_BIG_DECIMAL_TO_VAT_ENUM_VALUE("COULD_NOT_MAP_BIG_DECIMAL_TO_VAT_ENUM_VALUE", "Unsupported VAT rate. Supported values: 0, 1, 2, 3, 4, 5, 5.5, 6, 7, 7.7, 8, 9, 9.5, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27", "validation", "Validation Errors", new Retry("after-fix", null, null, null)),
     /**
      * Code "CREDIT_TRANSACTION_CAN_NO_LONGER_BE_REFUNDED_BY_EXTERNAL_DEVICE"
      * <p>
      * The 24-hour refund window has passed.
+     * <p>
+     * Outcome: declined-final; retry never (by code, codebook's judgement).
      */
     CREDIT_TRANSACTION_CAN_NO_LONGER_BE_REFUNDED_BY_EXTERNAL_DEVICE("CREDIT_TRANSACTION_CAN_NO_LONGER_BE_REFUNDED_BY_EXTERNAL_DEVICE", "The 24-hour refund window has passed.", "refund", "Refund Errors", null);
 

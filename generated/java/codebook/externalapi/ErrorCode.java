@@ -15,6 +15,8 @@ public enum ErrorCode {
      * Invalid or missing API key
      * <p>
      * Action: Verify the X-API-KEY header
+     * <p>
+     * Outcome: unauthenticated; retry never (by code, the vendor's word).
      */
     INVALID_OR_MISSING_API_KEY(11001, null, "Invalid or missing API key", "Verify the X-API-KEY header", 403, "authentication", "Authentication and authorization errors (11xxx)", new Retry("never", null, null, "4xx errors: Do not retry (the problem is in the request)")),
     /**
@@ -23,6 +25,8 @@ public enum ErrorCode {
      * IP not allowed
      * <p>
      * Action: Configure your IP in the dashboard (Integrations &gt; API Keys)
+     * <p>
+     * Outcome: forbidden; retry never (by category, codebook's judgement).
      */
     IP_NOT_ALLOWED(11002, null, "IP not allowed", "Configure your IP in the dashboard (Integrations > API Keys)", 403, "authentication", "Authentication and authorization errors (11xxx)", new Retry("never", null, null, "4xx errors: Do not retry (the problem is in the request)")),
     /**
@@ -31,6 +35,10 @@ public enum ErrorCode {
      * Access denied to the resource
      * <p>
      * Action: Webcode mismatch, payment not created via External API, or environment error
+     * <p>
+     * Outcome: forbidden; retry never (by category, codebook's judgement).
+     * <p>
+     * Note: The document's Recommended action column lists possible causes here rather than an action; kept verbatim.
      */
     ACCESS_DENIED_TO_RESOURCE(11008, null, "Access denied to the resource", "Webcode mismatch, payment not created via External API, or environment error", 403, "authentication", "Authentication and authorization errors (11xxx)", new Retry("never", null, null, "4xx errors: Do not retry (the problem is in the request)")),
     /**
@@ -39,6 +47,8 @@ public enum ErrorCode {
      * Missing required parameter or invalid format
      * <p>
      * Action: Review required fields and their formats
+     * <p>
+     * Outcome: invalid-request; retry never (by category, the vendor's word).
      */
     MISSING_OR_INVALID_PARAMETER(12001, null, "Missing required parameter or invalid format", "Review required fields and their formats", 400, "validation", "Validation errors (12xxx)", new Retry("never", null, null, "4xx errors: Do not retry (the problem is in the request)")),
     /**
@@ -47,6 +57,8 @@ public enum ErrorCode {
      * Incorrect date format
      * <p>
      * Action: Use ISO 8601 format (e.g. 2026-07-15T14:00:00Z)
+     * <p>
+     * Outcome: invalid-request; retry never (by category, the vendor's word).
      */
     INCORRECT_DATE_FORMAT(12002, null, "Incorrect date format", "Use ISO 8601 format (e.g. 2026-07-15T14:00:00Z)", 400, "validation", "Validation errors (12xxx)", new Retry("never", null, null, "4xx errors: Do not retry (the problem is in the request)")),
     /**
@@ -55,6 +67,8 @@ public enum ErrorCode {
      * Invalid country format
      * <p>
      * Action: Use ISO 3166-1 alpha-2 (e.g. ES, FR, DE)
+     * <p>
+     * Outcome: invalid-request; retry never (by category, the vendor's word).
      */
     INVALID_COUNTRY_FORMAT(12006, null, "Invalid country format", "Use ISO 3166-1 alpha-2 (e.g. ES, FR, DE)", 400, "validation", "Validation errors (12xxx)", new Retry("never", null, null, "4xx errors: Do not retry (the problem is in the request)")),
     /**
@@ -63,6 +77,8 @@ public enum ErrorCode {
      * Country not supported
      * <p>
      * Action: Contact support for the list of available countries
+     * <p>
+     * Outcome: invalid-request; retry never (by category, the vendor's word).
      */
     COUNTRY_NOT_SUPPORTED(12009, null, "Country not supported", "Contact support for the list of available countries", 400, "validation", "Validation errors (12xxx)", new Retry("never", null, null, "4xx errors: Do not retry (the problem is in the request)")),
     /**
@@ -71,6 +87,8 @@ public enum ErrorCode {
      * Resource not found
      * <p>
      * Action: Verify that sessionId or paymentReference is correct
+     * <p>
+     * Outcome: not-found; retry never (by category, codebook's judgement).
      */
     RESOURCE_NOT_FOUND(10404, null, "Resource not found", "Verify that sessionId or paymentReference is correct", 404, "resource", "Resource errors (10xxx)", new Retry("never", null, null, "4xx errors: Do not retry (the problem is in the request)")),
     /**
@@ -79,6 +97,10 @@ public enum ErrorCode {
      * Payment provider error
      * <p>
      * Action: Retry after a few seconds. If it persists, contact support
+     * <p>
+     * Outcome: unavailable; retry exponential-backoff, 1, 2, 4, 8 s (by category, codebook's judgement).
+     * <p>
+     * Note: For internal server errors (5xx) the vendor sends a generic message ("An error has occurred...") instead of a specific one, per the document's security note; use the traceId to identify the error.
      */
     PAYMENT_PROVIDER_ERROR(13001, null, "Payment provider error", "Retry after a few seconds. If it persists, contact support", 500, "pos", "POS errors (13xxx)", new Retry("exponential-backoff", null, null, "5xx errors: Retry with exponential backoff (1s, 2s, 4s, 8s...)")),
     /**
@@ -87,6 +109,10 @@ public enum ErrorCode {
      * Terminal communication error
      * <p>
      * Action: Verify that the terminal is powered on and connected
+     * <p>
+     * Outcome: unavailable; retry exponential-backoff, 1, 2, 4, 8 s (by category, codebook's judgement).
+     * <p>
+     * Note: For internal server errors (5xx) the vendor sends a generic message ("An error has occurred...") instead of a specific one, per the document's security note; use the traceId to identify the error.
      */
     TERMINAL_COMMUNICATION_ERROR(13004, null, "Terminal communication error", "Verify that the terminal is powered on and connected", 502, "pos", "POS errors (13xxx)", new Retry("exponential-backoff", null, null, "5xx errors: Retry with exponential backoff (1s, 2s, 4s, 8s...)")),
     /**
@@ -95,6 +121,12 @@ public enum ErrorCode {
      * Terminal busy
      * <p>
      * Action: Wait for the current transaction to finish and try again
+     * <p>
+     * Outcome: busy; retry after-delay, 5 to 10 s (by code, the vendor's word).
+     * <p>
+     * Note: The message "External device is busy." comes from the document's example error response (code 13005, statusCode 409).
+     * <p>
+     * Note: Idempotency conflicts also return HTTP 409 but carry no numeric code; the message distinguishes them from 13005 (see uncoded).
      */
     TERMINAL_BUSY(13005, "External device is busy.", "Terminal busy", "Wait for the current transaction to finish and try again", 409, "pos", "POS errors (13xxx)", new Retry("after-delay", java.lang.Integer.valueOf(5), java.lang.Integer.valueOf(10), "409: if it is 13005 (terminal busy), wait 5-10 seconds and retry.")),
     /**
@@ -103,6 +135,12 @@ public enum ErrorCode {
      * Internal server error
      * <p>
      * Action: Note the traceId and contact support
+     * <p>
+     * Outcome: internal-error; retry exponential-backoff, 1, 2, 4, 8 s (by category, the vendor's word).
+     * <p>
+     * Note: For internal server errors (5xx) the vendor sends a generic message ("An error has occurred...") instead of a specific one, per the document's security note; use the traceId to identify the error.
+     * <p>
+     * Note: The retry policy follows the general 5xx rule of the Best practices; the code's own recommended action is to note the traceId and contact support.
      */
     INTERNAL_SERVER_ERROR(99001, null, "Internal server error", "Note the traceId and contact support", 500, "internal", "Internal errors (99xxx)", new Retry("exponential-backoff", null, null, "5xx errors: Retry with exponential backoff (1s, 2s, 4s, 8s...)"));
 

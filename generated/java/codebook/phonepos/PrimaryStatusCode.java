@@ -13,38 +13,50 @@ public enum PrimaryStatusCode {
      * Code 0
      * <p>
      * The terminal is operational and ready for payments.
+     * <p>
+     * Outcome: success; retry never (by code, codebook's judgement).
      */
-    STATUS_TERMINAL_OPERATIONAL(0, "The terminal is operational and ready for payments."),
+    STATUS_TERMINAL_OPERATIONAL(0, "The terminal is operational and ready for payments.", null),
     /**
      * Code 1
      * <p>
      * The terminal has not been personalised yet.
+     * <p>
+     * Outcome: user-action-required; retry manual (by code, codebook's judgement).
      */
-    STATUS_PERSONALIZATION_NOT_DONE_YET(1, "The terminal has not been personalised yet."),
+    STATUS_PERSONALIZATION_NOT_DONE_YET(1, "The terminal has not been personalised yet.", null),
     /**
      * Code 2
      * <p>
      * The personalisation generally finished, but there are still issues that prevent full operation.
+     * <p>
+     * Outcome: user-action-required; retry manual (by code, codebook's judgement).
      */
-    STATUS_TERMINAL_NOT_OPERATIONAL(2, "The personalisation generally finished, but there are still issues that prevent full operation."),
+    STATUS_TERMINAL_NOT_OPERATIONAL(2, "The personalisation generally finished, but there are still issues that prevent full operation.", null),
     /**
      * Code 3
      * <p>
      * The personalisation is currently in progress.
+     * <p>
+     * Outcome: pending; retry never (by code, codebook's judgement).
      */
-    STATUS_PERSONALIZATION_IN_PROGRESS(3, "The personalisation is currently in progress."),
+    STATUS_PERSONALIZATION_IN_PROGRESS(3, "The personalisation is currently in progress.", new Retry("never", null, null, null)),
     /**
      * Code 100
      * <p>
      * The personalisation failed.
+     * <p>
+     * Outcome: user-action-required; retry manual (by code, codebook's judgement).
      */
-    STATUS_PERSONALIZATION_FAILED(100, "The personalisation failed."),
+    STATUS_PERSONALIZATION_FAILED(100, "The personalisation failed.", null),
     /**
      * Code 102
      * <p>
      * PhonePOS must be updated first.
+     * <p>
+     * Outcome: user-action-required; retry manual (by code, codebook's judgement).
      */
-    STATUS_APP_IS_OUTDATED(102, "PhonePOS must be updated first.");
+    STATUS_APP_IS_OUTDATED(102, "PhonePOS must be updated first.", null);
 
     /** Every constant by its wire code: built once, so lookups take constant time. */
     private static final java.util.Map<java.lang.String, PrimaryStatusCode> $BY_WIRE;
@@ -63,10 +75,12 @@ public enum PrimaryStatusCode {
 
     private final int $code;
     private final java.lang.String $description;
+    private final Retry $retry;
 
-    PrimaryStatusCode(int $code, java.lang.String $description) {
+    PrimaryStatusCode(int $code, java.lang.String $description, Retry $retry) {
         this.$code = $code;
         this.$description = $description;
+        this.$retry = $retry;
     }
 
     /** The wire code of this constant. */
@@ -81,6 +95,13 @@ public enum PrimaryStatusCode {
         return $description;
     }
 
+    /**
+     * Whether and how to retry after this code, or null.
+     */
+    public Retry getRetry() {
+        return $retry;
+    }
+
     /** The constant for a code in its canonical decimal form ("12001", not "012001"), or null. */
     public static PrimaryStatusCode fromCode(java.lang.String code) {
         return code == null ? null : $BY_WIRE.get(code);
@@ -89,5 +110,40 @@ public enum PrimaryStatusCode {
     /** The constant for a code, or null. */
     public static PrimaryStatusCode fromCode(int code) {
         return $BY_INT.get(code);
+    }
+
+    /** Whether and how to retry. */
+    public static final class Retry {
+        private final java.lang.String policy;
+        private final java.lang.Integer minDelaySeconds;
+        private final java.lang.Integer maxDelaySeconds;
+        private final java.lang.String note;
+
+        Retry(java.lang.String policy, java.lang.Integer minDelaySeconds, java.lang.Integer maxDelaySeconds, java.lang.String note) {
+            this.policy = policy;
+            this.minDelaySeconds = minDelaySeconds;
+            this.maxDelaySeconds = maxDelaySeconds;
+            this.note = note;
+        }
+
+        /** never, after-fix, after-delay, exponential-backoff or manual. */
+        public java.lang.String getPolicy() {
+            return policy;
+        }
+
+        /** The shortest wait before retrying, in seconds, or null. */
+        public java.lang.Integer getMinDelaySeconds() {
+            return minDelaySeconds;
+        }
+
+        /** The longest wait before retrying, in seconds, or null. */
+        public java.lang.Integer getMaxDelaySeconds() {
+            return maxDelaySeconds;
+        }
+
+        /** The vendor's words on retrying, or null. */
+        public java.lang.String getNote() {
+            return note;
+        }
     }
 }

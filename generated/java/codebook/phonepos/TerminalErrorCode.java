@@ -15,216 +15,270 @@ public enum TerminalErrorCode {
      * The received provided JSON does not meet the required format specifications or is missing parts.
      * <p>
      * Action: Please check the format of the data you provided to PhonePOS.
+     * <p>
+     * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_JSON("0100", "The received provided JSON does not meet the required format specifications or is missing parts.", "Please check the format of the data you provided to PhonePOS.", "personalisation", "Personalisation"),
+    INVALID_JSON("0100", "The received provided JSON does not meet the required format specifications or is missing parts.", "Please check the format of the data you provided to PhonePOS.", "personalisation", "Personalisation", new Retry("after-fix", null, null, null)),
     /**
      * Code "0117"
      * <p>
      * The received personalisation data does not meet the required format specifications or is missing parts.
      * <p>
      * Action: Please check the format of the data you provided to PhonePOS.
+     * <p>
+     * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_CREDENTIAL_FORMAT("0117", "The received personalisation data does not meet the required format specifications or is missing parts.", "Please check the format of the data you provided to PhonePOS.", "personalisation", "Personalisation"),
+    INVALID_CREDENTIAL_FORMAT("0117", "The received personalisation data does not meet the required format specifications or is missing parts.", "Please check the format of the data you provided to PhonePOS.", "personalisation", "Personalisation", new Retry("after-fix", null, null, null)),
     /**
      * Code "0120"
      * <p>
      * The requested personalisation type is not available for the supplied credentials.
      * <p>
      * Action: Please re-onboard the terminal with your required personalisation type or switch to a supported personalisation type.
+     * <p>
+     * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    OTP_TYPE_NOT_AVAILABLE("0120", "The requested personalisation type is not available for the supplied credentials.", "Please re-onboard the terminal with your required personalisation type or switch to a supported personalisation type.", "personalisation", "Personalisation"),
+    OTP_TYPE_NOT_AVAILABLE("0120", "The requested personalisation type is not available for the supplied credentials.", "Please re-onboard the terminal with your required personalisation type or switch to a supported personalisation type.", "personalisation", "Personalisation", new Retry("after-fix", null, null, null)),
     /**
      * Code "0121"
      * <p>
      * The quota for sending the confirmation challenge has been reached.
      * <p>
      * Action: Please advise your client to wait.
+     * <p>
+     * Outcome: busy; retry after-delay (by code, codebook's judgement).
      */
-    RESEND_LIMIT_EXCEEDED("0121", "The quota for sending the confirmation challenge has been reached.", "Please advise your client to wait.", "personalisation", "Personalisation"),
+    RESEND_LIMIT_EXCEEDED("0121", "The quota for sending the confirmation challenge has been reached.", "Please advise your client to wait.", "personalisation", "Personalisation", null),
     /**
      * Code "0222"
      * <p>
      * The device connection is unstable.
      * <p>
      * Action: Instruct the user to establish a stable connection first.
+     * <p>
+     * Outcome: user-action-required; retry manual (by code, codebook's judgement).
      */
-    NETWORK_UNSTABLE("0222", "The device connection is unstable.", "Instruct the user to establish a stable connection first.", "general", "General"),
+    NETWORK_UNSTABLE("0222", "The device connection is unstable.", "Instruct the user to establish a stable connection first.", "general", "General", null),
     /**
      * Code "0300"
      * <p>
      * An internet connection could not be established.
      * <p>
      * Action: Instruct the user to establish a stable connection first.
+     * <p>
+     * Outcome: user-action-required; retry manual (by code, codebook's judgement).
      */
-    NETWORK_UNAVAILABLE("0300", "An internet connection could not be established.", "Instruct the user to establish a stable connection first.", "general", "General"),
+    NETWORK_UNAVAILABLE("0300", "An internet connection could not be established.", "Instruct the user to establish a stable connection first.", "general", "General", null),
     /**
      * Code "0504"
      * <p>
      * Errors occurred while sending the confirmation challenge via SMS.
      * <p>
      * Action: It is likely that the configured phone number for the terminal is incorrect. Please contact our support.
+     * <p>
+     * Outcome: user-action-required; retry manual (by code, codebook's judgement).
      */
-    SMS_SENDING_FAILED("0504", "Errors occurred while sending the confirmation challenge via SMS.", "It is likely that the configured phone number for the terminal is incorrect. Please contact our support.", "personalisation", "Personalisation"),
+    SMS_SENDING_FAILED("0504", "Errors occurred while sending the confirmation challenge via SMS.", "It is likely that the configured phone number for the terminal is incorrect. Please contact our support.", "personalisation", "Personalisation", null),
     /**
      * Code "0511"
      * <p>
      * Errors occurred while sending the confirmation challenge via mail.
      * <p>
      * Action: It is likely that the configured mail address for the terminal is incorrect. Please contact our support.
+     * <p>
+     * Outcome: user-action-required; retry manual (by code, codebook's judgement).
      */
-    EMAIL_SENDING_FAILED("0511", "Errors occurred while sending the confirmation challenge via mail.", "It is likely that the configured mail address for the terminal is incorrect. Please contact our support.", "personalisation", "Personalisation"),
+    EMAIL_SENDING_FAILED("0511", "Errors occurred while sending the confirmation challenge via mail.", "It is likely that the configured mail address for the terminal is incorrect. Please contact our support.", "personalisation", "Personalisation", null),
     /**
      * Code "0512"
      * <p>
      * The user did not react to the confirmation challenge in time.
      * <p>
      * Action: Please restart the personalisation and advise the user to complete the challenge as soon as possible.
+     * <p>
+     * Outcome: expired; retry after-fix (by code, the vendor's word).
      */
-    EMAIL_VERIFICATION_TIMEOUT_SERVER("0512", "The user did not react to the confirmation challenge in time.", "Please restart the personalisation and advise the user to complete the challenge as soon as possible.", "personalisation", "Personalisation"),
+    EMAIL_VERIFICATION_TIMEOUT_SERVER("0512", "The user did not react to the confirmation challenge in time.", "Please restart the personalisation and advise the user to complete the challenge as soon as possible.", "personalisation", "Personalisation", null),
     /**
      * Code "0614"
      * <p>
      * The provided authentication credentials are invalid.
      * <p>
      * Action: Advise the user to check the credentials and try the personalisation again.
+     * <p>
+     * Outcome: unauthenticated; retry after-fix (by code, the vendor's word).
      */
-    INVALID_CREDENTIALS("0614", "The provided authentication credentials are invalid.", "Advise the user to check the credentials and try the personalisation again.", "personalisation", "Personalisation"),
+    INVALID_CREDENTIALS("0614", "The provided authentication credentials are invalid.", "Advise the user to check the credentials and try the personalisation again.", "personalisation", "Personalisation", null),
     /**
      * Code "2310"
      * <p>
      * The battery level is too low for personalisation (&lt;=15%) or transaction (&lt;=10%).
      * <p>
      * Action: Instruct the user to charge the device first.
+     * <p>
+     * Outcome: user-action-required; retry manual (by code, codebook's judgement).
      */
-    BATTERY_TOO_LOW("2310", "The battery level is too low for personalisation (<=15%) or transaction (<=10%).", "Instruct the user to charge the device first.", "general", "General"),
+    BATTERY_TOO_LOW("2310", "The battery level is too low for personalisation (<=15%) or transaction (<=10%).", "Instruct the user to charge the device first.", "general", "General", null),
     /**
      * Code "2311"
      * <p>
      * The connection to the terminal could not be established.
      * <p>
      * Action: Please contact support for further instructions.
+     * <p>
+     * Outcome: user-action-required; retry manual (by code, codebook's judgement).
      */
-    INTERNAL_TERMINAL_CONNECTION_TIMEOUT("2311", "The connection to the terminal could not be established.", "Please contact support for further instructions.", "general", "General"),
+    INTERNAL_TERMINAL_CONNECTION_TIMEOUT("2311", "The connection to the terminal could not be established.", "Please contact support for further instructions.", "general", "General", null),
     /**
      * Code "2314"
      * <p>
      * The user canceled the personalisation process by performing a manual reset.
      * <p>
      * Action: Advise the user to start the personalisation again.
+     * <p>
+     * Outcome: user-action-required; retry manual (by code, the vendor's word).
      */
-    CANCELLED_BY_USER("2314", "The user canceled the personalisation process by performing a manual reset.", "Advise the user to start the personalisation again.", "personalisation", "Personalisation"),
+    CANCELLED_BY_USER("2314", "The user canceled the personalisation process by performing a manual reset.", "Advise the user to start the personalisation again.", "personalisation", "Personalisation", null),
     /**
      * Code "2316"
      * <p>
      * The terminal is already personalised.
      * <p>
      * Action: Perform a reset first if you want to start a new personalisation.
+     * <p>
+     * Outcome: conflict; retry after-fix (by code, codebook's judgement).
      */
-    PHONEPOS_ALREADY_PERSONALISED("2316", "The terminal is already personalised.", "Perform a reset first if you want to start a new personalisation.", "personalisation", "Personalisation"),
+    PHONEPOS_ALREADY_PERSONALISED("2316", "The terminal is already personalised.", "Perform a reset first if you want to start a new personalisation.", "personalisation", "Personalisation", null),
     /**
      * Code "2317"
      * <p>
      * The request for personalisation was rejected.
      * <p>
      * Action: Please contact support for further instructions.
+     * <p>
+     * Outcome: forbidden; retry manual (by code, codebook's judgement).
      */
-    PERSONALISATION_NOT_ALLOWED("2317", "The request for personalisation was rejected.", "Please contact support for further instructions.", "personalisation", "Personalisation"),
+    PERSONALISATION_NOT_ALLOWED("2317", "The request for personalisation was rejected.", "Please contact support for further instructions.", "personalisation", "Personalisation", null),
     /**
      * Code "2318"
      * <p>
      * The OPI init with EMV upload was blocked for security reasons.
      * <p>
      * Action: The device is not compliant. Please contact our support.
+     * <p>
+     * Outcome: forbidden; retry manual (by code, codebook's judgement).
      */
-    EMV_UPLOAD_DENIED_FOR_SECURITY_REASONS("2318", "The OPI init with EMV upload was blocked for security reasons.", "The device is not compliant. Please contact our support.", "general", "General"),
+    EMV_UPLOAD_DENIED_FOR_SECURITY_REASONS("2318", "The OPI init with EMV upload was blocked for security reasons.", "The device is not compliant. Please contact our support.", "general", "General", null),
     /**
      * Code "2319"
      * <p>
      * The OPI init with EMV upload was not successful.
      * <p>
      * Action: Ensure that the merchant's firewall does not block PhonePOS traffic. If the error persists, please contact our support.
+     * <p>
+     * Outcome: user-action-required; retry manual (by code, codebook's judgement).
      */
-    EMV_UPLOAD_FAILED("2319", "The OPI init with EMV upload was not successful.", "Ensure that the merchant's firewall does not block PhonePOS traffic. If the error persists, please contact our support.", "general", "General"),
+    EMV_UPLOAD_FAILED("2319", "The OPI init with EMV upload was not successful.", "Ensure that the merchant's firewall does not block PhonePOS traffic. If the error persists, please contact our support.", "general", "General", null),
     /**
      * Code "2321"
      * <p>
      * The requested OTP confirmation service type is unknown to the terminal.
      * <p>
      * Action: Please check the values you submitted for the personalisation.
+     * <p>
+     * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_OTP_TYPE("2321", "The requested OTP confirmation service type is unknown to the terminal.", "Please check the values you submitted for the personalisation.", "personalisation", "Personalisation"),
+    INVALID_OTP_TYPE("2321", "The requested OTP confirmation service type is unknown to the terminal.", "Please check the values you submitted for the personalisation.", "personalisation", "Personalisation", new Retry("after-fix", null, null, null)),
     /**
      * Code "2322"
      * <p>
      * The requested attestation provider is unknown to the terminal.
      * <p>
      * Action: Please check the values you submitted for the personalisation.
+     * <p>
+     * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_ATTESTATION_PROVIDER_REQUEST("2322", "The requested attestation provider is unknown to the terminal.", "Please check the values you submitted for the personalisation.", "personalisation", "Personalisation"),
+    INVALID_ATTESTATION_PROVIDER_REQUEST("2322", "The requested attestation provider is unknown to the terminal.", "Please check the values you submitted for the personalisation.", "personalisation", "Personalisation", new Retry("after-fix", null, null, null)),
     /**
      * Code "2323"
      * <p>
      * The personalisation was canceled through a call from the terminal helper service.
      * <p>
      * Action: Instruct the user to retry the personalisation. If the error persists, please contact our support.
+     * <p>
+     * Outcome: user-action-required; retry manual (by code, the vendor's word).
      */
-    CANCELED_BY_TERMINAL_HELPER("2323", "The personalisation was canceled through a call from the terminal helper service.", "Instruct the user to retry the personalisation. If the error persists, please contact our support.", "personalisation", "Personalisation"),
+    CANCELED_BY_TERMINAL_HELPER("2323", "The personalisation was canceled through a call from the terminal helper service.", "Instruct the user to retry the personalisation. If the error persists, please contact our support.", "personalisation", "Personalisation", null),
     /**
      * Code "2324"
      * <p>
      * The personalisation was canceled through a reset action which was transmitted by the attestation service.
      * <p>
      * Action: Instruct the user to retry the personalisation. If the error persists, please contact our support.
+     * <p>
+     * Outcome: user-action-required; retry manual (by code, the vendor's word).
      */
-    CANCELED_BY_ATTESTATION("2324", "The personalisation was canceled through a reset action which was transmitted by the attestation service.", "Instruct the user to retry the personalisation. If the error persists, please contact our support.", "personalisation", "Personalisation"),
+    CANCELED_BY_ATTESTATION("2324", "The personalisation was canceled through a reset action which was transmitted by the attestation service.", "Instruct the user to retry the personalisation. If the error persists, please contact our support.", "personalisation", "Personalisation", null),
     /**
      * Code "2325"
      * <p>
      * The device keystore is insecure. The device is incompatible with PhonePOS.
      * <p>
      * Action: Inform the user that the device cannot be used for PhonePOS.
+     * <p>
+     * Outcome: declined-final; retry never (by code, codebook's judgement).
      */
-    INSECURE_KEYSTORE("2325", "The device keystore is insecure. The device is incompatible with PhonePOS.", "Inform the user that the device cannot be used for PhonePOS.", "general", "General"),
+    INSECURE_KEYSTORE("2325", "The device keystore is insecure. The device is incompatible with PhonePOS.", "Inform the user that the device cannot be used for PhonePOS.", "general", "General", null),
     /**
      * Code "2527"
      * <p>
      * An error occurred during the mTLS handshake process. This is often caused by an inaccurate device clock or deep package inspection in the network.
      * <p>
      * Action: Instruct the user to adjust the time of the device. If the error persists, please contact our support.
+     * <p>
+     * Outcome: user-action-required; retry manual (by code, codebook's judgement).
      */
-    CERTIFICATE_ERROR("2527", "An error occurred during the mTLS handshake process. This is often caused by an inaccurate device clock or deep package inspection in the network.", "Instruct the user to adjust the time of the device. If the error persists, please contact our support.", "general", "General"),
+    CERTIFICATE_ERROR("2527", "An error occurred during the mTLS handshake process. This is often caused by an inaccurate device clock or deep package inspection in the network.", "Instruct the user to adjust the time of the device. If the error persists, please contact our support.", "general", "General", null),
     /**
      * Code "2602"
      * <p>
      * The server responded with an unexpected HTTP code.
      * <p>
      * Action: Please contact our support.
+     * <p>
+     * Outcome: internal-error; retry manual (by code, codebook's judgement).
      */
-    BAD_HTTP_CODE("2602", "The server responded with an unexpected HTTP code.", "Please contact our support.", "general", "General"),
+    BAD_HTTP_CODE("2602", "The server responded with an unexpected HTTP code.", "Please contact our support.", "general", "General", new Retry("manual", null, null, null)),
     /**
      * Code "2604"
      * <p>
      * Payload decryption failed on the server side or on the client side.
      * <p>
      * Action: Please contact our support.
+     * <p>
+     * Outcome: internal-error; retry manual (by code, codebook's judgement).
      */
-    INVALID_CRYPTO_STATUS("2604", "Payload decryption failed on the server side or on the client side.", "Please contact our support.", "general", "General"),
+    INVALID_CRYPTO_STATUS("2604", "Payload decryption failed on the server side or on the client side.", "Please contact our support.", "general", "General", new Retry("manual", null, null, null)),
     /**
      * Code "2605"
      * <p>
      * The backend service could not process the request and returned a non-OK API response.
      * <p>
      * Action: Please contact our support.
+     * <p>
+     * Outcome: internal-error; retry manual (by code, codebook's judgement).
      */
-    INVALID_API_STATUS("2605", "The backend service could not process the request and returned a non-OK API response.", "Please contact our support.", "general", "General"),
+    INVALID_API_STATUS("2605", "The backend service could not process the request and returned a non-OK API response.", "Please contact our support.", "general", "General", new Retry("manual", null, null, null)),
     /**
      * Code "2610"
      * <p>
      * The backend servers are currently under high load.
      * <p>
      * Action: Please contact our support.
+     * <p>
+     * Outcome: busy; retry after-delay (by code, codebook's judgement).
      */
-    SERVER_TOO_BUSY("2610", "The backend servers are currently under high load.", "Please contact our support.", "general", "General");
+    SERVER_TOO_BUSY("2610", "The backend servers are currently under high load.", "Please contact our support.", "general", "General", null);
 
     /** Every constant by its wire code: built once, so lookups take constant time. */
     private static final java.util.Map<java.lang.String, TerminalErrorCode> $BY_WIRE;
@@ -242,13 +296,15 @@ public enum TerminalErrorCode {
     private final java.lang.String $action;
     private final java.lang.String $scope;
     private final java.lang.String $scopeTitle;
+    private final Retry $retry;
 
-    TerminalErrorCode(java.lang.String $code, java.lang.String $description, java.lang.String $action, java.lang.String $scope, java.lang.String $scopeTitle) {
+    TerminalErrorCode(java.lang.String $code, java.lang.String $description, java.lang.String $action, java.lang.String $scope, java.lang.String $scopeTitle, Retry $retry) {
         this.$code = $code;
         this.$description = $description;
         this.$action = $action;
         this.$scope = $scope;
         this.$scopeTitle = $scopeTitle;
+        this.$retry = $retry;
     }
 
     /** The wire code of this constant. */
@@ -284,6 +340,13 @@ public enum TerminalErrorCode {
         return $scopeTitle;
     }
 
+    /**
+     * Whether and how to retry after this code, or null.
+     */
+    public Retry getRetry() {
+        return $retry;
+    }
+
     /** The constant for a wire code (exact match), or null. */
     public static TerminalErrorCode fromCode(java.lang.String code) {
         return code == null ? null : $BY_WIRE.get(code);
@@ -292,5 +355,40 @@ public enum TerminalErrorCode {
     /** The constant for a number, formatted with the set's width as the wire code is; or null. */
     public static TerminalErrorCode fromCode(int code) {
         return fromCode(java.lang.String.format(java.util.Locale.ROOT, "%04d", code));
+    }
+
+    /** Whether and how to retry. */
+    public static final class Retry {
+        private final java.lang.String policy;
+        private final java.lang.Integer minDelaySeconds;
+        private final java.lang.Integer maxDelaySeconds;
+        private final java.lang.String note;
+
+        Retry(java.lang.String policy, java.lang.Integer minDelaySeconds, java.lang.Integer maxDelaySeconds, java.lang.String note) {
+            this.policy = policy;
+            this.minDelaySeconds = minDelaySeconds;
+            this.maxDelaySeconds = maxDelaySeconds;
+            this.note = note;
+        }
+
+        /** never, after-fix, after-delay, exponential-backoff or manual. */
+        public java.lang.String getPolicy() {
+            return policy;
+        }
+
+        /** The shortest wait before retrying, in seconds, or null. */
+        public java.lang.Integer getMinDelaySeconds() {
+            return minDelaySeconds;
+        }
+
+        /** The longest wait before retrying, in seconds, or null. */
+        public java.lang.Integer getMaxDelaySeconds() {
+            return maxDelaySeconds;
+        }
+
+        /** The vendor's words on retrying, or null. */
+        public java.lang.String getNote() {
+            return note;
+        }
     }
 }

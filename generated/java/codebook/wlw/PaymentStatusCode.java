@@ -13,432 +13,580 @@ public enum PaymentStatusCode {
      * Code "200": APPROVED
      * <p>
      * Payment for the transaction has been approved.
+     * <p>
+     * Outcome: success; retry never (by code, codebook's judgement).
      */
     APPROVED("200", "APPROVED", "Payment for the transaction has been approved.", "settlement-status", "Settlement status", null),
     /**
      * Code "201": DECLINED
      * <p>
      * Payment for the transaction has been declined.
+     * <p>
+     * Outcome: declined; retry manual (by code, codebook's judgement).
      */
     DECLINED("201", "DECLINED", "Payment for the transaction has been declined.", "settlement-status", "Settlement status", null),
     /**
      * Code "202": SETTLEMENT_FAILED
      * <p>
      * The transaction is authorized, but the settlement failed.
+     * <p>
+     * Outcome: internal-error; retry manual (by code, codebook's judgement).
      */
-    SETTLEMENT_FAILED("202", "SETTLEMENT_FAILED", "The transaction is authorized, but the settlement failed.", "settlement-status", "Settlement status", null),
+    SETTLEMENT_FAILED("202", "SETTLEMENT_FAILED", "The transaction is authorized, but the settlement failed.", "settlement-status", "Settlement status", new Retry("manual", null, null, null)),
     /**
      * Code "203": INSUFFICIENT_FUNDS
      * <p>
      * The account from which the payment is being drawn does not have enough money to cover the amount due.
+     * <p>
+     * Outcome: insufficient-funds; retry manual (by code, codebook's judgement).
      */
     INSUFFICIENT_FUNDS("203", "INSUFFICIENT_FUNDS", "The account from which the payment is being drawn does not have enough money to cover the amount due.", "settlement-status", "Settlement status", null),
     /**
      * Code "204": PARTIAL_PAYMENT_SUCCESS
      * <p>
      * A payment has been approved, but a balance remains.
+     * <p>
+     * Outcome: success; retry never (by code, codebook's judgement).
      */
     PARTIAL_PAYMENT_SUCCESS("204", "PARTIAL_PAYMENT_SUCCESS", "A payment has been approved, but a balance remains.", "settlement-status", "Settlement status", null),
     /**
      * Code "205": FORCED_DEPOSIT_SUCCESS
      * <p>
      * The ATM deposit cancelation failed and the deposit was processed.
+     * <p>
+     * Outcome: success; retry never (by code, codebook's judgement).
      */
     FORCED_DEPOSIT_SUCCESS("205", "FORCED_DEPOSIT_SUCCESS", "The ATM deposit cancelation failed and the deposit was processed.", "settlement-status", "Settlement status", null),
     /**
      * Code "210": AUTH_APPROVED
      * <p>
      * Pre-authorization is approved.
+     * <p>
+     * Outcome: success; retry never (by code, codebook's judgement).
      */
     AUTH_APPROVED("210", "AUTH_APPROVED", "Pre-authorization is approved.", "authorization-status", "Authorization status", null),
     /**
      * Code "211": AUTH_FAILED
      * <p>
      * Pre-authorization failed.
+     * <p>
+     * Outcome: declined; retry manual (by code, codebook's judgement).
      */
     AUTH_FAILED("211", "AUTH_FAILED", "Pre-authorization failed.", "authorization-status", "Authorization status", null),
     /**
      * Code "212": PARTIAL_PRE_AUTH_SUCCESS
      * <p>
      * Pre-authorization is approved for a lesser amount than requested.
+     * <p>
+     * Outcome: success; retry never (by code, codebook's judgement).
      */
     PARTIAL_PRE_AUTH_SUCCESS("212", "PARTIAL_PRE_AUTH_SUCCESS", "Pre-authorization is approved for a lesser amount than requested.", "authorization-status", "Authorization status", null),
     /**
      * Code "220": APPROVED_AND_SCHEDULED
      * <p>
      * The payment authorization is approved and has been scheduled for processing.
+     * <p>
+     * Outcome: pending; retry never (by category, codebook's judgement).
      */
     APPROVED_AND_SCHEDULED("220", "APPROVED_AND_SCHEDULED", "The payment authorization is approved and has been scheduled for processing.", "scheduled-processing-status", "Scheduled processing status", null),
     /**
      * Code "221": SCHEDULED
      * <p>
      * The payment is scheduled for processing.
+     * <p>
+     * Outcome: pending; retry never (by category, codebook's judgement).
      */
     SCHEDULED("221", "SCHEDULED", "The payment is scheduled for processing.", "scheduled-processing-status", "Scheduled processing status", null),
     /**
      * Code "230": REFUND_APPROVED
      * <p>
      * The credit transaction is accepted.
+     * <p>
+     * Outcome: success; retry never (by code, codebook's judgement).
      */
     REFUND_APPROVED("230", "REFUND_APPROVED", "The credit transaction is accepted.", "refund-status", "Refund status", null),
     /**
      * Code "231": REFUND_ON_HOLD
      * <p>
      * The transaction is awaiting settlement and cannot be refunded at this time.
+     * <p>
+     * Outcome: declined; retry after-delay (by code, codebook's judgement).
      */
-    REFUND_ON_HOLD("231", "REFUND_ON_HOLD", "The transaction is awaiting settlement and cannot be refunded at this time.", "refund-status", "Refund status", null),
+    REFUND_ON_HOLD("231", "REFUND_ON_HOLD", "The transaction is awaiting settlement and cannot be refunded at this time.", "refund-status", "Refund status", new Retry("after-delay", null, null, null)),
     /**
      * Code "232": REFUND_FAILED
      * <p>
      * The credit transaction is declined.
+     * <p>
+     * Outcome: declined; retry manual (by code, codebook's judgement).
      */
     REFUND_FAILED("232", "REFUND_FAILED", "The credit transaction is declined.", "refund-status", "Refund status", null),
     /**
      * Code "235": REFUND_NOT_POSSIBLE
      * <p>
      * Refunds are not permitted for this transaction.
+     * <p>
+     * Outcome: declined-final; retry never (by code, codebook's judgement).
      */
     REFUND_NOT_POSSIBLE("235", "REFUND_NOT_POSSIBLE", "Refunds are not permitted for this transaction.", "refund-status", "Refund status", null),
     /**
      * Code "236": REFUND_TRANSACTION_DATA_MISMATCH
      * <p>
      * The data input for the refund transaction does not match that of the original purchase.
+     * <p>
+     * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    REFUND_TRANSACTION_DATA_MISMATCH("236", "REFUND_TRANSACTION_DATA_MISMATCH", "The data input for the refund transaction does not match that of the original purchase.", "refund-status", "Refund status", null),
+    REFUND_TRANSACTION_DATA_MISMATCH("236", "REFUND_TRANSACTION_DATA_MISMATCH", "The data input for the refund transaction does not match that of the original purchase.", "refund-status", "Refund status", new Retry("after-fix", null, null, null)),
     /**
      * Code "237": REFUND_TRANSACTION_AMOUNT_EXCEED
      * <p>
      * The refund transaction amount is in excess of the original purchase.
+     * <p>
+     * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    REFUND_TRANSACTION_AMOUNT_EXCEED("237", "REFUND_TRANSACTION_AMOUNT_EXCEED", "The refund transaction amount is in excess of the original purchase.", "refund-status", "Refund status", null),
+    REFUND_TRANSACTION_AMOUNT_EXCEED("237", "REFUND_TRANSACTION_AMOUNT_EXCEED", "The refund transaction amount is in excess of the original purchase.", "refund-status", "Refund status", new Retry("after-fix", null, null, null)),
     /**
      * Code "240": DUPLICATE_TRANSACTION
      * <p>
      * A duplicate transaction has been submitted.
+     * <p>
+     * Outcome: conflict; retry never (by code, codebook's judgement).
      */
-    DUPLICATE_TRANSACTION("240", "DUPLICATE_TRANSACTION", "A duplicate transaction has been submitted.", "payment-system-status", "Payment system status", null),
+    DUPLICATE_TRANSACTION("240", "DUPLICATE_TRANSACTION", "A duplicate transaction has been submitted.", "payment-system-status", "Payment system status", new Retry("never", null, null, null)),
     /**
      * Code "241": PROCESSING_ERROR
      * <p>
      * An error occurred during processing. Wait 5 minutes before retrying.
+     * <p>
+     * Outcome: internal-error; retry after-delay, 300 s (by code, the vendor's word).
      */
     PROCESSING_ERROR("241", "PROCESSING_ERROR", "An error occurred during processing. Wait 5 minutes before retrying.", "payment-system-status", "Payment system status", new Retry("after-delay", java.lang.Integer.valueOf(300), null, "Wait 5 minutes before retrying.")),
     /**
      * Code "242": GATEWAY_PROCESSING_ERROR
      * <p>
      * An error occurred at the gateway. Wait 5 minutes before retrying.
+     * <p>
+     * Outcome: unavailable; retry after-delay, 300 s (by code, the vendor's word).
      */
     GATEWAY_PROCESSING_ERROR("242", "GATEWAY_PROCESSING_ERROR", "An error occurred at the gateway. Wait 5 minutes before retrying.", "payment-system-status", "Payment system status", new Retry("after-delay", java.lang.Integer.valueOf(300), null, "Wait 5 minutes before retrying.")),
     /**
      * Code "243": TRANSACTION_NOT_ALLOWED
      * <p>
      * The transaction is not supported at this financial institution.
+     * <p>
+     * Outcome: payment-method-invalid; retry after-fix (by code, codebook's judgement).
      */
     TRANSACTION_NOT_ALLOWED("243", "TRANSACTION_NOT_ALLOWED", "The transaction is not supported at this financial institution.", "payment-system-status", "Payment system status", null),
     /**
      * Code "244": TRANSACTION_UNDER_REVIEW
      * <p>
      * The transaction is being evaluated.
+     * <p>
+     * Outcome: pending; retry never (by code, codebook's judgement).
      */
-    TRANSACTION_UNDER_REVIEW("244", "TRANSACTION_UNDER_REVIEW", "The transaction is being evaluated.", "payment-system-status", "Payment system status", null),
+    TRANSACTION_UNDER_REVIEW("244", "TRANSACTION_UNDER_REVIEW", "The transaction is being evaluated.", "payment-system-status", "Payment system status", new Retry("never", null, null, null)),
     /**
      * Code "245": TRANSACTION_NOT_SUPPORTED
      * <p>
      * The transaction is not supported by the wallet integration.
+     * <p>
+     * Outcome: invalid-request; retry never (by code, codebook's judgement).
      */
     TRANSACTION_NOT_SUPPORTED("245", "TRANSACTION_NOT_SUPPORTED", "The transaction is not supported by the wallet integration.", "payment-system-status", "Payment system status", null),
     /**
      * Code "246": OPERATION_TIMEOUT
      * <p>
      * The transaction was not completed in the allotted time.
+     * <p>
+     * Outcome: expired; retry after-fix (by code, codebook's judgement).
      */
     OPERATION_TIMEOUT("246", "OPERATION_TIMEOUT", "The transaction was not completed in the allotted time.", "payment-system-status", "Payment system status", null),
     /**
      * Code "250": INVALID_INPUTS
      * <p>
      * The request contains one or more invalid parameter entries.
+     * <p>
+     * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_INPUTS("250", "INVALID_INPUTS", "The request contains one or more invalid parameter entries.", "payment-input-failures", "Payment input failures", null),
+    INVALID_INPUTS("250", "INVALID_INPUTS", "The request contains one or more invalid parameter entries.", "payment-input-failures", "Payment input failures", new Retry("after-fix", null, null, null)),
     /**
      * Code "251": INVALID_AMOUNT
      * <p>
      * The amount entered is not a valid format (for example, multiple decimal points can have been entered).
+     * <p>
+     * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_AMOUNT("251", "INVALID_AMOUNT", "The amount entered is not a valid format (for example, multiple decimal points can have been entered).", "payment-input-failures", "Payment input failures", null),
+    INVALID_AMOUNT("251", "INVALID_AMOUNT", "The amount entered is not a valid format (for example, multiple decimal points can have been entered).", "payment-input-failures", "Payment input failures", new Retry("after-fix", null, null, null)),
     /**
      * Code "252": INVALID_CARD_NUMBER
      * <p>
      * The credit card number entered is not valid (e.g., too many or too few digits).
+     * <p>
+     * Outcome: payment-method-invalid; retry after-fix (by code, codebook's judgement).
      */
     INVALID_CARD_NUMBER("252", "INVALID_CARD_NUMBER", "The credit card number entered is not valid (e.g., too many or too few digits).", "payment-input-failures", "Payment input failures", null),
     /**
      * Code "253": INVALID_EXPIRY_DATE
      * <p>
      * The credit card expiration date is not a valid date.
+     * <p>
+     * Outcome: payment-method-invalid; retry after-fix (by code, codebook's judgement).
      */
     INVALID_EXPIRY_DATE("253", "INVALID_EXPIRY_DATE", "The credit card expiration date is not a valid date.", "payment-input-failures", "Payment input failures", null),
     /**
      * Code "254": EXPIRED_CARD
      * <p>
      * The credit card expiration date has already passed.
+     * <p>
+     * Outcome: payment-method-invalid; retry after-fix (by code, codebook's judgement).
      */
     EXPIRED_CARD("254", "EXPIRED_CARD", "The credit card expiration date has already passed.", "payment-input-failures", "Payment input failures", null),
     /**
      * Code "255": INVALID_ABA
      * <p>
      * The routing number for the payment account is not valid.
+     * <p>
+     * Outcome: payment-method-invalid; retry after-fix (by code, codebook's judgement).
      */
     INVALID_ABA("255", "INVALID_ABA", "The routing number for the payment account is not valid.", "payment-input-failures", "Payment input failures", null),
     /**
      * Code "256": INVALID_ACCOUNT_NUMBER
      * <p>
      * The account number is invalid.
+     * <p>
+     * Outcome: payment-method-invalid; retry after-fix (by code, codebook's judgement).
      */
     INVALID_ACCOUNT_NUMBER("256", "INVALID_ACCOUNT_NUMBER", "The account number is invalid.", "payment-input-failures", "Payment input failures", null),
     /**
      * Code "257": AVS_MISMATCH
      * <p>
      * The transaction resulted in an AVS mismatch. The address provided does not match billing address of card holder.
+     * <p>
+     * Outcome: payment-method-invalid; retry after-fix (by code, codebook's judgement).
      */
     AVS_MISMATCH("257", "AVS_MISMATCH", "The transaction resulted in an AVS mismatch. The address provided does not match billing address of card holder.", "payment-input-failures", "Payment input failures", null),
     /**
      * Code "258": INVALID_CARD_CODE
      * <p>
      * The card code (CVV2/CVC2/CID) is invalid.
+     * <p>
+     * Outcome: payment-method-invalid; retry after-fix (by code, codebook's judgement).
      */
     INVALID_CARD_CODE("258", "INVALID_CARD_CODE", "The card code (CVV2/CVC2/CID) is invalid.", "payment-input-failures", "Payment input failures", null),
     /**
      * Code "340": Success
      * <p>
      * The CRUD (Create/Read/Update/Delete) operation was successful.
+     * <p>
+     * Outcome: success; retry never (by code, codebook's judgement).
+     * <p>
+     * Note: The vendor's wire name is "Success" in mixed case, unlike every other payment status message; kept exactly.
      */
     Success("340", "Success", "The CRUD (Create/Read/Update/Delete) operation was successful.", "non-transaction-processing-status", "Non-transaction processing status (Database Update Status)", null),
     /**
      * Code "341": CRUD_NOT_POSSIBLE
      * <p>
      * The CRUD operation cannot be completed. Wait five minutes before retrying.
+     * <p>
+     * Outcome: unavailable; retry after-delay, 300 s (by code, the vendor's word).
      */
     CRUD_NOT_POSSIBLE("341", "CRUD_NOT_POSSIBLE", "The CRUD operation cannot be completed. Wait five minutes before retrying.", "non-transaction-processing-status", "Non-transaction processing status (Database Update Status)", new Retry("after-delay", java.lang.Integer.valueOf(300), null, "Wait five minutes before retrying.")),
     /**
      * Code "349": ENTITY_IS_DELETED
      * <p>
      * The referenced entity has been removed and cannot be retrieved.
+     * <p>
+     * Outcome: not-found; retry never (by code, codebook's judgement).
      */
     ENTITY_IS_DELETED("349", "ENTITY_IS_DELETED", "The referenced entity has been removed and cannot be retrieved.", "non-transaction-processing-status", "Non-transaction processing status (Database Update Status)", null),
     /**
      * Code "350": ENTITY_NOT_EXISTING
      * <p>
      * The referenced entity does not exist in the system. Recheck the ID or URI used to retrieve.
+     * <p>
+     * Outcome: not-found; retry after-fix (by code, codebook's judgement).
      */
-    ENTITY_NOT_EXISTING("350", "ENTITY_NOT_EXISTING", "The referenced entity does not exist in the system. Recheck the ID or URI used to retrieve.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", null),
+    ENTITY_NOT_EXISTING("350", "ENTITY_NOT_EXISTING", "The referenced entity does not exist in the system. Recheck the ID or URI used to retrieve.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", new Retry("after-fix", null, null, null)),
     /**
      * Code "351": DUPLICATES_NOT_ALLOWED
      * <p>
      * The URI provided results in a duplicate record if created. Update the existing record instead.
+     * <p>
+     * Outcome: conflict; retry after-fix (by code, codebook's judgement).
      */
     DUPLICATES_NOT_ALLOWED("351", "DUPLICATES_NOT_ALLOWED", "The URI provided results in a duplicate record if created. Update the existing record instead.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", null),
     /**
      * Code "352": EMPTY_PARTNER_URI
      * <p>
      * Partner URI is required.
+     * <p>
+     * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    EMPTY_PARTNER_URI("352", "EMPTY_PARTNER_URI", "Partner URI is required.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", null),
+    EMPTY_PARTNER_URI("352", "EMPTY_PARTNER_URI", "Partner URI is required.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", new Retry("after-fix", null, null, null)),
     /**
      * Code "353": EMPTY_TENANT_URI
      * <p>
      * A valid tenant URI is required.
+     * <p>
+     * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    EMPTY_TENANT_URI("353", "EMPTY_TENANT_URI", "A valid tenant URI is required.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", null),
+    EMPTY_TENANT_URI("353", "EMPTY_TENANT_URI", "A valid tenant URI is required.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", new Retry("after-fix", null, null, null)),
     /**
      * Code "354": EMPTY_MERCHANT_URI
      * <p>
      * A valid Merchant URI is required.
+     * <p>
+     * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    EMPTY_MERCHANT_URI("354", "EMPTY_MERCHANT_URI", "A valid Merchant URI is required.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", null),
+    EMPTY_MERCHANT_URI("354", "EMPTY_MERCHANT_URI", "A valid Merchant URI is required.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", new Retry("after-fix", null, null, null)),
     /**
      * Code "355": EMPTY_USER_PROFILE_URI
      * <p>
      * A valid user profile URI is required.
+     * <p>
+     * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    EMPTY_USER_PROFILE_URI("355", "EMPTY_USER_PROFILE_URI", "A valid user profile URI is required.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", null),
+    EMPTY_USER_PROFILE_URI("355", "EMPTY_USER_PROFILE_URI", "A valid user profile URI is required.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", new Retry("after-fix", null, null, null)),
     /**
      * Code "356": EMPTY_CURRENCY_URI
      * <p>
      * A valid currency URI is required.
+     * <p>
+     * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    EMPTY_CURRENCY_URI("356", "EMPTY_CURRENCY_URI", "A valid currency URI is required.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", null),
+    EMPTY_CURRENCY_URI("356", "EMPTY_CURRENCY_URI", "A valid currency URI is required.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", new Retry("after-fix", null, null, null)),
     /**
      * Code "357": EMPTY_FINANCIAL_INSTITUTE_URI
      * <p>
      * A valid financial institution URI is required.
+     * <p>
+     * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    EMPTY_FINANCIAL_INSTITUTE_URI("357", "EMPTY_FINANCIAL_INSTITUTE_URI", "A valid financial institution URI is required.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", null),
+    EMPTY_FINANCIAL_INSTITUTE_URI("357", "EMPTY_FINANCIAL_INSTITUTE_URI", "A valid financial institution URI is required.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", new Retry("after-fix", null, null, null)),
     /**
      * Code "358": EMPTY_WALLET_ACCOUNT_URI
      * <p>
      * A valid wallet account URI is required.
+     * <p>
+     * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    EMPTY_WALLET_ACCOUNT_URI("358", "EMPTY_WALLET_ACCOUNT_URI", "A valid wallet account URI is required.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", null),
+    EMPTY_WALLET_ACCOUNT_URI("358", "EMPTY_WALLET_ACCOUNT_URI", "A valid wallet account URI is required.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", new Retry("after-fix", null, null, null)),
     /**
      * Code "359": EMPTY_PAYMENT_PROCESSOR_URI
      * <p>
      * A valid payment processor URI is required.
+     * <p>
+     * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    EMPTY_PAYMENT_PROCESSOR_URI("359", "EMPTY_PAYMENT_PROCESSOR_URI", "A valid payment processor URI is required.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", null),
+    EMPTY_PAYMENT_PROCESSOR_URI("359", "EMPTY_PAYMENT_PROCESSOR_URI", "A valid payment processor URI is required.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", new Retry("after-fix", null, null, null)),
     /**
      * Code "360": INVALID_PARTNER_URI
      * <p>
      * Partner URI is not valid.
+     * <p>
+     * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_PARTNER_URI("360", "INVALID_PARTNER_URI", "Partner URI is not valid.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", null),
+    INVALID_PARTNER_URI("360", "INVALID_PARTNER_URI", "Partner URI is not valid.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", new Retry("after-fix", null, null, null)),
     /**
      * Code "361": INVALID_TENANT_URI
      * <p>
      * Tenant URI is not valid.
+     * <p>
+     * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_TENANT_URI("361", "INVALID_TENANT_URI", "Tenant URI is not valid.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", null),
+    INVALID_TENANT_URI("361", "INVALID_TENANT_URI", "Tenant URI is not valid.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", new Retry("after-fix", null, null, null)),
     /**
      * Code "362": INVALID_MERCHANT_URI
      * <p>
      * Merchant URI is not valid.
+     * <p>
+     * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_MERCHANT_URI("362", "INVALID_MERCHANT_URI", "Merchant URI is not valid.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", null),
+    INVALID_MERCHANT_URI("362", "INVALID_MERCHANT_URI", "Merchant URI is not valid.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", new Retry("after-fix", null, null, null)),
     /**
      * Code "363": INVALID_USER_PROFILE_URI
      * <p>
      * User profile URI is not valid.
+     * <p>
+     * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_USER_PROFILE_URI("363", "INVALID_USER_PROFILE_URI", "User profile URI is not valid.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", null),
+    INVALID_USER_PROFILE_URI("363", "INVALID_USER_PROFILE_URI", "User profile URI is not valid.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", new Retry("after-fix", null, null, null)),
     /**
      * Code "364": INVALID_CURRENCY_URI
      * <p>
      * Currency URI is not valid.
+     * <p>
+     * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_CURRENCY_URI("364", "INVALID_CURRENCY_URI", "Currency URI is not valid.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", null),
+    INVALID_CURRENCY_URI("364", "INVALID_CURRENCY_URI", "Currency URI is not valid.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", new Retry("after-fix", null, null, null)),
     /**
      * Code "365": INVALID_FINANCIAL_INSTITUTE_URI
      * <p>
      * Financial institution URI is not valid.
+     * <p>
+     * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_FINANCIAL_INSTITUTE_URI("365", "INVALID_FINANCIAL_INSTITUTE_URI", "Financial institution URI is not valid.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", null),
+    INVALID_FINANCIAL_INSTITUTE_URI("365", "INVALID_FINANCIAL_INSTITUTE_URI", "Financial institution URI is not valid.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", new Retry("after-fix", null, null, null)),
     /**
      * Code "366": INVALID_WALLET_ACCOUNT_URI
      * <p>
      * Wallet account URI is not valid.
+     * <p>
+     * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_WALLET_ACCOUNT_URI("366", "INVALID_WALLET_ACCOUNT_URI", "Wallet account URI is not valid.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", null),
+    INVALID_WALLET_ACCOUNT_URI("366", "INVALID_WALLET_ACCOUNT_URI", "Wallet account URI is not valid.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", new Retry("after-fix", null, null, null)),
     /**
      * Code "367": INVALID_PAYMENT_PROCESSOR_URI
      * <p>
      * Payment processor URI is not valid.
+     * <p>
+     * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_PAYMENT_PROCESSOR_URI("367", "INVALID_PAYMENT_PROCESSOR_URI", "Payment processor URI is not valid.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", null),
+    INVALID_PAYMENT_PROCESSOR_URI("367", "INVALID_PAYMENT_PROCESSOR_URI", "Payment processor URI is not valid.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", new Retry("after-fix", null, null, null)),
     /**
      * Code "368": INVALID_PAYMENT_IMAGE_CATEGORY_URI
      * <p>
      * Payment image category URI is not valid.
+     * <p>
+     * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_PAYMENT_IMAGE_CATEGORY_URI("368", "INVALID_PAYMENT_IMAGE_CATEGORY_URI", "Payment image category URI is not valid.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", null),
+    INVALID_PAYMENT_IMAGE_CATEGORY_URI("368", "INVALID_PAYMENT_IMAGE_CATEGORY_URI", "Payment image category URI is not valid.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", new Retry("after-fix", null, null, null)),
     /**
      * Code "369": INVALID_PAYMENT_IMAGE_URI
      * <p>
      * The payment image URI is not valid.
+     * <p>
+     * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_PAYMENT_IMAGE_URI("369", "INVALID_PAYMENT_IMAGE_URI", "The payment image URI is not valid.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", null),
+    INVALID_PAYMENT_IMAGE_URI("369", "INVALID_PAYMENT_IMAGE_URI", "The payment image URI is not valid.", "non-transaction-processing-input-failures", "Non-transaction processing input failures", new Retry("after-fix", null, null, null)),
     /**
      * Code "370": BALANCE_INQUIRY_SUCCESS
      * <p>
      * The account balance was successfully retrieved.
+     * <p>
+     * Outcome: success; retry never (by code, codebook's judgement).
      */
     BALANCE_INQUIRY_SUCCESS("370", "BALANCE_INQUIRY_SUCCESS", "The account balance was successfully retrieved.", "balance-inquiry-status", "Balance inquiry status", null),
     /**
      * Code "371": BALANCE_INQUIRY_FAILED
      * <p>
      * The account balance could not be retrieved.
+     * <p>
+     * Outcome: declined; retry manual (by code, codebook's judgement).
      */
     BALANCE_INQUIRY_FAILED("371", "BALANCE_INQUIRY_FAILED", "The account balance could not be retrieved.", "balance-inquiry-status", "Balance inquiry status", null),
     /**
      * Code "372": BALANCE_TEMP_UNAVAILABLE
      * <p>
      * The account balance is temporarily unavailable.
+     * <p>
+     * Outcome: unavailable; retry exponential-backoff (by code, codebook's judgement).
      */
     BALANCE_TEMP_UNAVAILABLE("372", "BALANCE_TEMP_UNAVAILABLE", "The account balance is temporarily unavailable.", "balance-inquiry-status", "Balance inquiry status", null),
     /**
      * Code "373": BALANCE_NOT_SUPPORTED
      * <p>
      * Balance retrieval is not supported for the account.
+     * <p>
+     * Outcome: payment-method-invalid; retry never (by code, codebook's judgement).
      */
-    BALANCE_NOT_SUPPORTED("373", "BALANCE_NOT_SUPPORTED", "Balance retrieval is not supported for the account.", "balance-inquiry-status", "Balance inquiry status", null),
+    BALANCE_NOT_SUPPORTED("373", "BALANCE_NOT_SUPPORTED", "Balance retrieval is not supported for the account.", "balance-inquiry-status", "Balance inquiry status", new Retry("never", null, null, null)),
     /**
      * Code "374": INVALID_BALANCE_AMOUNT
      * <p>
      * The account balance returned is not a valid amount.
+     * <p>
+     * Outcome: internal-error; retry manual (by code, codebook's judgement).
      */
-    INVALID_BALANCE_AMOUNT("374", "INVALID_BALANCE_AMOUNT", "The account balance returned is not a valid amount.", "balance-inquiry-status", "Balance inquiry status", null),
+    INVALID_BALANCE_AMOUNT("374", "INVALID_BALANCE_AMOUNT", "The account balance returned is not a valid amount.", "balance-inquiry-status", "Balance inquiry status", new Retry("manual", null, null, null)),
     /**
      * Code "375": INVALID_BALANCE_REQUEST
      * <p>
      * The operation failed due to one or more invalid parameters in the request.
+     * <p>
+     * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_BALANCE_REQUEST("375", "INVALID_BALANCE_REQUEST", "The operation failed due to one or more invalid parameters in the request.", "balance-inquiry-status", "Balance inquiry status", null),
+    INVALID_BALANCE_REQUEST("375", "INVALID_BALANCE_REQUEST", "The operation failed due to one or more invalid parameters in the request.", "balance-inquiry-status", "Balance inquiry status", new Retry("after-fix", null, null, null)),
     /**
      * Code "380": VERIFICATION_SUCCESS
      * <p>
      * The account has been successfully verified.
+     * <p>
+     * Outcome: success; retry never (by code, codebook's judgement).
      */
     VERIFICATION_SUCCESS("380", "VERIFICATION_SUCCESS", "The account has been successfully verified.", "verification-status", "Verification status", null),
     /**
      * Code "381": VERIFICATION_FAILED
      * <p>
      * The account could not be verified due to an unknown error.
+     * <p>
+     * Outcome: internal-error; retry exponential-backoff (by code, codebook's judgement).
      */
     VERIFICATION_FAILED("381", "VERIFICATION_FAILED", "The account could not be verified due to an unknown error.", "verification-status", "Verification status", null),
     /**
      * Code "382": VERIFICATION_AMOUNT_MISMATCH
      * <p>
      * The amount provided does not match the account verification.
+     * <p>
+     * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    VERIFICATION_AMOUNT_MISMATCH("382", "VERIFICATION_AMOUNT_MISMATCH", "The amount provided does not match the account verification.", "verification-status", "Verification status", null),
+    VERIFICATION_AMOUNT_MISMATCH("382", "VERIFICATION_AMOUNT_MISMATCH", "The amount provided does not match the account verification.", "verification-status", "Verification status", new Retry("after-fix", null, null, null)),
     /**
      * Code "383": VERIFICATION_PERIOD_EXPIRED
      * <p>
      * The time allowed to complete the verification has expired.
+     * <p>
+     * Outcome: expired; retry after-fix (by code, codebook's judgement).
      */
     VERIFICATION_PERIOD_EXPIRED("383", "VERIFICATION_PERIOD_EXPIRED", "The time allowed to complete the verification has expired.", "verification-status", "Verification status", null),
     /**
      * Code "384": VERIFICATION_NOT_SUPPORTED
      * <p>
      * Deposit verification is not supported for this account.
+     * <p>
+     * Outcome: payment-method-invalid; retry never (by code, codebook's judgement).
      */
-    VERIFICATION_NOT_SUPPORTED("384", "VERIFICATION_NOT_SUPPORTED", "Deposit verification is not supported for this account.", "verification-status", "Verification status", null),
+    VERIFICATION_NOT_SUPPORTED("384", "VERIFICATION_NOT_SUPPORTED", "Deposit verification is not supported for this account.", "verification-status", "Verification status", new Retry("never", null, null, null)),
     /**
      * Code "385": VERIFICATION_TEMP_NOT_AVAILABLE
      * <p>
      * The verification service is temporarily unavailable.
+     * <p>
+     * Outcome: unavailable; retry exponential-backoff (by code, codebook's judgement).
      */
     VERIFICATION_TEMP_NOT_AVAILABLE("385", "VERIFICATION_TEMP_NOT_AVAILABLE", "The verification service is temporarily unavailable.", "verification-status", "Verification status", null),
     /**
      * Code "386": INVALID_VERIFICATION_REQUEST
      * <p>
      * The operation failed due to one or more invalid parameters in the request.
+     * <p>
+     * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_VERIFICATION_REQUEST("386", "INVALID_VERIFICATION_REQUEST", "The operation failed due to one or more invalid parameters in the request.", "verification-status", "Verification status", null),
+    INVALID_VERIFICATION_REQUEST("386", "INVALID_VERIFICATION_REQUEST", "The operation failed due to one or more invalid parameters in the request.", "verification-status", "Verification status", new Retry("after-fix", null, null, null)),
     /**
      * Code "387": VERIFICATION_INITIATED
      * <p>
      * Verification amounts have been deposited, but no match has been submitted.
+     * <p>
+     * Outcome: pending; retry never (by code, codebook's judgement).
      */
-    VERIFICATION_INITIATED("387", "VERIFICATION_INITIATED", "Verification amounts have been deposited, but no match has been submitted.", "verification-status", "Verification status", null),
+    VERIFICATION_INITIATED("387", "VERIFICATION_INITIATED", "Verification amounts have been deposited, but no match has been submitted.", "verification-status", "Verification status", new Retry("never", null, null, null)),
     /**
      * Code "388": UNSUPPORTED_IIN
      * <p>
      * The Issuer Identification number provided is not in the supported range for verification.
+     * <p>
+     * Outcome: payment-method-invalid; retry never (by code, codebook's judgement).
      */
-    UNSUPPORTED_IIN("388", "UNSUPPORTED_IIN", "The Issuer Identification number provided is not in the supported range for verification.", "verification-status", "Verification status", null),
+    UNSUPPORTED_IIN("388", "UNSUPPORTED_IIN", "The Issuer Identification number provided is not in the supported range for verification.", "verification-status", "Verification status", new Retry("never", null, null, null)),
     /**
      * Code "400": ALLOWED_LOYALTY_CARD_LIMIT_EXCEEDED
      * <p>
      * The number of loyalty cards permitted per user or per type is full.
+     * <p>
+     * Outcome: user-action-required; retry manual (by code, codebook's judgement).
+     * <p>
+     * Note: Its category (400-409, "Loyalty-card-status") is marked Deprecated in the document.
      *
      * @deprecated Deprecated by the vendor.
      */
@@ -448,6 +596,10 @@ public enum PaymentStatusCode {
      * Code "700": ADD_LOYALTY_POINTS_SUCCESS
      * <p>
      * Loyalty program points were awarded for the transaction.
+     * <p>
+     * Outcome: success; retry never (by code, codebook's judgement).
+     * <p>
+     * Note: Its category (700-749, "Loyalty status") is marked Deprecated in the document.
      *
      * @deprecated Deprecated by the vendor.
      */
@@ -457,6 +609,10 @@ public enum PaymentStatusCode {
      * Code "701": ADD_LOYALTY_POINTS_FAILED
      * <p>
      * Loyalty program points were not awarded.
+     * <p>
+     * Outcome: declined; retry manual (by code, codebook's judgement).
+     * <p>
+     * Note: Its category (700-749, "Loyalty status") is marked Deprecated in the document.
      *
      * @deprecated Deprecated by the vendor.
      */
@@ -466,6 +622,10 @@ public enum PaymentStatusCode {
      * Code "702": ADD_LOYALTY_POINTS_NOT_SUPPORTED
      * <p>
      * Awarding loyalty points is not a supported operation for the account.
+     * <p>
+     * Outcome: invalid-request; retry never (by code, codebook's judgement).
+     * <p>
+     * Note: Its category (700-749, "Loyalty status") is marked Deprecated in the document.
      *
      * @deprecated Deprecated by the vendor.
      */
@@ -475,15 +635,23 @@ public enum PaymentStatusCode {
      * Code "703": INVALID_POINTS_AMOUNT
      * <p>
      * The number of points provided is not a valid points award.
+     * <p>
+     * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
+     * <p>
+     * Note: Its category (700-749, "Loyalty status") is marked Deprecated in the document.
      *
      * @deprecated Deprecated by the vendor.
      */
     @java.lang.Deprecated
-    INVALID_POINTS_AMOUNT("703", "INVALID_POINTS_AMOUNT", "The number of points provided is not a valid points award.", "loyalty-status", "Loyalty status", null),
+    INVALID_POINTS_AMOUNT("703", "INVALID_POINTS_AMOUNT", "The number of points provided is not a valid points award.", "loyalty-status", "Loyalty status", new Retry("after-fix", null, null, null)),
     /**
      * Code "704": SUBTRACT_LOYALTY_POINTS_FOR_REFUND_SUCCESS
      * <p>
      * Previously awarded loyalty points were subtracted in conjunction with a refund.
+     * <p>
+     * Outcome: success; retry never (by code, codebook's judgement).
+     * <p>
+     * Note: Its category (700-749, "Loyalty status") is marked Deprecated in the document.
      *
      * @deprecated Deprecated by the vendor.
      */
@@ -493,6 +661,10 @@ public enum PaymentStatusCode {
      * Code "705": SUBTRACT_LOYALTY_POINTS_FOR_REFUND_FAILED
      * <p>
      * Previously awarded loyalty points could not be subtracted in conjunction with a refund.
+     * <p>
+     * Outcome: declined; retry manual (by code, codebook's judgement).
+     * <p>
+     * Note: Its category (700-749, "Loyalty status") is marked Deprecated in the document.
      *
      * @deprecated Deprecated by the vendor.
      */
@@ -502,6 +674,10 @@ public enum PaymentStatusCode {
      * Code "706": SUBTRACT_LOYALTY_POINTS_FOR_REFUND_NOT_SUPPORTED
      * <p>
      * Subtracting loyalty points for a refund is not supported.
+     * <p>
+     * Outcome: invalid-request; retry never (by code, codebook's judgement).
+     * <p>
+     * Note: Its category (700-749, "Loyalty status") is marked Deprecated in the document.
      *
      * @deprecated Deprecated by the vendor.
      */
@@ -511,6 +687,12 @@ public enum PaymentStatusCode {
      * Code "707": SUBTRACT_LOYALTY_PONTS_SUCCESS
      * <p>
      * Points were subtracted successfully.
+     * <p>
+     * Outcome: success; retry never (by code, codebook's judgement).
+     * <p>
+     * Note: Typo "PONTS" (for POINTS) in the wire name is the vendor's own; kept exactly.
+     * <p>
+     * Note: Its category (700-749, "Loyalty status") is marked Deprecated in the document.
      *
      * @deprecated Deprecated by the vendor.
      */
@@ -520,6 +702,10 @@ public enum PaymentStatusCode {
      * Code "708": SUBTRACT_LOYALTY_POINTS_FAILED
      * <p>
      * Points were not subtracted.
+     * <p>
+     * Outcome: declined; retry manual (by code, codebook's judgement).
+     * <p>
+     * Note: Its category (700-749, "Loyalty status") is marked Deprecated in the document.
      *
      * @deprecated Deprecated by the vendor.
      */
@@ -529,6 +715,10 @@ public enum PaymentStatusCode {
      * Code "709": SUBTRACT_LOYALTY_POINTS_NOT_SUPPORTED
      * <p>
      * Subtracting loyalty points operation is not supported.
+     * <p>
+     * Outcome: invalid-request; retry never (by code, codebook's judgement).
+     * <p>
+     * Note: Its category (700-749, "Loyalty status") is marked Deprecated in the document.
      *
      * @deprecated Deprecated by the vendor.
      */
@@ -538,6 +728,10 @@ public enum PaymentStatusCode {
      * Code "710": ADD_LOYALTY_POINTS_FOR_SALE_SUCCESS
      * <p>
      * Loyalty program points were awarded for the sales transaction.
+     * <p>
+     * Outcome: success; retry never (by code, codebook's judgement).
+     * <p>
+     * Note: Its category (700-749, "Loyalty status") is marked Deprecated in the document.
      *
      * @deprecated Deprecated by the vendor.
      */
@@ -547,360 +741,482 @@ public enum PaymentStatusCode {
      * Code "500": INVALID_TRANSACTION
      * <p>
      * The transaction request is not valid; contact Issuer.
+     * <p>
+     * Outcome: declined; retry manual (by code, codebook's judgement).
      */
     INVALID_TRANSACTION("500", "INVALID_TRANSACTION", "The transaction request is not valid; contact Issuer.", "issuer-status", "Issuer status", null),
     /**
      * Code "501": SUSPECTED_FRAUD
      * <p>
      * A fraudulent transaction is suspected; contact Issuer.
+     * <p>
+     * Outcome: declined-final; retry never (by code, codebook's judgement).
      */
     SUSPECTED_FRAUD("501", "SUSPECTED_FRAUD", "A fraudulent transaction is suspected; contact Issuer.", "issuer-status", "Issuer status", null),
     /**
      * Code "503": SERVICE_FAULT
      * <p>
      * The Issuer service is temporarily unavailable due to maintenance.
+     * <p>
+     * Outcome: unavailable; retry exponential-backoff (by code, codebook's judgement).
      */
     SERVICE_FAULT("503", "SERVICE_FAULT", "The Issuer service is temporarily unavailable due to maintenance.", "issuer-status", "Issuer status", null),
     /**
      * Code "550": MERCHANT_ERROR
      * <p>
      * An error has occurred at the POS terminal.
+     * <p>
+     * Outcome: user-action-required; retry manual (by code, codebook's judgement).
      */
     MERCHANT_ERROR("550", "MERCHANT_ERROR", "An error has occurred at the POS terminal.", "merchant-related-status", "Merchant related status codes", null),
     /**
      * Code "600": FULL_REVERSAL_SUCCESS
      * <p>
      * The transaction was successfully reversed and refunded.
+     * <p>
+     * Outcome: success; retry never (by code, codebook's judgement).
      */
     FULL_REVERSAL_SUCCESS("600", "FULL_REVERSAL_SUCCESS", "The transaction was successfully reversed and refunded.", "full-reversal-and-refund-status", "Full reversal and refund status", null),
     /**
      * Code "601": FULL_REVERSAL_DENIED
      * <p>
      * Reversal of the transaction is not permitted.
+     * <p>
+     * Outcome: declined-final; retry never (by code, codebook's judgement).
      */
     FULL_REVERSAL_DENIED("601", "FULL_REVERSAL_DENIED", "Reversal of the transaction is not permitted.", "full-reversal-and-refund-status", "Full reversal and refund status", null),
     /**
      * Code "602": FULL_REVERSAL_EXT_SYSTEM_FAILED
      * <p>
      * An external system failure prevented the reversal.
+     * <p>
+     * Outcome: unavailable; retry exponential-backoff (by code, codebook's judgement).
      */
     FULL_REVERSAL_EXT_SYSTEM_FAILED("602", "FULL_REVERSAL_EXT_SYSTEM_FAILED", "An external system failure prevented the reversal.", "full-reversal-and-refund-status", "Full reversal and refund status", null),
     /**
      * Code "603": FULL_REVERSAL_SYSTEM_FAILED
      * <p>
      * A system failure prevented the reversal.
+     * <p>
+     * Outcome: internal-error; retry exponential-backoff (by code, codebook's judgement).
      */
     FULL_REVERSAL_SYSTEM_FAILED("603", "FULL_REVERSAL_SYSTEM_FAILED", "A system failure prevented the reversal.", "full-reversal-and-refund-status", "Full reversal and refund status", null),
     /**
      * Code "604": FULL_REVERSAL_NOT_POSSIBLE
      * <p>
      * The transaction could not be reversed, possibly because the reversal is not supported or the transaction has already been reversed.
+     * <p>
+     * Outcome: conflict; retry never (by code, codebook's judgement).
      */
-    FULL_REVERSAL_NOT_POSSIBLE("604", "FULL_REVERSAL_NOT_POSSIBLE", "The transaction could not be reversed, possibly because the reversal is not supported or the transaction has already been reversed.", "full-reversal-and-refund-status", "Full reversal and refund status", null),
+    FULL_REVERSAL_NOT_POSSIBLE("604", "FULL_REVERSAL_NOT_POSSIBLE", "The transaction could not be reversed, possibly because the reversal is not supported or the transaction has already been reversed.", "full-reversal-and-refund-status", "Full reversal and refund status", new Retry("never", null, null, null)),
     /**
      * Code "605": TRANSACTION_NOT_FOUND_FOR_REVERSAL
      * <p>
      * The referenced transaction could not be found.
+     * <p>
+     * Outcome: not-found; retry after-fix (by code, codebook's judgement).
      */
-    TRANSACTION_NOT_FOUND_FOR_REVERSAL("605", "TRANSACTION_NOT_FOUND_FOR_REVERSAL", "The referenced transaction could not be found.", "full-reversal-and-refund-status", "Full reversal and refund status", null),
+    TRANSACTION_NOT_FOUND_FOR_REVERSAL("605", "TRANSACTION_NOT_FOUND_FOR_REVERSAL", "The referenced transaction could not be found.", "full-reversal-and-refund-status", "Full reversal and refund status", new Retry("after-fix", null, null, null)),
     /**
      * Code "620": VOID_SUCCESS
      * <p>
      * The transaction was successfully voided and refunded.
+     * <p>
+     * Outcome: success; retry never (by code, codebook's judgement).
      */
     VOID_SUCCESS("620", "VOID_SUCCESS", "The transaction was successfully voided and refunded.", "payment-void-status", "Payment void status", null),
     /**
      * Code "621": VOID_DENIED
      * <p>
      * Voiding the transaction is not permitted.
+     * <p>
+     * Outcome: declined-final; retry never (by code, codebook's judgement).
      */
     VOID_DENIED("621", "VOID_DENIED", "Voiding the transaction is not permitted.", "payment-void-status", "Payment void status", null),
     /**
      * Code "622": VOID_EXT_SYSTEM_FAILED
      * <p>
      * An external system failure prevented the void.
+     * <p>
+     * Outcome: unavailable; retry exponential-backoff (by code, codebook's judgement).
      */
     VOID_EXT_SYSTEM_FAILED("622", "VOID_EXT_SYSTEM_FAILED", "An external system failure prevented the void.", "payment-void-status", "Payment void status", null),
     /**
      * Code "623": VOID_SYSTEM_FAILED
      * <p>
      * A system failure prevented the void.
+     * <p>
+     * Outcome: internal-error; retry exponential-backoff (by code, codebook's judgement).
      */
     VOID_SYSTEM_FAILED("623", "VOID_SYSTEM_FAILED", "A system failure prevented the void.", "payment-void-status", "Payment void status", null),
     /**
      * Code "624": VOID_NOT_POSSIBLE
      * <p>
      * The transaction could not be voided, possibly because the transaction has already been canceled or voided or cannot be located.
+     * <p>
+     * Outcome: conflict; retry never (by code, codebook's judgement).
      */
-    VOID_NOT_POSSIBLE("624", "VOID_NOT_POSSIBLE", "The transaction could not be voided, possibly because the transaction has already been canceled or voided or cannot be located.", "payment-void-status", "Payment void status", null),
+    VOID_NOT_POSSIBLE("624", "VOID_NOT_POSSIBLE", "The transaction could not be voided, possibly because the transaction has already been canceled or voided or cannot be located.", "payment-void-status", "Payment void status", new Retry("never", null, null, null)),
     /**
      * Code "750": ADD_VALUE_SUCCESS
      * <p>
      * Card balance was successfully loaded or reloaded.
+     * <p>
+     * Outcome: success; retry never (by code, codebook's judgement).
      */
     ADD_VALUE_SUCCESS("750", "ADD_VALUE_SUCCESS", "Card balance was successfully loaded or reloaded.", "add-value-status", "Add value status", null),
     /**
      * Code "751": ADD_VALUE_FAILED
      * <p>
      * Card balance was not loaded.
+     * <p>
+     * Outcome: declined; retry manual (by code, codebook's judgement).
      */
     ADD_VALUE_FAILED("751", "ADD_VALUE_FAILED", "Card balance was not loaded.", "add-value-status", "Add value status", null),
     /**
      * Code "752": ADD_VALUE_NOT_SUPPORTED
      * <p>
      * Card balance loading or reloading is not supported in the wallet.
+     * <p>
+     * Outcome: invalid-request; retry never (by code, codebook's judgement).
      */
     ADD_VALUE_NOT_SUPPORTED("752", "ADD_VALUE_NOT_SUPPORTED", "Card balance loading or reloading is not supported in the wallet.", "add-value-status", "Add value status", null),
     /**
      * Code "753": MAX_VALUE_EXCEEDED
      * <p>
      * The card balance load amount is too high.
+     * <p>
+     * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    MAX_VALUE_EXCEEDED("753", "MAX_VALUE_EXCEEDED", "The card balance load amount is too high.", "add-value-status", "Add value status", null),
+    MAX_VALUE_EXCEEDED("753", "MAX_VALUE_EXCEEDED", "The card balance load amount is too high.", "add-value-status", "Add value status", new Retry("after-fix", null, null, null)),
     /**
      * Code "754": MAX_BALALNCE_EXCEEDED
      * <p>
      * The load amount will make the total card balance too high.
+     * <p>
+     * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
+     * <p>
+     * Note: Typo "BALALNCE" (for BALANCE) in the wire name is the vendor's own; kept exactly.
      */
-    MAX_BALALNCE_EXCEEDED("754", "MAX_BALALNCE_EXCEEDED", "The load amount will make the total card balance too high.", "add-value-status", "Add value status", null),
+    MAX_BALALNCE_EXCEEDED("754", "MAX_BALALNCE_EXCEEDED", "The load amount will make the total card balance too high.", "add-value-status", "Add value status", new Retry("after-fix", null, null, null)),
     /**
      * Code "760": CARD_PROVISIONING_SUCCESS
      * <p>
      * The card was added as a payment account in the wallet.
+     * <p>
+     * Outcome: success; retry never (by code, codebook's judgement).
      */
     CARD_PROVISIONING_SUCCESS("760", "CARD_PROVISIONING_SUCCESS", "The card was added as a payment account in the wallet.", "card-provisioning-status", "Card provisioning status", null),
     /**
      * Code "761": CARD_PROVISIONING_FAILED
      * <p>
      * The card was not added as a payment account in the wallet.
+     * <p>
+     * Outcome: declined; retry manual (by code, codebook's judgement).
      */
     CARD_PROVISIONING_FAILED("761", "CARD_PROVISIONING_FAILED", "The card was not added as a payment account in the wallet.", "card-provisioning-status", "Card provisioning status", null),
     /**
      * Code "762": CARD_PROVISIONING_NOT_SUPPORTED
      * <p>
      * The wallet is not configured for card provisioning.
+     * <p>
+     * Outcome: forbidden; retry manual (by code, codebook's judgement).
      */
     CARD_PROVISIONING_NOT_SUPPORTED("762", "CARD_PROVISIONING_NOT_SUPPORTED", "The wallet is not configured for card provisioning.", "card-provisioning-status", "Card provisioning status", null),
     /**
      * Code "763": CARD_PROVISIONING_LIMIT_EXCEEDED
      * <p>
      * The wallet already has the maximum number of provisioned payment accounts.
+     * <p>
+     * Outcome: user-action-required; retry manual (by code, codebook's judgement).
      */
     CARD_PROVISIONING_LIMIT_EXCEEDED("763", "CARD_PROVISIONING_LIMIT_EXCEEDED", "The wallet already has the maximum number of provisioned payment accounts.", "card-provisioning-status", "Card provisioning status", null),
     /**
      * Code "764": CARD_PROVISIONING_DECLINED
      * <p>
      * Provisioning of the card was not authorized.
+     * <p>
+     * Outcome: declined; retry manual (by code, codebook's judgement).
      */
     CARD_PROVISIONING_DECLINED("764", "CARD_PROVISIONING_DECLINED", "Provisioning of the card was not authorized.", "card-provisioning-status", "Card provisioning status", null),
     /**
      * Code "780": IDP_AUTHENTICATION_SUCCESS
      * <p>
      * The credentials were authenticated by the identity processor.
+     * <p>
+     * Outcome: success; retry never (by code, codebook's judgement).
      */
     IDP_AUTHENTICATION_SUCCESS("780", "IDP_AUTHENTICATION_SUCCESS", "The credentials were authenticated by the identity processor.", "idp-status", "IDP status", null),
     /**
      * Code "781": IDP_AUTHENTICATION_FAILED
      * <p>
      * The credentials failed authentication by the identity processor.
+     * <p>
+     * Outcome: unauthenticated; retry after-fix (by code, codebook's judgement).
      */
     IDP_AUTHENTICATION_FAILED("781", "IDP_AUTHENTICATION_FAILED", "The credentials failed authentication by the identity processor.", "idp-status", "IDP status", null),
     /**
      * Code "782": IDP_PROCESSING_ERROR
      * <p>
      * An error occurred during processing.
+     * <p>
+     * Outcome: internal-error; retry exponential-backoff (by code, codebook's judgement).
      */
     IDP_PROCESSING_ERROR("782", "IDP_PROCESSING_ERROR", "An error occurred during processing.", "idp-status", "IDP status", null),
     /**
      * Code "783": IDP_EXTERNAL_PROCESSING_ERROR
      * <p>
      * An external error occurred during processing.
+     * <p>
+     * Outcome: unavailable; retry exponential-backoff (by code, codebook's judgement).
      */
     IDP_EXTERNAL_PROCESSING_ERROR("783", "IDP_EXTERNAL_PROCESSING_ERROR", "An external error occurred during processing.", "idp-status", "IDP status", null),
     /**
      * Code "790": PAYMENT_ACCOUNT_ENROLLMENT_SUCCESSFUL
      * <p>
      * The payment account was successfully enrolled in the wallet.
+     * <p>
+     * Outcome: success; retry never (by code, codebook's judgement).
      */
     PAYMENT_ACCOUNT_ENROLLMENT_SUCCESSFUL("790", "PAYMENT_ACCOUNT_ENROLLMENT_SUCCESSFUL", "The payment account was successfully enrolled in the wallet.", "multi-step-account-enrollment-status", "Multi-step account enrollment status", null),
     /**
      * Code "791": PAYMENT_ACCOUNT_ENROLLMENT_FAILED
      * <p>
      * The payment account could not be enrolled in the wallet.
+     * <p>
+     * Outcome: declined; retry manual (by code, codebook's judgement).
      */
     PAYMENT_ACCOUNT_ENROLLMENT_FAILED("791", "PAYMENT_ACCOUNT_ENROLLMENT_FAILED", "The payment account could not be enrolled in the wallet.", "multi-step-account-enrollment-status", "Multi-step account enrollment status", null),
     /**
      * Code "792": PAYMENT_ACCOUNT_ENROLLMENT_CANCELLED
      * <p>
      * The payment account enrollment was canceled.
+     * <p>
+     * Outcome: user-action-required; retry manual (by code, codebook's judgement).
      */
     PAYMENT_ACCOUNT_ENROLLMENT_CANCELLED("792", "PAYMENT_ACCOUNT_ENROLLMENT_CANCELLED", "The payment account enrollment was canceled.", "multi-step-account-enrollment-status", "Multi-step account enrollment status", null),
     /**
      * Code "793": PAYMENT_ACCOUNT_ENROLLMENT_EXPIRED
      * <p>
      * The allowed time to complete the payment account enrollment has passed.
+     * <p>
+     * Outcome: expired; retry after-fix (by code, codebook's judgement).
      */
     PAYMENT_ACCOUNT_ENROLLMENT_EXPIRED("793", "PAYMENT_ACCOUNT_ENROLLMENT_EXPIRED", "The allowed time to complete the payment account enrollment has passed.", "multi-step-account-enrollment-status", "Multi-step account enrollment status", null),
     /**
      * Code "794": PAYMENT_ACCOUNT_ENROLLMENT_CARD_PROVISIONING_LIMIT_EXCEEDED
      * <p>
      * The wallet already contains the maximum number of enrolled payment accounts.
+     * <p>
+     * Outcome: user-action-required; retry manual (by code, codebook's judgement).
      */
     PAYMENT_ACCOUNT_ENROLLMENT_CARD_PROVISIONING_LIMIT_EXCEEDED("794", "PAYMENT_ACCOUNT_ENROLLMENT_CARD_PROVISIONING_LIMIT_EXCEEDED", "The wallet already contains the maximum number of enrolled payment accounts.", "multi-step-account-enrollment-status", "Multi-step account enrollment status", null),
     /**
      * Code "795": PAYMENT_ACCOUNT_ENROLLMENT_CARD_PROVISIONING_DECLINED
      * <p>
      * The external processor did not authorize the enrollment.
+     * <p>
+     * Outcome: declined; retry manual (by code, codebook's judgement).
      */
     PAYMENT_ACCOUNT_ENROLLMENT_CARD_PROVISIONING_DECLINED("795", "PAYMENT_ACCOUNT_ENROLLMENT_CARD_PROVISIONING_DECLINED", "The external processor did not authorize the enrollment.", "multi-step-account-enrollment-status", "Multi-step account enrollment status", null),
     /**
      * Code "796": PAYMENT_ACCOUNT_ENROLLMENT_CARD_PROVISIONING_NOT_SUPPORTED
      * <p>
      * The issuing partner is not configured for provisioning.
+     * <p>
+     * Outcome: forbidden; retry manual (by code, codebook's judgement).
      */
     PAYMENT_ACCOUNT_ENROLLMENT_CARD_PROVISIONING_NOT_SUPPORTED("796", "PAYMENT_ACCOUNT_ENROLLMENT_CARD_PROVISIONING_NOT_SUPPORTED", "The issuing partner is not configured for provisioning.", "multi-step-account-enrollment-status", "Multi-step account enrollment status", null),
     /**
      * Code "797": PAYMENT_ACCOUNT_ENROLLMENT_CRUD_NOT_POSSIBLE
      * <p>
      * Read/Write access of the payment account was prohibited.
+     * <p>
+     * Outcome: forbidden; retry manual (by code, codebook's judgement).
      */
     PAYMENT_ACCOUNT_ENROLLMENT_CRUD_NOT_POSSIBLE("797", "PAYMENT_ACCOUNT_ENROLLMENT_CRUD_NOT_POSSIBLE", "Read/Write access of the payment account was prohibited.", "multi-step-account-enrollment-status", "Multi-step account enrollment status", null),
     /**
      * Code "798": PAYMENT_ACCOUNT_ENROLLMENT_DUPLICATES_NOT_ALLOWED
      * <p>
      * The payment account is already enrolled.
+     * <p>
+     * Outcome: conflict; retry never (by code, codebook's judgement).
      */
-    PAYMENT_ACCOUNT_ENROLLMENT_DUPLICATES_NOT_ALLOWED("798", "PAYMENT_ACCOUNT_ENROLLMENT_DUPLICATES_NOT_ALLOWED", "The payment account is already enrolled.", "multi-step-account-enrollment-status", "Multi-step account enrollment status", null),
+    PAYMENT_ACCOUNT_ENROLLMENT_DUPLICATES_NOT_ALLOWED("798", "PAYMENT_ACCOUNT_ENROLLMENT_DUPLICATES_NOT_ALLOWED", "The payment account is already enrolled.", "multi-step-account-enrollment-status", "Multi-step account enrollment status", new Retry("never", null, null, null)),
     /**
      * Code "799": PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_AMOUNT_MISMATCH
      * <p>
      * The deposit amounts entered do not match the verification amounts.
+     * <p>
+     * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_AMOUNT_MISMATCH("799", "PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_AMOUNT_MISMATCH", "The deposit amounts entered do not match the verification amounts.", "multi-step-account-enrollment-status", "Multi-step account enrollment status", null),
+    PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_AMOUNT_MISMATCH("799", "PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_AMOUNT_MISMATCH", "The deposit amounts entered do not match the verification amounts.", "multi-step-account-enrollment-status", "Multi-step account enrollment status", new Retry("after-fix", null, null, null)),
     /**
      * Code "800": PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_NOT_SUPPORTED
      * <p>
      * The payment account does not support double deposit verification.
+     * <p>
+     * Outcome: payment-method-invalid; retry never (by code, codebook's judgement).
      */
-    PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_NOT_SUPPORTED("800", "PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_NOT_SUPPORTED", "The payment account does not support double deposit verification.", "multi-step-account-enrollment-status", "Multi-step account enrollment status", null),
+    PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_NOT_SUPPORTED("800", "PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_NOT_SUPPORTED", "The payment account does not support double deposit verification.", "multi-step-account-enrollment-status", "Multi-step account enrollment status", new Retry("never", null, null, null)),
     /**
      * Code "801": PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_TEMP_NOT_AVAILABLE
      * <p>
      * The double deposit data is not yet available for verification.
+     * <p>
+     * Outcome: pending; retry never (by code, codebook's judgement).
      */
-    PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_TEMP_NOT_AVAILABLE("801", "PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_TEMP_NOT_AVAILABLE", "The double deposit data is not yet available for verification.", "multi-step-account-enrollment-status", "Multi-step account enrollment status", null),
+    PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_TEMP_NOT_AVAILABLE("801", "PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_TEMP_NOT_AVAILABLE", "The double deposit data is not yet available for verification.", "multi-step-account-enrollment-status", "Multi-step account enrollment status", new Retry("never", null, null, null)),
     /**
      * Code "802": PAYMENT_ACCOUNT_ENROLLMENT_INVALID_VERIFICATION_REQUEST
      * <p>
      * The verification request contains invalid values.
+     * <p>
+     * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    PAYMENT_ACCOUNT_ENROLLMENT_INVALID_VERIFICATION_REQUEST("802", "PAYMENT_ACCOUNT_ENROLLMENT_INVALID_VERIFICATION_REQUEST", "The verification request contains invalid values.", "multi-step-account-enrollment-status", "Multi-step account enrollment status", null),
+    PAYMENT_ACCOUNT_ENROLLMENT_INVALID_VERIFICATION_REQUEST("802", "PAYMENT_ACCOUNT_ENROLLMENT_INVALID_VERIFICATION_REQUEST", "The verification request contains invalid values.", "multi-step-account-enrollment-status", "Multi-step account enrollment status", new Retry("after-fix", null, null, null)),
     /**
      * Code "803": PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_INITIATED
      * <p>
      * The system is waiting for the user to provide verification amounts.
+     * <p>
+     * Outcome: pending; retry never (by code, codebook's judgement).
      */
-    PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_INITIATED("803", "PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_INITIATED", "The system is waiting for the user to provide verification amounts.", "multi-step-account-enrollment-status", "Multi-step account enrollment status", null),
+    PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_INITIATED("803", "PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_INITIATED", "The system is waiting for the user to provide verification amounts.", "multi-step-account-enrollment-status", "Multi-step account enrollment status", new Retry("never", null, null, null)),
     /**
      * Code "804": COMPLETED_PAYMENT_ACCOUNT_ENROLLMENT_CANCELLATION_NOT_POSSIBLE
      * <p>
      * The payment account has already been added to the wallet. To remove, use deleteCustomerCardInfo.
+     * <p>
+     * Outcome: conflict; retry after-fix (by code, codebook's judgement).
      */
     COMPLETED_PAYMENT_ACCOUNT_ENROLLMENT_CANCELLATION_NOT_POSSIBLE("804", "COMPLETED_PAYMENT_ACCOUNT_ENROLLMENT_CANCELLATION_NOT_POSSIBLE", "The payment account has already been added to the wallet. To remove, use deleteCustomerCardInfo.", "multi-step-account-enrollment-status", "Multi-step account enrollment status", null),
     /**
      * Code "805": PAYMENT_ACCOUNT_ENROLLMENT_ALREADY_CANCELLED
      * <p>
      * The payment account has already been canceled.
+     * <p>
+     * Outcome: conflict; retry never (by code, codebook's judgement).
      */
-    PAYMENT_ACCOUNT_ENROLLMENT_ALREADY_CANCELLED("805", "PAYMENT_ACCOUNT_ENROLLMENT_ALREADY_CANCELLED", "The payment account has already been canceled.", "multi-step-account-enrollment-status", "Multi-step account enrollment status", null),
+    PAYMENT_ACCOUNT_ENROLLMENT_ALREADY_CANCELLED("805", "PAYMENT_ACCOUNT_ENROLLMENT_ALREADY_CANCELLED", "The payment account has already been canceled.", "multi-step-account-enrollment-status", "Multi-step account enrollment status", new Retry("never", null, null, null)),
     /**
      * Code "806": PAYMENT_ACCOUNT_ENROLLMENT_CONTINUATION_NOT_POSSIBLE
      * <p>
      * Continuation of the enrollment failed, possibly because the enrollment completed, was canceled, or expired.
+     * <p>
+     * Outcome: conflict; retry never (by code, codebook's judgement).
      */
-    PAYMENT_ACCOUNT_ENROLLMENT_CONTINUATION_NOT_POSSIBLE("806", "PAYMENT_ACCOUNT_ENROLLMENT_CONTINUATION_NOT_POSSIBLE", "Continuation of the enrollment failed, possibly because the enrollment completed, was canceled, or expired.", "multi-step-account-enrollment-status", "Multi-step account enrollment status", null),
+    PAYMENT_ACCOUNT_ENROLLMENT_CONTINUATION_NOT_POSSIBLE("806", "PAYMENT_ACCOUNT_ENROLLMENT_CONTINUATION_NOT_POSSIBLE", "Continuation of the enrollment failed, possibly because the enrollment completed, was canceled, or expired.", "multi-step-account-enrollment-status", "Multi-step account enrollment status", new Retry("never", null, null, null)),
     /**
      * Code "807": PAYMENT_ACCOUNT_ENROLLMENT_SUSPECTED_FRAUD
      * <p>
      * The enrollment triggered a fraud alert. Contact the issuer.
+     * <p>
+     * Outcome: declined-final; retry never (by code, codebook's judgement).
      */
     PAYMENT_ACCOUNT_ENROLLMENT_SUSPECTED_FRAUD("807", "PAYMENT_ACCOUNT_ENROLLMENT_SUSPECTED_FRAUD", "The enrollment triggered a fraud alert. Contact the issuer.", "multi-step-account-enrollment-status", "Multi-step account enrollment status", null),
     /**
      * Code "810": EXT_SYSTEM_INVOICE_NOT_FOUND
      * <p>
      * The referenced invoice was not located in the external system.
+     * <p>
+     * Outcome: not-found; retry after-fix (by code, codebook's judgement).
      */
-    EXT_SYSTEM_INVOICE_NOT_FOUND("810", "EXT_SYSTEM_INVOICE_NOT_FOUND", "The referenced invoice was not located in the external system.", "pay-at-the-table-status", "Pay at the table status", null),
+    EXT_SYSTEM_INVOICE_NOT_FOUND("810", "EXT_SYSTEM_INVOICE_NOT_FOUND", "The referenced invoice was not located in the external system.", "pay-at-the-table-status", "Pay at the table status", new Retry("after-fix", null, null, null)),
     /**
      * Code "811": EXT_SYSTEM_INVOICE_LOCKED_OR_CLOSED
      * <p>
      * The referenced invoice is locked or closed to updates.
+     * <p>
+     * Outcome: conflict; retry never (by code, codebook's judgement).
      */
-    EXT_SYSTEM_INVOICE_LOCKED_OR_CLOSED("811", "EXT_SYSTEM_INVOICE_LOCKED_OR_CLOSED", "The referenced invoice is locked or closed to updates.", "pay-at-the-table-status", "Pay at the table status", null),
+    EXT_SYSTEM_INVOICE_LOCKED_OR_CLOSED("811", "EXT_SYSTEM_INVOICE_LOCKED_OR_CLOSED", "The referenced invoice is locked or closed to updates.", "pay-at-the-table-status", "Pay at the table status", new Retry("never", null, null, null)),
     /**
      * Code "812": EXT_SYSTEM_INVOICE_ITEM_NOT_FOUND
      * <p>
      * A referenced item on the invoice was not located in the external system.
+     * <p>
+     * Outcome: not-found; retry after-fix (by code, codebook's judgement).
      */
-    EXT_SYSTEM_INVOICE_ITEM_NOT_FOUND("812", "EXT_SYSTEM_INVOICE_ITEM_NOT_FOUND", "A referenced item on the invoice was not located in the external system.", "pay-at-the-table-status", "Pay at the table status", null),
+    EXT_SYSTEM_INVOICE_ITEM_NOT_FOUND("812", "EXT_SYSTEM_INVOICE_ITEM_NOT_FOUND", "A referenced item on the invoice was not located in the external system.", "pay-at-the-table-status", "Pay at the table status", new Retry("after-fix", null, null, null)),
     /**
      * Code "813": EXT_SYSTEM_INVOICE_LOCKED
      * <p>
      * The referenced invoice is locked against updates.
+     * <p>
+     * Outcome: conflict; retry never (by code, codebook's judgement).
      */
-    EXT_SYSTEM_INVOICE_LOCKED("813", "EXT_SYSTEM_INVOICE_LOCKED", "The referenced invoice is locked against updates.", "pay-at-the-table-status", "Pay at the table status", null),
+    EXT_SYSTEM_INVOICE_LOCKED("813", "EXT_SYSTEM_INVOICE_LOCKED", "The referenced invoice is locked against updates.", "pay-at-the-table-status", "Pay at the table status", new Retry("never", null, null, null)),
     /**
      * Code "814": EXT_SYSTEM_INVOICE_CLOSED
      * <p>
      * The referenced invoice is already closed out.
+     * <p>
+     * Outcome: conflict; retry never (by code, codebook's judgement).
      */
-    EXT_SYSTEM_INVOICE_CLOSED("814", "EXT_SYSTEM_INVOICE_CLOSED", "The referenced invoice is already closed out.", "pay-at-the-table-status", "Pay at the table status", null),
+    EXT_SYSTEM_INVOICE_CLOSED("814", "EXT_SYSTEM_INVOICE_CLOSED", "The referenced invoice is already closed out.", "pay-at-the-table-status", "Pay at the table status", new Retry("never", null, null, null)),
     /**
      * Code "815": EXT_SYSTEM_INVALID_OFFER
      * <p>
      * The referenced offer is not valid in the external system.
+     * <p>
+     * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    EXT_SYSTEM_INVALID_OFFER("815", "EXT_SYSTEM_INVALID_OFFER", "The referenced offer is not valid in the external system.", "pay-at-the-table-status", "Pay at the table status", null),
+    EXT_SYSTEM_INVALID_OFFER("815", "EXT_SYSTEM_INVALID_OFFER", "The referenced offer is not valid in the external system.", "pay-at-the-table-status", "Pay at the table status", new Retry("after-fix", null, null, null)),
     /**
      * Code "816": EXT_SYSTEM_INVALID_PAYMENT_TENDER
      * <p>
      * The submitted payment account is not a valid tender in the external system.
+     * <p>
+     * Outcome: payment-method-invalid; retry after-fix (by code, codebook's judgement).
      */
     EXT_SYSTEM_INVALID_PAYMENT_TENDER("816", "EXT_SYSTEM_INVALID_PAYMENT_TENDER", "The submitted payment account is not a valid tender in the external system.", "pay-at-the-table-status", "Pay at the table status", null),
     /**
      * Code "817": EXT_SYSTEM_INVALID_INVOICE_REVISION
      * <p>
      * An update to the invoice is not valid.
+     * <p>
+     * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    EXT_SYSTEM_INVALID_INVOICE_REVISION("817", "EXT_SYSTEM_INVALID_INVOICE_REVISION", "An update to the invoice is not valid.", "pay-at-the-table-status", "Pay at the table status", null),
+    EXT_SYSTEM_INVALID_INVOICE_REVISION("817", "EXT_SYSTEM_INVALID_INVOICE_REVISION", "An update to the invoice is not valid.", "pay-at-the-table-status", "Pay at the table status", new Retry("after-fix", null, null, null)),
     /**
      * Code "818": EXT_SYSTEM_ACCEPTANCE_LOCATION_NOT_FOUND
      * <p>
      * The referenced acceptance location was not located in the external system.
+     * <p>
+     * Outcome: not-found; retry after-fix (by code, codebook's judgement).
      */
-    EXT_SYSTEM_ACCEPTANCE_LOCATION_NOT_FOUND("818", "EXT_SYSTEM_ACCEPTANCE_LOCATION_NOT_FOUND", "The referenced acceptance location was not located in the external system.", "pay-at-the-table-status", "Pay at the table status", null),
+    EXT_SYSTEM_ACCEPTANCE_LOCATION_NOT_FOUND("818", "EXT_SYSTEM_ACCEPTANCE_LOCATION_NOT_FOUND", "The referenced acceptance location was not located in the external system.", "pay-at-the-table-status", "Pay at the table status", new Retry("after-fix", null, null, null)),
     /**
      * Code "819": EXT_SYSTEM_ACCEPTANCE_LOCATION_OFFLINE
      * <p>
      * The referenced acceptance location is offline and cannot process the operation.
+     * <p>
+     * Outcome: unavailable; retry exponential-backoff (by code, codebook's judgement).
      */
     EXT_SYSTEM_ACCEPTANCE_LOCATION_OFFLINE("819", "EXT_SYSTEM_ACCEPTANCE_LOCATION_OFFLINE", "The referenced acceptance location is offline and cannot process the operation.", "pay-at-the-table-status", "Pay at the table status", null),
     /**
      * Code "820": EXT_SYSTEM_MESSAGE_VALIDATION_FAILED
      * <p>
      * The message to the external system failed validation.
+     * <p>
+     * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    EXT_SYSTEM_MESSAGE_VALIDATION_FAILED("820", "EXT_SYSTEM_MESSAGE_VALIDATION_FAILED", "The message to the external system failed validation.", "pay-at-the-table-status", "Pay at the table status", null),
+    EXT_SYSTEM_MESSAGE_VALIDATION_FAILED("820", "EXT_SYSTEM_MESSAGE_VALIDATION_FAILED", "The message to the external system failed validation.", "pay-at-the-table-status", "Pay at the table status", new Retry("after-fix", null, null, null)),
     /**
      * Code "830": ADDITIONAL_PROCESSING_SUCCESS
      * <p>
      * The supplementary transaction operation was successful.
+     * <p>
+     * Outcome: success; retry never (by code, codebook's judgement).
      */
     ADDITIONAL_PROCESSING_SUCCESS("830", "ADDITIONAL_PROCESSING_SUCCESS", "The supplementary transaction operation was successful.", "additional-processing-status", "Additional processing status", null),
     /**
      * Code "831": ADDITIONAL_PROCESSING_FAILED
      * <p>
      * The supplementary transaction operation failed.
+     * <p>
+     * Outcome: declined; retry manual (by code, codebook's judgement).
      */
     ADDITIONAL_PROCESSING_FAILED("831", "ADDITIONAL_PROCESSING_FAILED", "The supplementary transaction operation failed.", "additional-processing-status", "Additional processing status", null);
 
