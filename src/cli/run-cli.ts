@@ -26,22 +26,12 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError("(run gen --help for usage)");
 
-  const generate = program
-    .command("generate", { isDefault: true })
-    .description("render the catalogs into the output directory (the default command)")
-    .option("--catalogs <dir>", "directory of catalog YAML files", DEFAULT_SETTINGS.catalogs)
-    .option("--out <dir>", "output directory", DEFAULT_SETTINGS.out)
-    .option("--templates <dir>", "your templates directory; its files override the built-in ones file by file")
-    .option("--outcomes <file>", OUTCOMES_HELP)
-    .addOption(targetsOption())
-    .option("--only <vendor>", "generate only this vendor's files (shared files are kept current)")
+  const generate = withRunOptions(
+    program.command("generate", { isDefault: true }).description("render the catalogs into the output directory (the default command)"),
+  )
     .option("--check", "write nothing; exit 1 if the output directory is stale", false)
     .addOption(new Option("--format <format>", "how --check reports stale files").choices(["text", "github"]).default("text"))
     .option("--changelog-since <ref>", "also write docs/changelog.md: the code changes since this git ref (or catalogs directory)")
-    .option("--cache-dir <dir>", "where processed catalogs are cached (safe to delete)", DEFAULT_SETTINGS.cacheDir)
-    .option("--no-cache", "process every catalog, ignoring and not writing the cache")
-    .addOption(jobsOption())
-    .addOption(configOption())
     .option("--print-config", "print the settings this run would use, and where each came from; run nothing", false)
     .action(async (options: { only?: string; check: boolean; printConfig: boolean; format: "text" | "github"; changelogSince?: string }, command: Command) => {
       const resolved = commandSettings(command, io);
@@ -74,6 +64,13 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         io,
       );
     });
+
+  withRunOptions(
+    program.command("watch").description("generate, then again on every save of a catalog, template, taxonomy or config file (Ctrl-C to stop)"),
+  ).action(async (options: { only?: string }, command: Command) => {
+    const { runWatch } = await import("./watch-command.js");
+    exitCode = await runWatch(command, { only: options.only, jobs: (jobs) => capJobs(jobs, io) }, io);
+  });
 
   program
     .command("validate")
@@ -208,6 +205,21 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     io.stderr(`gen: internal error: ${error instanceof Error ? error.message : String(error)}\nPlease report this with the input that caused it.\n`);
     return EXIT_FAILURE;
   }
+}
+
+/** The options of a run that writes the output directory: gen generate's and gen watch's. */
+function withRunOptions(command: Command): Command {
+  return command
+    .option("--catalogs <dir>", "directory of catalog YAML files", DEFAULT_SETTINGS.catalogs)
+    .option("--out <dir>", "output directory", DEFAULT_SETTINGS.out)
+    .option("--templates <dir>", "your templates directory; its files override the built-in ones file by file")
+    .option("--outcomes <file>", OUTCOMES_HELP)
+    .addOption(targetsOption())
+    .option("--only <vendor>", "generate only this vendor's files (shared files are kept current)")
+    .option("--cache-dir <dir>", "where processed catalogs are cached (safe to delete)", DEFAULT_SETTINGS.cacheDir)
+    .option("--no-cache", "process every catalog, ignoring and not writing the cache")
+    .addOption(jobsOption())
+    .addOption(configOption());
 }
 
 const OUTCOMES_HELP = "your outcome taxonomy YAML; it replaces the built-in taxonomy/outcomes.yaml";
