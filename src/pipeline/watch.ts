@@ -38,7 +38,9 @@ export function watch(plan: () => WatchPlan, hooks: WatchHooks): Watcher {
   const watchers = new Map<string, FSWatcher>();
   const dirty = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
+  // Whether a cycle of runs is going, and the promise of the latest (a cycle without a run ends at once).
+  let busy = false;
+  let running: Promise<void> = Promise.resolve();
   let idleWaiters: (() => void)[] = [];
   let closed = false;
 
@@ -48,17 +50,23 @@ export function watch(plan: () => WatchPlan, hooks: WatchHooks): Watcher {
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
-      if (!running) running = cycle();
+      startCycle();
     }, SETTLE_MS);
+  };
+
+  const startCycle = () => {
+    if (busy) return;
+    busy = true;
+    running = cycle();
   };
 
   const cycle = async (): Promise<void> => {
     while (!closed) {
       const cause = [...dirty].sort();
       dirty.clear();
-      const next = plan();
-      rewatch(watchers, targets(next), changed);
       try {
+        const next = plan();
+        rewatch(watchers, targets(next), changed);
         const result = next.run ? await run(next.run, hooks) : undefined;
         if (!closed) hooks.onResult(result, cause);
       } catch (error) {
@@ -67,14 +75,14 @@ export function watch(plan: () => WatchPlan, hooks: WatchHooks): Watcher {
       // Saves that came during the run are waited out like any other burst, then run for.
       if (dirty.size === 0 || timer) break;
     }
-    running = undefined;
+    busy = false;
     if (!timer) for (const resolveIdle of idleWaiters.splice(0)) resolveIdle();
   };
 
-  running = cycle();
+  startCycle();
   return {
     watched: () => [...watchers.keys()].map((key) => key.slice(key.indexOf(":") + 1)),
-    idle: () => (running || timer ? new Promise<void>((done) => idleWaiters.push(done)) : Promise.resolve()),
+    idle: () => (busy || timer ? new Promise<void>((done) => idleWaiters.push(done)) : Promise.resolve()),
     close: async () => {
       closed = true;
       if (timer) clearTimeout(timer);
