@@ -16,14 +16,15 @@ export async function measureWatchLatency(saves = 20) {
   const catalog = join(dir, "catalogs/phonepos.yaml");
   const original = readFileSync(catalog, "utf8");
   const marker = "The battery level is too low";
-  let resolveNext;
+  let waiting;
   const watcher = watch(() => ({ run: { catalogs: "catalogs", out: "generated", cwd: dir, cache: join(dir, ".cache") }, alsoWatch: [] }), {
-    onResult: (result) => resolveNext?.(result),
-    onError: (error) => {
-      throw error;
-    },
+    onResult: (result) => waiting?.resolve(result),
+    onError: (error) => waiting?.reject(error),
   });
-  const nextResult = () => new Promise((done) => (resolveNext = done));
+  const nextResult = () =>
+    new Promise((resolve, reject) => {
+      waiting = { resolve, reject };
+    });
   await nextResult();
   const latencies = [];
   for (let save = 0; save < saves; save++) {
