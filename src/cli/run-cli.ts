@@ -1,5 +1,5 @@
 import { availableParallelism } from "node:os";
-import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { DEFAULT_SETTINGS, describeSettings } from "../config/resolve-settings.js";
 import { TOOL_VERSION } from "../version.js";
 import { defaultCommandHelp, unknownCommand } from "./command-names.js";
@@ -179,6 +179,25 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     });
 
   program
+    .command("docs")
+    .description("the docs site of the generated Markdown: build it, serve it while you edit (dev), or serve the build (preview)")
+    .addArgument(new Argument("<action>", "what to do").choices(["build", "dev", "preview"]))
+    .option("--out <dir>", "the gen output whose docs/ the site is made of", DEFAULT_SETTINGS.out)
+    .option("--dest <dir>", "where the built site goes (build) or is served from (preview)", "docs-site")
+    .addOption(portOption())
+    .option("--plain", "preview: map no clean URLs, as the plainest static hosts do", false)
+    .addOption(configOption())
+    .action(async (action: "build" | "dev" | "preview", options: { dest: string; port?: number; plain: boolean }, command: Command) => {
+      const resolved = commandSettings(command, io);
+      if (typeof resolved === "number") {
+        exitCode = resolved;
+        return;
+      }
+      const { runDocs } = await import("./docs-command.js");
+      exitCode = await runDocs({ action, out: resolved.settings.out.value, dest: options.dest, port: options.port, plain: options.plain }, io);
+    });
+
+  program
     .command("init")
     .description("start using codebook here: a config, an example catalog and a CI workflow (never overwrites)")
     .action(async () => {
@@ -223,6 +242,18 @@ function withRunOptions(command: Command): Command {
 }
 
 const OUTCOMES_HELP = "your outcome taxonomy YAML; it replaces the built-in taxonomy/outcomes.yaml";
+
+/** --port: where a docs server listens on 127.0.0.1. */
+function portOption(): Option {
+  return new Option(
+    "--port <port>",
+    "port on 127.0.0.1 (default: 5173 for dev, the next free one if taken; 4173 for preview, where 0 picks a free one)",
+  ).argParser((value) => {
+    const port = Number(value);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError("expected a port number from 0 to 65535.");
+    return port;
+  });
+}
 
 /** --jobs: how many threads share the catalogs (large sets only; small ones are not worth a thread). */
 function jobsOption(): Option {
