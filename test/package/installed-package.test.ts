@@ -170,7 +170,10 @@ describe("codebook installed from its tarball into a fresh project", () => {
 
   /** Starts `gen docs <args>` in the project, fetches one page from the URL it prints, and stops it. */
   async function servedPage(args: readonly string[], page: string): Promise<string> {
-    const server = spawn("npx", ["--no", "--", "gen", "docs", ...args], { cwd: project, env: { ...process.env, NO_COLOR: "1" }, detached: true });
+    // The installed bin itself rather than npx, which starts it in a process group of its own that a
+    // signal to npx does not reach.
+    const bin = join(project, "node_modules/codebook/bin/gen.js");
+    const server = spawn(process.execPath, [bin, "docs", ...args], { cwd: project, env: { ...process.env, NO_COLOR: "1" } });
     try {
       const url = await new Promise<string>((done, fail) => {
         let seen = "";
@@ -189,8 +192,8 @@ describe("codebook installed from its tarball into a fresh project", () => {
       expect(served.status).toBe(200);
       return await served.text();
     } finally {
-      // npx starts gen as its child: the whole group is stopped.
-      if (server.pid !== undefined) process.kill(-server.pid, "SIGTERM");
+      server.kill("SIGTERM");
+      await new Promise((done) => (server.exitCode === null ? server.once("exit", done) : done(undefined)));
     }
   }
 
