@@ -53,9 +53,15 @@ export function isSchemaValid(data: unknown): boolean {
 
 /** Checks plain catalog data against the JSON Schema and maps each error back to its YAML node. */
 export function checkSchema(source: SourceFile, data: unknown): Diagnostic[] {
+  return checkSchemaWithPaths(source, data).diagnostics;
+}
+
+/** As checkSchema, with the data path of every error too: what readablePart leaves out. */
+export function checkSchemaWithPaths(source: SourceFile, data: unknown): { diagnostics: Diagnostic[]; errorPaths: DataPath[] } {
   const validate = schemaValidator();
-  if (validate(data)) return [];
-  return describeSchemaErrors(source, validate.errors ?? []);
+  if (validate(data)) return { diagnostics: [], errorPaths: [] };
+  const errors = validate.errors ?? [];
+  return { diagnostics: describeSchemaErrors(source, errors), errorPaths: errors.map((error) => parsePointer(error.instancePath)) };
 }
 
 /** ajv's errors as diagnostics at the YAML nodes they are about; `root` names the document as a whole. */

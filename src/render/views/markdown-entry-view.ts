@@ -1,5 +1,5 @@
 import type { CodeEntry, CodeSet, Placeholder, Resolution, Retry, UncodedEntry } from "../../model/types.js";
-import { anchorId, htmlText } from "../escape/markdown.js";
+import { htmlText } from "../escape/markdown.js";
 import { joinEach } from "./join.js";
 import { basisText, retryText as resolvedRetryText } from "./outcome-text.js";
 
@@ -117,8 +117,8 @@ const ENTRY_FIELDS: readonly {
   },
 ];
 
-/** A code's entry. `anchor` hands out the page's unique ids. */
-export function entryView(entry: CodeEntry, set: CodeSet, setAnchor: string, anchor: (id: string) => string): EntryView {
+/** A code's entry; `id` is its fragment id on the page (see pageAnchors). */
+export function entryView(entry: CodeEntry, set: CodeSet, setAnchor: string, id: string): EntryView {
   const tokens = entry.placeholders.map((placeholder) => placeholder.token);
   const fields: FieldView[] = [];
   for (const field of ENTRY_FIELDS) {
@@ -139,7 +139,7 @@ export function entryView(entry: CodeEntry, set: CodeSet, setAnchor: string, anc
   let attributes = `data-set="${setAnchor}"`;
   for (const facet of FACETS) attributes += ` data-${facet.name}="${htmlText(facet.value(entry, set))}"`;
   return {
-    id: anchor(anchorId(set.id, entry.wire)),
+    id,
     attributes,
     code: breakable(entry.wire),
     // A symbolic code that is its own name (AUTHORIZATION) shows once.
@@ -157,7 +157,7 @@ export function entryView(entry: CodeEntry, set: CodeSet, setAnchor: string, anc
 }
 
 /** An error that carries no code, matched by HTTP status and message. */
-export function uncodedEntryView(entry: UncodedEntry, set: CodeSet, setAnchor: string, anchor: (id: string) => string): EntryView {
+export function uncodedEntryView(entry: UncodedEntry, setAnchor: string, id: string): EntryView {
   const fields: FieldView[] = [
     { key: "http", label: "HTTP status", value: String(entry.httpStatus), lang: "" },
     { key: "message", label: "Message", value: htmlText(entry.message), lang: "" },
@@ -172,7 +172,7 @@ export function uncodedEntryView(entry: UncodedEntry, set: CodeSet, setAnchor: s
   const outcome = outcomeValue(entry.resolution);
   if (outcome !== undefined) fields.push({ key: "outcome", label: "Outcome", value: outcome, lang: "" });
   return {
-    id: anchor(anchorId(`${set.id}-uncoded`, entry.name)),
+    id,
     // Code-less cases have no scope or category, but an outcome: the outcome filter keeps them.
     attributes: `data-set="${setAnchor}" data-outcome="${htmlText(entry.resolution.outcome)}"`,
     code: null,
