@@ -141,6 +141,12 @@ function describe(error: ErrorObject, path: DataPath, root: string): Description
         message: `${where} must be ${error.keyword === "minimum" ? ">=" : "<="} ${String(params.limit)}, not ${JSON.stringify(error.data)}`,
         at: here,
       };
+    case "uniqueItems":
+      return {
+        rule: "duplicate-value",
+        message: `${where} lists ${JSON.stringify((error.data as unknown[])[Number(params.j)])} twice`,
+        at: { path: [...path, Number(params.i)], key: false },
+      };
     case "oneOf":
       return { rule: "wrong-type", message: `${where} must be true, false, or an object with "reason" and "replacement"`, at: here };
     case "not":

@@ -1,5 +1,5 @@
-import type { CodeEntry, CodeSet, Placeholder, Resolution, Retry, UncodedEntry } from "../../model/types.js";
-import { htmlText } from "../escape/markdown.js";
+import type { CodeDefaults, CodeEntry, CodeSet, InheritedValue, Placeholder, Resolution, Retry, UncodedEntry } from "../../model/types.js";
+import { htmlText, markdownParagraph } from "../escape/markdown.js";
 import { joinEach } from "./join.js";
 import { basisText, retryText as resolvedRetryText } from "./outcome-text.js";
 
@@ -95,14 +95,23 @@ const ENTRY_FIELDS: readonly {
   { key: "action", label: "Action", value: (e, _set, tokens) => optional(e.action, tokens) },
   { key: "handling", label: "Handling", value: (e, _set, tokens) => optional(e.handling, tokens) },
   { key: "outcome", label: "Outcome", value: (e) => outcomeValue(e.resolution) },
-  { key: "http", label: "HTTP status", value: (e) => (e.httpStatus === undefined ? undefined : String(e.httpStatus)) },
-  { key: "scope", label: "Scope", value: (e, set) => (e.scope === undefined ? undefined : htmlText(scopeLabel(set, e.scope))) },
+  {
+    key: "http",
+    label: "HTTP status",
+    value: (e) => (e.httpStatuses.length === 0 ? undefined : `${e.httpStatuses.join(" or ")}${inheritedText(e, "httpStatus")}`),
+  },
+  { key: "severity", label: "Severity", value: (e) => (e.severity === undefined ? undefined : `${e.severity}${inheritedText(e, "severity")}`) },
+  {
+    key: "scope",
+    label: "Scope",
+    value: (e, set) => (e.scope === undefined ? undefined : `${htmlText(scopeLabel(set, e.scope))}${inheritedText(e, "scope")}`),
+  },
   {
     key: "endpoints",
     label: "Endpoints",
     value: (e) => (e.endpoints.length === 0 ? undefined : joinEach(e.endpoints, (ep) => `<code>${htmlText(ep)}</code>`, ", ")),
   },
-  { key: "retry", label: "Retry", value: (e) => (e.retry === undefined ? undefined : retryText(e.retry)) },
+  { key: "retry", label: "Retry", value: (e) => (e.retry === undefined ? undefined : `${retryText(e.retry)}${inheritedText(e, "retry")}`) },
   { key: "placeholders", label: "Placeholders", value: (e) => (e.placeholders.length === 0 ? undefined : joinEach(e.placeholders, placeholderText, "<br>")) },
   { key: "deprecated", label: "Deprecated", value: (e) => (e.deprecated === undefined ? undefined : deprecationText(e.deprecated)) },
   {
@@ -219,10 +228,28 @@ function placeholderText(placeholder: Placeholder): string {
   return placeholder.description === undefined ? token : `${token}: ${htmlText(placeholder.description)}`;
 }
 
-function retryText(retry: Retry): string {
+/** " (its category's default)" after a value the code does not state itself: whose default it is, in codebook's words. */
+function inheritedText(entry: CodeEntry, field: InheritedValue["field"]): string {
+  const from = entry.inherited.find((value) => value.field === field)?.from;
+  return from === undefined ? "" : ` <em class="cb-default">(${from === "category" ? "its category's" : "its code set's"} default)</em>`;
+}
+
+/** A set's or category's defaults for its codes, as one Markdown paragraph; null when it states none. */
+export function defaultsText(defaults: CodeDefaults, set: CodeSet): string | null {
+  const parts = [
+    defaults.httpStatuses.length === 0 ? "" : `HTTP status ${defaults.httpStatuses.join(" or ")}`,
+    defaults.severity === undefined ? "" : `severity ${defaults.severity}`,
+    defaults.scope === undefined ? "" : `scope ${scopeLabel(set, defaults.scope)}`,
+    defaults.retry === undefined ? "" : `retry ${retryText(defaults.retry, (text) => text)}`,
+  ].filter(Boolean);
+  // Catalog text (a scope's title, a retry's note) sits in a paragraph: escaped once, for Markdown.
+  return parts.length === 0 ? null : markdownParagraph(`Defaults for its codes that state none: ${parts.join("; ")}.`);
+}
+
+function retryText(retry: Retry, escape: (text: string) => string = htmlText): string {
   const { minDelaySeconds: min, maxDelaySeconds: max } = retry;
   const delay = min !== undefined && max !== undefined ? ` (${min}–${max} s)` : min !== undefined ? ` (≥ ${min} s)` : "";
-  return `${retry.policy}${delay}${retry.note === undefined ? "" : `: ${htmlText(retry.note)}`}`;
+  return `${retry.policy}${delay}${retry.note === undefined ? "" : `: ${escape(retry.note)}`}`;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { CodeEntry, CodeSet, OutcomeRule, ResponseField, Vendor } from "../
 import { anchorId, htmlCommentText, htmlText, markdownCell, markdownHeading, markdownListItem, markdownParagraph, yamlString } from "../escape/markdown.js";
 import type { SharedInput } from "../shared-input.js";
 import { bannerText } from "./banner.js";
-import { type EntryView, entryView, type FieldView, filterView, uncodedEntryView } from "./markdown-entry-view.js";
+import { defaultsText, type EntryView, entryView, type FieldView, filterView, uncodedEntryView } from "./markdown-entry-view.js";
 import { retryText } from "./outcome-text.js";
 import { type PageAnchors, pageAnchors } from "./page-anchors.js";
 
@@ -105,6 +105,7 @@ function codeSetView(set: CodeSet, setIndex: number, anchors: PageAnchors) {
     intro: null,
     exceptionClasses: "",
     outcome: null,
+    defaults: null,
     entries: [],
     notes: [],
     ...rest,
@@ -118,6 +119,7 @@ function codeSetView(set: CodeSet, setIndex: number, anchors: PageAnchors) {
         intro: category.description === undefined ? null : markdownParagraph(category.description),
         exceptionClasses: category.exceptionClasses.map((name) => `<code>${markdownCell(name)}</code>`).join(", "),
         outcome: category.outcome ? ruleText(category.outcome, "Outcome of its codes that state none (and of unknown codes in its range)") : null,
+        defaults: defaultsText(category.defaults, set),
         entries: entries(set.codes.filter((entry) => entry.category === category.id)),
         notes: category.notes.map(htmlText),
       },
@@ -147,6 +149,7 @@ function codeSetView(set: CodeSet, setIndex: number, anchors: PageAnchors) {
       description: scope.description === undefined ? null : markdownCell(scope.description),
     })),
     outcome: set.outcome ? ruleText(set.outcome, "Outcome of its codes that neither the code nor its category states") : null,
+    defaults: defaultsText(set.defaults, set),
     filter: filterView(set, setAnchor, plainTitle),
     groups,
     notes: set.notes.map(htmlText),
@@ -165,6 +168,8 @@ interface GroupView {
   readonly exceptionClasses: string;
   /** The category's outcome rule, as a paragraph. */
   readonly outcome: string | null;
+  /** The category's defaults for its codes, as a sentence. */
+  readonly defaults: string | null;
   readonly entries: readonly EntryView[];
   readonly notes: readonly string[];
 }
