@@ -89,7 +89,7 @@ describe("codebook installed from its tarball into a fresh project", () => {
     expect(existsSync(resolve(project, configLine.replace(/^.*\$schema=/, "")))).toBe(true);
 
     const validate = npx(["gen", "validate"], project);
-    expect(validate.stdout).toBe("1 catalogs, 1 code sets, 3 codes: no problems\n");
+    expect(validate.stdout).toBe("1 catalog, 1 code set, 3 codes: no problems\n");
     const generate = npx(["gen"], project);
     expect(generate.stderr).toBe("");
     expect(generate.stdout).toBe("generated: 10 created, 0 updated, 0 removed, 0 unchanged\n");
@@ -127,6 +127,8 @@ describe("codebook installed from its tarball into a fresh project", () => {
     expect(build.stdout).toContain("gen docs build: generated/docs -> docs-site\n");
     const page = readFileSync(join(project, "docs-site/example-pay.html"), "utf8");
     expect(page).toContain('id="terminal-error-2310"');
+    // A deprecation's reason that is a sentence is followed by another sentence, not by "; use".
+    expect(page).toContain("<dd>Merged into BATTERY_TOO_LOW by the vendor. Use <code>BATTERY_TOO_LOW</code> instead.</dd>");
     // The sidebar lists the vendor's code sets; the search index holds its codes.
     expect(page).toMatch(/class="VPSidebar[\s\S]*href="\/example-pay\.html#terminal-error[^"]*"/);
     const searchIndex = readdirSync(join(project, "docs-site/assets/chunks")).find((name) => name.startsWith("@localSearchIndexroot"));

@@ -276,7 +276,9 @@ function outcomeEvidence(resolution: Resolution): string[] {
 function deprecationText(deprecation: NonNullable<CodeEntry["deprecated"]>): string | undefined {
   const use = deprecation.replacement === undefined ? "" : `use <code>${htmlText(deprecation.replacement)}</code> instead`;
   if (deprecation.reason === undefined) return use === "" ? undefined : use.charAt(0).toUpperCase() + use.slice(1);
-  return use === "" ? htmlText(deprecation.reason) : `${htmlText(deprecation.reason)}; ${use}`;
+  if (use === "") return htmlText(deprecation.reason);
+  // A reason that is a sentence of its own is followed by another: "Merged by the vendor. Use X instead."
+  return /[.!?]$/.test(deprecation.reason) ? `${htmlText(deprecation.reason)} U${use.slice(1)}.` : `${htmlText(deprecation.reason)}; ${use}`;
 }
 
 function isCategorised(set: CodeSet, entry: CodeEntry): boolean {
