@@ -26,7 +26,11 @@ export const STRICT_COMPILER_OPTIONS = {
  * Runs the project's tsc on files (relative to dir) with the strict options, changed by `overrides` (a
  * consumer's other settings: module, target, ...); returns its output (empty when clean) and status.
  */
-export function compileTypeScript(dir: string, files: readonly string[], overrides: Readonly<Record<string, unknown>> = {}): { status: number | null; output: string } {
+export function compileTypeScript(
+  dir: string,
+  files: readonly string[],
+  overrides: Readonly<Record<string, unknown>> = {},
+): { status: number | null; output: string } {
   // The config lives in its own temporary directory: the directory under test stays untouched.
   const config = join(mkdtempSync(join(tmpdir(), "codebook-tsc-")), "tsconfig.json");
   const compilerOptions = { ...STRICT_COMPILER_OPTIONS, ...overrides };
