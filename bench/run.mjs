@@ -1,5 +1,5 @@
 // npm run bench: wall time and peak RSS of gen, gen --check and gen validate on synthetic catalog sets,
-// each as a ratio to `node -e 0` measured in the same run, plus a fromCode micro-benchmark.
+// each as a ratio to `node -e 0` measured in the same run, plus a fromCode micro-benchmark and the bundle budgets (bench/bundle-sizes.mjs).
 // BENCH_SIZES=small,medium,large picks the sets (default: all three); BENCH_RUNS sets repetitions (the
 // large set, at tens of seconds a run, runs once). Each time is the median of the runs; each peak RSS the
 // largest. Every run starts on a flushed filesystem, so that no run is timed writing back an earlier one's output.
@@ -8,6 +8,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { describeBundles, measureBundles } from "./bundle-sizes.mjs";
 import { writeSyntheticCatalogs } from "./synthetic-catalogs.mjs";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
@@ -237,9 +238,20 @@ for (const file of readdirSync(corpusDir)
   );
 }
 
+// Bundle budgets (esbuild --bundle --minify): one member plus fromCode against the set's own table, and
+// one vendor through the index against its module imported directly; in each TypeScript style.
+const bundles = {};
+for (const style of ["enum"]) {
+  const dir = style === "enum" ? join(root, "generated") : join(work, `bundle-${style}`);
+  if (style !== "enum") spawnSync(process.execPath, [gen, "--targets", "ts,json", "--ts-style", style, "--no-cache", "--out", dir], { cwd: root });
+  console.log(`\nbundle sizes, ${style} style (esbuild --bundle --minify):`);
+  bundles[style] = measureBundles(dir, style);
+  for (const line of describeBundles(bundles[style])) console.log(line);
+}
+
 console.log(`\nmachine: ${cpus().length} x ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
 writeFileSync(
   join(root, "bench/last-run.json"),
-  `${JSON.stringify({ nodeStart, rows, micro, handling: handlingBench, machine: { cpus: cpus().length, model: cpus()[0]?.model, memGiB: totalmem() / 2 ** 30, node: process.version } }, null, 2)}\n`,
+  `${JSON.stringify({ nodeStart, rows, micro, handling: handlingBench, bundles, machine: { cpus: cpus().length, model: cpus()[0]?.model, memGiB: totalmem() / 2 ** 30, node: process.version } }, null, 2)}\n`,
 );
 rmSync(work, { recursive: true, force: true });

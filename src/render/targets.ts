@@ -1,6 +1,7 @@
 import type { CodeSet, Vendor } from "../model/types.js";
 import type { Content } from "./output-file.js";
 import type { SharedInput } from "./shared-input.js";
+import { DEFAULT_TS_OPTIONS, type TsOptions } from "./typescript-options.js";
 import { markdownChangelogView } from "./views/changelog-view.js";
 import { hasResponseParser } from "./views/handling-spec.js";
 import { javaHandlingView, javaResponsesPath } from "./views/java-handling-view.js";
@@ -8,14 +9,7 @@ import { javaEnumView, javaFilePath } from "./views/java-view.js";
 import { catalogJson } from "./views/json-view.js";
 import { markdownIndexView, markdownOutcomesView, markdownVendorView } from "./views/markdown-view.js";
 import { typescriptHandlingView } from "./views/typescript-handling-view.js";
-import { DEFAULT_TS_OPTIONS, type TsOptions } from "./typescript-options.js";
-import {
-  typescriptCodeSetPath,
-  typescriptCodeSetView,
-  typescriptIndexView,
-  typescriptRuntimeView,
-  typescriptVendorView,
-} from "./views/typescript-view.js";
+import { typescriptCodeSetPath, typescriptCodeSetView, typescriptIndexView, typescriptRuntimeView, typescriptVendorView } from "./views/typescript-view.js";
 
 /**
  * One output of a target: a template, the view it is rendered with, and where the file goes. Shared

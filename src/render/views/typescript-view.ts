@@ -3,8 +3,8 @@ import type { CodeEntry, CodeSet, Resolution, Retry, UncodedEntry, Vendor } from
 import { vendorNamespace } from "../../model/vendor-names.js";
 import { jsDocComment, jsDocText, tsLineComment, tsString, tsStringOrNull } from "../escape/typescript.js";
 import type { SharedInput } from "../shared-input.js";
+import { moduleSpecifier, type TsOptions } from "../typescript-options.js";
 import { bannerText } from "./banner.js";
-import { type TsOptions, moduleSpecifier } from "../typescript-options.js";
 import { hasResponseParser } from "./handling-spec.js";
 import { joinEach } from "./join.js";
 import { lowerFirst, upperSnake } from "./names.js";
