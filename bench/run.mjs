@@ -241,7 +241,7 @@ for (const file of readdirSync(corpusDir)
 // Bundle budgets (esbuild --bundle --minify): one member plus fromCode against the set's own table, and
 // one vendor through the index against its module imported directly; in each TypeScript style.
 const bundles = {};
-for (const style of ["enum"]) {
+for (const style of ["enum", "erasable"]) {
   const dir = style === "enum" ? join(root, "generated") : join(work, `bundle-${style}`);
   if (style !== "enum") spawnSync(process.execPath, [gen, "--targets", "ts,json", "--ts-style", style, "--no-cache", "--out", dir], { cwd: root });
   console.log(`\nbundle sizes, ${style} style (esbuild --bundle --minify):`);

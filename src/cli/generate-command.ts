@@ -11,6 +11,7 @@ import { runCatalogs } from "../pipeline/run-catalogs.js";
 import { createRenderer } from "../render/render.js";
 import { selectTargets } from "../render/targets.js";
 import { BUILTIN_TEMPLATES, readTemplates, type TemplateSet } from "../render/templates.js";
+import { DEFAULT_TS_OPTIONS, type TsOptions } from "../render/typescript-options.js";
 import { REGENERATE_COMMAND } from "../render/views/banner.js";
 import { CATALOG_JSON_COMMENT } from "../render/views/json-view.js";
 import { TOOL_VERSION } from "../version.js";
@@ -45,6 +46,8 @@ export interface GenerateCommandOptions {
   readonly jobs?: number | undefined;
   /** The targets to emit (see selectTargets); all of them by default. */
   readonly targets?: readonly string[] | undefined;
+  /** How the TypeScript is written (--ts-style, --ts-import-extension, or the config's ts); enums and .js by default. */
+  readonly ts?: TsOptions | undefined;
 }
 
 /** `gen` / `gen generate`: write generated/ (only what changed), or with --check report what is stale. */
@@ -66,7 +69,16 @@ export async function runGenerate(options: GenerateCommandOptions, io: CliIo): P
   const cache =
     options.cache === false
       ? undefined
-      : new CatalogCache(resolve(io.cwd, options.cache), outDir, templateRead.templates, generatorId(TOOL_VERSION), options.only, taxonomy, options.targets);
+      : new CatalogCache(
+          resolve(io.cwd, options.cache),
+          outDir,
+          templateRead.templates,
+          generatorId(TOOL_VERSION),
+          options.only,
+          taxonomy,
+          options.targets,
+          options.ts,
+        );
   let session: OutputSession;
   // While waiting for another gen's lock, a signal has nothing of ours to clean up: just the exit status.
   onInterrupt(undefined);
@@ -119,6 +131,7 @@ async function generateWith(options: GenerateCommandOptions, io: CliIo, setup: G
       threads: options.jobs,
       taxonomy,
       targets: options.targets,
+      ts: options.ts,
       onProgress: io.progress,
     }).finally(() => exportStream?.close());
     // The changelog page, when asked for: the changes since a ref, as gen diff finds them.
@@ -131,7 +144,7 @@ async function generateWith(options: GenerateCommandOptions, io: CliIo, setup: G
     const exportFragments = run.results.map((result) => result.exportFragment ?? "");
     const shared = sharedHit
       ? { files: [], diagnostics: [] }
-      : createRenderer(templates, selectTargets(options.targets)).renderShared({
+      : createRenderer(templates, selectTargets(options.targets, options.ts)).renderShared({
           summary: run.summary,
           exportFragments,
           exportFile: exportStream?.whole(exportFragments),
@@ -320,6 +333,9 @@ function fixCommand(options: GenerateCommandOptions): string {
   if (options.outcomes !== undefined) parts.push("--outcomes", quote(options.outcomes));
   if (options.only !== undefined) parts.push("--only", quote(options.only));
   if (options.targets !== undefined) parts.push("--targets", options.targets.join(","));
+  if (options.ts !== undefined && options.ts.style !== DEFAULT_TS_OPTIONS.style) parts.push("--ts-style", options.ts.style);
+  if (options.ts !== undefined && options.ts.importExtension !== DEFAULT_TS_OPTIONS.importExtension)
+    parts.push("--ts-import-extension", options.ts.importExtension);
   return parts.join(" ");
 }
 

@@ -3,7 +3,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { DEFAULT_SETTINGS, describeSettings } from "../config/resolve-settings.js";
 import { TOOL_VERSION } from "../version.js";
 import { defaultCommandHelp, unknownCommand } from "./command-names.js";
-import { commandSettings, configOption, targetsOption } from "./command-settings.js";
+import { commandSettings, configOption, targetsOption, tsImportExtensionOption, tsStyleOption } from "./command-settings.js";
 import { type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, processIo } from "./io.js";
 
 /**
@@ -34,6 +34,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .option("--templates <dir>", "your templates directory; its files override the built-in ones file by file")
     .option("--outcomes <file>", OUTCOMES_HELP)
     .addOption(targetsOption())
+    .addOption(tsStyleOption())
+    .addOption(tsImportExtensionOption())
     .option("--only <vendor>", "generate only this vendor's files (shared files are kept current)")
     .option("--check", "write nothing; exit 1 if the output directory is stale", false)
     .addOption(new Option("--format <format>", "how --check reports stale files").choices(["text", "github"]).default("text"))
@@ -70,6 +72,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
           jobs: capJobs(settings.jobs.value, io),
           // All targets is the default: only a choice is passed on (and shown in --check's advice).
           targets: settings.targets.source.kind === "default" ? undefined : settings.targets.value,
+          ts: settings.ts.value,
         },
         io,
       );
