@@ -288,7 +288,8 @@ function readLeaf(element: Record<string, unknown>, path: readonly string[], fie
 
 /** Own properties only: a key such as __proto__ or constructor never reaches the prototype. */
 function own(record: Record<string, unknown>, key: string): unknown {
-  return Object.hasOwn(record, key) ? record[key] : undefined;
+  // Not Object.hasOwn: that is ES2022, and the generated code compiles for ES2017 targets.
+  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

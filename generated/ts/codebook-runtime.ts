@@ -148,8 +148,9 @@ export function fillPlaceholders(info: CodeInfo, values: object, options: Format
   const pattern = new RegExp([...byToken.keys()].map(escapeRegExp).join("|"), "g");
   return text.replace(pattern, (token) => {
     const name = byToken.get(token) ?? "";
-    // Own properties only: a placeholder named like an Object.prototype member must not pick that up.
-    return Object.hasOwn(values, name) ? String((values as Record<string, unknown>)[name]) : token;
+    // Own properties only: a placeholder named like an Object.prototype member must not pick that up
+    // (and not Object.hasOwn, which is ES2022: the generated code compiles for ES2017 targets).
+    return Object.prototype.hasOwnProperty.call(values, name) ? String((values as Record<string, unknown>)[name]) : token;
   });
 }
 

@@ -51,7 +51,8 @@ const SPEC: ResponseSpec = {
   ]),
   httpClasses: /*#__PURE__*/ new Map([
   ]),
-  precedence: /*#__PURE__*/ new Map(["declined-final", "payment-method-invalid", "insufficient-funds", "declined", "unauthenticated", "forbidden", "invalid-request", "not-found", "conflict", "expired", "user-action-required", "internal-error", "unavailable", "busy", "unknown", "pending", "success"].map((outcome, index) => [outcome, index])),
+  // In a pure call as a whole: a bundler drops it with the rest of SPEC when parseResponse and decide go unused.
+  precedence: /*#__PURE__*/ (() => new Map(["declined-final", "payment-method-invalid", "insufficient-funds", "declined", "unauthenticated", "forbidden", "invalid-request", "not-found", "conflict", "expired", "user-action-required", "internal-error", "unavailable", "busy", "unknown", "pending", "success"].map((outcome, index) => [outcome, index])))(),
   fallback: R8,
 };
 

@@ -5,10 +5,11 @@ import { loadConfig } from "../config/load-config.js";
 import { DEFAULT_SETTINGS, type FlagSettings, resolveSettings, type Settings } from "../config/resolve-settings.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { formatDiagnosticsText } from "../diagnostics/format.js";
+import { TS_IMPORT_EXTENSIONS, TS_STYLES } from "../render/typescript-options.js";
 import { type CliIo, EXIT_FAILURE } from "./io.js";
 
 /** Each config setting's commander option (its attribute name) and the flag a user types for it. */
-const FLAGS: { readonly [K in ConfigKey]: { readonly option: string; readonly flag: string } } = {
+const FLAGS: { readonly [K in Exclude<ConfigKey, "ts">]: { readonly option: string; readonly flag: string } } = {
   catalogs: { option: "catalogs", flag: "--catalogs" },
   out: { option: "out", flag: "--out" },
   templates: { option: "templates", flag: "--templates" },
@@ -18,6 +19,12 @@ const FLAGS: { readonly [K in ConfigKey]: { readonly option: string; readonly fl
   cache: { option: "cache", flag: "--no-cache" },
   jobs: { option: "jobs", flag: "--jobs" },
 };
+
+/** The flags that set the config's `ts` fields, one each. */
+const TS_FLAGS = [
+  { field: "style", option: "tsStyle", flag: "--ts-style" },
+  { field: "importExtension", option: "tsImportExtension", flag: "--ts-import-extension" },
+] as const;
 
 export interface CommandSettings {
   readonly settings: Settings;
@@ -35,6 +42,10 @@ export function commandSettings(command: Command, io: CliIo): CommandSettings | 
   for (const [key, { option, flag }] of Object.entries(FLAGS)) {
     if (command.getOptionValueSource(option) === "cli") flags[key] = { value: options[option], flag };
   }
+  const tsFlags = TS_FLAGS.filter(({ option }) => command.getOptionValueSource(option) === "cli");
+  if (tsFlags.length > 0) {
+    flags.ts = { value: Object.fromEntries(tsFlags.map(({ field, option }) => [field, options[option]])), flag: tsFlags.map(({ flag }) => flag).join(" ") };
+  }
   const named = typeof options.config === "string" ? resolve(io.cwd, options.config) : undefined;
   const load = loadConfig(io.cwd, named);
   if (load.diagnostics.length > 0) io.stderr(formatDiagnosticsText(load.diagnostics, load.texts));
@@ -45,6 +56,22 @@ export function commandSettings(command: Command, io: CliIo): CommandSettings | 
 /** --config: a config file to use instead of looking for codebook.config.yaml. */
 export function configOption(): Option {
   return new Option("--config <file>", "config file to use (default: the nearest codebook.config.yaml or .json, walking up)");
+}
+
+/** --ts-style enum|erasable: how the TypeScript target is written. */
+export function tsStyleOption(): Option {
+  return new Option(
+    "--ts-style <style>",
+    "TypeScript as enums with merged helpers, or erasable syntax (as const objects, unions, functions) (default: enum)",
+  ).choices(TS_STYLES);
+}
+
+/** --ts-import-extension js|ts: the extension of the generated TypeScript's relative imports. */
+export function tsImportExtensionOption(): Option {
+  return new Option(
+    "--ts-import-extension <ext>",
+    "extension of the TypeScript's relative imports: js, or ts to run the files by type stripping (default: js)",
+  ).choices(TS_IMPORT_EXTENSIONS);
 }
 
 /** --targets ts,docs: which targets to emit. */

@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { displayPath } from "../catalog/read-catalogs.js";
 import { formatDiagnosticsText, githubCommand } from "../diagnostics/format.js";
 import { type OutputFailure, type RunOptions, type RunResult, run } from "../pipeline/run.js";
+import { DEFAULT_TS_OPTIONS } from "../render/typescript-options.js";
 import { REGENERATE_COMMAND } from "../render/views/banner.js";
 import type { Recovery } from "../write/apply.js";
 import { JOURNAL_PATH } from "../write/journal.js";
@@ -133,6 +134,9 @@ function fixCommand(options: GenerateCommandOptions): string {
   if (options.outcomes !== undefined) parts.push("--outcomes", quote(options.outcomes));
   if (options.only !== undefined) parts.push("--only", quote(options.only));
   if (options.targets !== undefined) parts.push("--targets", options.targets.join(","));
+  if (options.ts !== undefined && options.ts.style !== DEFAULT_TS_OPTIONS.style) parts.push("--ts-style", options.ts.style);
+  if (options.ts !== undefined && options.ts.importExtension !== DEFAULT_TS_OPTIONS.importExtension)
+    parts.push("--ts-import-extension", options.ts.importExtension);
   return parts.join(" ");
 }
 

@@ -3,7 +3,7 @@ import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 
 import { DEFAULT_SETTINGS, describeSettings } from "../config/resolve-settings.js";
 import { TOOL_VERSION } from "../version.js";
 import { defaultCommandHelp, unknownCommand } from "./command-names.js";
-import { commandSettings, configOption, targetsOption } from "./command-settings.js";
+import { commandSettings, configOption, targetsOption, tsImportExtensionOption, tsStyleOption } from "./command-settings.js";
 import { type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, processIo } from "./io.js";
 
 /**
@@ -60,6 +60,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
           jobs: capJobs(settings.jobs.value, io),
           // All targets is the default: only a choice is passed on (and shown in --check's advice).
           targets: settings.targets.source.kind === "default" ? undefined : settings.targets.value,
+          ts: settings.ts.value,
         },
         io,
       );
@@ -234,6 +235,8 @@ function withRunOptions(command: Command): Command {
     .option("--templates <dir>", "your templates directory; its files override the built-in ones file by file")
     .option("--outcomes <file>", OUTCOMES_HELP)
     .addOption(targetsOption())
+    .addOption(tsStyleOption())
+    .addOption(tsImportExtensionOption())
     .option("--only <vendor>", "generate only this vendor's files (shared files are kept current)")
     .option("--cache-dir <dir>", "where processed catalogs are cached (safe to delete)", DEFAULT_SETTINGS.cacheDir)
     .option("--no-cache", "process every catalog, ignoring and not writing the cache")

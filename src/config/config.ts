@@ -1,3 +1,5 @@
+import type { TsImportExtension, TsStyle } from "../render/typescript-options.js";
+
 /** A target gen can emit (see src/render/targets.ts). */
 export type TargetName = "ts" | "java" | "docs" | "json";
 
@@ -12,6 +14,8 @@ export interface ConfigData {
   readonly cacheDir?: string;
   readonly cache?: boolean;
   readonly jobs?: number;
+  /** How the TypeScript target is written: `style` enum or erasable, `importExtension` js or ts. */
+  readonly ts?: { readonly style?: TsStyle; readonly importExtension?: TsImportExtension };
 }
 
 export type ConfigKey = keyof ConfigData;

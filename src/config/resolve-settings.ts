@@ -1,4 +1,5 @@
 import { isAbsolute, relative, resolve } from "node:path";
+import { DEFAULT_TS_OPTIONS, type TsOptions } from "../render/typescript-options.js";
 import type { ConfigData, ConfigKey, LoadedConfig, TargetName } from "./config.js";
 import { PATH_KEYS } from "./config.js";
 
@@ -12,6 +13,7 @@ export const DEFAULT_SETTINGS = {
   cacheDir: "node_modules/.cache/codebook",
   cache: true,
   jobs: undefined,
+  ts: DEFAULT_TS_OPTIONS,
 } as const satisfies { readonly [K in ConfigKey]-?: ConfigData[K] | undefined };
 
 /** Where a setting's value came from: a flag, a place in the config file, or the default. */
@@ -26,7 +28,12 @@ export interface Setting<T> {
 }
 
 /** Every setting of a run, resolved; paths relative to the working directory (or absolute). */
-export type Settings = { readonly [K in ConfigKey]-?: Setting<NonNullable<ConfigData[K]> | (typeof DEFAULT_SETTINGS)[K]> };
+export type Settings = {
+  readonly [K in Exclude<ConfigKey, "ts">]-?: Setting<NonNullable<ConfigData[K]> | (typeof DEFAULT_SETTINGS)[K]>;
+} & {
+  /** Each of its fields from a flag, else the config, else the default; its source is the most specific that set any. */
+  readonly ts: Setting<TsOptions>;
+};
 
 /** The flags given on the command line (and only those), with the flag that set each. */
 export type FlagSettings = { readonly [K in ConfigKey]?: { readonly value: NonNullable<ConfigData[K]>; readonly flag: string } };
@@ -38,6 +45,7 @@ export type FlagSettings = { readonly [K in ConfigKey]?: { readonly value: NonNu
  */
 export function resolveSettings(flags: FlagSettings, config: LoadedConfig | undefined, cwd: string): Settings {
   const pick = <K extends ConfigKey>(key: K): Setting<unknown> => {
+    if (key === "ts") return pickTs(flags.ts, config);
     const flag = flags[key];
     if (flag !== undefined) return { value: flag.value, source: { kind: "flag", flag: flag.flag } };
     const configured = config?.data[key];
@@ -54,6 +62,15 @@ export function resolveSettings(flags: FlagSettings, config: LoadedConfig | unde
   return Object.fromEntries(keys.map((key) => [key, pick(key)])) as Settings;
 }
 
+/** The TypeScript options: field by field, a flag over the config over the default. */
+function pickTs(flag: FlagSettings["ts"], config: LoadedConfig | undefined): Setting<TsOptions> {
+  const configured = config?.data.ts;
+  const value = { ...DEFAULT_TS_OPTIONS, ...configured, ...flag?.value };
+  if (flag !== undefined) return { value, source: { kind: "flag", flag: flag.flag } };
+  if (config !== undefined && configured !== undefined) return { value, source: { kind: "config", place: config.places.ts ?? config.path } };
+  return { value, source: { kind: "default" } };
+}
+
 /** A path as short as it can be shown: relative to the working directory when inside it. */
 function fromCwd(path: string, cwd: string): string {
   const shown = relative(cwd, path);
@@ -67,7 +84,16 @@ const UNSET: Partial<Record<ConfigKey, string>> = { jobs: "one thread per CPU co
 export function describeSettings(settings: Settings, config: LoadedConfig | undefined): string {
   const lines = (Object.keys(settings) as ConfigKey[]).map((key) => {
     const { value, source } = settings[key];
-    const shown = value === undefined ? (UNSET[key] ?? "none") : Array.isArray(value) ? value.join(", ") : String(value);
+    const shown =
+      value === undefined
+        ? (UNSET[key] ?? "none")
+        : Array.isArray(value)
+          ? value.join(", ")
+          : typeof value === "object"
+            ? Object.entries(value)
+                .map(([field, fieldValue]) => `${field} ${String(fieldValue)}`)
+                .join(", ")
+            : String(value);
     const from = source.kind === "flag" ? source.flag : source.kind === "config" ? source.place : "default";
     return { text: `${key}: ${shown}`, from };
   });

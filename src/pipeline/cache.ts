@@ -7,6 +7,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { VendorSummary } from "../model/summary.js";
 import type { Taxonomy } from "../outcomes/taxonomy.js";
 import type { TemplateSet } from "../render/templates.js";
+import { DEFAULT_TS_OPTIONS, type TsOptions } from "../render/typescript-options.js";
 import { chunkBytes, type SettledFile } from "../write/settle.js";
 import type { JobResult } from "./catalog-job.js";
 
@@ -61,10 +62,13 @@ export class CatalogCache {
     taxonomy: Taxonomy,
     /** The targets rendered, when not all of them. */
     targets?: readonly string[],
+    /** How the TypeScript is written: switching style or extension renders every catalog again. */
+    ts: TsOptions = DEFAULT_TS_OPTIONS,
   ) {
     const hash = createHash("sha256").update(generatorId).update("\0").update(outDir).update("\0").update(readFileSync(SCHEMA_URL));
     hash.update("\0").update(JSON.stringify(taxonomy));
     hash.update("\0").update(targets ? targets.join(",") : "all targets");
+    hash.update("\0").update(`ts style ${ts.style}, import extension ${ts.importExtension}`);
     for (const [path, source] of [...templates].sort(([a], [b]) => (a < b ? -1 : 1))) hash.update("\0").update(path).update("\0").update(source.text);
     this.salt = hash.digest("hex");
   }

@@ -11,6 +11,7 @@ import type { Vendor } from "../model/types.js";
 import type { Taxonomy } from "../outcomes/taxonomy.js";
 import type { Chunk } from "../render/output-file.js";
 import type { Renderer } from "../render/render.js";
+import type { TsOptions } from "../render/typescript-options.js";
 import { type SettledFile, settleFile } from "../write/settle.js";
 
 /** One catalog file to process. */
@@ -40,6 +41,8 @@ export interface JobSettings {
   readonly taxonomy?: Taxonomy | undefined;
   /** The targets to render (see selectTargets); all of them by default. */
   readonly targets?: readonly string[] | undefined;
+  /** How the TypeScript target is written (gen --ts-style, --ts-import-extension); enums and .js by default. */
+  readonly ts?: TsOptions | undefined;
   /** gen diff: the other side's files that differ from these (validate mode); see runCompareJob. */
   readonly against?: AgainstFiles | undefined;
 }

@@ -10,6 +10,7 @@ import type { AgainstFiles } from "../diff/compare-job.js";
 import { byVendorId, type CatalogSummary } from "../model/summary.js";
 import type { Taxonomy } from "../outcomes/taxonomy.js";
 import type { TemplateSet } from "../render/templates.js";
+import type { TsOptions } from "../render/typescript-options.js";
 import type { ExportStream } from "../write/export-stream.js";
 import type { CatalogCache } from "./cache.js";
 import type { JobMode, JobResult } from "./catalog-job.js";
@@ -38,6 +39,8 @@ export interface CatalogRunOptions {
   readonly only?: string | undefined;
   /** The targets to render (see selectTargets); all of them by default. */
   readonly targets?: readonly string[] | undefined;
+  /** How the TypeScript target is written; enums and .js specifiers by default. */
+  readonly ts?: TsOptions | undefined;
   /** Where the vendors' parts of catalog.json are written as they come (see ExportStream). */
   readonly exportStream?: ExportStream | undefined;
   /** Threads to use (see runCatalogJobs). */
@@ -66,6 +69,7 @@ export async function runCatalogs(options: CatalogRunOptions): Promise<CatalogRu
     staging: options.staging,
     only: options.only,
     targets: options.targets,
+    ts: options.ts,
     exportStream: options.exportStream,
     threads: options.threads,
     taxonomy: options.taxonomy,

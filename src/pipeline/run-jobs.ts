@@ -62,7 +62,10 @@ export async function runCatalogJobs(files: readonly CatalogFile[], options: Run
     onProgress?.(done, files.length);
     return result;
   };
-  const contextHere = (): JobContext => ({ ...settings, renderer: templateSet ? createRenderer(templateSet, selectTargets(settings.targets)) : undefined });
+  const contextHere = (): JobContext => ({
+    ...settings,
+    renderer: templateSet ? createRenderer(templateSet, selectTargets(settings.targets, settings.ts)) : undefined,
+  });
   if (totalBytes < PARALLEL_THRESHOLD_BYTES || threads < 2 || !BUILT) {
     const context = contextHere();
     const results = files.map((file, index) => progressed(handOver(index, detached(runCatalogJob(jobOf(file), context)), exportStream)));

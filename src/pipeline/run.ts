@@ -9,6 +9,7 @@ import { builtinTaxonomy, readTaxonomy, type Taxonomy } from "../outcomes/taxono
 import { createRenderer } from "../render/render.js";
 import { selectTargets } from "../render/targets.js";
 import { BUILTIN_TEMPLATES, readTemplates, type TemplateSet } from "../render/templates.js";
+import type { TsOptions } from "../render/typescript-options.js";
 import { CATALOG_JSON_COMMENT } from "../render/views/json-view.js";
 import { TOOL_VERSION } from "../version.js";
 import { CommitStuckError, errorCode, JournalError, type Recovery } from "../write/apply.js";
@@ -45,6 +46,8 @@ export interface RunOptions {
   readonly jobs?: number | undefined;
   /** The targets to emit (see selectTargets); all of them by default. */
   readonly targets?: readonly string[] | undefined;
+  /** How the TypeScript is written (style, import extension); enums and .js by default. */
+  readonly ts?: TsOptions | undefined;
 }
 
 /** What a run tells while it works: nothing of it is printed here, the caller decides. */
@@ -123,7 +126,16 @@ export async function run(options: RunOptions, hooks: RunHooks = {}): Promise<Ru
   const cache =
     options.cache === false || options.cache === undefined
       ? undefined
-      : new CatalogCache(resolve(cwd, options.cache), outDir, templateRead.templates, generatorId(TOOL_VERSION), options.only, taxonomy, options.targets);
+      : new CatalogCache(
+          resolve(cwd, options.cache),
+          outDir,
+          templateRead.templates,
+          generatorId(TOOL_VERSION),
+          options.only,
+          taxonomy,
+          options.targets,
+          options.ts,
+        );
 
   let session: OutputSession;
   try {
@@ -186,6 +198,7 @@ async function generateWith(options: RunOptions, setup: RunSetup): Promise<RunRe
       threads: options.jobs,
       taxonomy,
       targets: options.targets,
+      ts: options.ts,
       onProgress: setup.onProgress,
     }).finally(() => exportStream?.close());
     const base = { ...setup.base, texts: catalogRun.texts };
@@ -204,7 +217,7 @@ async function generateWith(options: RunOptions, setup: RunSetup): Promise<RunRe
     const exportFragments = catalogRun.results.map((result) => result.exportFragment ?? "");
     const shared = sharedHit
       ? { files: [], diagnostics: [] }
-      : createRenderer(templates, selectTargets(options.targets)).renderShared({
+      : createRenderer(templates, selectTargets(options.targets, options.ts)).renderShared({
           summary: catalogRun.summary,
           exportFragments,
           exportFile: exportStream?.whole(exportFragments),

@@ -1,6 +1,7 @@
 import type { CodeSet, Vendor } from "../model/types.js";
 import type { Content } from "./output-file.js";
 import type { SharedInput } from "./shared-input.js";
+import { DEFAULT_TS_OPTIONS, type TsOptions } from "./typescript-options.js";
 import { markdownChangelogView } from "./views/changelog-view.js";
 import { hasResponseParser } from "./views/handling-spec.js";
 import { javaHandlingView, javaResponsesPath } from "./views/java-handling-view.js";
@@ -8,7 +9,7 @@ import { javaEnumView, javaFilePath } from "./views/java-view.js";
 import { catalogJson } from "./views/json-view.js";
 import { markdownIndexView, markdownOutcomesView, markdownVendorView } from "./views/markdown-view.js";
 import { typescriptHandlingView } from "./views/typescript-handling-view.js";
-import { typescriptIndexView, typescriptRuntimeView, typescriptVendorView } from "./views/typescript-view.js";
+import { typescriptCodeSetPath, typescriptCodeSetView, typescriptIndexView, typescriptRuntimeView, typescriptVendorView } from "./views/typescript-view.js";
 
 /**
  * One output of a target: a template, the view it is rendered with, and where the file goes. Shared
@@ -46,17 +47,29 @@ export interface Target {
   readonly outputs: readonly OutputRule[];
 }
 
-export const TARGETS: readonly Target[] = [
-  {
+/** The TypeScript target in a style (see TsOptions): the same files, spelled as enums or as erasable syntax. */
+export function typescriptTarget(options: TsOptions = DEFAULT_TS_OPTIONS): Target {
+  return {
     name: "ts",
     outputs: [
       { per: "catalog", template: "ts/codebook-runtime.ts.hbs", path: "ts/codebook-runtime.ts", view: typescriptRuntimeView },
-      { per: "catalog", template: "ts/index.ts.hbs", path: "ts/index.ts", view: typescriptIndexView },
-      { per: "vendor", template: "ts/vendor.ts.hbs", path: (vendor) => `ts/${vendor.id}.ts`, view: typescriptVendorView },
+      { per: "catalog", template: "ts/index.ts.hbs", path: "ts/index.ts", view: (shared) => typescriptIndexView(options, shared) },
+      { per: "vendor", template: "ts/vendor.ts.hbs", path: (vendor) => `ts/${vendor.id}.ts`, view: (vendor) => typescriptVendorView(options, vendor) },
+      { per: "codeSet", template: "ts/code-set.ts.hbs", path: typescriptCodeSetPath, view: (vendor, set) => typescriptCodeSetView(options, vendor, set) },
       { per: "catalog", template: "ts/codebook-handling.ts.hbs", path: "ts/codebook-handling.ts", view: typescriptRuntimeView },
-      { per: "vendor", template: "ts/handling.ts.hbs", path: (vendor) => `ts/${vendor.id}.handling.ts`, view: typescriptHandlingView, when: hasResponseParser },
+      {
+        per: "vendor",
+        template: "ts/handling.ts.hbs",
+        path: (vendor) => `ts/${vendor.id}.handling.ts`,
+        view: (vendor) => typescriptHandlingView(options, vendor),
+        when: hasResponseParser,
+      },
     ],
-  },
+  };
+}
+
+export const TARGETS: readonly Target[] = [
+  typescriptTarget(),
   {
     name: "java",
     outputs: [
@@ -86,7 +99,8 @@ export const TARGETS: readonly Target[] = [
   },
 ];
 
-/** The targets of a run: those named (in TARGETS order), or all of them. */
-export function selectTargets(names: readonly string[] | undefined): readonly Target[] {
-  return names === undefined ? TARGETS : TARGETS.filter((target) => names.includes(target.name));
+/** The targets of a run: those named (in TARGETS order), or all of them; the TypeScript target in the run's style. */
+export function selectTargets(names: readonly string[] | undefined, ts: TsOptions = DEFAULT_TS_OPTIONS): readonly Target[] {
+  const targets = TARGETS.map((target) => (target.name === "ts" ? typescriptTarget(ts) : target));
+  return names === undefined ? targets : targets.filter((target) => names.includes(target.name));
 }

@@ -19,7 +19,7 @@ describe("codebook.config.yaml", () => {
     const run = runGen([], join(root, "sub", "deeper"));
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
-    expect(run.stdout).toBe(`${join(root, "build/gen")}: 14 created, 0 updated, 0 removed, 0 unchanged\n`);
+    expect(run.stdout).toBe(`${join(root, "build/gen")}: 21 created, 0 updated, 0 removed, 0 unchanged\n`);
     expect(existsSync(join(root, "build/gen/ts/phonepos.ts"))).toBe(true);
     expect(existsSync(join(root, "build/gen/catalog.json"))).toBe(true);
     expect(existsSync(join(root, "build/gen/docs"))).toBe(false);
@@ -45,6 +45,7 @@ describe("codebook.config.yaml", () => {
         "cacheDir: ../node_modules/.cache/codebook  # default",
         "cache: true                                # default",
         "jobs: 2                                    # ../codebook.config.yaml:4:7",
+        "ts: style enum, importExtension js         # default",
         "",
       ].join("\n"),
     );

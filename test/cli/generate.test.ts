@@ -22,7 +22,7 @@ describe("gen (generate)", () => {
     const out = tempDir();
     const run = runGen(["generate", "--out", out]);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/: 32 created, 0 updated, 0 removed, 0 unchanged\n$/);
+    expect(run.stdout).toMatch(/: 39 created, 0 updated, 0 removed, 0 unchanged\n$/);
     for (const path of ["ts/index.ts", "ts/phonepos.ts", "ts/codebook-runtime.ts", "docs/index.md", "docs/wlw.md", "catalog.json", ".codebook-manifest.json"]) {
       expect(existsSync(join(out, path)), path).toBe(true);
     }
@@ -34,9 +34,9 @@ describe("gen (generate)", () => {
     utimesSync(join(out, "ts/wlw.ts"), old, old);
     writeFileSync(join(out, "ts/phonepos.ts"), "// edited by hand\n");
     const run = runGen(["--out", out]);
-    expect(run.stdout).toMatch(/0 created, 1 updated, 0 removed, 31 unchanged/);
+    expect(run.stdout).toMatch(/0 created, 1 updated, 0 removed, 38 unchanged/);
     expect(statSync(join(out, "ts/wlw.ts")).mtime.getTime()).toBe(old.getTime());
-    expect(readFileSync(join(out, "ts/phonepos.ts"), "utf8")).toContain("export enum TerminalErrorCode");
+    expect(readFileSync(join(out, "ts/phonepos.ts"), "utf8")).toContain("export { TerminalErrorCode, ");
   });
 
   it("removes files it generated that nothing produces any more, and only those", () => {
@@ -48,7 +48,7 @@ describe("gen (generate)", () => {
     rmSync(join(catalogs, "wlw.yaml"));
     const run = runGen(["--catalogs", catalogs, "--out", out]);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/6 removed/);
+    expect(run.stdout).toMatch(/8 removed/);
     expect(existsSync(join(out, "ts/wlw.ts"))).toBe(false);
     expect(existsSync(join(out, "ts/wlw.handling.ts"))).toBe(false);
     expect(existsSync(join(out, "java/codebook/wlw"))).toBe(false);
@@ -63,7 +63,7 @@ describe("gen (generate)", () => {
       // Without the cache, which would answer from what it recorded instead of comparing the files.
       const run = runGen(["--check", "--no-cache", "--out", out]);
       expect(run.status).toBe(0);
-      expect(run.stdout).toMatch(/is up to date \(32 files\)/);
+      expect(run.stdout).toMatch(/is up to date \(39 files\)/);
       expect(snapshot(out)).toEqual(before);
     });
 
@@ -105,7 +105,7 @@ describe("gen (generate)", () => {
     it("reports every file as missing for an empty output directory", () => {
       const run = runGen(["--check", "--out", tempDir()]);
       expect(run.status).toBe(1);
-      expect(run.stderr.match(/ {2}missing {3}/g)).toHaveLength(32);
+      expect(run.stderr.match(/ {2}missing {3}/g)).toHaveLength(39);
     });
   });
 
@@ -129,6 +129,8 @@ describe("gen (generate)", () => {
         "ts/index.ts",
         "ts/phonepos.handling.ts",
         "ts/phonepos.ts",
+        "ts/phonepos/primary-status.ts",
+        "ts/phonepos/terminal-error.ts",
       ]);
       expect(runGen(["--only", "phonepos", "--check", "--out", out]).status).toBe(0);
       // A full run then adds the rest, and --only never removes another vendor's files.

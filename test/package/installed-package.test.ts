@@ -92,12 +92,12 @@ describe("codebook installed from its tarball into a fresh project", () => {
     expect(validate.stdout).toBe("1 catalog, 1 code set, 3 codes: no problems\n");
     const generate = npx(["gen"], project);
     expect(generate.stderr).toBe("");
-    expect(generate.stdout).toBe("generated: 10 created, 0 updated, 0 removed, 0 unchanged\n");
+    expect(generate.stdout).toBe("generated: 11 created, 0 updated, 0 removed, 0 unchanged\n");
     expect(existsSync(join(project, "generated/ts/example-pay.ts"))).toBe(true);
     expect(existsSync(join(project, "generated/java/codebook/examplepay/TerminalErrorCode.java"))).toBe(true);
     const check = npx(["gen", "--check"], project);
     expect(check.status).toBe(0);
-    expect(check.stdout).toBe("generated is up to date (10 files)\n");
+    expect(check.stdout).toBe("generated is up to date (11 files)\n");
 
     const explain = npx(["gen", "explain", "2310"], project);
     expect(explain.status).toBe(0);
@@ -267,7 +267,16 @@ console.log(JSON.stringify({ files: result.files.length, missing: before.missing
     );
     const ran = run(process.execPath, ["use-api.mjs"], project);
     expect(ran.stderr).toBe("");
-    expect(JSON.parse(ran.stdout)).toEqual({ files: 9, missing: 10, created: 10, unchanged: 10, ran: "written", runCreated: 10, checked: "checked", stale: 0 });
+    expect(JSON.parse(ran.stdout)).toEqual({
+      files: 10,
+      missing: 11,
+      created: 11,
+      unchanged: 11,
+      ran: "written",
+      runCreated: 11,
+      checked: "checked",
+      stale: 0,
+    });
     // The API writes what gen writes.
     expect(readFileSync(join(project, "api-out/ts/example-pay.ts"), "utf8")).toBe(readFileSync(join(project, "generated/ts/example-pay.ts"), "utf8"));
     expect(readFileSync(join(project, "run-out/ts/example-pay.ts"), "utf8")).toBe(readFileSync(join(project, "generated/ts/example-pay.ts"), "utf8"));

@@ -40,6 +40,8 @@ describe("writeFiles and checkFiles (the API's write and check)", () => {
       "java/codebook/wlw/WlwResponses.java",
       "ts/wlw.handling.ts",
       "ts/wlw.ts",
+      "ts/wlw/payment-status.ts",
+      "ts/wlw/response-status.ts",
     ];
     expect((await checkFiles(fewer, out)).orphaned).toEqual(orphans);
     const written = await writeFiles(fewer, out);

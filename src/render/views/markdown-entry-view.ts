@@ -246,10 +246,10 @@ export function defaultsText(defaults: CodeDefaults, set: CodeSet): string | nul
   return parts.length === 0 ? null : markdownParagraph(`Defaults for its codes that state none: ${parts.join("; ")}.`);
 }
 
-function retryText(retry: Retry, escape: (text: string) => string = htmlText): string {
+function retryText(retry: Retry, escapeNote: (text: string) => string = htmlText): string {
   const { minDelaySeconds: min, maxDelaySeconds: max } = retry;
   const delay = min !== undefined && max !== undefined ? ` (${min}–${max} s)` : min !== undefined ? ` (≥ ${min} s)` : "";
-  return `${retry.policy}${delay}${retry.note === undefined ? "" : `: ${escape(retry.note)}`}`;
+  return `${retry.policy}${delay}${retry.note === undefined ? "" : `: ${escapeNote(retry.note)}`}`;
 }
 
 /**

@@ -1,16 +1,18 @@
 import type { Retry, Vendor } from "../../model/types.js";
 import { jsDocComment, tsLineComment, tsString } from "../escape/typescript.js";
+import { moduleSpecifier, type TsOptions } from "../typescript-options.js";
 import { bannerText } from "./banner.js";
 import { handlingSpec } from "./handling-spec.js";
 
 /** What templates/ts/handling.ts.hbs sees: the vendor's handling spec spelled as TypeScript literals. */
-export function typescriptHandlingView(vendor: Vendor) {
+export function typescriptHandlingView(options: TsOptions, vendor: Vendor) {
   const spec = handlingSpec(vendor);
   const constOf = (set: number) => `SET_${set}`;
   const resolvedOf = (index: number) => `R${index}`;
   const response = vendor.errorResponse;
   return {
     banner: `// ${tsLineComment(bannerText(vendor.file))}`,
+    handlingRuntimeModule: tsString(moduleSpecifier(options, "./codebook-handling")),
     moduleDoc: jsDocComment("", [`${vendor.name}: from a raw response body to typed errors, outcomes and one decision.`]),
     resolutions: spec.resolutions.map((resolved, index) => ({
       name: resolvedOf(index),

@@ -3,6 +3,7 @@ import type { CodeEntry, CodeSet, Resolution, Retry, UncodedEntry, Vendor } from
 import { vendorNamespace } from "../../model/vendor-names.js";
 import { jsDocComment, jsDocText, tsLineComment, tsString, tsStringOrNull } from "../escape/typescript.js";
 import type { SharedInput } from "../shared-input.js";
+import { moduleSpecifier, type TsOptions } from "../typescript-options.js";
 import { bannerText } from "./banner.js";
 import { hasResponseParser } from "./handling-spec.js";
 import { joinEach } from "./join.js";
@@ -10,8 +11,8 @@ import { lowerFirst, upperSnake } from "./names.js";
 import { outcomeText } from "./outcome-text.js";
 import { retiredView } from "./retired-view.js";
 
-/** What templates/ts/vendor.ts.hbs sees: every literal already escaped, every name already cased. */
-export function typescriptVendorView(vendor: Vendor) {
+/** What templates/ts/vendor.ts.hbs sees: the vendor's own exports and a re-export of each code set's module. */
+export function typescriptVendorView(options: TsOptions, vendor: Vendor) {
   return {
     banner: `// ${tsLineComment(bannerText(vendor.file))}`,
     vendorDoc: jsDocComment("", [
@@ -20,19 +21,40 @@ export function typescriptVendorView(vendor: Vendor) {
     ]),
     vendorId: tsString(vendor.id),
     vendorName: tsString(vendor.name),
-    codeSets: vendor.codeSets.map(codeSetView),
-    handlingModule: hasResponseParser(vendor) ? tsString(`./${vendor.id}.handling.js`) : null,
-    ...runtimeImports(vendor),
+    erasable: options.style === "erasable",
+    codeSets: vendor.codeSets.map((set) => ({
+      title: tsLineComment(set.title),
+      module: tsString(moduleSpecifier(options, `./${vendor.id}/${set.id}`)),
+      ...codeSetExports(set),
+    })),
+    handlingModule: hasResponseParser(vendor) ? tsString(moduleSpecifier(options, `./${vendor.id}.handling`)) : null,
   };
 }
 
+/** Where a code set's module goes: ts/<vendor>/<set>.ts, beside the vendor's ts/<vendor>.ts. */
+export function typescriptCodeSetPath(vendor: Vendor, set: CodeSet): string {
+  return `ts/${vendor.id}/${set.id}.ts`;
+}
+
+/** What the vendor module passes on of a set's module: the type (and its value), the maps, and the named types. */
+function codeSetExports(set: CodeSet) {
+  const mapPrefix = lowerFirst(set.typeName);
+  const live = set.codes.filter((entry) => !entry.retired);
+  const types = [
+    `${set.typeName}Info`,
+    ...(live.some((entry) => entry.placeholders.length > 0) ? [`${set.typeName}Placeholders`] : []),
+    ...(set.uncoded.length > 0 ? [`${set.typeName}UncodedInfo`, `${set.typeName}UncodedName`] : []),
+  ];
+  return { valueExports: [set.typeName, `${mapPrefix}ByCode`, `${mapPrefix}ByName`].join(", "), typeExports: types.join(", ") };
+}
+
 /** Import only what the module uses, so it compiles under noUnusedLocals too. */
-function runtimeImports(vendor: Vendor) {
-  const usesFormat = vendor.codeSets.some((set) => set.codes.some((entry) => entry.placeholders.length > 0));
-  const usesUncoded = vendor.codeSets.some((set) => set.uncoded.length > 0);
-  const usesRetired = vendor.codeSets.some((set) => set.codes.some((entry) => entry.retired));
-  const usesDigitsRetired = vendor.codeSets.some((set) => set.format.kind === "digits" && set.codes.some((entry) => entry.retired));
-  const usesJson = vendor.codeSets.some((set) => set.codes.filter((entry) => !entry.retired).length > TS_OBJECT_LITERAL_MAX_CODES);
+function runtimeImports(set: CodeSet) {
+  const live = set.codes.filter((entry) => !entry.retired);
+  const usesFormat = live.some((entry) => entry.placeholders.length > 0);
+  const usesUncoded = set.uncoded.length > 0;
+  const usesRetired = set.codes.some((entry) => entry.retired);
+  const usesJson = live.length > TS_OBJECT_LITERAL_MAX_CODES;
   const types = [
     "CodeInfo",
     ...(usesFormat ? ["FormatOptions"] : []),
@@ -43,19 +65,20 @@ function runtimeImports(vendor: Vendor) {
   ];
   const values = [
     ...(usesFormat ? ["fillPlaceholders"] : []),
-    ...(usesDigitsRetired ? ["formatDigits"] : []),
+    ...(usesRetired && set.format.kind === "digits" ? ["formatDigits"] : []),
     ...(usesUncoded ? ["matchUncoded as matchUncodedEntry"] : []),
   ];
   return { typeImports: types.join(", "), valueImports: values.join(", ") };
 }
 
 /** What templates/ts/index.ts.hbs sees. */
-export function typescriptIndexView(shared: SharedInput) {
+export function typescriptIndexView(options: TsOptions, shared: SharedInput) {
   return {
     banner: `// ${tsLineComment(bannerText("every catalog"))}`,
+    runtimeModule: tsString(moduleSpecifier(options, "./codebook-runtime")),
     vendors: shared.summary.vendors.map((vendor) => ({
       namespace: vendorNamespace(vendor.id),
-      module: tsString(`./${vendor.id}.js`),
+      module: tsString(moduleSpecifier(options, `./${vendor.id}`)),
       doc: jsDocComment("", [vendor.name]),
     })),
   };
@@ -63,6 +86,23 @@ export function typescriptIndexView(shared: SharedInput) {
 
 export function typescriptRuntimeView() {
   return { banner: `// ${tsLineComment(bannerText("codebook's runtime template"))}` };
+}
+
+/** What templates/ts/code-set.ts.hbs sees: one code set's type, tables and helpers, every literal already escaped. */
+export function typescriptCodeSetView(options: TsOptions, vendor: Vendor, set: CodeSet) {
+  const erasable = options.style === "erasable";
+  const enumName = `${set.typeName}Members`;
+  return {
+    banner: `// ${tsLineComment(bannerText(vendor.file))}`,
+    setDoc: jsDocComment("", [`${vendor.name}: ${set.title}.`]),
+    runtimeModule: tsString(moduleSpecifier(options, "../codebook-runtime")),
+    erasable,
+    enumName,
+    // The members as the module's own code refers to them: the enum is declared first, the merged value last.
+    memberRef: erasable ? set.typeName : enumName,
+    ...runtimeImports(set),
+    ...codeSetView(set),
+  };
 }
 
 function codeSetView(set: CodeSet) {

@@ -1,0 +1,113 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { bodyOf, responseCorpus } from "../support/responses.js";
+import { runGen, tempDir } from "../support/run-gen.js";
+import { readTree } from "../support/tree.js";
+import { CATALOG, GOLDEN_ERASABLE, handlingApi, type SetApi, setApi } from "../support/ts-styles.js";
+
+describe("erasable TypeScript (gen --ts-style erasable)", () => {
+  it("equals its golden tree byte for byte (regenerate: node bin/gen.js --targets ts --ts-style erasable --out test/fixtures/golden-erasable)", () => {
+    const out = tempDir();
+    const run = runGen(["--targets", "ts", "--ts-style", "erasable", "--no-cache", "--out", out]);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const fresh = readTree(out);
+    const golden = readTree(GOLDEN_ERASABLE);
+    expect([...fresh.keys()]).toEqual([...golden.keys()]);
+    for (const [path, bytes] of fresh) expect(bytes.equals(golden.get(path) ?? Buffer.alloc(0)), `${path} differs`).toBe(true);
+  });
+
+  for (const vendor of CATALOG.vendors) {
+    for (const set of vendor.codeSets) {
+      describe(`${vendor.id} ${set.typeName}: the enum and erasable styles give identical answers`, async () => {
+        const enumApi = await setApi("enum", vendor.id, set);
+        const erasable = await setApi("erasable", vendor.id, set);
+        /** What a style answers for one input, across every helper that takes it. */
+        const answers = (api: SetApi, code: string | number) => ({ fromCode: api.fromCode(code), parse: api.parse(code) });
+
+        it("on every entry: members, fromCode (string and number), getCode, valueOf, info, parse and values", () => {
+          expect(erasable.values()).toEqual(enumApi.values());
+          for (const entry of set.codes) {
+            expect(erasable[entry.name], entry.name).toBe(enumApi[entry.name]);
+            const member = enumApi[entry.name];
+            for (const code of [entry.code, String(entry.code), ...(set.codeKind === "symbolic" ? [] : [Number(entry.code)])]) {
+              expect(answers(erasable, code)).toEqual(answers(enumApi, code));
+            }
+            expect(erasable.getCode(member)).toBe(enumApi.getCode(member));
+            expect(erasable.valueOf(entry.name)).toBe(enumApi.valueOf(entry.name));
+            expect(erasable.info(member)).toEqual(enumApi.info(member));
+          }
+          expect(() => erasable.valueOf("NO_SUCH_NAME")).toThrow(`No enum constant ${set.typeName}.NO_SUCH_NAME`);
+          expect(() => erasable.info("no such member")).toThrow(`Not a ${set.typeName}: no such member`);
+          expect(typeof erasable.format).toBe(typeof enumApi.format);
+          expect(typeof erasable.matchUncoded).toBe(typeof enumApi.matchUncoded);
+          expect(erasable.uncoded?.()).toEqual(enumApi.uncoded?.());
+        });
+
+        it("on random strings and numbers (fast-check)", () => {
+          const wire = fc.constantFrom(...set.codes.map((entry) => entry.code));
+          const input = fc.oneof(
+            fc.string({ maxLength: 8 }),
+            fc.stringMatching(/^[0-9 +-]{0,7}$/),
+            fc.integer({ min: -100_000, max: 1_000_000 }),
+            fc.double(),
+            wire,
+            wire.map((code) => (typeof code === "number" ? String(code) : Number(code))),
+          );
+          fc.assert(
+            fc.property(input, (code) => {
+              if (set.codeKind === "symbolic" && typeof code === "number") return;
+              expect(answers(erasable, code)).toEqual(answers(enumApi, code));
+            }),
+            { numRuns: 2000, seed: set.codes.length },
+          );
+        });
+
+        it("through fromCode(int) over every int of the codes' range", () => {
+          if (set.codeKind === "symbolic") return;
+          const numbers = set.codes.map((entry) => Number(entry.code)).filter(Number.isSafeInteger);
+          const [low, high] = [Math.min(-10, ...numbers) - 10, Math.min(Math.max(...numbers) + 10, 200_000)];
+          for (let code = low; code <= high; code++) expect(erasable.fromCode(code), String(code)).toBe(enumApi.fromCode(code));
+        });
+
+        it("formats and matches uncoded errors alike", () => {
+          let formatted = 0;
+          for (const entry of set.codes) {
+            const member = enumApi[entry.name];
+            if (!enumApi.format || !erasable.format) break;
+            const { placeholders } = enumApi.info(member) as { placeholders: readonly { name: string }[] };
+            const values = Object.fromEntries(placeholders.map((placeholder) => [placeholder.name, `<${placeholder.name} $& $1>`]));
+            for (const options of [{}, { locale: "de" }, { field: "description" }]) {
+              expect(erasable.format(member, values, options)).toBe(enumApi.format(member, values, options));
+              formatted += 1;
+            }
+          }
+          expect(formatted > 0).toBe(enumApi.format !== undefined);
+          for (const entry of (enumApi.uncoded?.() ?? []) as { httpStatus: number; message: string }[]) {
+            for (const [status, message] of [
+              [entry.httpStatus, entry.message],
+              [entry.httpStatus, ` ${entry.message}\n`],
+              [entry.httpStatus + 1, entry.message],
+            ] as const) {
+              expect(erasable.matchUncoded?.(status, message)).toEqual(enumApi.matchUncoded?.(status, message));
+            }
+          }
+        });
+      });
+    }
+  }
+
+  it("parses and decides every response of the corpus as the enum style does", () => {
+    let compared = 0;
+    for (const entry of responseCorpus()) {
+      const enumHandling = handlingApi("enum", entry.vendor);
+      const erasable = handlingApi("erasable", entry.vendor);
+      const body = bodyOf(entry);
+      const parsed = erasable.parseResponse(body, entry.httpStatus);
+      expect(parsed).toEqual(enumHandling.parseResponse(body, entry.httpStatus));
+      expect(erasable.decide(parsed)).toEqual(enumHandling.decide(parsed));
+      compared += 1;
+    }
+    expect(compared).toBeGreaterThan(10);
+  });
+});
