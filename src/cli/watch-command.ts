@@ -44,6 +44,7 @@ export function runWatch(command: Command, options: WatchCommandOptions, io: Cli
       cwd: io.cwd,
       cache,
       targets,
+      ts: settings.ts.value,
       check: false,
     };
     return { run: planned, alsoWatch };
