@@ -58,7 +58,8 @@ export function javaHandlingView(vendor: Vendor) {
         uncoded: set.uncoded
           .map((entry) => `new Uncoded(${javaString(entry.name)}, ${entry.httpStatus}, ${javaString(entry.message)}, RESOLVED[${entry.resolved}])`)
           .join(", "),
-        member: `wire -> ${type}.fromCode(wire)`,
+        index: String(index),
+        type,
       };
     }),
     codeFields: spec.codeFields.map(

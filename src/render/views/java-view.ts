@@ -96,6 +96,7 @@ export function javaEnumView(vendor: Vendor, set: CodeSet) {
     width: set.format.kind === "digits" ? set.format.width : 0,
     fields: fields.map((field) => ({ ...field, doc: javadocComment("    ", [field.doc]), textField: TEXT_FIELDS.has(field.name) })),
     hasTranslations: fields.some((field) => field.name === "translations"),
+    inlineTranslations: inline && fields.some((field) => field.name === "translations"),
     hasRetryField: fields.some((field) => field.name === "retry"),
     hasRetryClass: fields.some((field) => field.name === "retry") || set.uncoded.length > 0,
     hasPlaceholders,
@@ -283,8 +284,10 @@ function javadocInline(text: string): string {
   return javadocText(text).replace(/[\r\n\u2028\u2029]+/g, " ");
 }
 
+/** An unmodifiable list as Java 8 and Android build one (List.of is Java 9, and Android API level 30). */
 function listLiteral(items: readonly string[]): string {
-  return `java.util.List.of(${joinEach(items, javaString, ", ")})`;
+  if (items.length === 0) return "java.util.Collections.emptyList()";
+  return `java.util.Collections.unmodifiableList(java.util.Arrays.asList(${joinEach(items, javaString, ", ")}))`;
 }
 
 function retryLiteral(retry: Retry | undefined): string {
@@ -293,13 +296,18 @@ function retryLiteral(retry: Retry | undefined): string {
   return `new Retry(${javaString(retry.policy)}, ${delay(retry.minDelaySeconds)}, ${delay(retry.maxDelaySeconds)}, ${javaLongStringOrNull(retry.note)})`;
 }
 
+/**
+ * The translations as (locale, field, text) triples for the enum's codebookTranslations(...), which builds
+ * unmodifiable maps as Java 8 and Android can (Map.ofEntries is Java 9, and Android API level 30).
+ */
 function translationsLiteral(entry: CodeEntry): string {
-  if (entry.translations.length === 0) return "java.util.Map.of()";
-  const locale = ({ locale, texts }: CodeEntry["translations"][number]) => {
-    const fields = joinEach(Object.entries(texts), ([field, text]) => `java.util.Map.entry(${javaString(field)}, ${javaString(text)})`, ", ");
-    return `java.util.Map.entry(${javaString(locale)}, java.util.Map.ofEntries(${fields}))`;
-  };
-  return `java.util.Map.ofEntries(${joinEach(entry.translations, locale, ", ")})`;
+  if (entry.translations.length === 0) return "java.util.Collections.emptyMap()";
+  const triples = entry.translations.flatMap(({ locale, texts }) =>
+    Object.keys(texts).length === 0
+      ? [`${javaString(locale)}, null, null`]
+      : Object.entries(texts).map(([field, text]) => `${javaString(locale)}, ${javaString(field)}, ${javaString(text)}`),
+  );
+  return `codebookTranslations(${triples.join(", ")})`;
 }
 
 function placeholdersLiteral(entry: CodeEntry): string {

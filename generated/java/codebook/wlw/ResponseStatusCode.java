@@ -16,55 +16,55 @@ public enum ResponseStatusCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_ARGUMENTS("304", "Invalid arguments", "Detailed description is context-specific, such as PartnerUri cannot be null or empty.", java.util.List.of("enrollCustomerAndProvisionCard", "retrieveMobileTransactionMetadata", "updateMobileTransaction"), new Retry("after-fix", null, null, null), false, new java.lang.String[0][], "message"),
+    INVALID_ARGUMENTS("304", "Invalid arguments", "Detailed description is context-specific, such as PartnerUri cannot be null or empty.", java.util.Collections.unmodifiableList(java.util.Arrays.asList("enrollCustomerAndProvisionCard", "retrieveMobileTransactionMetadata", "updateMobileTransaction")), new Retry("after-fix", null, null, null), false, new java.lang.String[0][], "message"),
     /**
      * Code "309": Invalid checkout token
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_CHECKOUT_TOKEN("309", "Invalid checkout token", null, java.util.List.of("retrieveMobileTransactionMetadata"), new Retry("after-fix", null, null, null), false, new java.lang.String[0][], "message"),
+    INVALID_CHECKOUT_TOKEN("309", "Invalid checkout token", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("retrieveMobileTransactionMetadata")), new Retry("after-fix", null, null, null), false, new java.lang.String[0][], "message"),
     /**
      * Code "337": No transaction details found
      * <p>
      * Outcome: not-found; retry after-fix (by code, codebook's judgement).
      */
-    NO_TRANSACTION_DETAILS_FOUND("337", "No transaction details found", null, java.util.List.of("retrieveMobileTransactionMetadata", "updateMobileTransaction"), new Retry("after-fix", null, null, null), false, new java.lang.String[0][], "message"),
+    NO_TRANSACTION_DETAILS_FOUND("337", "No transaction details found", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("retrieveMobileTransactionMetadata", "updateMobileTransaction")), new Retry("after-fix", null, null, null), false, new java.lang.String[0][], "message"),
     /**
      * Code "341": Transaction has been canceled
      * <p>
      * Outcome: conflict; retry never (by code, codebook's judgement).
      */
-    TRANSACTION_HAS_BEEN_CANCELED("341", "Transaction has been canceled", null, java.util.List.of("retrieveMobileTransactionMetadata", "updateMobileTransaction"), new Retry("never", null, null, null), false, new java.lang.String[0][], "message"),
+    TRANSACTION_HAS_BEEN_CANCELED("341", "Transaction has been canceled", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("retrieveMobileTransactionMetadata", "updateMobileTransaction")), new Retry("never", null, null, null), false, new java.lang.String[0][], "message"),
     /**
      * Code "347": Transaction in use
      * <p>
      * Outcome: busy; retry after-delay (by code, codebook's judgement).
      */
-    TRANSACTION_IN_USE("347", "Transaction in use", null, java.util.List.of("retrieveMobileTransactionMetadata", "updateMobileTransaction"), null, false, new java.lang.String[0][], "message"),
+    TRANSACTION_IN_USE("347", "Transaction in use", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("retrieveMobileTransactionMetadata", "updateMobileTransaction")), null, false, new java.lang.String[0][], "message"),
     /**
      * Code "360": Operation timeout
      * <p>
      * Outcome: unavailable; retry exponential-backoff (by code, codebook's judgement).
      */
-    OPERATION_TIMEOUT("360", "Operation timeout", null, java.util.List.of("retrieveMobileTransactionMetadata", "updateMobileTransaction"), null, false, new java.lang.String[0][], "message"),
+    OPERATION_TIMEOUT("360", "Operation timeout", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("retrieveMobileTransactionMetadata", "updateMobileTransaction")), null, false, new java.lang.String[0][], "message"),
     /**
      * Code "361": Checkout token blocked
      * <p>
      * Outcome: declined-final; retry never (by code, codebook's judgement).
      */
-    CHECKOUT_TOKEN_BLOCKED("361", "Checkout token blocked", null, java.util.List.of("retrieveMobileTransactionMetadata"), null, false, new java.lang.String[0][], "message"),
+    CHECKOUT_TOKEN_BLOCKED("361", "Checkout token blocked", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("retrieveMobileTransactionMetadata")), null, false, new java.lang.String[0][], "message"),
     /**
      * Code "370": Tender not supported
      * <p>
      * Outcome: payment-method-invalid; retry after-fix (by code, codebook's judgement).
      */
-    TENDER_NOT_SUPPORTED("370", "Tender not supported", null, java.util.List.of("enrollCustomerAndProvisionCard", "updateMobileTransaction"), null, false, new java.lang.String[0][], "message"),
+    TENDER_NOT_SUPPORTED("370", "Tender not supported", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("enrollCustomerAndProvisionCard", "updateMobileTransaction")), null, false, new java.lang.String[0][], "message"),
     /**
      * Code "385": Transaction not ready
      * <p>
      * Outcome: pending; retry never (by code, codebook's judgement).
      */
-    TRANSACTION_NOT_READY("385", "Transaction not ready", null, java.util.List.of("retrieveMobileTransactionMetadata"), new Retry("never", null, null, null), false, new java.lang.String[0][], "message"),
+    TRANSACTION_NOT_READY("385", "Transaction not ready", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("retrieveMobileTransactionMetadata")), new Retry("never", null, null, null), false, new java.lang.String[0][], "message"),
     /**
      * Code "386": &lt;endpoint&gt; Error
      * <p>
@@ -74,7 +74,7 @@ public enum ResponseStatusCode {
      * <p>
      * Note: The document lists updateMobileTransaction twice in the Used by column for this code; it is kept once here.
      */
-    ENDPOINT_ERROR("386", "<endpoint> Error", "Detailed description is context-specific.", java.util.List.of("enrollCustomerAndProvisionCard", "retrieveMobileTransactionMetadata", "updateMobileTransaction", "cancelMobileTransaction", "releaseMobileDeviceCheckoutToken"), new Retry("manual", null, null, null), false, new java.lang.String[][] {{"endpoint", "<endpoint>"}}, "message"),
+    ENDPOINT_ERROR("386", "<endpoint> Error", "Detailed description is context-specific.", java.util.Collections.unmodifiableList(java.util.Arrays.asList("enrollCustomerAndProvisionCard", "retrieveMobileTransactionMetadata", "updateMobileTransaction", "cancelMobileTransaction", "releaseMobileDeviceCheckoutToken")), new Retry("manual", null, null, null), false, new java.lang.String[][] {{"endpoint", "<endpoint>"}}, "message"),
     /**
      * Code "389": Issuing partner is not configured to support stub customer records.
      * <p>
@@ -82,13 +82,13 @@ public enum ResponseStatusCode {
      * <p>
      * Note: The document wraps the message across two lines ("Issuing partner is not configured" / "to support stub customer records."); joined with one space.
      */
-    ISSUING_PARTNER_STUB_RECORDS_NOT_SUPPORTED("389", "Issuing partner is not configured to support stub customer records.", null, java.util.List.of("enrollCustomerAndProvisionCard"), null, false, new java.lang.String[0][], "message"),
+    ISSUING_PARTNER_STUB_RECORDS_NOT_SUPPORTED("389", "Issuing partner is not configured to support stub customer records.", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("enrollCustomerAndProvisionCard")), null, false, new java.lang.String[0][], "message"),
     /**
      * Code "390": Data access error
      * <p>
      * Outcome: internal-error; retry exponential-backoff (by code, codebook's judgement).
      */
-    DATA_ACCESS_ERROR("390", "Data access error", null, java.util.List.of("updateMobileTransaction"), null, false, new java.lang.String[0][], "message"),
+    DATA_ACCESS_ERROR("390", "Data access error", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("updateMobileTransaction")), null, false, new java.lang.String[0][], "message"),
     /**
      * Code "391": The external entity is not found
      * <p>
@@ -96,7 +96,7 @@ public enum ResponseStatusCode {
      * <p>
      * Outcome: not-found; retry after-fix (by code, codebook's judgement).
      */
-    EXTERNAL_ENTITY_NOT_FOUND("391", "The external entity is not found", "Detailed description is context-specific.", java.util.List.of("retrieveMobileTransactionMetadata"), new Retry("after-fix", null, null, null), false, new java.lang.String[0][], "message"),
+    EXTERNAL_ENTITY_NOT_FOUND("391", "The external entity is not found", "Detailed description is context-specific.", java.util.Collections.unmodifiableList(java.util.Arrays.asList("retrieveMobileTransactionMetadata")), new Retry("after-fix", null, null, null), false, new java.lang.String[0][], "message"),
     /**
      * Code "427": Invalid external entity state
      * <p>
@@ -108,37 +108,37 @@ public enum ResponseStatusCode {
      * <p>
      * Note: The Used by column reads "Reserved for future use"; no endpoint uses this code yet.
      */
-    INVALID_EXTERNAL_ENTITY_STATE("427", "Invalid external entity state", "Detailed description is context-specific.", java.util.List.of(), new Retry("never", null, null, null), true, new java.lang.String[0][], "message"),
+    INVALID_EXTERNAL_ENTITY_STATE("427", "Invalid external entity state", "Detailed description is context-specific.", java.util.Collections.emptyList(), new Retry("never", null, null, null), true, new java.lang.String[0][], "message"),
     /**
      * Code "430": Declined
      * <p>
      * Outcome: declined; retry manual (by code, codebook's judgement).
      */
-    DECLINED("430", "Declined", null, java.util.List.of("updateMobileTransaction"), null, false, new java.lang.String[0][], "message"),
+    DECLINED("430", "Declined", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("updateMobileTransaction")), null, false, new java.lang.String[0][], "message"),
     /**
      * Code "431": Insufficient funds
      * <p>
      * Outcome: insufficient-funds; retry manual (by code, codebook's judgement).
      */
-    INSUFFICIENT_FUNDS("431", "Insufficient funds", null, java.util.List.of("updateMobileTransaction"), null, false, new java.lang.String[0][], "message"),
+    INSUFFICIENT_FUNDS("431", "Insufficient funds", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("updateMobileTransaction")), null, false, new java.lang.String[0][], "message"),
     /**
      * Code "443": Processing error occurred
      * <p>
      * Outcome: internal-error; retry after-delay, 300 s (by code, codebook's judgement).
      */
-    PROCESSING_ERROR("443", "Processing error occurred", null, java.util.List.of("updateMobileTransaction"), new Retry("after-delay", java.lang.Integer.valueOf(300), null, null), false, new java.lang.String[0][], "message"),
+    PROCESSING_ERROR("443", "Processing error occurred", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("updateMobileTransaction")), new Retry("after-delay", java.lang.Integer.valueOf(300), null, null), false, new java.lang.String[0][], "message"),
     /**
      * Code "444": Processing error occurred at gateway
      * <p>
      * Outcome: unavailable; retry after-delay, 300 s (by code, codebook's judgement).
      */
-    GATEWAY_PROCESSING_ERROR("444", "Processing error occurred at gateway", null, java.util.List.of("updateMobileTransaction"), new Retry("after-delay", java.lang.Integer.valueOf(300), null, null), false, new java.lang.String[0][], "message"),
+    GATEWAY_PROCESSING_ERROR("444", "Processing error occurred at gateway", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("updateMobileTransaction")), new Retry("after-delay", java.lang.Integer.valueOf(300), null, null), false, new java.lang.String[0][], "message"),
     /**
      * Code "445": Transaction cannot be processed
      * <p>
      * Outcome: declined; retry manual (by code, codebook's judgement).
      */
-    TRANSACTION_CANNOT_BE_PROCESSED("445", "Transaction cannot be processed", null, java.util.List.of("updateMobileTransaction"), null, false, new java.lang.String[0][], "message"),
+    TRANSACTION_CANNOT_BE_PROCESSED("445", "Transaction cannot be processed", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("updateMobileTransaction")), null, false, new java.lang.String[0][], "message"),
     /**
      * Code "447": Transaction not supported in the integration
      * <p>
@@ -146,43 +146,43 @@ public enum ResponseStatusCode {
      * <p>
      * Note: The document wraps the message across two lines ("Transaction not supported" / "in the integration"); joined with one space.
      */
-    TRANSACTION_NOT_SUPPORTED_IN_INTEGRATION("447", "Transaction not supported in the integration", null, java.util.List.of("updateMobileTransaction"), null, false, new java.lang.String[0][], "message"),
+    TRANSACTION_NOT_SUPPORTED_IN_INTEGRATION("447", "Transaction not supported in the integration", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("updateMobileTransaction")), null, false, new java.lang.String[0][], "message"),
     /**
      * Code "449": Invalid amount specified
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_AMOUNT("449", "Invalid amount specified", null, java.util.List.of("updateMobileTransaction"), new Retry("after-fix", null, null, null), false, new java.lang.String[0][], "message"),
+    INVALID_AMOUNT("449", "Invalid amount specified", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("updateMobileTransaction")), new Retry("after-fix", null, null, null), false, new java.lang.String[0][], "message"),
     /**
      * Code "450": Invalid card number specified
      * <p>
      * Outcome: payment-method-invalid; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_CARD_NUMBER("450", "Invalid card number specified", null, java.util.List.of("updateMobileTransaction"), null, false, new java.lang.String[0][], "message"),
+    INVALID_CARD_NUMBER("450", "Invalid card number specified", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("updateMobileTransaction")), null, false, new java.lang.String[0][], "message"),
     /**
      * Code "451": Invalid expiry date specified
      * <p>
      * Outcome: payment-method-invalid; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_EXPIRY_DATE("451", "Invalid expiry date specified", null, java.util.List.of("updateMobileTransaction"), null, false, new java.lang.String[0][], "message"),
+    INVALID_EXPIRY_DATE("451", "Invalid expiry date specified", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("updateMobileTransaction")), null, false, new java.lang.String[0][], "message"),
     /**
      * Code "452": Expired credit card
      * <p>
      * Outcome: payment-method-invalid; retry after-fix (by code, codebook's judgement).
      */
-    EXPIRED_CREDIT_CARD("452", "Expired credit card", null, java.util.List.of("updateMobileTransaction"), null, false, new java.lang.String[0][], "message"),
+    EXPIRED_CREDIT_CARD("452", "Expired credit card", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("updateMobileTransaction")), null, false, new java.lang.String[0][], "message"),
     /**
      * Code "490": Invalid Transaction, Contact Issuer
      * <p>
      * Outcome: declined; retry manual (by code, codebook's judgement).
      */
-    INVALID_TRANSACTION_CONTACT_ISSUER("490", "Invalid Transaction, Contact Issuer", null, java.util.List.of("updateMobileTransaction"), null, false, new java.lang.String[0][], "message"),
+    INVALID_TRANSACTION_CONTACT_ISSUER("490", "Invalid Transaction, Contact Issuer", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("updateMobileTransaction")), null, false, new java.lang.String[0][], "message"),
     /**
      * Code "491": Suspected Fraud, Contact Issuer
      * <p>
      * Outcome: declined-final; retry never (by code, codebook's judgement).
      */
-    SUSPECTED_FRAUD_CONTACT_ISSUER("491", "Suspected Fraud, Contact Issuer", null, java.util.List.of("updateMobileTransaction"), null, false, new java.lang.String[0][], "message"),
+    SUSPECTED_FRAUD_CONTACT_ISSUER("491", "Suspected Fraud, Contact Issuer", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("updateMobileTransaction")), null, false, new java.lang.String[0][], "message"),
     /**
      * Code "523": Payment account enrollment card provisioning operation declined
      * <p>
@@ -190,7 +190,7 @@ public enum ResponseStatusCode {
      * <p>
      * Note: The document wraps the message across two lines ("Payment account enrollment card provisioning" / "operation declined"); joined with one space.
      */
-    ENROLLMENT_CARD_PROVISIONING_DECLINED("523", "Payment account enrollment card provisioning operation declined", null, java.util.List.of("enrollCustomerAndProvisionCard"), null, false, new java.lang.String[0][], "message"),
+    ENROLLMENT_CARD_PROVISIONING_DECLINED("523", "Payment account enrollment card provisioning operation declined", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("enrollCustomerAndProvisionCard")), null, false, new java.lang.String[0][], "message"),
     /**
      * Code "524": Payment account enrollment card provisioning operation not supported
      * <p>
@@ -198,13 +198,13 @@ public enum ResponseStatusCode {
      * <p>
      * Note: The document wraps the message across two lines ("Payment account enrollment card provisioning" / "operation not supported"); joined with one space.
      */
-    ENROLLMENT_CARD_PROVISIONING_NOT_SUPPORTED("524", "Payment account enrollment card provisioning operation not supported", null, java.util.List.of("enrollCustomerAndProvisionCard"), null, false, new java.lang.String[0][], "message"),
+    ENROLLMENT_CARD_PROVISIONING_NOT_SUPPORTED("524", "Payment account enrollment card provisioning operation not supported", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("enrollCustomerAndProvisionCard")), null, false, new java.lang.String[0][], "message"),
     /**
      * Code "525": CRUD not possible
      * <p>
      * Outcome: unavailable; retry after-delay, 300 s (by code, codebook's judgement).
      */
-    CRUD_NOT_POSSIBLE("525", "CRUD not possible", null, java.util.List.of("enrollCustomerAndProvisionCard"), new Retry("after-delay", java.lang.Integer.valueOf(300), null, null), false, new java.lang.String[0][], "message");
+    CRUD_NOT_POSSIBLE("525", "CRUD not possible", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("enrollCustomerAndProvisionCard")), new Retry("after-delay", java.lang.Integer.valueOf(300), null, null), false, new java.lang.String[0][], "message");
 
     /** Every constant by its wire code: built once, so lookups take constant time. */
     private static final java.util.Map<java.lang.String, ResponseStatusCode> $BY_WIRE;
