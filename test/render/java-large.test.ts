@@ -71,7 +71,7 @@ public final class Probe {
           out.append(' ').append(text(call(uncodedType, entry, getter)));
         }
         Object retry = call(uncodedType, entry, "getRetry");
-        out.append(' ').append(retry == null ? "-" : text(call(retry.getClass(), retry, "getPolicy") + "," + call(retry.getClass(), retry, "getMinDelaySeconds") + "," + call(retry.getClass(), retry, "getMaxDelaySeconds") + "," + call(retry.getClass(), retry, "getNote")));
+        out.append(' ').append(retry == null ? "-" : text(((codebook.runtime.Retry) retry).getPolicy().getId() + "," + call(retry.getClass(), retry, "getMinDelaySeconds") + "," + call(retry.getClass(), retry, "getMaxDelaySeconds") + "," + call(retry.getClass(), retry, "getNote")));
         out.append('\\n');
         continue;
       }
@@ -113,7 +113,7 @@ public final class Probe {
       out.append(' ').append(list(call(type, member, "getAlternativeMessages")));
       out.append(' ').append(Boolean.TRUE.equals(call(type, member, "isReserved")));
       Object retry = call(type, member, "getRetry");
-      out.append(' ').append(retry == null ? "-" : text(call(retry.getClass(), retry, "getPolicy") + "," + call(retry.getClass(), retry, "getMinDelaySeconds") + "," + call(retry.getClass(), retry, "getMaxDelaySeconds") + "," + call(retry.getClass(), retry, "getNote")));
+      out.append(' ').append(retry == null ? "-" : text(((codebook.runtime.Retry) retry).getPolicy().getId() + "," + call(retry.getClass(), retry, "getMinDelaySeconds") + "," + call(retry.getClass(), retry, "getMaxDelaySeconds") + "," + call(retry.getClass(), retry, "getNote")));
       @SuppressWarnings("unchecked")
       java.util.Map<String, java.util.Map<String, String>> translations = (java.util.Map<String, java.util.Map<String, String>>) call(type, member, "getTranslations");
       out.append(' ').append(translations == null || translations.isEmpty() ? "-" : text(sorted(translations)));
@@ -339,7 +339,7 @@ describe(`Java and TypeScript at every size (${LARGE ? "CODEBOOK_LARGE=1" : "def
     for (const vendor of vendors) {
       for (const [set, shape] of Object.entries(vendor.shapes)) {
         const java = readFileSync(join(root, "out/java/codebook", vendor.id, `${set}.java`), "utf8");
-        expect(java.includes(`public enum ${set} {`), `${vendor.id} ${set}`).toBe(shape !== "class");
+        expect(java.includes(`public enum ${set} implements codebook.runtime.CodebookCode {`), `${vendor.id} ${set}`).toBe(shape !== "class");
         expect(java.includes("private static final class $Data {"), `${vendor.id} ${set}`).toBe(shape !== "inline enum");
       }
       const errors = readFileSync(join(root, "out/java/codebook", vendor.id, "ErrorCode.java"), "utf8");

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { FIXTURES } from "./paths.js";
 
@@ -10,6 +10,15 @@ export function seedTerminalErrorCodeSource(): string {
   const end = seed.lastIndexOf("}");
   if (start < 0 || end < start) throw new Error("the PhonePOS seed no longer contains the TerminalErrorCode enum");
   return `${seed.slice(start, end + 1)}\n`;
+}
+
+/** The shared runtime's sources (codebook.runtime) under a generated java/ directory: every enum and parser needs them. */
+export function javaRuntimeFiles(javaDir: string): string[] {
+  const dir = join(javaDir, "codebook/runtime");
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(".java"))
+    .sort()
+    .map((name) => join(dir, name));
 }
 
 /** Integers the parity tests feed fromCode(int). */

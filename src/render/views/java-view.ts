@@ -13,6 +13,7 @@ import {
 } from "../escape/java.js";
 import { bannerText } from "./banner.js";
 import { JavaDataWriter } from "./java-data.js";
+import { JAVA_RUNTIME_PACKAGE, javaConstantOfId, javaRetryPolicy } from "./java-runtime-view.js";
 import { joinEach } from "./join.js";
 import { outcomeText } from "./outcome-text.js";
 import { retiredView } from "./retired-view.js";
@@ -39,6 +40,9 @@ interface FieldSpec {
 const LIST = "java.util.List<java.lang.String>";
 const TEXT_FIELDS: ReadonlySet<string> = new Set(["message", "description", "action"]);
 
+/** The fields whose getters implement codebook.runtime.CodebookCode's (the set's own types are covariant returns). */
+const INTERFACE_FIELDS: ReadonlySet<string> = new Set(["message", "description", "action", "scope", "category", "retry"]);
+
 // biome-ignore format: a table of fields reads better one per line.
 const FIELDS: readonly FieldSpec[] = [
   { name: "message", type: "java.lang.String", getter: "getMessage", doc: "The message exactly as the vendor sends it, or null.", has: (e) => e.message !== undefined, literal: (e) => javaStringOrNull(e.message), read: "$Data.string()", write: (e, _, out) => out.string(e.message) },
@@ -46,12 +50,12 @@ const FIELDS: readonly FieldSpec[] = [
   { name: "description", type: "java.lang.String", getter: "getDescription", doc: "What the code means, or null.", has: (e) => e.description !== undefined, literal: (e) => javaStringOrNull(e.description), read: "$Data.string()", write: (e, _, out) => out.string(e.description) },
   { name: "action", type: "java.lang.String", getter: "getAction", doc: "What the caller should do, or null.", has: (e) => e.action !== undefined, literal: (e) => javaStringOrNull(e.action), read: "$Data.string()", write: (e, _, out) => out.string(e.action) },
   { name: "httpStatus", type: "java.lang.Integer", getter: "getHttpStatus", doc: "The HTTP status the vendor returns with this code, or null.", has: (e) => e.httpStatus !== undefined, literal: (e) => (e.httpStatus === undefined ? "null" : String(e.httpStatus)), read: "$Data.integerOrNull()", write: (e, _, out) => out.number(e.httpStatus) },
-  { name: "scope", type: "java.lang.String", getter: "getScope", doc: "The id of the scope the code belongs to, or null.", has: (e) => e.scope !== undefined, literal: (e) => javaStringOrNull(e.scope), read: "$Data.string()", write: (e, _, out) => out.string(e.scope) },
+  { name: "scope", type: "Scope", getter: "getScope", doc: "The scope the code belongs to, or null.", has: (e) => e.scope !== undefined, literal: (e) => labelLiteral("Scope", e.scope), read: "Scope.fromId($Data.string())", write: (e, _, out) => out.string(e.scope) },
   { name: "scopeTitle", type: "java.lang.String", getter: "getScopeTitle", doc: "The vendor's name for the scope, or null.", has: (e) => e.scope !== undefined, literal: (e, set) => javaStringOrNull(set.scopes.find((s) => s.id === e.scope)?.title), read: "$Data.string()", write: (e, set, out) => out.string(set.scopes.find((s) => s.id === e.scope)?.title) },
-  { name: "category", type: "java.lang.String", getter: "getCategory", doc: "The id of the category the code belongs to, or null.", has: (e) => e.category !== undefined, literal: (e) => javaStringOrNull(e.category), read: "$Data.string()", write: (e, _, out) => out.string(e.category) },
+  { name: "category", type: "Category", getter: "getCategory", doc: "The category the code belongs to, or null.", has: (e) => e.category !== undefined, literal: (e) => labelLiteral("Category", e.category), read: "Category.fromId($Data.string())", write: (e, _, out) => out.string(e.category) },
   { name: "categoryTitle", type: "java.lang.String", getter: "getCategoryTitle", doc: "The vendor's name for the category, or null.", has: (e) => e.category !== undefined, literal: (e, set) => javaStringOrNull(set.categories.find((c) => c.id === e.category)?.title), read: "$Data.string()", write: (e, set, out) => out.string(set.categories.find((c) => c.id === e.category)?.title) },
   { name: "endpoints", type: LIST, getter: "getEndpoints", doc: "The endpoints that return this code.", has: (e) => e.endpoints.length > 0, literal: (e) => listLiteral(e.endpoints), read: "$Data.list()", write: (e, _, out) => out.list(e.endpoints) },
-  { name: "retry", type: "Retry", getter: "getRetry", doc: "Whether and how to retry after this code, or null.", has: (e) => e.retry !== undefined, literal: (e) => retryLiteral(e.retry), read: "$Data.retry()", write: (e, _, out) => writeRetry(e.retry, out) },
+  { name: "retry", type: `${JAVA_RUNTIME_PACKAGE}.Retry`, getter: "getRetry", doc: "Whether and how to retry after this code, or null.", has: (e) => e.retry !== undefined, literal: (e) => retryLiteral(e.retry), read: "$Data.retry()", write: (e, _, out) => writeRetry(e.retry, out) },
   { name: "reserved", type: "boolean", getter: "isReserved", doc: "Whether the vendor reserves this code for future use (it is not sent yet).", has: (e) => e.reserved, literal: (e) => String(e.reserved), read: "$Data.bool()", write: (e, _, out) => out.boolean(e.reserved) },
   { name: "translations", type: "java.util.Map<java.lang.String, java.util.Map<java.lang.String, java.lang.String>>", getter: "getTranslations", doc: "Translated texts: locale to field (message, description, action) to text.", has: (e) => e.translations.length > 0, literal: translationsLiteral, read: "$Data.translations()", write: writeTranslations },
 ];
@@ -94,11 +98,21 @@ export function javaEnumView(vendor: Vendor, set: CodeSet) {
     isDigits: kind === "digits",
     isSymbolic: kind === "symbolic",
     width: set.format.kind === "digits" ? set.format.width : 0,
-    fields: fields.map((field) => ({ ...field, doc: javadocComment("    ", [field.doc]), textField: TEXT_FIELDS.has(field.name) })),
+    runtime: JAVA_RUNTIME_PACKAGE,
+    vendorId: javaString(vendor.id),
+    setId: javaString(set.id),
+    wireCode: kind === "integer" ? "java.lang.String.valueOf($code)" : "$code",
+    hasIntLookup: kind !== "symbolic",
+    labels: labelsView(set),
+    fields: fields.map((field) => ({
+      ...field,
+      doc: javadocComment("    ", [field.doc]),
+      textField: TEXT_FIELDS.has(field.name),
+      override: INTERFACE_FIELDS.has(field.name),
+    })),
     hasTranslations: fields.some((field) => field.name === "translations"),
     inlineTranslations: inline && fields.some((field) => field.name === "translations"),
     hasRetryField: fields.some((field) => field.name === "retry"),
-    hasRetryClass: fields.some((field) => field.name === "retry") || set.uncoded.length > 0,
     hasPlaceholders,
     hasRetired: retired.length > 0,
     ...retiredInJava,
@@ -236,6 +250,7 @@ function writeRetry(retry: Retry | undefined, out: JavaDataWriter): void {
   if (!retry) return;
   out.number(retry.minDelaySeconds);
   out.number(retry.maxDelaySeconds);
+  out.list(retry.delaysSeconds.map(String));
   out.string(retry.note);
 }
 
@@ -293,7 +308,8 @@ function listLiteral(items: readonly string[]): string {
 function retryLiteral(retry: Retry | undefined): string {
   if (!retry) return "null";
   const delay = (value: number | undefined) => (value === undefined ? "null" : `java.lang.Integer.valueOf(${value})`);
-  return `new Retry(${javaString(retry.policy)}, ${delay(retry.minDelaySeconds)}, ${delay(retry.maxDelaySeconds)}, ${javaLongStringOrNull(retry.note)})`;
+  const delays = retry.delaysSeconds.length === 0 ? "null" : `java.util.Arrays.asList(${retry.delaysSeconds.map(delay).join(", ")})`;
+  return `new ${JAVA_RUNTIME_PACKAGE}.Retry(${javaRetryPolicy(retry.policy)}, ${delay(retry.minDelaySeconds)}, ${delay(retry.maxDelaySeconds)}, ${delays}, ${javaLongStringOrNull(retry.note)})`;
 }
 
 /**
@@ -311,8 +327,31 @@ function translationsLiteral(entry: CodeEntry): string {
 }
 
 function placeholdersLiteral(entry: CodeEntry): string {
-  if (entry.placeholders.length === 0) return "new java.lang.String[0][]";
-  return `new java.lang.String[][] {${joinEach(entry.placeholders, (p) => `{${javaString(p.name)}, ${javaString(p.token)}}`, ", ")}}`;
+  if (entry.placeholders.length === 0) return "java.util.Collections.emptyList()";
+  const placeholder = (p: CodeEntry["placeholders"][number]) => `new ${JAVA_RUNTIME_PACKAGE}.Placeholder(${javaString(p.name)}, ${javaString(p.token)})`;
+  return `java.util.Collections.unmodifiableList(java.util.Arrays.asList(${joinEach(entry.placeholders, placeholder, ", ")}))`;
+}
+
+/** A scope's or category's constant of the set's own Scope or Category enum, or null. */
+function labelLiteral(type: "Scope" | "Category", id: string | undefined): string {
+  return id === undefined ? "null" : `${type}.${javaConstantOfId(id)}`;
+}
+
+/** The set's Scope and Category enums, for the sets that declare scopes or categories. */
+function labelsView(set: CodeSet) {
+  const label = (typeName: string, what: string, items: readonly { id: string; title: string; description: string | undefined }[]) => ({
+    typeName,
+    doc: javadocComment("    ", [`The ${what} of ${set.title}, as the vendor declares them.`]),
+    constants: items.map((item, index) => ({
+      name: javaConstantOfId(item.id),
+      args: `${javaString(item.id)}, ${javaLongString(item.title)}, ${javaLongStringOrNull(item.description)}`,
+      separator: index === items.length - 1 ? ";" : ",",
+    })),
+  });
+  return [
+    ...(set.scopes.length > 0 ? [label("Scope", "scopes", set.scopes)] : []),
+    ...(set.categories.length > 0 ? [label("Category", "categories", set.categories)] : []),
+  ];
 }
 
 /**

@@ -7,37 +7,14 @@ package codebook.couponcredit;
 public final class CouponCreditResponses {
     private CouponCreditResponses() {}
 
-    /** Whether and when to retry: policy is never, after-fix, after-delay, exponential-backoff or manual. */
-    public static final class Retry {
-        private final java.lang.String policy;
-        private final java.lang.Integer minDelaySeconds;
-        private final java.lang.Integer maxDelaySeconds;
-        private final java.util.List<java.lang.Integer> delaysSeconds;
-
-        Retry(java.lang.String policy, java.lang.Integer minDelaySeconds, java.lang.Integer maxDelaySeconds, java.util.List<java.lang.Integer> delaysSeconds) {
-            this.policy = policy;
-            this.minDelaySeconds = minDelaySeconds;
-            this.maxDelaySeconds = maxDelaySeconds;
-            this.delaysSeconds = delaysSeconds;
-        }
-
-        public java.lang.String getPolicy() { return policy; }
-        /** The shortest wait before retrying, or null. */
-        public java.lang.Integer getMinDelaySeconds() { return minDelaySeconds; }
-        /** The longest wait before retrying, or null. */
-        public java.lang.Integer getMaxDelaySeconds() { return maxDelaySeconds; }
-        /** For exponential-backoff: the vendor's waits before each retry (empty when it gives none). */
-        public java.util.List<java.lang.Integer> getDelaysSeconds() { return delaysSeconds; }
-    }
-
     /** An outcome with its retry and action, and the rule that decided (code, category, code-set, http-status, uncoded or default). */
     public static class Resolved {
         private final java.lang.String outcome;
-        private final Retry retry;
+        private final codebook.runtime.Retry retry;
         private final java.lang.String action;
         private final java.lang.String basis;
 
-        Resolved(java.lang.String outcome, Retry retry, java.lang.String action, java.lang.String basis) {
+        Resolved(java.lang.String outcome, codebook.runtime.Retry retry, java.lang.String action, java.lang.String basis) {
             this.outcome = outcome;
             this.retry = retry;
             this.action = action;
@@ -50,7 +27,8 @@ public final class CouponCreditResponses {
 
         /** An outcome id of the taxonomy (success, busy, declined-final, ...). */
         public java.lang.String getOutcome() { return outcome; }
-        public Retry getRetry() { return retry; }
+        /** Whether and when to retry; getDelaysSeconds() gives the vendor's waits for exponential-backoff. */
+        public codebook.runtime.Retry getRetry() { return retry; }
         /** What the caller should do: the code's action, else the outcome's. */
         public java.lang.String getAction() { return action; }
         public java.lang.String getBasis() { return basis; }
@@ -577,7 +555,7 @@ public final class CouponCreditResponses {
             int at = i * 7;
             java.util.List<java.lang.Integer> delays = new java.util.ArrayList<>();
             if (!f.get(at + 4).isEmpty()) for (java.lang.String delay : f.get(at + 4).split(",")) delays.add(java.lang.Integer.valueOf(delay));
-            Retry retry = new Retry(f.get(at + 1), optionalInt(f.get(at + 2)), optionalInt(f.get(at + 3)), java.util.Collections.unmodifiableList(delays));
+            codebook.runtime.Retry retry = new codebook.runtime.Retry(codebook.runtime.RetryPolicy.fromId(f.get(at + 1)), optionalInt(f.get(at + 2)), optionalInt(f.get(at + 3)), delays, null);
             out[i] = new Resolved(f.get(at), retry, f.get(at + 5), f.get(at + 6));
         }
         return out;
@@ -599,9 +577,9 @@ public final class CouponCreditResponses {
     }
 
     private static void appendResolved(StringBuilder out, Resolved resolved) {
-        Retry retry = resolved.getRetry();
+        codebook.runtime.Retry retry = resolved.getRetry();
         out.append("\"outcome\":").append(json(resolved.getOutcome()));
-        out.append(",\"retry\":{\"policy\":").append(json(retry.getPolicy()));
+        out.append(",\"retry\":{\"policy\":").append(json(retry.getPolicy().getId()));
         out.append(",\"minDelaySeconds\":").append(json(retry.getMinDelaySeconds())).append(",\"maxDelaySeconds\":").append(json(retry.getMaxDelaySeconds()));
         out.append(",\"delaysSeconds\":[");
         for (int i = 0; i < retry.getDelaysSeconds().size(); i++) out.append(i == 0 ? "" : ",").append(retry.getDelaysSeconds().get(i));
