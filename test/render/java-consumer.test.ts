@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { compileJavaTree, hex } from "../support/java.js";
+import { compileJavaTree, hex, javaSourceFiles } from "../support/java.js";
 import { GENERATED } from "../support/paths.js";
 import { tempDir } from "../support/run-gen.js";
 
@@ -43,10 +43,6 @@ interface Exported {
 }
 
 const catalog = JSON.parse(readFileSync(join(GENERATED, "catalog.json"), "utf8")) as Exported;
-const javaFiles = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? javaFiles(join(dir, entry.name)) : entry.name.endsWith(".java") ? [join(dir, entry.name)] : [],
-  );
 
 /** The sets the consumer handles through CodebookCode alone: digit, integer and symbolic codes, scopes, categories, retries. */
 const SETS = [
@@ -183,7 +179,7 @@ describe("a Java 8 consumer of several vendors' enums through codebook.runtime",
   it("compiles with --release 8 -Xlint:all -Werror, and reads every code's metadata through CodebookCode as the catalog has it", () => {
     const dir = tempDir("codebook-consumer-");
     writeFileSync(join(dir, "Consumer.java"), CONSUMER);
-    const compiled = compileJavaTree([...javaFiles(join(GENERATED, "java")), join(dir, "Consumer.java")], join(dir, "classes"), { release: 8 });
+    const compiled = compileJavaTree([...javaSourceFiles(join(GENERATED, "java")), join(dir, "Consumer.java")], join(dir, "classes"), { release: 8 });
     expect(compiled.output).toBe("");
     expect(compiled.status).toBe(0);
     const run = spawnSync("java", ["-cp", join(dir, "classes"), "Consumer"], { encoding: "utf8" });

@@ -1,20 +1,14 @@
-import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ANDROID_MIN_API, androidApiProblems, referencedJdkMembers } from "../support/android-api.js";
-import { compileJavaTree, JAVA_RELEASES } from "../support/java.js";
+import { compileJavaTree, JAVA_RELEASES, javaSourceFiles } from "../support/java.js";
 import { GENERATED } from "../support/paths.js";
 import { tempDir } from "../support/run-gen.js";
-
-const javaFiles = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? javaFiles(join(dir, entry.name)) : entry.name.endsWith(".java") ? [join(dir, entry.name)] : [],
-  );
 
 // The large catalogs' Java goes through the same matrix in java-large.test.ts, and random catalogs' through
 // --release 8 in test/property/valid-catalogs.test.ts.
 describe("the bundled catalogs' Java, for each release a consumer may compile for", () => {
-  const files = javaFiles(join(GENERATED, "java"));
+  const files = javaSourceFiles(join(GENERATED, "java"));
   const classes = new Map(JAVA_RELEASES.map((release) => [release, tempDir(`codebook-java-${release}-`)]));
 
   for (const release of JAVA_RELEASES) {

@@ -12,6 +12,13 @@ export function seedTerminalErrorCodeSource(): string {
   return `${seed.slice(start, end + 1)}\n`;
 }
 
+/** Every .java file under dir, at any depth. */
+export function javaSourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? javaSourceFiles(join(dir, entry.name)) : entry.name.endsWith(".java") ? [join(dir, entry.name)] : [],
+  );
+}
+
 /** The shared runtime's sources (codebook.runtime) under a generated java/ directory: every enum and parser needs them. */
 export function javaRuntimeFiles(javaDir: string): string[] {
   const dir = join(javaDir, "codebook/runtime");
