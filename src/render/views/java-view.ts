@@ -50,9 +50,9 @@ const FIELDS: readonly FieldSpec[] = [
   { name: "description", type: "java.lang.String", getter: "getDescription", doc: "What the code means, or null.", has: (e) => e.description !== undefined, literal: (e) => javaStringOrNull(e.description), read: "$Data.string()", write: (e, _, out) => out.string(e.description) },
   { name: "action", type: "java.lang.String", getter: "getAction", doc: "What the caller should do, or null.", has: (e) => e.action !== undefined, literal: (e) => javaStringOrNull(e.action), read: "$Data.string()", write: (e, _, out) => out.string(e.action) },
   { name: "httpStatus", type: "java.lang.Integer", getter: "getHttpStatus", doc: "The HTTP status the vendor returns with this code, or null.", has: (e) => e.httpStatus !== undefined, literal: (e) => (e.httpStatus === undefined ? "null" : String(e.httpStatus)), read: "$Data.integerOrNull()", write: (e, _, out) => out.number(e.httpStatus) },
-  { name: "scope", type: "Scope", getter: "getScope", doc: "The scope the code belongs to, or null.", has: (e) => e.scope !== undefined, literal: (e) => labelLiteral("Scope", e.scope), read: "Scope.fromId($Data.string())", write: (e, _, out) => out.string(e.scope) },
+  { name: "scope", type: "Scope", getter: "getScope", doc: "The scope the code belongs to, or null.", has: (e) => e.scope !== undefined, literal: (e, set) => labelLiteral("Scope", set.scopes, e.scope), read: "Scope.fromId($Data.string())", write: (e, _, out) => out.string(e.scope) },
   { name: "scopeTitle", type: "java.lang.String", getter: "getScopeTitle", doc: "The vendor's name for the scope, or null.", has: (e) => e.scope !== undefined, literal: (e, set) => javaStringOrNull(set.scopes.find((s) => s.id === e.scope)?.title), read: "$Data.string()", write: (e, set, out) => out.string(set.scopes.find((s) => s.id === e.scope)?.title) },
-  { name: "category", type: "Category", getter: "getCategory", doc: "The category the code belongs to, or null.", has: (e) => e.category !== undefined, literal: (e) => labelLiteral("Category", e.category), read: "Category.fromId($Data.string())", write: (e, _, out) => out.string(e.category) },
+  { name: "category", type: "Category", getter: "getCategory", doc: "The category the code belongs to, or null.", has: (e) => e.category !== undefined, literal: (e, set) => labelLiteral("Category", set.categories, e.category), read: "Category.fromId($Data.string())", write: (e, _, out) => out.string(e.category) },
   { name: "categoryTitle", type: "java.lang.String", getter: "getCategoryTitle", doc: "The vendor's name for the category, or null.", has: (e) => e.category !== undefined, literal: (e, set) => javaStringOrNull(set.categories.find((c) => c.id === e.category)?.title), read: "$Data.string()", write: (e, set, out) => out.string(set.categories.find((c) => c.id === e.category)?.title) },
   { name: "endpoints", type: LIST, getter: "getEndpoints", doc: "The endpoints that return this code.", has: (e) => e.endpoints.length > 0, literal: (e) => listLiteral(e.endpoints), read: "$Data.list()", write: (e, _, out) => out.list(e.endpoints) },
   { name: "retry", type: `${JAVA_RUNTIME_PACKAGE}.Retry`, getter: "getRetry", doc: "Whether and how to retry after this code, or null.", has: (e) => e.retry !== undefined, literal: (e) => retryLiteral(e.retry), read: "$Data.retry()", write: (e, _, out) => writeRetry(e.retry, out) },
@@ -88,6 +88,7 @@ export function javaEnumView(vendor: Vendor, set: CodeSet) {
   const isEnum = inline || live.length <= JAVA_ENUM_MAX_CONSTANTS;
   const uncoded = uncodedShape(set.uncoded);
   const retiredInJava = retiredJavaView(retired);
+  const labels = labelsView(set);
   return {
     banner: `// ${javaLineComment(bannerText(vendor.file))}`,
     package: vendor.javaPackage,
@@ -103,7 +104,7 @@ export function javaEnumView(vendor: Vendor, set: CodeSet) {
     setId: javaString(set.id),
     wireCode: kind === "integer" ? "java.lang.String.valueOf($code)" : "$code",
     hasIntLookup: kind !== "symbolic",
-    labels: labelsView(set),
+    labels,
     fields: fields.map((field) => ({
       ...field,
       doc: javadocComment("    ", [field.doc]),
@@ -127,6 +128,7 @@ export function javaEnumView(vendor: Vendor, set: CodeSet) {
         : [dataClass("$Data", dataText(liveSet, fields, hasPlaceholders, isEnum), { codes: true, retry: fields.some((field) => field.name === "retry") })]),
       ...(uncoded.inline ? [] : [dataClass("$UncodedData", uncodedDataText(set.uncoded, uncoded.isEnum), { codes: false, retry: true })]),
       ...(retiredInJava.retiredInline ? [] : [dataClass("$RetiredData", retiredDataText(retired), { codes: false, retry: false })]),
+      ...labels.flatMap((label) => (label.dataClass ? [label.dataClass] : [])),
     ],
     constants: isEnum
       ? live.map((entry, index) => ({
@@ -332,26 +334,63 @@ function placeholdersLiteral(entry: CodeEntry): string {
   return `java.util.Collections.unmodifiableList(java.util.Arrays.asList(${joinEach(entry.placeholders, placeholder, ", ")}))`;
 }
 
-/** A scope's or category's constant of the set's own Scope or Category enum, or null. */
-function labelLiteral(type: "Scope" | "Category", id: string | undefined): string {
-  return id === undefined ? "null" : `${type}.${javaConstantOfId(id)}`;
+/** A scope or category as the set's Scope and Category types hold it. */
+interface LabelItem {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string | undefined;
 }
 
-/** The set's Scope and Category enums, for the sets that declare scopes or categories. */
+/** A scope's or category's constant of the set's own Scope or Category type, or null (a class past an enum's size has no constant fields). */
+function labelLiteral(type: "Scope" | "Category", items: readonly LabelItem[], id: string | undefined): string {
+  if (id === undefined) return "null";
+  return items.length <= JAVA_ENUM_MAX_CONSTANTS ? `${type}.${javaConstantOfId(id)}` : `${type}.fromId(${javaString(id)})`;
+}
+
+/**
+ * The set's Scope and Category types, for the sets that declare scopes or categories. As a code set's enum:
+ * literal arguments while they fit the static initialiser, else their data in a text ($ScopeData,
+ * $CategoryData) read by the constructor; past JAVA_ENUM_MAX_CONSTANTS a final class with an enum's methods.
+ */
 function labelsView(set: CodeSet) {
-  const label = (typeName: string, what: string, items: readonly { id: string; title: string; description: string | undefined }[]) => ({
-    typeName,
-    doc: javadocComment("    ", [`The ${what} of ${set.title}, as the vendor declares them.`]),
-    constants: items.map((item, index) => ({
-      name: javaConstantOfId(item.id),
-      args: `${javaString(item.id)}, ${javaLongString(item.title)}, ${javaLongStringOrNull(item.description)}`,
-      separator: index === items.length - 1 ? ";" : ",",
-    })),
-  });
+  const label = (typeName: string, what: string, items: readonly LabelItem[]) => {
+    const isEnum = items.length <= JAVA_ENUM_MAX_CONSTANTS;
+    const args = isEnum ? fitInline(items, (item) => [javaString(item.id), javaLongString(item.title), javaLongStringOrNull(item.description)]) : null;
+    const dataName = `$${typeName}Data`;
+    return {
+      typeName,
+      doc: javadocComment("    ", [`The ${what} of ${set.title}, as the vendor declares them.`]),
+      isEnum,
+      isClass: !isEnum,
+      inline: args !== null,
+      dataName,
+      size: items.length,
+      constants: isEnum
+        ? items.map((item, index) => ({
+            name: javaConstantOfId(item.id),
+            args: args === null ? "" : `(${args[index]})`,
+            separator: index === items.length - 1 ? ";" : ",",
+          }))
+        : [],
+      dataClass: args === null ? dataClass(dataName, labelDataText(items, isEnum), { codes: false, retry: false }) : undefined,
+    };
+  };
   return [
     ...(set.scopes.length > 0 ? [label("Scope", "scopes", set.scopes)] : []),
     ...(set.categories.length > 0 ? [label("Category", "categories", set.categories)] : []),
   ];
+}
+
+/** What a Scope or Category constructor reads from its data text: name (for a class), id, title and description of each. */
+function labelDataText(items: readonly LabelItem[], isEnum: boolean): string {
+  const out = new JavaDataWriter();
+  for (const item of items) {
+    if (!isEnum) out.string(javaConstantOfId(item.id));
+    out.string(item.id);
+    out.string(item.title);
+    out.string(item.description);
+  }
+  return out.text();
 }
 
 /**

@@ -219,6 +219,15 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
         VALIDATION("validation", "Validation Errors", null),
         REFUND("refund", "Refund Errors", null);
 
+        /** Every constant by its id. */
+        private static final java.util.Map<java.lang.String, Category> $BY_ID = new java.util.HashMap<>();
+
+        static {
+            for (Category value : values()) {
+                $BY_ID.put(value.id, value);
+            }
+        }
+
         private final java.lang.String id;
         private final java.lang.String title;
         private final java.lang.String description;
@@ -249,12 +258,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
 
         /** The constant with this id, or null. */
         public static Category fromId(java.lang.String id) {
-            for (Category value : values()) {
-                if (value.id.equals(id)) {
-                    return value;
-                }
-            }
-            return null;
+            return id == null ? null : $BY_ID.get(id);
         }
     }
 }

@@ -296,6 +296,15 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
         POS("pos", "POS errors (13xxx)", null),
         INTERNAL("internal", "Internal errors (99xxx)", null);
 
+        /** Every constant by its id. */
+        private static final java.util.Map<java.lang.String, Category> $BY_ID = new java.util.HashMap<>();
+
+        static {
+            for (Category value : values()) {
+                $BY_ID.put(value.id, value);
+            }
+        }
+
         private final java.lang.String id;
         private final java.lang.String title;
         private final java.lang.String description;
@@ -326,12 +335,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
 
         /** The constant with this id, or null. */
         public static Category fromId(java.lang.String id) {
-            for (Category value : values()) {
-                if (value.id.equals(id)) {
-                    return value;
-                }
-            }
-            return null;
+            return id == null ? null : $BY_ID.get(id);
         }
     }
 

@@ -406,6 +406,15 @@ public enum TerminalErrorCode implements codebook.runtime.CodebookCode {
         GENERAL("general", "General", "Handle during startup, regular operation and personalisation."),
         PERSONALISATION("personalisation", "Personalisation", "Handle only during personalisation.");
 
+        /** Every constant by its id. */
+        private static final java.util.Map<java.lang.String, Scope> $BY_ID = new java.util.HashMap<>();
+
+        static {
+            for (Scope value : values()) {
+                $BY_ID.put(value.id, value);
+            }
+        }
+
         private final java.lang.String id;
         private final java.lang.String title;
         private final java.lang.String description;
@@ -436,12 +445,7 @@ public enum TerminalErrorCode implements codebook.runtime.CodebookCode {
 
         /** The constant with this id, or null. */
         public static Scope fromId(java.lang.String id) {
-            for (Scope value : values()) {
-                if (value.id.equals(id)) {
-                    return value;
-                }
-            }
-            return null;
+            return id == null ? null : $BY_ID.get(id);
         }
     }
 }

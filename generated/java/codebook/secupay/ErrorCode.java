@@ -1191,6 +1191,15 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
         ACTION("action", "3xxx - Action Errors", "Errors which occurs when the action can not be executed successfully, e.g. if some external data provider returns no reponse for the given input."),
         FORMAT("format", "4xxx - Format Errors", "Errors which occurs when the given user input is invalid, f.e. if an invalid postal code (format) was given.");
 
+        /** Every constant by its id. */
+        private static final java.util.Map<java.lang.String, Category> $BY_ID = new java.util.HashMap<>();
+
+        static {
+            for (Category value : values()) {
+                $BY_ID.put(value.id, value);
+            }
+        }
+
         private final java.lang.String id;
         private final java.lang.String title;
         private final java.lang.String description;
@@ -1221,12 +1230,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
 
         /** The constant with this id, or null. */
         public static Category fromId(java.lang.String id) {
-            for (Category value : values()) {
-                if (value.id.equals(id)) {
-                    return value;
-                }
-            }
-            return null;
+            return id == null ? null : $BY_ID.get(id);
         }
     }
 }

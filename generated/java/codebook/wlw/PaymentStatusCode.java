@@ -1366,6 +1366,15 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
         PAY_AT_THE_TABLE_STATUS("pay-at-the-table-status", "Pay at the table status", "Information related to open-tab payment models."),
         ADDITIONAL_PROCESSING_STATUS("additional-processing-status", "Additional processing status", "Information related to pre- or post-transaction processing.");
 
+        /** Every constant by its id. */
+        private static final java.util.Map<java.lang.String, Category> $BY_ID = new java.util.HashMap<>();
+
+        static {
+            for (Category value : values()) {
+                $BY_ID.put(value.id, value);
+            }
+        }
+
         private final java.lang.String id;
         private final java.lang.String title;
         private final java.lang.String description;
@@ -1396,12 +1405,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
 
         /** The constant with this id, or null. */
         public static Category fromId(java.lang.String id) {
-            for (Category value : values()) {
-                if (value.id.equals(id)) {
-                    return value;
-                }
-            }
-            return null;
+            return id == null ? null : $BY_ID.get(id);
         }
     }
 }
