@@ -49,7 +49,7 @@ describe("Scope and Category types at every size", () => {
     const catalogs = join(root, "catalogs");
     mkdirSync(catalogs);
     const vendors = SIZES.map((size) => `labels${size.categories}`);
-    SIZES.forEach((size, index) => writeFileSync(join(catalogs, `${vendors[index]}.yaml`), catalogYaml(vendors[index] ?? "", size.categories)));
+    for (const [index, size] of SIZES.entries()) writeFileSync(join(catalogs, `${vendors[index]}.yaml`), catalogYaml(vendors[index] ?? "", size.categories));
     const gen = runGen(["--catalogs", catalogs, "--out", join(root, "out"), "--targets", "java", "--no-cache"]);
     expect(gen.stderr).toBe("");
     expect(gen.status).toBe(0);
