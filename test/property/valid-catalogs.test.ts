@@ -8,7 +8,7 @@ import { parse } from "yaml";
 import { validateCatalog } from "../../src/catalog/validate.js";
 import { type Catalog, type CodeSet, catalogArbitrary, catalogYaml, effectiveOf, javaPackageOf, numberedCatalog, trimAscii } from "../support/arbitraries.js";
 import { compileTypeScript } from "../support/compile.js";
-import { CONFORMANCE_HARNESS, runConformance } from "../support/java.js";
+import { CONFORMANCE_HARNESS, javaRuntimeFiles, runConformance } from "../support/java.js";
 import { runGen, tempDir } from "../support/run-gen.js";
 import { conformanceProbes, TEXTS_HARNESS, textProbes } from "./java-texts.js";
 import { countTags, duplicateIds, entryTexts, expectedStructure, readBack, renderedCell, renderPage, TEMPLATE_TAGS, tagNames } from "./markdown-checks.js";
@@ -126,7 +126,7 @@ describe(`random valid catalogs (seed ${PROPERTY_SEED}, ${PROPERTY_RUNS} cases)`
     );
 
     it(
-      "generates Java that compiles with -Xlint:all -Werror in one javac run, and answers like the catalog",
+      "generates Java that compiles with --release 8 -Xlint:all -Werror in one javac run, and answers like the catalog",
       () => {
         keepOnFailure();
         const harness = tempDir("codebook-property-java-");
@@ -135,9 +135,18 @@ describe(`random valid catalogs (seed ${PROPERTY_SEED}, ${PROPERTY_RUNS} cases)`
         writeFileSync(join(harness, "PropertyTexts.java"), TEXTS_HARNESS);
         const harnessFiles = [join(harness, "Conformance.java"), join(harness, "PropertyTexts.java")];
         const files = javaFiles(join(out, "java"));
-        // One enum per code set, and a <Vendor>Responses class per vendor with a response parser (compiled here too).
+        // One enum per code set, a <Vendor>Responses class per vendor with a response parser, and the shared
+        // runtime's types (compiled here too).
         const parsers = cases.filter((catalog) => catalog.vendor.errorResponse?.fields?.some((field) => field.codeSet !== undefined)).length;
-        expect(files.length).toBe(cases.reduce((sum, catalog) => sum + catalog.codeSets.length, 0) + parsers);
+        const runtime = javaRuntimeFiles(join(out, "java"));
+        expect(runtime.map((file) => file.slice(file.lastIndexOf("/") + 1))).toEqual([
+          "CodebookCode.java",
+          "Label.java",
+          "Placeholder.java",
+          "Retry.java",
+          "RetryPolicy.java",
+        ]);
+        expect(files.length).toBe(cases.reduce((sum, catalog) => sum + catalog.codeSets.length, 0) + parsers + runtime.length);
         // A file that does not compile is reported, and the others are compiled again so that their behaviour is still checked.
         // (javac stops before its later phases once one has failed, so a second round can name more broken files.)
         const broken = new Set<string>();
@@ -365,9 +374,13 @@ function javaFiles(dir: string): string[] {
   );
 }
 
-/** compileJavaTree's javac run (-Xlint:all -Werror), but listing every error rather than the first hundred, so that every broken file is named. */
+/**
+ * compileJavaTree's javac run (-Xlint:all -Werror) for Java 8, the oldest release the output supports, so
+ * that no catalog makes it use a later API; listing every error rather than the first hundred, so that every
+ * broken file is named.
+ */
 function javac(files: readonly string[], classes: string): { status: number | null; output: string } {
-  const args = ["-Xlint:all", "-Werror", "-Xmaxerrs", "1000000", "-Xmaxwarns", "1000000", "-encoding", "UTF-8", "-d", classes, ...files];
+  const args = ["--release", "8", "-Xlint:all", "-Werror", "-Xmaxerrs", "1000000", "-Xmaxwarns", "1000000", "-encoding", "UTF-8", "-d", classes, ...files];
   const run = spawnSync("javac", args, { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
 }

@@ -4,7 +4,7 @@ import MarkdownIt from "markdown-it";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCatalogs } from "../../src/catalog/load-catalogs.js";
 import { compileTypeScript } from "../support/compile.js";
-import { CONFORMANCE_HARNESS, compileJavaTree, hex, runConformance } from "../support/java.js";
+import { CONFORMANCE_HARNESS, compileJavaTree, hex, javaRuntimeFiles, runConformance } from "../support/java.js";
 import { FIXTURES, ROOT } from "../support/paths.js";
 import { runGen, tempDir } from "../support/run-gen.js";
 
@@ -63,7 +63,7 @@ describe("hostile catalog text", () => {
     const files = readdirSync(dir).map((name) => join(dir, name));
     const classes = tempDir("codebook-hostile-java-");
     writeFileSync(join(classes, "Conformance.java"), CONFORMANCE_HARNESS);
-    const compiled = compileJavaTree([...files, join(classes, "Conformance.java")], classes);
+    const compiled = compileJavaTree([...files, ...javaRuntimeFiles(join(out, "java")), join(classes, "Conformance.java")], classes);
     expect(compiled.output).toBe("");
     expect(compiled.status).toBe(0);
     const text = (value: string | undefined) => (value === undefined ? "-" : hex(value));

@@ -4,8 +4,9 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../../src/index.js";
+import { ANDROID_MIN_API, androidApiProblems, referencedJdkMembers } from "../support/android-api.js";
 import { emitTypeScript } from "../support/compile.js";
-import { compileJavaTree, hex } from "../support/java.js";
+import { compileJavaTree, hex, JAVA_RELEASES } from "../support/java.js";
 import { type LargeCatalogOptions, largeCatalogYaml, longText, retiredEntry, uncodedEntry } from "../support/large-catalog.js";
 import { runGen, tempDir } from "../support/run-gen.js";
 import { readTree } from "../support/tree.js";
@@ -70,7 +71,7 @@ public final class Probe {
           out.append(' ').append(text(call(uncodedType, entry, getter)));
         }
         Object retry = call(uncodedType, entry, "getRetry");
-        out.append(' ').append(retry == null ? "-" : text(call(retry.getClass(), retry, "getPolicy") + "," + call(retry.getClass(), retry, "getMinDelaySeconds") + "," + call(retry.getClass(), retry, "getMaxDelaySeconds") + "," + call(retry.getClass(), retry, "getNote")));
+        out.append(' ').append(retry == null ? "-" : text(((codebook.runtime.Retry) retry).getPolicy().getId() + "," + call(retry.getClass(), retry, "getMinDelaySeconds") + "," + call(retry.getClass(), retry, "getMaxDelaySeconds") + "," + call(retry.getClass(), retry, "getNote")));
         out.append('\\n');
         continue;
       }
@@ -112,12 +113,12 @@ public final class Probe {
       out.append(' ').append(list(call(type, member, "getAlternativeMessages")));
       out.append(' ').append(Boolean.TRUE.equals(call(type, member, "isReserved")));
       Object retry = call(type, member, "getRetry");
-      out.append(' ').append(retry == null ? "-" : text(call(retry.getClass(), retry, "getPolicy") + "," + call(retry.getClass(), retry, "getMinDelaySeconds") + "," + call(retry.getClass(), retry, "getMaxDelaySeconds") + "," + call(retry.getClass(), retry, "getNote")));
+      out.append(' ').append(retry == null ? "-" : text(((codebook.runtime.Retry) retry).getPolicy().getId() + "," + call(retry.getClass(), retry, "getMinDelaySeconds") + "," + call(retry.getClass(), retry, "getMaxDelaySeconds") + "," + call(retry.getClass(), retry, "getNote")));
       @SuppressWarnings("unchecked")
       java.util.Map<String, java.util.Map<String, String>> translations = (java.util.Map<String, java.util.Map<String, String>>) call(type, member, "getTranslations");
       out.append(' ').append(translations == null || translations.isEmpty() ? "-" : text(sorted(translations)));
       Method format = find(type, "format", java.util.Map.class, String.class);
-      out.append(' ').append(format == null ? "-" : text((String) format.invoke(member, java.util.Map.of("name", "N"), "de")));
+      out.append(' ').append(format == null ? "-" : text((String) format.invoke(member, java.util.Collections.singletonMap("name", "N"), "de")));
       out.append('\\n');
     }
     System.out.print(out);
@@ -341,7 +342,7 @@ describe(`Java and TypeScript at every size (${LARGE ? "CODEBOOK_LARGE=1" : "def
     for (const vendor of vendors) {
       for (const [set, shape] of Object.entries(vendor.shapes)) {
         const java = readFileSync(join(root, "out/java/codebook", vendor.id, `${set}.java`), "utf8");
-        expect(java.includes(`public enum ${set} {`), `${vendor.id} ${set}`).toBe(shape !== "class");
+        expect(java.includes(`public enum ${set} implements codebook.runtime.CodebookCode {`), `${vendor.id} ${set}`).toBe(shape !== "class");
         expect(java.includes("private static final class $Data {"), `${vendor.id} ${set}`).toBe(shape !== "inline enum");
       }
       const errors = readFileSync(join(root, "out/java/codebook", vendor.id, "ErrorCode.java"), "utf8");
@@ -369,15 +370,27 @@ describe(`Java and TypeScript at every size (${LARGE ? "CODEBOOK_LARGE=1" : "def
     }
   });
 
-  let javaAnswers: string[] = [];
-  it("compiles with javac -Xlint:all -Werror and answers for first, last and sampled codes", () => {
+  it(`compiles with javac --release ${JAVA_RELEASES.join(", ")} -Xlint:all -Werror, calling nothing Android lacks below API level ${ANDROID_MIN_API}`, () => {
     const javaDir = join(root, "out/java");
     const files = [...readTree(javaDir).keys()].map((file) => join(javaDir, file));
+    for (const release of JAVA_RELEASES) {
+      const javac = compileJavaTree(files, join(root, `classes-${release}`), { release });
+      expect(javac.output, `--release ${release}`).toBe("");
+      expect(javac.status, `--release ${release}`).toBe(0);
+    }
+    const members = referencedJdkMembers(join(root, "classes-8"));
+    expect(members.size).toBeGreaterThan(30);
+    expect(androidApiProblems(members)).toEqual([]);
+  }, 600_000);
+
+  let javaAnswers: string[] = [];
+  it("answers for first, last and sampled codes, compiled for Java 8", () => {
     writeFileSync(join(root, "Probe.java"), PROBE_HARNESS);
-    const javac = compileJavaTree([...files, join(root, "Probe.java")], join(root, "classes"));
+    const classes = join(root, "classes-8");
+    const javac = compileJavaTree([join(root, "Probe.java")], join(root, "probe"), { release: 8, classpath: classes });
     expect(javac.output).toBe("");
     expect(javac.status).toBe(0);
-    const run = spawnSync("java", ["-Xss8m", "-cp", join(root, "classes"), "Probe"], {
+    const run = spawnSync("java", ["-Xss8m", "-cp", `${classes}:${join(root, "probe")}`, "Probe"], {
       input: `${probes.map((p) => p.java).join("\n")}\n`,
       encoding: "utf8",
       maxBuffer: 1 << 28,

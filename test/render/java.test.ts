@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import * as generated from "../../generated/ts/index.js";
 import {
@@ -11,6 +11,7 @@ import {
   harnessSource,
   hex,
   INT_RANGE,
+  javaRuntimeFiles,
   runConformance,
   seedTerminalErrorCodeSource,
 } from "../support/java.js";
@@ -78,19 +79,20 @@ function probesFor(vendor: Exported["vendors"][number], set: ExportedSet): { pro
 
 describe("generated Java", () => {
   const classes = tempDir("codebook-java-");
-  const compiled = compileJavaTree(javaFiles(join(GENERATED, "java")), classes);
+  // For Java 8, the oldest release the output supports (java-release.test.ts compiles for 11 and 17 too).
+  const compiled = compileJavaTree(javaFiles(join(GENERATED, "java")), classes, { release: 8 });
 
-  it("compiles with javac -Xlint:all -Werror", () => {
+  it("compiles with javac --release 8 -Xlint:all -Werror", () => {
     expect(compiled.output).toBe("");
     expect(compiled.status).toBe(0);
   });
 
   it("has one enum per code set, in the vendor's package", () => {
     const expected = catalog.vendors.flatMap((v) => v.codeSets.map((s) => `${v.javaPackage.replace(/\./g, "/")}/${s.typeName}.java`)).sort();
-    // <Vendor>Responses.java, the response parsers, are tested in handling-java.test.ts.
+    // <Vendor>Responses.java, the response parsers, are tested in handling-java.test.ts; codebook/runtime in java-release.test.ts.
     const actual = javaFiles(join(GENERATED, "java"))
       .map((file) => file.slice(join(GENERATED, "java").length + 1))
-      .filter((file) => !file.endsWith("Responses.java"))
+      .filter((file) => !file.endsWith("Responses.java") && !file.startsWith("codebook/runtime/"))
       .sort();
     expect(actual).toEqual(expected);
   });
@@ -130,7 +132,11 @@ describe("generated Java", () => {
     const generatedEnum = readFileSync(join(GENERATED, "java/codebook/phonepos/TerminalErrorCode.java"), "utf8");
     const ours = compileAndRun(
       tempDir(),
-      { "TerminalErrorCode.java": generatedEnum, "Harness.java": harnessSource("TerminalErrorCode", "import codebook.phonepos.TerminalErrorCode;") },
+      {
+        "TerminalErrorCode.java": generatedEnum,
+        ...Object.fromEntries(javaRuntimeFiles(join(GENERATED, "java")).map((file) => [basename(file), readFileSync(file, "utf8")])),
+        "Harness.java": harnessSource("TerminalErrorCode", "import codebook.phonepos.TerminalErrorCode;"),
+      },
       "Harness",
       args,
       ["-Xlint:all", "-Werror"],

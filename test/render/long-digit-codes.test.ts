@@ -1,10 +1,10 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { emitTypeScript } from "../support/compile.js";
-import { compileAndRun } from "../support/java.js";
+import { compileAndRun, javaRuntimeFiles } from "../support/java.js";
 import { runGen, tempDir } from "../support/run-gen.js";
 
 // An 18-digit code is beyond Number.MAX_SAFE_INTEGER: 100000000000000001 and 100000000000000000 are the
@@ -89,7 +89,8 @@ describe("digit codes beyond Number.MAX_SAFE_INTEGER", () => {
   static String name(Object member) { return member == null ? "null" : ((Enum<?>) member).name(); }
 }
 `;
-    const java = compileAndRun(root, { "Harness.java": harness, "LongCode.java": readJava() }, "Harness", CODES, ["-Xlint:all", "-Werror"]);
+    const runtime = Object.fromEntries(javaRuntimeFiles(join(root, "out/java")).map((file) => [basename(file), readFileSync(file, "utf8")]));
+    const java = compileAndRun(root, { "Harness.java": harness, "LongCode.java": readJava(), ...runtime }, "Harness", CODES, ["-Xlint:all", "-Werror"]);
     const ts = nodeAnswers([...ints.map((i) => `LongCode.fromCode(${i})`), ...CODES.map((code) => `LongCode.fromCode(${JSON.stringify(code)})`)]);
     expect(java).toEqual(ts);
     expect(java).toEqual([...ints.map((i) => (i === 123 ? "SMALL" : "null")), ...NAMES]);

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { compileTypeScript } from "../support/compile.js";
-import { compileJavaTree } from "../support/java.js";
+import { compileJavaTree, javaRuntimeFiles } from "../support/java.js";
 import { FIXTURES } from "../support/paths.js";
 import { runGen, tempDir } from "../support/run-gen.js";
 
@@ -79,7 +79,10 @@ ${bodies.map(([body]) => `        System.out.println(RetiringResponses.parseResp
 `;
     writeFileSync(join(classes, "ResponsesProbe.java"), probe);
     const dir = join(out, "java/codebook/retiring");
-    const compiled = compileJavaTree([...readdirSync(dir).map((name) => join(dir, name)), join(classes, "ResponsesProbe.java")], classes);
+    const compiled = compileJavaTree(
+      [...readdirSync(dir).map((name) => join(dir, name)), ...javaRuntimeFiles(join(out, "java")), join(classes, "ResponsesProbe.java")],
+      classes,
+    );
     expect(compiled.output).toBe("");
     expect(compiled.status).toBe(0);
     const run = spawnSync("java", ["-cp", classes, "ResponsesProbe"], { encoding: "utf8" });
@@ -103,7 +106,7 @@ public final class Probe {
 `;
     writeFileSync(join(classes, "Probe.java"), probe);
     const files = readdirSync(dir).map((name) => join(dir, name));
-    const compiled = compileJavaTree([...files, join(classes, "Probe.java")], classes);
+    const compiled = compileJavaTree([...files, ...javaRuntimeFiles(join(out, "java")), join(classes, "Probe.java")], classes);
     expect(compiled.output).toBe("");
     expect(compiled.status).toBe(0);
     const run = spawnSync("java", ["-cp", classes, "Probe"], { encoding: "utf8" });

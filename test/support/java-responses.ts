@@ -121,7 +121,9 @@ export interface ResponseProbe {
 /** Runs the harness over probes (compiled against the generated classes) and returns one output line per probe. */
 export function runResponsesHarness(dir: string, classpath: string, classes: readonly string[], probes: readonly ResponseProbe[]): string[] {
   writeFileSync(join(dir, "ResponsesHarness.java"), responsesHarness(classes));
-  const javac = spawnSync("javac", ["-encoding", "UTF-8", "-cp", classpath, "-d", dir, join(dir, "ResponsesHarness.java")], { encoding: "utf8" });
+  const javac = spawnSync("javac", ["--release", "8", "-encoding", "UTF-8", "-cp", classpath, "-d", dir, join(dir, "ResponsesHarness.java")], {
+    encoding: "utf8",
+  });
   if (javac.status !== 0) throw new Error(`javac failed:\n${javac.stdout}${javac.stderr}`);
   const input = join(dir, "probes.txt");
   writeFileSync(input, probes.map((probe) => `${probe.className}\t${probe.httpStatus ?? "-"}\t${hex(probe.json)}`).join("\n"));

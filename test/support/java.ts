@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { FIXTURES } from "./paths.js";
 
@@ -10,6 +10,22 @@ export function seedTerminalErrorCodeSource(): string {
   const end = seed.lastIndexOf("}");
   if (start < 0 || end < start) throw new Error("the PhonePOS seed no longer contains the TerminalErrorCode enum");
   return `${seed.slice(start, end + 1)}\n`;
+}
+
+/** Every .java file under dir, at any depth. */
+export function javaSourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? javaSourceFiles(join(dir, entry.name)) : entry.name.endsWith(".java") ? [join(dir, entry.name)] : [],
+  );
+}
+
+/** The shared runtime's sources (codebook.runtime) under a generated java/ directory: every enum and parser needs them. */
+export function javaRuntimeFiles(javaDir: string): string[] {
+  const dir = join(javaDir, "codebook/runtime");
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(".java"))
+    .sort()
+    .map((name) => join(dir, name));
 }
 
 /** Integers the parity tests feed fromCode(int). */
@@ -150,9 +166,27 @@ public final class Conformance {
 }
 `;
 
-/** Compiles every .java file under dir with javac -Xlint:all -Werror; returns javac's output (empty when clean) and status. */
-export function compileJavaTree(files: readonly string[], classes: string): { status: number | null; output: string } {
-  const javac = spawnSync("javac", ["-Xlint:all", "-Werror", "-encoding", "UTF-8", "-d", classes, ...files], { encoding: "utf8" });
+/**
+ * The Java releases the generated code is compiled for: 8 (the oldest a consumer may have, and Android's
+ * language level), 11, and 17 (this machine's JDK). javac 17 targets 8 without an [options] warning, so
+ * every release takes the same -Xlint:all -Werror.
+ */
+export const JAVA_RELEASES = [8, 11, 17] as const;
+
+/**
+ * Compiles the files in one javac run with -Xlint:all -Werror, for a release (--release, which also checks
+ * that only that release's API is used) or the JDK's own; returns javac's output (empty when clean) and status.
+ */
+export function compileJavaTree(
+  files: readonly string[],
+  classes: string,
+  options: { readonly release?: number; readonly classpath?: string } = {},
+): { status: number | null; output: string } {
+  const flags = [
+    ...(options.release === undefined ? [] : ["--release", String(options.release)]),
+    ...(options.classpath === undefined ? [] : ["-cp", options.classpath]),
+  ];
+  const javac = spawnSync("javac", [...flags, "-Xlint:all", "-Werror", "-encoding", "UTF-8", "-d", classes, ...files], { encoding: "utf8" });
   return { status: javac.status, output: `${javac.stdout}${javac.stderr}` };
 }
 

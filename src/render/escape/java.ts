@@ -114,11 +114,17 @@ export function splitForConstants(text: string, maxBytes = JAVA_CONSTANT_MAX_BYT
 
 /**
  * A string expression for any text: its literal, or for a text over a string constant's limit, its pieces
- * joined at run time (javac would fold `"a" + "b"` back into one constant that is too long).
+ * appended at run time (javac would fold `"a" + "b"` back into one constant that is too long). A
+ * StringBuilder, not String.join: Android has String.join only from API level 26.
  */
 export function javaLongString(text: string): string {
   if (modifiedUtf8Length(text) <= JAVA_CONSTANT_MAX_BYTES) return javaString(text);
-  return `java.lang.String.join("", new java.lang.String[] {${splitForConstants(text).map(javaString).join(", ")}})`;
+  return javaJoinedPieces(splitForConstants(text).map(javaString));
+}
+
+/** An expression joining string expressions at run time, for Java 8 and every Android API level. */
+export function javaJoinedPieces(pieces: readonly string[]): string {
+  return `new java.lang.StringBuilder()${pieces.map((piece) => `.append(${piece})`).join("")}.toString()`;
 }
 
 /** javaLongString for a value that may be absent: null. */

@@ -3,6 +3,7 @@ import { responsesClassName } from "../../model/vendor-names.js";
 import { javadocComment, javaLineComment, javaString } from "../escape/java.js";
 import { bannerText } from "./banner.js";
 import { handlingSpec } from "./handling-spec.js";
+import { JAVA_RUNTIME_PACKAGE } from "./java-runtime-view.js";
 
 /** The class of a vendor's response parser: ExternalApiResponses for external-api. */
 export function javaResponsesClass(vendor: Vendor): string {
@@ -25,6 +26,7 @@ export function javaHandlingView(vendor: Vendor) {
   return {
     banner: `// ${javaLineComment(bannerText(vendor.file))}`,
     package: vendor.javaPackage,
+    runtime: JAVA_RUNTIME_PACKAGE,
     className,
     vendorId: javaString(vendor.id),
     classDoc: javadocComment("", [
@@ -58,7 +60,8 @@ export function javaHandlingView(vendor: Vendor) {
         uncoded: set.uncoded
           .map((entry) => `new Uncoded(${javaString(entry.name)}, ${entry.httpStatus}, ${javaString(entry.message)}, RESOLVED[${entry.resolved}])`)
           .join(", "),
-        member: `wire -> ${type}.fromCode(wire)`,
+        index: String(index),
+        type,
       };
     }),
     codeFields: spec.codeFields.map(

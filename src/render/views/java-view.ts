@@ -13,6 +13,7 @@ import {
 } from "../escape/java.js";
 import { bannerText } from "./banner.js";
 import { JavaDataWriter } from "./java-data.js";
+import { JAVA_RUNTIME_PACKAGE, javaConstantOfId, javaRetryPolicy } from "./java-runtime-view.js";
 import { joinEach } from "./join.js";
 import { outcomeText } from "./outcome-text.js";
 import { retiredView } from "./retired-view.js";
@@ -39,6 +40,9 @@ interface FieldSpec {
 const LIST = "java.util.List<java.lang.String>";
 const TEXT_FIELDS: ReadonlySet<string> = new Set(["message", "description", "action"]);
 
+/** The fields whose getters implement codebook.runtime.CodebookCode's (the set's own types are covariant returns). */
+const INTERFACE_FIELDS: ReadonlySet<string> = new Set(["message", "description", "action", "scope", "category", "retry"]);
+
 // biome-ignore format: a table of fields reads better one per line.
 const FIELDS: readonly FieldSpec[] = [
   { name: "message", type: "java.lang.String", getter: "getMessage", doc: "The message exactly as the vendor sends it, or null.", has: (e) => e.message !== undefined, literal: (e) => javaStringOrNull(e.message), read: "$Data.string()", write: (e, _, out) => out.string(e.message) },
@@ -46,12 +50,12 @@ const FIELDS: readonly FieldSpec[] = [
   { name: "description", type: "java.lang.String", getter: "getDescription", doc: "What the code means, or null.", has: (e) => e.description !== undefined, literal: (e) => javaStringOrNull(e.description), read: "$Data.string()", write: (e, _, out) => out.string(e.description) },
   { name: "action", type: "java.lang.String", getter: "getAction", doc: "What the caller should do, or null.", has: (e) => e.action !== undefined, literal: (e) => javaStringOrNull(e.action), read: "$Data.string()", write: (e, _, out) => out.string(e.action) },
   { name: "httpStatus", type: "java.lang.Integer", getter: "getHttpStatus", doc: "The HTTP status the vendor returns with this code, or null.", has: (e) => e.httpStatus !== undefined, literal: (e) => (e.httpStatus === undefined ? "null" : String(e.httpStatus)), read: "$Data.integerOrNull()", write: (e, _, out) => out.number(e.httpStatus) },
-  { name: "scope", type: "java.lang.String", getter: "getScope", doc: "The id of the scope the code belongs to, or null.", has: (e) => e.scope !== undefined, literal: (e) => javaStringOrNull(e.scope), read: "$Data.string()", write: (e, _, out) => out.string(e.scope) },
+  { name: "scope", type: "Scope", getter: "getScope", doc: "The scope the code belongs to, or null.", has: (e) => e.scope !== undefined, literal: (e, set) => labelLiteral("Scope", set.scopes, e.scope), read: "Scope.fromId($Data.string())", write: (e, _, out) => out.string(e.scope) },
   { name: "scopeTitle", type: "java.lang.String", getter: "getScopeTitle", doc: "The vendor's name for the scope, or null.", has: (e) => e.scope !== undefined, literal: (e, set) => javaStringOrNull(set.scopes.find((s) => s.id === e.scope)?.title), read: "$Data.string()", write: (e, set, out) => out.string(set.scopes.find((s) => s.id === e.scope)?.title) },
-  { name: "category", type: "java.lang.String", getter: "getCategory", doc: "The id of the category the code belongs to, or null.", has: (e) => e.category !== undefined, literal: (e) => javaStringOrNull(e.category), read: "$Data.string()", write: (e, _, out) => out.string(e.category) },
+  { name: "category", type: "Category", getter: "getCategory", doc: "The category the code belongs to, or null.", has: (e) => e.category !== undefined, literal: (e, set) => labelLiteral("Category", set.categories, e.category), read: "Category.fromId($Data.string())", write: (e, _, out) => out.string(e.category) },
   { name: "categoryTitle", type: "java.lang.String", getter: "getCategoryTitle", doc: "The vendor's name for the category, or null.", has: (e) => e.category !== undefined, literal: (e, set) => javaStringOrNull(set.categories.find((c) => c.id === e.category)?.title), read: "$Data.string()", write: (e, set, out) => out.string(set.categories.find((c) => c.id === e.category)?.title) },
   { name: "endpoints", type: LIST, getter: "getEndpoints", doc: "The endpoints that return this code.", has: (e) => e.endpoints.length > 0, literal: (e) => listLiteral(e.endpoints), read: "$Data.list()", write: (e, _, out) => out.list(e.endpoints) },
-  { name: "retry", type: "Retry", getter: "getRetry", doc: "Whether and how to retry after this code, or null.", has: (e) => e.retry !== undefined, literal: (e) => retryLiteral(e.retry), read: "$Data.retry()", write: (e, _, out) => writeRetry(e.retry, out) },
+  { name: "retry", type: `${JAVA_RUNTIME_PACKAGE}.Retry`, getter: "getRetry", doc: "Whether and how to retry after this code, or null.", has: (e) => e.retry !== undefined, literal: (e) => retryLiteral(e.retry), read: "$Data.retry()", write: (e, _, out) => writeRetry(e.retry, out) },
   { name: "reserved", type: "boolean", getter: "isReserved", doc: "Whether the vendor reserves this code for future use (it is not sent yet).", has: (e) => e.reserved, literal: (e) => String(e.reserved), read: "$Data.bool()", write: (e, _, out) => out.boolean(e.reserved) },
   { name: "translations", type: "java.util.Map<java.lang.String, java.util.Map<java.lang.String, java.lang.String>>", getter: "getTranslations", doc: "Translated texts: locale to field (message, description, action) to text.", has: (e) => e.translations.length > 0, literal: translationsLiteral, read: "$Data.translations()", write: writeTranslations },
 ];
@@ -84,6 +88,7 @@ export function javaEnumView(vendor: Vendor, set: CodeSet) {
   const isEnum = inline || live.length <= JAVA_ENUM_MAX_CONSTANTS;
   const uncoded = uncodedShape(set.uncoded);
   const retiredInJava = retiredJavaView(retired);
+  const labels = labelsView(set);
   return {
     banner: `// ${javaLineComment(bannerText(vendor.file))}`,
     package: vendor.javaPackage,
@@ -94,10 +99,21 @@ export function javaEnumView(vendor: Vendor, set: CodeSet) {
     isDigits: kind === "digits",
     isSymbolic: kind === "symbolic",
     width: set.format.kind === "digits" ? set.format.width : 0,
-    fields: fields.map((field) => ({ ...field, doc: javadocComment("    ", [field.doc]), textField: TEXT_FIELDS.has(field.name) })),
+    runtime: JAVA_RUNTIME_PACKAGE,
+    vendorId: javaString(vendor.id),
+    setId: javaString(set.id),
+    wireCode: kind === "integer" ? "java.lang.String.valueOf($code)" : "$code",
+    hasIntLookup: kind !== "symbolic",
+    labels,
+    fields: fields.map((field) => ({
+      ...field,
+      doc: javadocComment("    ", [field.doc]),
+      textField: TEXT_FIELDS.has(field.name),
+      override: INTERFACE_FIELDS.has(field.name),
+    })),
     hasTranslations: fields.some((field) => field.name === "translations"),
+    inlineTranslations: inline && fields.some((field) => field.name === "translations"),
     hasRetryField: fields.some((field) => field.name === "retry"),
-    hasRetryClass: fields.some((field) => field.name === "retry") || set.uncoded.length > 0,
     hasPlaceholders,
     hasRetired: retired.length > 0,
     ...retiredInJava,
@@ -112,6 +128,7 @@ export function javaEnumView(vendor: Vendor, set: CodeSet) {
         : [dataClass("$Data", dataText(liveSet, fields, hasPlaceholders, isEnum), { codes: true, retry: fields.some((field) => field.name === "retry") })]),
       ...(uncoded.inline ? [] : [dataClass("$UncodedData", uncodedDataText(set.uncoded, uncoded.isEnum), { codes: false, retry: true })]),
       ...(retiredInJava.retiredInline ? [] : [dataClass("$RetiredData", retiredDataText(retired), { codes: false, retry: false })]),
+      ...labels.flatMap((label) => (label.dataClass ? [label.dataClass] : [])),
     ],
     constants: isEnum
       ? live.map((entry, index) => ({
@@ -235,6 +252,7 @@ function writeRetry(retry: Retry | undefined, out: JavaDataWriter): void {
   if (!retry) return;
   out.number(retry.minDelaySeconds);
   out.number(retry.maxDelaySeconds);
+  out.list(retry.delaysSeconds.map(String));
   out.string(retry.note);
 }
 
@@ -283,28 +301,96 @@ function javadocInline(text: string): string {
   return javadocText(text).replace(/[\r\n\u2028\u2029]+/g, " ");
 }
 
+/** An unmodifiable list as Java 8 and Android build one (List.of is Java 9, and Android API level 30). */
 function listLiteral(items: readonly string[]): string {
-  return `java.util.List.of(${joinEach(items, javaString, ", ")})`;
+  if (items.length === 0) return "java.util.Collections.emptyList()";
+  return `java.util.Collections.unmodifiableList(java.util.Arrays.asList(${joinEach(items, javaString, ", ")}))`;
 }
 
 function retryLiteral(retry: Retry | undefined): string {
   if (!retry) return "null";
   const delay = (value: number | undefined) => (value === undefined ? "null" : `java.lang.Integer.valueOf(${value})`);
-  return `new Retry(${javaString(retry.policy)}, ${delay(retry.minDelaySeconds)}, ${delay(retry.maxDelaySeconds)}, ${javaLongStringOrNull(retry.note)})`;
+  const delays = retry.delaysSeconds.length === 0 ? "null" : `java.util.Arrays.asList(${retry.delaysSeconds.map(delay).join(", ")})`;
+  return `new ${JAVA_RUNTIME_PACKAGE}.Retry(${javaRetryPolicy(retry.policy)}, ${delay(retry.minDelaySeconds)}, ${delay(retry.maxDelaySeconds)}, ${delays}, ${javaLongStringOrNull(retry.note)})`;
 }
 
+/**
+ * The translations as (locale, field, text) triples for the enum's codebookTranslations(...), which builds
+ * unmodifiable maps as Java 8 and Android can (Map.ofEntries is Java 9, and Android API level 30).
+ */
 function translationsLiteral(entry: CodeEntry): string {
-  if (entry.translations.length === 0) return "java.util.Map.of()";
-  const locale = ({ locale, texts }: CodeEntry["translations"][number]) => {
-    const fields = joinEach(Object.entries(texts), ([field, text]) => `java.util.Map.entry(${javaString(field)}, ${javaString(text)})`, ", ");
-    return `java.util.Map.entry(${javaString(locale)}, java.util.Map.ofEntries(${fields}))`;
-  };
-  return `java.util.Map.ofEntries(${joinEach(entry.translations, locale, ", ")})`;
+  if (entry.translations.length === 0) return "java.util.Collections.emptyMap()";
+  const triples = entry.translations.flatMap(({ locale, texts }) =>
+    Object.keys(texts).length === 0
+      ? [`${javaString(locale)}, null, null`]
+      : Object.entries(texts).map(([field, text]) => `${javaString(locale)}, ${javaString(field)}, ${javaString(text)}`),
+  );
+  return `codebookTranslations(${triples.join(", ")})`;
 }
 
 function placeholdersLiteral(entry: CodeEntry): string {
-  if (entry.placeholders.length === 0) return "new java.lang.String[0][]";
-  return `new java.lang.String[][] {${joinEach(entry.placeholders, (p) => `{${javaString(p.name)}, ${javaString(p.token)}}`, ", ")}}`;
+  if (entry.placeholders.length === 0) return "java.util.Collections.emptyList()";
+  const placeholder = (p: CodeEntry["placeholders"][number]) => `new ${JAVA_RUNTIME_PACKAGE}.Placeholder(${javaString(p.name)}, ${javaString(p.token)})`;
+  return `java.util.Collections.unmodifiableList(java.util.Arrays.asList(${joinEach(entry.placeholders, placeholder, ", ")}))`;
+}
+
+/** A scope or category as the set's Scope and Category types hold it. */
+interface LabelItem {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string | undefined;
+}
+
+/** A scope's or category's constant of the set's own Scope or Category type, or null (a class past an enum's size has no constant fields). */
+function labelLiteral(type: "Scope" | "Category", items: readonly LabelItem[], id: string | undefined): string {
+  if (id === undefined) return "null";
+  return items.length <= JAVA_ENUM_MAX_CONSTANTS ? `${type}.${javaConstantOfId(id)}` : `${type}.fromId(${javaString(id)})`;
+}
+
+/**
+ * The set's Scope and Category types, for the sets that declare scopes or categories. As a code set's enum:
+ * literal arguments while they fit the static initialiser, else their data in a text ($ScopeData,
+ * $CategoryData) read by the constructor; past JAVA_ENUM_MAX_CONSTANTS a final class with an enum's methods.
+ */
+function labelsView(set: CodeSet) {
+  const label = (typeName: string, what: string, items: readonly LabelItem[]) => {
+    const isEnum = items.length <= JAVA_ENUM_MAX_CONSTANTS;
+    const args = isEnum ? fitInline(items, (item) => [javaString(item.id), javaLongString(item.title), javaLongStringOrNull(item.description)]) : null;
+    const dataName = `$${typeName}Data`;
+    return {
+      typeName,
+      doc: javadocComment("    ", [`The ${what} of ${set.title}, as the vendor declares them.`]),
+      isEnum,
+      isClass: !isEnum,
+      inline: args !== null,
+      dataName,
+      size: items.length,
+      constants: isEnum
+        ? items.map((item, index) => ({
+            name: javaConstantOfId(item.id),
+            args: args === null ? "" : `(${args[index]})`,
+            separator: index === items.length - 1 ? ";" : ",",
+          }))
+        : [],
+      dataClass: args === null ? dataClass(dataName, labelDataText(items, isEnum), { codes: false, retry: false }) : undefined,
+    };
+  };
+  return [
+    ...(set.scopes.length > 0 ? [label("Scope", "scopes", set.scopes)] : []),
+    ...(set.categories.length > 0 ? [label("Category", "categories", set.categories)] : []),
+  ];
+}
+
+/** What a Scope or Category constructor reads from its data text: name (for a class), id, title and description of each. */
+function labelDataText(items: readonly LabelItem[], isEnum: boolean): string {
+  const out = new JavaDataWriter();
+  for (const item of items) {
+    if (!isEnum) out.string(javaConstantOfId(item.id));
+    out.string(item.id);
+    out.string(item.title);
+    out.string(item.description);
+  }
+  return out.text();
 }
 
 /**

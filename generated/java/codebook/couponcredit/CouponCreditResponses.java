@@ -7,37 +7,14 @@ package codebook.couponcredit;
 public final class CouponCreditResponses {
     private CouponCreditResponses() {}
 
-    /** Whether and when to retry: policy is never, after-fix, after-delay, exponential-backoff or manual. */
-    public static final class Retry {
-        private final java.lang.String policy;
-        private final java.lang.Integer minDelaySeconds;
-        private final java.lang.Integer maxDelaySeconds;
-        private final java.util.List<java.lang.Integer> delaysSeconds;
-
-        Retry(java.lang.String policy, java.lang.Integer minDelaySeconds, java.lang.Integer maxDelaySeconds, java.util.List<java.lang.Integer> delaysSeconds) {
-            this.policy = policy;
-            this.minDelaySeconds = minDelaySeconds;
-            this.maxDelaySeconds = maxDelaySeconds;
-            this.delaysSeconds = delaysSeconds;
-        }
-
-        public java.lang.String getPolicy() { return policy; }
-        /** The shortest wait before retrying, or null. */
-        public java.lang.Integer getMinDelaySeconds() { return minDelaySeconds; }
-        /** The longest wait before retrying, or null. */
-        public java.lang.Integer getMaxDelaySeconds() { return maxDelaySeconds; }
-        /** For exponential-backoff: the vendor's waits before each retry (empty when it gives none). */
-        public java.util.List<java.lang.Integer> getDelaysSeconds() { return delaysSeconds; }
-    }
-
     /** An outcome with its retry and action, and the rule that decided (code, category, code-set, http-status, uncoded or default). */
     public static class Resolved {
         private final java.lang.String outcome;
-        private final Retry retry;
+        private final codebook.runtime.Retry retry;
         private final java.lang.String action;
         private final java.lang.String basis;
 
-        Resolved(java.lang.String outcome, Retry retry, java.lang.String action, java.lang.String basis) {
+        Resolved(java.lang.String outcome, codebook.runtime.Retry retry, java.lang.String action, java.lang.String basis) {
             this.outcome = outcome;
             this.retry = retry;
             this.action = action;
@@ -50,7 +27,8 @@ public final class CouponCreditResponses {
 
         /** An outcome id of the taxonomy (success, busy, declined-final, ...). */
         public java.lang.String getOutcome() { return outcome; }
-        public Retry getRetry() { return retry; }
+        /** Whether and when to retry; getDelaysSeconds() gives the vendor's waits for exponential-backoff. */
+        public codebook.runtime.Retry getRetry() { return retry; }
         /** What the caller should do: the code's action, else the outcome's. */
         public java.lang.String getAction() { return action; }
         public java.lang.String getBasis() { return basis; }
@@ -271,9 +249,10 @@ public final class CouponCreditResponses {
         final Range[] ranges;
         final Resolved fallback;
         final Uncoded[] uncoded;
-        final java.util.function.Function<java.lang.String, java.lang.Object> member;
+        /** Its position in the vendor's code sets, which member(...) dispatches on. */
+        final int index;
 
-        CodeSetSpec(java.lang.String id, Kind kind, int width, java.util.Map<java.lang.String, Known> codes, Range[] ranges, Resolved fallback, Uncoded[] uncoded, java.util.function.Function<java.lang.String, java.lang.Object> member) {
+        CodeSetSpec(java.lang.String id, Kind kind, int width, java.util.Map<java.lang.String, Known> codes, Range[] ranges, Resolved fallback, Uncoded[] uncoded, int index) {
             this.id = id;
             this.kind = kind;
             this.width = width;
@@ -281,7 +260,7 @@ public final class CouponCreditResponses {
             this.ranges = ranges;
             this.fallback = fallback;
             this.uncoded = uncoded;
-            this.member = member;
+            this.index = index;
         }
     }
 
@@ -322,7 +301,7 @@ public final class CouponCreditResponses {
     private static final java.lang.String[] SET_0_CODES = {
         "13:AUTHORIZATION13:AUTHORIZATION1:00:38:EXTERNAL_DEVICE_HAS_NO_RIGHT_AUTHORITY38:EXTERNAL_DEVICE_HAS_NO_RIGHT_AUTHORITY1:10:37:X_TRANSACTION_KEY_FORMAT_IS_NOT_VALID37:X_TRANSACTION_KEY_FORMAT_IS_NOT_VALID1:20:36:X_TRANSACTION_HAS_NO_RIGHT_AUTHORITY36:X_TRANSACTION_HAS_NO_RIGHT_AUTHORITY1:10:25:X_TRANSACTION_HAS_EXPIRED25:X_TRANSACTION_HAS_EXPIRED1:30:37:X_TRANSACTION_IS_NOT_IN_ACTIVE_STATUS37:X_TRANSACTION_IS_NOT_IN_ACTIVE_STATUS1:40:19:INSUFFICIENT_CREDIT19:INSUFFICIENT_CREDIT1:50:38:CREDIT_TRANSACTION_PREVIEW_HAS_EXPIRED38:CREDIT_TRANSACTION_PREVIEW_HAS_EXPIRED1:30:66:CREDIT_TRANSACTION_HAS_ALREADY_BEEN_FINALIZED_WITH_DIFFERENT_ITEMS66:CREDIT_TRANSACTION_HAS_ALREADY_BEEN_FINALIZED_WITH_DIFFERENT_ITEMS1:60:59:IDEMPOTENCY_KEY_HAS_ALREADY_BEEN_USED_WITH_DIFFERENT_VALUES59:IDEMPOTENCY_KEY_HAS_ALREADY_BEEN_USED_WITH_DIFFERENT_VALUES1:40:43:COULD_NOT_MAP_BIG_DECIMAL_TO_VAT_ENUM_VALUE43:COULD_NOT_MAP_BIG_DECIMAL_TO_VAT_ENUM_VALUE1:20:63:CREDIT_TRANSACTION_CAN_NO_LONGER_BE_REFUNDED_BY_EXTERNAL_DEVICE63:CREDIT_TRANSACTION_CAN_NO_LONGER_BE_REFUNDED_BY_EXTERNAL_DEVICE1:70:",
     };
-    private static final CodeSetSpec SET_0 = new CodeSetSpec("error", Kind.SYMBOLIC, 0, decodeCodes(SET_0_CODES, false), new Range[] {  }, null, new Uncoded[] {  }, wire -> codebook.couponcredit.ErrorCode.fromCode(wire));
+    private static final CodeSetSpec SET_0 = new CodeSetSpec("error", Kind.SYMBOLIC, 0, decodeCodes(SET_0_CODES, false), new Range[] {  }, null, new Uncoded[] {  }, 0);
     private static final CodeField[] CODE_FIELDS = {
         new CodeField("errorModel.errorCode", new java.lang.String[] {}, new boolean[] {}, new java.lang.String[] {"errorModel", "errorCode"}, new java.lang.String[] {"errorModel", "message"}, SET_0),
     };
@@ -382,7 +361,7 @@ public final class CouponCreditResponses {
         java.lang.String wire = toWire(set, raw);
         Known known = wire == null ? null : set.codes.get(wire);
         if (known != null)
-            return new ParsedError(known.resolved, !known.retired, known.retired, set.id, known.code, known.retired ? null : set.member.apply(wire), known.name, message, field.field);
+            return new ParsedError(known.resolved, !known.retired, known.retired, set.id, known.code, known.retired ? null : member(set.index, wire), known.name, message, field.field);
         java.lang.Object code;
         if (wire == null) {
             code = raw instanceof java.lang.String || raw instanceof java.lang.Number || raw instanceof java.lang.Boolean ? raw : null;
@@ -396,6 +375,16 @@ public final class CouponCreditResponses {
         if (resolved == null) resolved = byHttpStatus(status);
         if (resolved == null) resolved = FALLBACK;
         return new ParsedError(resolved, false, false, set.id, code, null, null, message, field.field);
+    }
+
+    /** The enum constant of a live wire code: a switch, not a java.util.function.Function (Android API level 24). */
+    private static java.lang.Object member(int set, java.lang.String wire) {
+        switch (set) {
+            case 0:
+                return codebook.couponcredit.ErrorCode.fromCode(wire);
+            default:
+                throw new java.lang.IllegalStateException("no code set " + set);
+        }
     }
 
     private static final long MAX_SAFE = 9007199254740991L;
@@ -480,7 +469,9 @@ public final class CouponCreditResponses {
     private static Resolved byHttpStatus(java.lang.Integer status) {
         if (status == null) return null;
         Resolved exact = HTTP_STATUSES.get(status);
-        return exact != null ? exact : HTTP_CLASSES.get(java.lang.Math.floorDiv(status, 100));
+        // Math.floorDiv's result, which Android has only from API level 24.
+        long value = status;
+        return exact != null ? exact : HTTP_CLASSES.get((int) (value >= 0 ? value / 100 : (value - 99) / 100));
     }
 
     /** An uncoded error: its message exactly (surrounding ASCII whitespace ignored), and its HTTP status when one was passed. */
@@ -507,12 +498,19 @@ public final class CouponCreditResponses {
         java.lang.Object value = element;
         for (int index = from; index < path.length; index++) {
             if (!(value instanceof java.util.Map)) {
-                if (value != null) problems.add(field + ": " + java.lang.String.join(".", java.util.Arrays.copyOfRange(path, from, index)) + " is " + describe(value) + ", not an object");
+                if (value != null) problems.add(field + ": " + dotted(path, from, index) + " is " + describe(value) + ", not an object");
                 return null;
             }
             value = ((java.util.Map<?, ?>) value).get(path[index]);
         }
         return value;
+    }
+
+    /** path[from] to path[to - 1] joined by dots (String.join needs Android API level 26). */
+    private static java.lang.String dotted(java.lang.String[] path, int from, int to) {
+        java.lang.StringBuilder out = new java.lang.StringBuilder();
+        for (int index = from; index < to; index++) out.append(index == from ? "" : ".").append(path[index]);
+        return out.toString();
     }
 
     /** The JSON type of a value, for problems; never the value itself (it may be megabytes). */
@@ -557,7 +555,7 @@ public final class CouponCreditResponses {
             int at = i * 7;
             java.util.List<java.lang.Integer> delays = new java.util.ArrayList<>();
             if (!f.get(at + 4).isEmpty()) for (java.lang.String delay : f.get(at + 4).split(",")) delays.add(java.lang.Integer.valueOf(delay));
-            Retry retry = new Retry(f.get(at + 1), optionalInt(f.get(at + 2)), optionalInt(f.get(at + 3)), java.util.Collections.unmodifiableList(delays));
+            codebook.runtime.Retry retry = new codebook.runtime.Retry(codebook.runtime.RetryPolicy.fromId(f.get(at + 1)), optionalInt(f.get(at + 2)), optionalInt(f.get(at + 3)), delays, null);
             out[i] = new Resolved(f.get(at), retry, f.get(at + 5), f.get(at + 6));
         }
         return out;
@@ -579,9 +577,9 @@ public final class CouponCreditResponses {
     }
 
     private static void appendResolved(java.lang.StringBuilder out, Resolved resolved) {
-        Retry retry = resolved.getRetry();
+        codebook.runtime.Retry retry = resolved.getRetry();
         out.append("\"outcome\":").append(json(resolved.getOutcome()));
-        out.append(",\"retry\":{\"policy\":").append(json(retry.getPolicy()));
+        out.append(",\"retry\":{\"policy\":").append(json(retry.getPolicy().getId()));
         out.append(",\"minDelaySeconds\":").append(json(retry.getMinDelaySeconds())).append(",\"maxDelaySeconds\":").append(json(retry.getMaxDelaySeconds()));
         out.append(",\"delaysSeconds\":[");
         for (int i = 0; i < retry.getDelaysSeconds().size(); i++) out.append(i == 0 ? "" : ",").append(retry.getDelaysSeconds().get(i));

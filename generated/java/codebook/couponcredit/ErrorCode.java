@@ -8,7 +8,7 @@ package codebook.couponcredit;
  * <p>
  * Codes are symbolic strings, matched exactly.
  */
-public enum ErrorCode {
+public enum ErrorCode implements codebook.runtime.CodebookCode {
     /**
      * Code "AUTHORIZATION"
      * <p>
@@ -16,7 +16,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: unauthenticated; retry after-fix (by code, codebook's judgement).
      */
-    AUTHORIZATION("AUTHORIZATION", "The API key (External Device) does not exist or has been disabled.", "authentication", "Authentication & Authorization", null),
+    AUTHORIZATION("AUTHORIZATION", "The API key (External Device) does not exist or has been disabled.", Category.AUTHENTICATION, "Authentication & Authorization", null),
     /**
      * Code "EXTERNAL_DEVICE_HAS_NO_RIGHT_AUTHORITY"
      * <p>
@@ -24,7 +24,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: forbidden; retry after-fix (by code, codebook's judgement).
      */
-    EXTERNAL_DEVICE_HAS_NO_RIGHT_AUTHORITY("EXTERNAL_DEVICE_HAS_NO_RIGHT_AUTHORITY", "The API key does not have permission for this operation. For example, a key with COUPON permissions cannot process payments.", "authentication", "Authentication & Authorization", new Retry("after-fix", null, null, null)),
+    EXTERNAL_DEVICE_HAS_NO_RIGHT_AUTHORITY("EXTERNAL_DEVICE_HAS_NO_RIGHT_AUTHORITY", "The API key does not have permission for this operation. For example, a key with COUPON permissions cannot process payments.", Category.AUTHENTICATION, "Authentication & Authorization", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
     /**
      * Code "X_TRANSACTION_KEY_FORMAT_IS_NOT_VALID"
      * <p>
@@ -32,7 +32,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    X_TRANSACTION_KEY_FORMAT_IS_NOT_VALID("X_TRANSACTION_KEY_FORMAT_IS_NOT_VALID", "The Transaction Key does not match the required format: ^[0-9a-fA-F]{32}$", "transaction-key", "Transaction Key Errors", new Retry("after-fix", null, null, null)),
+    X_TRANSACTION_KEY_FORMAT_IS_NOT_VALID("X_TRANSACTION_KEY_FORMAT_IS_NOT_VALID", "The Transaction Key does not match the required format: ^[0-9a-fA-F]{32}$", Category.TRANSACTION_KEY, "Transaction Key Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
     /**
      * Code "X_TRANSACTION_HAS_NO_RIGHT_AUTHORITY"
      * <p>
@@ -40,7 +40,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: forbidden; retry after-fix (by code, codebook's judgement).
      */
-    X_TRANSACTION_HAS_NO_RIGHT_AUTHORITY("X_TRANSACTION_HAS_NO_RIGHT_AUTHORITY", "The Transaction Key does not have permission for this operation.", "transaction-key", "Transaction Key Errors", new Retry("after-fix", null, null, null)),
+    X_TRANSACTION_HAS_NO_RIGHT_AUTHORITY("X_TRANSACTION_HAS_NO_RIGHT_AUTHORITY", "The Transaction Key does not have permission for this operation.", Category.TRANSACTION_KEY, "Transaction Key Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
     /**
      * Code "X_TRANSACTION_HAS_EXPIRED"
      * <p>
@@ -48,7 +48,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: expired; retry after-fix (by code, codebook's judgement).
      */
-    X_TRANSACTION_HAS_EXPIRED("X_TRANSACTION_HAS_EXPIRED", "The Transaction Key has expired and is no longer valid. The user must generate a new QR code.", "transaction-key", "Transaction Key Errors", null),
+    X_TRANSACTION_HAS_EXPIRED("X_TRANSACTION_HAS_EXPIRED", "The Transaction Key has expired and is no longer valid. The user must generate a new QR code.", Category.TRANSACTION_KEY, "Transaction Key Errors", null),
     /**
      * Code "X_TRANSACTION_IS_NOT_IN_ACTIVE_STATUS"
      * <p>
@@ -56,7 +56,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: conflict; retry after-fix (by code, codebook's judgement).
      */
-    X_TRANSACTION_IS_NOT_IN_ACTIVE_STATUS("X_TRANSACTION_IS_NOT_IN_ACTIVE_STATUS", "The Transaction Key has already been used or manually invalidated.", "transaction-key", "Transaction Key Errors", null),
+    X_TRANSACTION_IS_NOT_IN_ACTIVE_STATUS("X_TRANSACTION_IS_NOT_IN_ACTIVE_STATUS", "The Transaction Key has already been used or manually invalidated.", Category.TRANSACTION_KEY, "Transaction Key Errors", null),
     /**
      * Code "INSUFFICIENT_CREDIT"
      * <p>
@@ -68,7 +68,7 @@ public enum ErrorCode {
      * <p>
      * Note: The handling is the document's "INSUFFICIENT_CREDIT Flow" section, which ends after the colon: the list of steps is missing from the document.
      */
-    INSUFFICIENT_CREDIT("INSUFFICIENT_CREDIT", "The user does not have enough credits. Only occurs with paymentType: \"CREDIT\". Retry with \"EXTERNAL_PAYMENT\" if the POS does not support split payments.", "payment", "Payment Errors", new Retry("after-fix", null, null, "Retry with \"EXTERNAL_PAYMENT\" if the POS does not support split payments.")),
+    INSUFFICIENT_CREDIT("INSUFFICIENT_CREDIT", "The user does not have enough credits. Only occurs with paymentType: \"CREDIT\". Retry with \"EXTERNAL_PAYMENT\" if the POS does not support split payments.", Category.PAYMENT, "Payment Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, "Retry with \"EXTERNAL_PAYMENT\" if the POS does not support split payments.")),
     /**
      * Code "CREDIT_TRANSACTION_PREVIEW_HAS_EXPIRED"
      * <p>
@@ -80,7 +80,7 @@ public enum ErrorCode {
      * <p>
      * Note: The handling is the document's "Expired Preview" section; the document repeats that section twice, word for word; kept one.
      */
-    CREDIT_TRANSACTION_PREVIEW_HAS_EXPIRED("CREDIT_TRANSACTION_PREVIEW_HAS_EXPIRED", "Too much time has passed since the preview was created. Create a new preview.", "payment", "Payment Errors", null),
+    CREDIT_TRANSACTION_PREVIEW_HAS_EXPIRED("CREDIT_TRANSACTION_PREVIEW_HAS_EXPIRED", "Too much time has passed since the preview was created. Create a new preview.", Category.PAYMENT, "Payment Errors", null),
     /**
      * Code "CREDIT_TRANSACTION_HAS_ALREADY_BEEN_FINALIZED_WITH_DIFFERENT_ITEMS"
      * <p>
@@ -88,7 +88,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: conflict; retry never (by code, codebook's judgement).
      */
-    CREDIT_TRANSACTION_HAS_ALREADY_BEEN_FINALIZED_WITH_DIFFERENT_ITEMS("CREDIT_TRANSACTION_HAS_ALREADY_BEEN_FINALIZED_WITH_DIFFERENT_ITEMS", "The finalize endpoint was already called for this transaction ID with different items.", "payment", "Payment Errors", new Retry("never", null, null, null)),
+    CREDIT_TRANSACTION_HAS_ALREADY_BEEN_FINALIZED_WITH_DIFFERENT_ITEMS("CREDIT_TRANSACTION_HAS_ALREADY_BEEN_FINALIZED_WITH_DIFFERENT_ITEMS", "The finalize endpoint was already called for this transaction ID with different items.", Category.PAYMENT, "Payment Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, null)),
     /**
      * Code "IDEMPOTENCY_KEY_HAS_ALREADY_BEEN_USED_WITH_DIFFERENT_VALUES"
      * <p>
@@ -96,7 +96,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: conflict; retry after-fix (by code, codebook's judgement).
      */
-    IDEMPOTENCY_KEY_HAS_ALREADY_BEEN_USED_WITH_DIFFERENT_VALUES("IDEMPOTENCY_KEY_HAS_ALREADY_BEEN_USED_WITH_DIFFERENT_VALUES", "This idempotency key was used in a previous request with different payload. Use a new unique key.", "idempotency", "Idempotency Errors", null),
+    IDEMPOTENCY_KEY_HAS_ALREADY_BEEN_USED_WITH_DIFFERENT_VALUES("IDEMPOTENCY_KEY_HAS_ALREADY_BEEN_USED_WITH_DIFFERENT_VALUES", "This idempotency key was used in a previous request with different payload. Use a new unique key.", Category.IDEMPOTENCY, "Idempotency Errors", null),
     /**
      * Code "COULD_NOT_MAP_BIG_DECIMAL_TO_VAT_ENUM_VALUE"
      * <p>
@@ -104,7 +104,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    COULD_NOT_MAP_BIG_DECIMAL_TO_VAT_ENUM_VALUE("COULD_NOT_MAP_BIG_DECIMAL_TO_VAT_ENUM_VALUE", "Unsupported VAT rate. Supported values: 0, 1, 2, 3, 4, 5, 5.5, 6, 7, 7.7, 8, 9, 9.5, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27", "validation", "Validation Errors", new Retry("after-fix", null, null, null)),
+    COULD_NOT_MAP_BIG_DECIMAL_TO_VAT_ENUM_VALUE("COULD_NOT_MAP_BIG_DECIMAL_TO_VAT_ENUM_VALUE", "Unsupported VAT rate. Supported values: 0, 1, 2, 3, 4, 5, 5.5, 6, 7, 7.7, 8, 9, 9.5, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27", Category.VALIDATION, "Validation Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
     /**
      * Code "CREDIT_TRANSACTION_CAN_NO_LONGER_BE_REFUNDED_BY_EXTERNAL_DEVICE"
      * <p>
@@ -112,7 +112,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: declined-final; retry never (by code, codebook's judgement).
      */
-    CREDIT_TRANSACTION_CAN_NO_LONGER_BE_REFUNDED_BY_EXTERNAL_DEVICE("CREDIT_TRANSACTION_CAN_NO_LONGER_BE_REFUNDED_BY_EXTERNAL_DEVICE", "The 24-hour refund window has passed.", "refund", "Refund Errors", null);
+    CREDIT_TRANSACTION_CAN_NO_LONGER_BE_REFUNDED_BY_EXTERNAL_DEVICE("CREDIT_TRANSACTION_CAN_NO_LONGER_BE_REFUNDED_BY_EXTERNAL_DEVICE", "The 24-hour refund window has passed.", Category.REFUND, "Refund Errors", null);
 
     /** Every constant by its wire code: built once, so lookups take constant time. */
     private static final java.util.Map<java.lang.String, ErrorCode> $BY_WIRE;
@@ -127,11 +127,11 @@ public enum ErrorCode {
 
     private final java.lang.String $code;
     private final java.lang.String $description;
-    private final java.lang.String $category;
+    private final Category $category;
     private final java.lang.String $categoryTitle;
-    private final Retry $retry;
+    private final codebook.runtime.Retry $retry;
 
-    ErrorCode(java.lang.String $code, java.lang.String $description, java.lang.String $category, java.lang.String $categoryTitle, Retry $retry) {
+    ErrorCode(java.lang.String $code, java.lang.String $description, Category $category, java.lang.String $categoryTitle, codebook.runtime.Retry $retry) {
         this.$code = $code;
         this.$description = $description;
         this.$category = $category;
@@ -144,17 +144,37 @@ public enum ErrorCode {
         return $code;
     }
 
+    /** The wire code as text. */
+    @java.lang.Override
+    public java.lang.String getWireCode() {
+        return $code;
+    }
+
+    /** "coupon-credit", the vendor's id in the catalogs. */
+    @java.lang.Override
+    public java.lang.String getVendorId() {
+        return "coupon-credit";
+    }
+
+    /** "error", the code set's id in the vendor's catalog. */
+    @java.lang.Override
+    public java.lang.String getCodeSetId() {
+        return "error";
+    }
+
     /**
      * What the code means, or null.
      */
+    @java.lang.Override
     public java.lang.String getDescription() {
         return $description;
     }
 
     /**
-     * The id of the category the code belongs to, or null.
+     * The category the code belongs to, or null.
      */
-    public java.lang.String getCategory() {
+    @java.lang.Override
+    public Category getCategory() {
         return $category;
     }
 
@@ -168,47 +188,77 @@ public enum ErrorCode {
     /**
      * Whether and how to retry after this code, or null.
      */
-    public Retry getRetry() {
+    @java.lang.Override
+    public codebook.runtime.Retry getRetry() {
         return $retry;
     }
 
+
+    /**
+     * fromCode as an Optional: empty where fromCode gives null.
+     * <p>
+     * java.util.Optional needs Android API level 24, or core-library desugaring below it; everything else
+     * in this class runs from API level 21.
+     */
+    public static java.util.Optional<ErrorCode> find(java.lang.String code) {
+        return java.util.Optional.ofNullable(fromCode(code));
+    }
     /** The constant for a wire code (exact match), or null. */
     public static ErrorCode fromCode(java.lang.String code) {
         return code == null ? null : $BY_WIRE.get(code);
     }
 
-    /** Whether and how to retry. */
-    public static final class Retry {
-        private final java.lang.String policy;
-        private final java.lang.Integer minDelaySeconds;
-        private final java.lang.Integer maxDelaySeconds;
-        private final java.lang.String note;
+    /**
+     * The categories of Error Codes, as the vendor declares them.
+     */
+    public enum Category implements codebook.runtime.Label {
+        AUTHENTICATION("authentication", "Authentication & Authorization", null),
+        TRANSACTION_KEY("transaction-key", "Transaction Key Errors", null),
+        PAYMENT("payment", "Payment Errors", null),
+        IDEMPOTENCY("idempotency", "Idempotency Errors", null),
+        VALIDATION("validation", "Validation Errors", null),
+        REFUND("refund", "Refund Errors", null);
 
-        Retry(java.lang.String policy, java.lang.Integer minDelaySeconds, java.lang.Integer maxDelaySeconds, java.lang.String note) {
-            this.policy = policy;
-            this.minDelaySeconds = minDelaySeconds;
-            this.maxDelaySeconds = maxDelaySeconds;
-            this.note = note;
+        /** Every constant by its id. */
+        private static final java.util.Map<java.lang.String, Category> $BY_ID = new java.util.HashMap<>();
+
+        static {
+            for (Category value : values()) {
+                $BY_ID.put(value.id, value);
+            }
         }
 
-        /** never, after-fix, after-delay, exponential-backoff or manual. */
-        public java.lang.String getPolicy() {
-            return policy;
+        private final java.lang.String id;
+        private final java.lang.String title;
+        private final java.lang.String description;
+
+        Category(java.lang.String id, java.lang.String title, java.lang.String description) {
+            this.id = id;
+            this.title = title;
+            this.description = description;
         }
 
-        /** The shortest wait before retrying, in seconds, or null. */
-        public java.lang.Integer getMinDelaySeconds() {
-            return minDelaySeconds;
+        /** The id in the catalog. */
+        @java.lang.Override
+        public java.lang.String getId() {
+            return id;
         }
 
-        /** The longest wait before retrying, in seconds, or null. */
-        public java.lang.Integer getMaxDelaySeconds() {
-            return maxDelaySeconds;
+        /** The vendor's name for it. */
+        @java.lang.Override
+        public java.lang.String getTitle() {
+            return title;
         }
 
-        /** The vendor's words on retrying, or null. */
-        public java.lang.String getNote() {
-            return note;
+        /** What it covers, or null. */
+        @java.lang.Override
+        public java.lang.String getDescription() {
+            return description;
+        }
+
+        /** The constant with this id, or null. */
+        public static Category fromId(java.lang.String id) {
+            return id == null ? null : $BY_ID.get(id);
         }
     }
 }

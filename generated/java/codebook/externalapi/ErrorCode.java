@@ -8,7 +8,7 @@ package codebook.externalapi;
  * <p>
  * Codes are integers; fromCode(String) accepts their canonical decimal form only.
  */
-public enum ErrorCode {
+public enum ErrorCode implements codebook.runtime.CodebookCode {
     /**
      * Code 11001
      * <p>
@@ -18,7 +18,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: unauthenticated; retry never (by code, the vendor's word).
      */
-    INVALID_OR_MISSING_API_KEY(11001, null, "Invalid or missing API key", "Verify the X-API-KEY header", 403, "authentication", "Authentication and authorization errors (11xxx)", new Retry("never", null, null, "4xx errors: Do not retry (the problem is in the request)")),
+    INVALID_OR_MISSING_API_KEY(11001, null, "Invalid or missing API key", "Verify the X-API-KEY header", 403, Category.AUTHENTICATION, "Authentication and authorization errors (11xxx)", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, "4xx errors: Do not retry (the problem is in the request)")),
     /**
      * Code 11002
      * <p>
@@ -28,7 +28,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: forbidden; retry never (by category, codebook's judgement).
      */
-    IP_NOT_ALLOWED(11002, null, "IP not allowed", "Configure your IP in the dashboard (Integrations > API Keys)", 403, "authentication", "Authentication and authorization errors (11xxx)", new Retry("never", null, null, "4xx errors: Do not retry (the problem is in the request)")),
+    IP_NOT_ALLOWED(11002, null, "IP not allowed", "Configure your IP in the dashboard (Integrations > API Keys)", 403, Category.AUTHENTICATION, "Authentication and authorization errors (11xxx)", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, "4xx errors: Do not retry (the problem is in the request)")),
     /**
      * Code 11008
      * <p>
@@ -40,7 +40,7 @@ public enum ErrorCode {
      * <p>
      * Note: The document's Recommended action column lists possible causes here rather than an action; kept verbatim.
      */
-    ACCESS_DENIED_TO_RESOURCE(11008, null, "Access denied to the resource", "Webcode mismatch, payment not created via External API, or environment error", 403, "authentication", "Authentication and authorization errors (11xxx)", new Retry("never", null, null, "4xx errors: Do not retry (the problem is in the request)")),
+    ACCESS_DENIED_TO_RESOURCE(11008, null, "Access denied to the resource", "Webcode mismatch, payment not created via External API, or environment error", 403, Category.AUTHENTICATION, "Authentication and authorization errors (11xxx)", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, "4xx errors: Do not retry (the problem is in the request)")),
     /**
      * Code 12001
      * <p>
@@ -50,7 +50,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: invalid-request; retry never (by category, the vendor's word).
      */
-    MISSING_OR_INVALID_PARAMETER(12001, null, "Missing required parameter or invalid format", "Review required fields and their formats", 400, "validation", "Validation errors (12xxx)", new Retry("never", null, null, "4xx errors: Do not retry (the problem is in the request)")),
+    MISSING_OR_INVALID_PARAMETER(12001, null, "Missing required parameter or invalid format", "Review required fields and their formats", 400, Category.VALIDATION, "Validation errors (12xxx)", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, "4xx errors: Do not retry (the problem is in the request)")),
     /**
      * Code 12002
      * <p>
@@ -60,7 +60,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: invalid-request; retry never (by category, the vendor's word).
      */
-    INCORRECT_DATE_FORMAT(12002, null, "Incorrect date format", "Use ISO 8601 format (e.g. 2026-07-15T14:00:00Z)", 400, "validation", "Validation errors (12xxx)", new Retry("never", null, null, "4xx errors: Do not retry (the problem is in the request)")),
+    INCORRECT_DATE_FORMAT(12002, null, "Incorrect date format", "Use ISO 8601 format (e.g. 2026-07-15T14:00:00Z)", 400, Category.VALIDATION, "Validation errors (12xxx)", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, "4xx errors: Do not retry (the problem is in the request)")),
     /**
      * Code 12006
      * <p>
@@ -70,7 +70,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: invalid-request; retry never (by category, the vendor's word).
      */
-    INVALID_COUNTRY_FORMAT(12006, null, "Invalid country format", "Use ISO 3166-1 alpha-2 (e.g. ES, FR, DE)", 400, "validation", "Validation errors (12xxx)", new Retry("never", null, null, "4xx errors: Do not retry (the problem is in the request)")),
+    INVALID_COUNTRY_FORMAT(12006, null, "Invalid country format", "Use ISO 3166-1 alpha-2 (e.g. ES, FR, DE)", 400, Category.VALIDATION, "Validation errors (12xxx)", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, "4xx errors: Do not retry (the problem is in the request)")),
     /**
      * Code 12009
      * <p>
@@ -80,7 +80,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: invalid-request; retry never (by category, the vendor's word).
      */
-    COUNTRY_NOT_SUPPORTED(12009, null, "Country not supported", "Contact support for the list of available countries", 400, "validation", "Validation errors (12xxx)", new Retry("never", null, null, "4xx errors: Do not retry (the problem is in the request)")),
+    COUNTRY_NOT_SUPPORTED(12009, null, "Country not supported", "Contact support for the list of available countries", 400, Category.VALIDATION, "Validation errors (12xxx)", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, "4xx errors: Do not retry (the problem is in the request)")),
     /**
      * Code 10404
      * <p>
@@ -90,7 +90,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: not-found; retry never (by category, codebook's judgement).
      */
-    RESOURCE_NOT_FOUND(10404, null, "Resource not found", "Verify that sessionId or paymentReference is correct", 404, "resource", "Resource errors (10xxx)", new Retry("never", null, null, "4xx errors: Do not retry (the problem is in the request)")),
+    RESOURCE_NOT_FOUND(10404, null, "Resource not found", "Verify that sessionId or paymentReference is correct", 404, Category.RESOURCE, "Resource errors (10xxx)", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, "4xx errors: Do not retry (the problem is in the request)")),
     /**
      * Code 13001
      * <p>
@@ -102,7 +102,7 @@ public enum ErrorCode {
      * <p>
      * Note: For internal server errors (5xx) the vendor sends a generic message ("An error has occurred...") instead of a specific one, per the document's security note; use the traceId to identify the error.
      */
-    PAYMENT_PROVIDER_ERROR(13001, null, "Payment provider error", "Retry after a few seconds. If it persists, contact support", 500, "pos", "POS errors (13xxx)", new Retry("exponential-backoff", null, null, "5xx errors: Retry with exponential backoff (1s, 2s, 4s, 8s...)")),
+    PAYMENT_PROVIDER_ERROR(13001, null, "Payment provider error", "Retry after a few seconds. If it persists, contact support", 500, Category.POS, "POS errors (13xxx)", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.EXPONENTIAL_BACKOFF, null, null, java.util.Arrays.asList(java.lang.Integer.valueOf(1), java.lang.Integer.valueOf(2), java.lang.Integer.valueOf(4), java.lang.Integer.valueOf(8)), "5xx errors: Retry with exponential backoff (1s, 2s, 4s, 8s...)")),
     /**
      * Code 13004
      * <p>
@@ -114,7 +114,7 @@ public enum ErrorCode {
      * <p>
      * Note: For internal server errors (5xx) the vendor sends a generic message ("An error has occurred...") instead of a specific one, per the document's security note; use the traceId to identify the error.
      */
-    TERMINAL_COMMUNICATION_ERROR(13004, null, "Terminal communication error", "Verify that the terminal is powered on and connected", 502, "pos", "POS errors (13xxx)", new Retry("exponential-backoff", null, null, "5xx errors: Retry with exponential backoff (1s, 2s, 4s, 8s...)")),
+    TERMINAL_COMMUNICATION_ERROR(13004, null, "Terminal communication error", "Verify that the terminal is powered on and connected", 502, Category.POS, "POS errors (13xxx)", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.EXPONENTIAL_BACKOFF, null, null, java.util.Arrays.asList(java.lang.Integer.valueOf(1), java.lang.Integer.valueOf(2), java.lang.Integer.valueOf(4), java.lang.Integer.valueOf(8)), "5xx errors: Retry with exponential backoff (1s, 2s, 4s, 8s...)")),
     /**
      * Code 13005: External device is busy.
      * <p>
@@ -128,7 +128,7 @@ public enum ErrorCode {
      * <p>
      * Note: Idempotency conflicts also return HTTP 409 but carry no numeric code; the message distinguishes them from 13005 (see uncoded).
      */
-    TERMINAL_BUSY(13005, "External device is busy.", "Terminal busy", "Wait for the current transaction to finish and try again", 409, "pos", "POS errors (13xxx)", new Retry("after-delay", java.lang.Integer.valueOf(5), java.lang.Integer.valueOf(10), "409: if it is 13005 (terminal busy), wait 5-10 seconds and retry.")),
+    TERMINAL_BUSY(13005, "External device is busy.", "Terminal busy", "Wait for the current transaction to finish and try again", 409, Category.POS, "POS errors (13xxx)", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_DELAY, java.lang.Integer.valueOf(5), java.lang.Integer.valueOf(10), null, "409: if it is 13005 (terminal busy), wait 5-10 seconds and retry.")),
     /**
      * Code 99001
      * <p>
@@ -142,7 +142,7 @@ public enum ErrorCode {
      * <p>
      * Note: The retry policy follows the general 5xx rule of the Best practices; the code's own recommended action is to note the traceId and contact support.
      */
-    INTERNAL_SERVER_ERROR(99001, null, "Internal server error", "Note the traceId and contact support", 500, "internal", "Internal errors (99xxx)", new Retry("exponential-backoff", null, null, "5xx errors: Retry with exponential backoff (1s, 2s, 4s, 8s...)"));
+    INTERNAL_SERVER_ERROR(99001, null, "Internal server error", "Note the traceId and contact support", 500, Category.INTERNAL, "Internal errors (99xxx)", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.EXPONENTIAL_BACKOFF, null, null, java.util.Arrays.asList(java.lang.Integer.valueOf(1), java.lang.Integer.valueOf(2), java.lang.Integer.valueOf(4), java.lang.Integer.valueOf(8)), "5xx errors: Retry with exponential backoff (1s, 2s, 4s, 8s...)"));
 
     /** Every constant by its wire code: built once, so lookups take constant time. */
     private static final java.util.Map<java.lang.String, ErrorCode> $BY_WIRE;
@@ -164,11 +164,11 @@ public enum ErrorCode {
     private final java.lang.String $description;
     private final java.lang.String $action;
     private final java.lang.Integer $httpStatus;
-    private final java.lang.String $category;
+    private final Category $category;
     private final java.lang.String $categoryTitle;
-    private final Retry $retry;
+    private final codebook.runtime.Retry $retry;
 
-    ErrorCode(int $code, java.lang.String $message, java.lang.String $description, java.lang.String $action, java.lang.Integer $httpStatus, java.lang.String $category, java.lang.String $categoryTitle, Retry $retry) {
+    ErrorCode(int $code, java.lang.String $message, java.lang.String $description, java.lang.String $action, java.lang.Integer $httpStatus, Category $category, java.lang.String $categoryTitle, codebook.runtime.Retry $retry) {
         this.$code = $code;
         this.$message = $message;
         this.$description = $description;
@@ -184,9 +184,28 @@ public enum ErrorCode {
         return $code;
     }
 
+    /** The wire code as text (its canonical decimal form). */
+    @java.lang.Override
+    public java.lang.String getWireCode() {
+        return java.lang.String.valueOf($code);
+    }
+
+    /** "external-api", the vendor's id in the catalogs. */
+    @java.lang.Override
+    public java.lang.String getVendorId() {
+        return "external-api";
+    }
+
+    /** "error", the code set's id in the vendor's catalog. */
+    @java.lang.Override
+    public java.lang.String getCodeSetId() {
+        return "error";
+    }
+
     /**
      * The message exactly as the vendor sends it, or null.
      */
+    @java.lang.Override
     public java.lang.String getMessage() {
         return $message;
     }
@@ -194,6 +213,7 @@ public enum ErrorCode {
     /**
      * What the code means, or null.
      */
+    @java.lang.Override
     public java.lang.String getDescription() {
         return $description;
     }
@@ -201,6 +221,7 @@ public enum ErrorCode {
     /**
      * What the caller should do, or null.
      */
+    @java.lang.Override
     public java.lang.String getAction() {
         return $action;
     }
@@ -213,9 +234,10 @@ public enum ErrorCode {
     }
 
     /**
-     * The id of the category the code belongs to, or null.
+     * The category the code belongs to, or null.
      */
-    public java.lang.String getCategory() {
+    @java.lang.Override
+    public Category getCategory() {
         return $category;
     }
 
@@ -229,10 +251,31 @@ public enum ErrorCode {
     /**
      * Whether and how to retry after this code, or null.
      */
-    public Retry getRetry() {
+    @java.lang.Override
+    public codebook.runtime.Retry getRetry() {
         return $retry;
     }
 
+
+    /**
+     * fromCode as an Optional: empty where fromCode gives null.
+     * <p>
+     * java.util.Optional needs Android API level 24, or core-library desugaring below it; everything else
+     * in this class runs from API level 21.
+     */
+    public static java.util.Optional<ErrorCode> find(int code) {
+        return java.util.Optional.ofNullable(fromCode(code));
+    }
+
+    /**
+     * fromCode as an Optional: empty where fromCode gives null.
+     * <p>
+     * java.util.Optional needs Android API level 24, or core-library desugaring below it; everything else
+     * in this class runs from API level 21.
+     */
+    public static java.util.Optional<ErrorCode> find(java.lang.String code) {
+        return java.util.Optional.ofNullable(fromCode(code));
+    }
     /** The constant for a code in its canonical decimal form ("12001", not "012001"), or null. */
     public static ErrorCode fromCode(java.lang.String code) {
         return code == null ? null : $BY_WIRE.get(code);
@@ -243,38 +286,56 @@ public enum ErrorCode {
         return $BY_INT.get(code);
     }
 
-    /** Whether and how to retry. */
-    public static final class Retry {
-        private final java.lang.String policy;
-        private final java.lang.Integer minDelaySeconds;
-        private final java.lang.Integer maxDelaySeconds;
-        private final java.lang.String note;
+    /**
+     * The categories of Error code catalog, as the vendor declares them.
+     */
+    public enum Category implements codebook.runtime.Label {
+        AUTHENTICATION("authentication", "Authentication and authorization errors (11xxx)", null),
+        VALIDATION("validation", "Validation errors (12xxx)", null),
+        RESOURCE("resource", "Resource errors (10xxx)", null),
+        POS("pos", "POS errors (13xxx)", null),
+        INTERNAL("internal", "Internal errors (99xxx)", null);
 
-        Retry(java.lang.String policy, java.lang.Integer minDelaySeconds, java.lang.Integer maxDelaySeconds, java.lang.String note) {
-            this.policy = policy;
-            this.minDelaySeconds = minDelaySeconds;
-            this.maxDelaySeconds = maxDelaySeconds;
-            this.note = note;
+        /** Every constant by its id. */
+        private static final java.util.Map<java.lang.String, Category> $BY_ID = new java.util.HashMap<>();
+
+        static {
+            for (Category value : values()) {
+                $BY_ID.put(value.id, value);
+            }
         }
 
-        /** never, after-fix, after-delay, exponential-backoff or manual. */
-        public java.lang.String getPolicy() {
-            return policy;
+        private final java.lang.String id;
+        private final java.lang.String title;
+        private final java.lang.String description;
+
+        Category(java.lang.String id, java.lang.String title, java.lang.String description) {
+            this.id = id;
+            this.title = title;
+            this.description = description;
         }
 
-        /** The shortest wait before retrying, in seconds, or null. */
-        public java.lang.Integer getMinDelaySeconds() {
-            return minDelaySeconds;
+        /** The id in the catalog. */
+        @java.lang.Override
+        public java.lang.String getId() {
+            return id;
         }
 
-        /** The longest wait before retrying, in seconds, or null. */
-        public java.lang.Integer getMaxDelaySeconds() {
-            return maxDelaySeconds;
+        /** The vendor's name for it. */
+        @java.lang.Override
+        public java.lang.String getTitle() {
+            return title;
         }
 
-        /** The vendor's words on retrying, or null. */
-        public java.lang.String getNote() {
-            return note;
+        /** What it covers, or null. */
+        @java.lang.Override
+        public java.lang.String getDescription() {
+            return description;
+        }
+
+        /** The constant with this id, or null. */
+        public static Category fromId(java.lang.String id) {
+            return id == null ? null : $BY_ID.get(id);
         }
     }
 
@@ -287,7 +348,7 @@ public enum ErrorCode {
          * <p>
          * Action: Use a new key or resend the same body as the original request
          */
-        IDEMPOTENCY_KEY_REUSED_WITH_DIFFERENT_BODY(409, "Idempotency key reused with a different request body.", "Same Idempotency-Key, different body", null, "Use a new key or resend the same body as the original request", new Retry("after-fix", null, null, "If the message starts with Idempotency key\u2026, do not retry blindly: fix the key or the request body")),
+        IDEMPOTENCY_KEY_REUSED_WITH_DIFFERENT_BODY(409, "Idempotency key reused with a different request body.", "Same Idempotency-Key, different body", null, "Use a new key or resend the same body as the original request", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, "If the message starts with Idempotency key\u2026, do not retry blindly: fix the key or the request body")),
         /**
          * HTTP 409: Idempotency key already used for a different endpoint.
          * <p>
@@ -295,7 +356,7 @@ public enum ErrorCode {
          * <p>
          * Action: Do not reuse the same key across different endpoints
          */
-        IDEMPOTENCY_KEY_USED_FOR_DIFFERENT_ENDPOINT(409, "Idempotency key already used for a different endpoint.", "Same Idempotency-Key, different endpoint", null, "Do not reuse the same key across different endpoints", new Retry("after-fix", null, null, "If the message starts with Idempotency key\u2026, do not retry blindly: fix the key or the request body"));
+        IDEMPOTENCY_KEY_USED_FOR_DIFFERENT_ENDPOINT(409, "Idempotency key already used for a different endpoint.", "Same Idempotency-Key, different endpoint", null, "Do not reuse the same key across different endpoints", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, "If the message starts with Idempotency key\u2026, do not retry blindly: fix the key or the request body"));
 
         private static final java.util.Map<java.lang.String, Uncoded> $BY_KEY;
 
@@ -312,9 +373,9 @@ public enum ErrorCode {
         private final java.lang.String $case;
         private final java.lang.String $description;
         private final java.lang.String $action;
-        private final Retry $retry;
+        private final codebook.runtime.Retry $retry;
 
-        Uncoded(int $httpStatus, java.lang.String $message, java.lang.String $case, java.lang.String $description, java.lang.String $action, Retry $retry) {
+        Uncoded(int $httpStatus, java.lang.String $message, java.lang.String $case, java.lang.String $description, java.lang.String $action, codebook.runtime.Retry $retry) {
             this.$httpStatus = $httpStatus;
             this.$message = $message;
             this.$case = $case;
@@ -367,7 +428,7 @@ public enum ErrorCode {
         }
 
         /** Whether and how to retry, or null. */
-        public Retry getRetry() {
+        public codebook.runtime.Retry getRetry() {
             return $retry;
         }
     }

@@ -7,37 +7,14 @@ package codebook.externalapi;
 public final class ExternalApiResponses {
     private ExternalApiResponses() {}
 
-    /** Whether and when to retry: policy is never, after-fix, after-delay, exponential-backoff or manual. */
-    public static final class Retry {
-        private final java.lang.String policy;
-        private final java.lang.Integer minDelaySeconds;
-        private final java.lang.Integer maxDelaySeconds;
-        private final java.util.List<java.lang.Integer> delaysSeconds;
-
-        Retry(java.lang.String policy, java.lang.Integer minDelaySeconds, java.lang.Integer maxDelaySeconds, java.util.List<java.lang.Integer> delaysSeconds) {
-            this.policy = policy;
-            this.minDelaySeconds = minDelaySeconds;
-            this.maxDelaySeconds = maxDelaySeconds;
-            this.delaysSeconds = delaysSeconds;
-        }
-
-        public java.lang.String getPolicy() { return policy; }
-        /** The shortest wait before retrying, or null. */
-        public java.lang.Integer getMinDelaySeconds() { return minDelaySeconds; }
-        /** The longest wait before retrying, or null. */
-        public java.lang.Integer getMaxDelaySeconds() { return maxDelaySeconds; }
-        /** For exponential-backoff: the vendor's waits before each retry (empty when it gives none). */
-        public java.util.List<java.lang.Integer> getDelaysSeconds() { return delaysSeconds; }
-    }
-
     /** An outcome with its retry and action, and the rule that decided (code, category, code-set, http-status, uncoded or default). */
     public static class Resolved {
         private final java.lang.String outcome;
-        private final Retry retry;
+        private final codebook.runtime.Retry retry;
         private final java.lang.String action;
         private final java.lang.String basis;
 
-        Resolved(java.lang.String outcome, Retry retry, java.lang.String action, java.lang.String basis) {
+        Resolved(java.lang.String outcome, codebook.runtime.Retry retry, java.lang.String action, java.lang.String basis) {
             this.outcome = outcome;
             this.retry = retry;
             this.action = action;
@@ -50,7 +27,8 @@ public final class ExternalApiResponses {
 
         /** An outcome id of the taxonomy (success, busy, declined-final, ...). */
         public java.lang.String getOutcome() { return outcome; }
-        public Retry getRetry() { return retry; }
+        /** Whether and when to retry; getDelaysSeconds() gives the vendor's waits for exponential-backoff. */
+        public codebook.runtime.Retry getRetry() { return retry; }
         /** What the caller should do: the code's action, else the outcome's. */
         public java.lang.String getAction() { return action; }
         public java.lang.String getBasis() { return basis; }
@@ -278,9 +256,10 @@ public final class ExternalApiResponses {
         final Range[] ranges;
         final Resolved fallback;
         final Uncoded[] uncoded;
-        final java.util.function.Function<java.lang.String, java.lang.Object> member;
+        /** Its position in the vendor's code sets, which member(...) dispatches on. */
+        final int index;
 
-        CodeSetSpec(java.lang.String id, Kind kind, int width, java.util.Map<java.lang.String, Known> codes, Range[] ranges, Resolved fallback, Uncoded[] uncoded, java.util.function.Function<java.lang.String, java.lang.Object> member) {
+        CodeSetSpec(java.lang.String id, Kind kind, int width, java.util.Map<java.lang.String, Known> codes, Range[] ranges, Resolved fallback, Uncoded[] uncoded, int index) {
             this.id = id;
             this.kind = kind;
             this.width = width;
@@ -288,7 +267,7 @@ public final class ExternalApiResponses {
             this.ranges = ranges;
             this.fallback = fallback;
             this.uncoded = uncoded;
-            this.member = member;
+            this.index = index;
         }
     }
 
@@ -329,7 +308,7 @@ public final class ExternalApiResponses {
     private static final java.lang.String[] SET_0_CODES = {
         "5:1100126:INVALID_OR_MISSING_API_KEY1:00:5:1100214:IP_NOT_ALLOWED1:10:5:1100825:ACCESS_DENIED_TO_RESOURCE1:20:5:1200128:MISSING_OR_INVALID_PARAMETER1:30:5:1200221:INCORRECT_DATE_FORMAT1:40:5:1200622:INVALID_COUNTRY_FORMAT1:50:5:1200921:COUNTRY_NOT_SUPPORTED1:60:5:1040418:RESOURCE_NOT_FOUND1:70:5:1300122:PAYMENT_PROVIDER_ERROR1:80:5:1300428:TERMINAL_COMMUNICATION_ERROR1:90:5:1300513:TERMINAL_BUSY2:100:5:9900121:INTERNAL_SERVER_ERROR2:110:",
     };
-    private static final CodeSetSpec SET_0 = new CodeSetSpec("error", Kind.INTEGER, 0, decodeCodes(SET_0_CODES, true), new Range[] { new Range(11000L, 11999L, RESOLVED[12]), new Range(12000L, 12999L, RESOLVED[13]), new Range(10000L, 10999L, RESOLVED[14]), new Range(13000L, 13999L, RESOLVED[15]), new Range(99000L, 99999L, RESOLVED[16]) }, null, new Uncoded[] { new Uncoded("IDEMPOTENCY_KEY_REUSED_WITH_DIFFERENT_BODY", 409, "Idempotency key reused with a different request body.", RESOLVED[17]), new Uncoded("IDEMPOTENCY_KEY_USED_FOR_DIFFERENT_ENDPOINT", 409, "Idempotency key already used for a different endpoint.", RESOLVED[18]) }, wire -> codebook.externalapi.ErrorCode.fromCode(wire));
+    private static final CodeSetSpec SET_0 = new CodeSetSpec("error", Kind.INTEGER, 0, decodeCodes(SET_0_CODES, true), new Range[] { new Range(11000L, 11999L, RESOLVED[12]), new Range(12000L, 12999L, RESOLVED[13]), new Range(10000L, 10999L, RESOLVED[14]), new Range(13000L, 13999L, RESOLVED[15]), new Range(99000L, 99999L, RESOLVED[16]) }, null, new Uncoded[] { new Uncoded("IDEMPOTENCY_KEY_REUSED_WITH_DIFFERENT_BODY", 409, "Idempotency key reused with a different request body.", RESOLVED[17]), new Uncoded("IDEMPOTENCY_KEY_USED_FOR_DIFFERENT_ENDPOINT", 409, "Idempotency key already used for a different endpoint.", RESOLVED[18]) }, 0);
     private static final CodeField[] CODE_FIELDS = {
         new CodeField("error.code", new java.lang.String[] {}, new boolean[] {}, new java.lang.String[] {"error", "code"}, new java.lang.String[] {"error", "message"}, SET_0),
     };
@@ -394,7 +373,7 @@ public final class ExternalApiResponses {
         java.lang.String wire = toWire(set, raw);
         Known known = wire == null ? null : set.codes.get(wire);
         if (known != null)
-            return new ParsedError(known.resolved, !known.retired, known.retired, set.id, known.code, known.retired ? null : set.member.apply(wire), known.name, message, field.field);
+            return new ParsedError(known.resolved, !known.retired, known.retired, set.id, known.code, known.retired ? null : member(set.index, wire), known.name, message, field.field);
         java.lang.Object code;
         if (wire == null) {
             code = raw instanceof java.lang.String || raw instanceof java.lang.Number || raw instanceof java.lang.Boolean ? raw : null;
@@ -408,6 +387,16 @@ public final class ExternalApiResponses {
         if (resolved == null) resolved = byHttpStatus(status);
         if (resolved == null) resolved = FALLBACK;
         return new ParsedError(resolved, false, false, set.id, code, null, null, message, field.field);
+    }
+
+    /** The enum constant of a live wire code: a switch, not a java.util.function.Function (Android API level 24). */
+    private static java.lang.Object member(int set, java.lang.String wire) {
+        switch (set) {
+            case 0:
+                return codebook.externalapi.ErrorCode.fromCode(wire);
+            default:
+                throw new java.lang.IllegalStateException("no code set " + set);
+        }
     }
 
     private static final long MAX_SAFE = 9007199254740991L;
@@ -492,7 +481,9 @@ public final class ExternalApiResponses {
     private static Resolved byHttpStatus(java.lang.Integer status) {
         if (status == null) return null;
         Resolved exact = HTTP_STATUSES.get(status);
-        return exact != null ? exact : HTTP_CLASSES.get(java.lang.Math.floorDiv(status, 100));
+        // Math.floorDiv's result, which Android has only from API level 24.
+        long value = status;
+        return exact != null ? exact : HTTP_CLASSES.get((int) (value >= 0 ? value / 100 : (value - 99) / 100));
     }
 
     /** An uncoded error: its message exactly (surrounding ASCII whitespace ignored), and its HTTP status when one was passed. */
@@ -519,12 +510,19 @@ public final class ExternalApiResponses {
         java.lang.Object value = element;
         for (int index = from; index < path.length; index++) {
             if (!(value instanceof java.util.Map)) {
-                if (value != null) problems.add(field + ": " + java.lang.String.join(".", java.util.Arrays.copyOfRange(path, from, index)) + " is " + describe(value) + ", not an object");
+                if (value != null) problems.add(field + ": " + dotted(path, from, index) + " is " + describe(value) + ", not an object");
                 return null;
             }
             value = ((java.util.Map<?, ?>) value).get(path[index]);
         }
         return value;
+    }
+
+    /** path[from] to path[to - 1] joined by dots (String.join needs Android API level 26). */
+    private static java.lang.String dotted(java.lang.String[] path, int from, int to) {
+        java.lang.StringBuilder out = new java.lang.StringBuilder();
+        for (int index = from; index < to; index++) out.append(index == from ? "" : ".").append(path[index]);
+        return out.toString();
     }
 
     /** The JSON type of a value, for problems; never the value itself (it may be megabytes). */
@@ -569,7 +567,7 @@ public final class ExternalApiResponses {
             int at = i * 7;
             java.util.List<java.lang.Integer> delays = new java.util.ArrayList<>();
             if (!f.get(at + 4).isEmpty()) for (java.lang.String delay : f.get(at + 4).split(",")) delays.add(java.lang.Integer.valueOf(delay));
-            Retry retry = new Retry(f.get(at + 1), optionalInt(f.get(at + 2)), optionalInt(f.get(at + 3)), java.util.Collections.unmodifiableList(delays));
+            codebook.runtime.Retry retry = new codebook.runtime.Retry(codebook.runtime.RetryPolicy.fromId(f.get(at + 1)), optionalInt(f.get(at + 2)), optionalInt(f.get(at + 3)), delays, null);
             out[i] = new Resolved(f.get(at), retry, f.get(at + 5), f.get(at + 6));
         }
         return out;
@@ -591,9 +589,9 @@ public final class ExternalApiResponses {
     }
 
     private static void appendResolved(java.lang.StringBuilder out, Resolved resolved) {
-        Retry retry = resolved.getRetry();
+        codebook.runtime.Retry retry = resolved.getRetry();
         out.append("\"outcome\":").append(json(resolved.getOutcome()));
-        out.append(",\"retry\":{\"policy\":").append(json(retry.getPolicy()));
+        out.append(",\"retry\":{\"policy\":").append(json(retry.getPolicy().getId()));
         out.append(",\"minDelaySeconds\":").append(json(retry.getMinDelaySeconds())).append(",\"maxDelaySeconds\":").append(json(retry.getMaxDelaySeconds()));
         out.append(",\"delaysSeconds\":[");
         for (int i = 0; i < retry.getDelaysSeconds().size(); i++) out.append(i == 0 ? "" : ",").append(retry.getDelaysSeconds().get(i));

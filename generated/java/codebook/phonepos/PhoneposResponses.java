@@ -7,37 +7,14 @@ package codebook.phonepos;
 public final class PhoneposResponses {
     private PhoneposResponses() {}
 
-    /** Whether and when to retry: policy is never, after-fix, after-delay, exponential-backoff or manual. */
-    public static final class Retry {
-        private final java.lang.String policy;
-        private final java.lang.Integer minDelaySeconds;
-        private final java.lang.Integer maxDelaySeconds;
-        private final java.util.List<java.lang.Integer> delaysSeconds;
-
-        Retry(java.lang.String policy, java.lang.Integer minDelaySeconds, java.lang.Integer maxDelaySeconds, java.util.List<java.lang.Integer> delaysSeconds) {
-            this.policy = policy;
-            this.minDelaySeconds = minDelaySeconds;
-            this.maxDelaySeconds = maxDelaySeconds;
-            this.delaysSeconds = delaysSeconds;
-        }
-
-        public java.lang.String getPolicy() { return policy; }
-        /** The shortest wait before retrying, or null. */
-        public java.lang.Integer getMinDelaySeconds() { return minDelaySeconds; }
-        /** The longest wait before retrying, or null. */
-        public java.lang.Integer getMaxDelaySeconds() { return maxDelaySeconds; }
-        /** For exponential-backoff: the vendor's waits before each retry (empty when it gives none). */
-        public java.util.List<java.lang.Integer> getDelaysSeconds() { return delaysSeconds; }
-    }
-
     /** An outcome with its retry and action, and the rule that decided (code, category, code-set, http-status, uncoded or default). */
     public static class Resolved {
         private final java.lang.String outcome;
-        private final Retry retry;
+        private final codebook.runtime.Retry retry;
         private final java.lang.String action;
         private final java.lang.String basis;
 
-        Resolved(java.lang.String outcome, Retry retry, java.lang.String action, java.lang.String basis) {
+        Resolved(java.lang.String outcome, codebook.runtime.Retry retry, java.lang.String action, java.lang.String basis) {
             this.outcome = outcome;
             this.retry = retry;
             this.action = action;
@@ -50,7 +27,8 @@ public final class PhoneposResponses {
 
         /** An outcome id of the taxonomy (success, busy, declined-final, ...). */
         public java.lang.String getOutcome() { return outcome; }
-        public Retry getRetry() { return retry; }
+        /** Whether and when to retry; getDelaysSeconds() gives the vendor's waits for exponential-backoff. */
+        public codebook.runtime.Retry getRetry() { return retry; }
         /** What the caller should do: the code's action, else the outcome's. */
         public java.lang.String getAction() { return action; }
         public java.lang.String getBasis() { return basis; }
@@ -269,9 +247,10 @@ public final class PhoneposResponses {
         final Range[] ranges;
         final Resolved fallback;
         final Uncoded[] uncoded;
-        final java.util.function.Function<java.lang.String, java.lang.Object> member;
+        /** Its position in the vendor's code sets, which member(...) dispatches on. */
+        final int index;
 
-        CodeSetSpec(java.lang.String id, Kind kind, int width, java.util.Map<java.lang.String, Known> codes, Range[] ranges, Resolved fallback, Uncoded[] uncoded, java.util.function.Function<java.lang.String, java.lang.Object> member) {
+        CodeSetSpec(java.lang.String id, Kind kind, int width, java.util.Map<java.lang.String, Known> codes, Range[] ranges, Resolved fallback, Uncoded[] uncoded, int index) {
             this.id = id;
             this.kind = kind;
             this.width = width;
@@ -279,7 +258,7 @@ public final class PhoneposResponses {
             this.ranges = ranges;
             this.fallback = fallback;
             this.uncoded = uncoded;
-            this.member = member;
+            this.index = index;
         }
     }
 
@@ -320,13 +299,13 @@ public final class PhoneposResponses {
     private static final java.lang.String[] SET_0_CODES = {
         "1:027:STATUS_TERMINAL_OPERATIONAL1:00:1:135:STATUS_PERSONALIZATION_NOT_DONE_YET1:10:1:231:STATUS_TERMINAL_NOT_OPERATIONAL1:10:1:334:STATUS_PERSONALIZATION_IN_PROGRESS1:20:3:10029:STATUS_PERSONALIZATION_FAILED1:10:3:10222:STATUS_APP_IS_OUTDATED1:10:",
     };
-    private static final CodeSetSpec SET_0 = new CodeSetSpec("primary-status", Kind.INTEGER, 0, decodeCodes(SET_0_CODES, true), new Range[] {  }, null, new Uncoded[] {  }, wire -> codebook.phonepos.PrimaryStatusCode.fromCode(wire));
+    private static final CodeSetSpec SET_0 = new CodeSetSpec("primary-status", Kind.INTEGER, 0, decodeCodes(SET_0_CODES, true), new Range[] {  }, null, new Uncoded[] {  }, 0);
 
     /** Code set terminal-error: wire code, name and resolution index, as length-prefixed fields. */
     private static final java.lang.String[] SET_1_CODES = {
         "4:010012:INVALID_JSON1:30:4:011725:INVALID_CREDENTIAL_FORMAT1:30:4:012022:OTP_TYPE_NOT_AVAILABLE1:40:4:012121:RESEND_LIMIT_EXCEEDED1:50:4:022216:NETWORK_UNSTABLE1:60:4:030019:NETWORK_UNAVAILABLE1:60:4:050418:SMS_SENDING_FAILED1:70:4:051120:EMAIL_SENDING_FAILED1:80:4:051233:EMAIL_VERIFICATION_TIMEOUT_SERVER1:90:4:061419:INVALID_CREDENTIALS2:100:4:231015:BATTERY_TOO_LOW2:110:4:231136:INTERNAL_TERMINAL_CONNECTION_TIMEOUT2:120:4:231417:CANCELLED_BY_USER2:130:4:231629:PHONEPOS_ALREADY_PERSONALISED2:140:4:231727:PERSONALISATION_NOT_ALLOWED2:150:4:231838:EMV_UPLOAD_DENIED_FOR_SECURITY_REASONS2:160:4:231917:EMV_UPLOAD_FAILED2:170:4:232116:INVALID_OTP_TYPE2:180:4:232236:INVALID_ATTESTATION_PROVIDER_REQUEST2:180:4:232327:CANCELED_BY_TERMINAL_HELPER2:190:4:232423:CANCELED_BY_ATTESTATION2:190:4:232517:INSECURE_KEYSTORE2:200:4:252717:CERTIFICATE_ERROR2:210:4:260213:BAD_HTTP_CODE2:220:4:260421:INVALID_CRYPTO_STATUS2:220:4:260518:INVALID_API_STATUS2:220:4:261015:SERVER_TOO_BUSY2:230:",
     };
-    private static final CodeSetSpec SET_1 = new CodeSetSpec("terminal-error", Kind.DIGITS, 4, decodeCodes(SET_1_CODES, false), new Range[] {  }, null, new Uncoded[] {  }, wire -> codebook.phonepos.TerminalErrorCode.fromCode(wire));
+    private static final CodeSetSpec SET_1 = new CodeSetSpec("terminal-error", Kind.DIGITS, 4, decodeCodes(SET_1_CODES, false), new Range[] {  }, null, new Uncoded[] {  }, 1);
     private static final CodeField[] CODE_FIELDS = {
         new CodeField("status", new java.lang.String[] {}, new boolean[] {}, new java.lang.String[] {"status"}, null, SET_0),
         new CodeField("errorCode", new java.lang.String[] {}, new boolean[] {}, new java.lang.String[] {"errorCode"}, null, SET_1),
@@ -387,7 +366,7 @@ public final class PhoneposResponses {
         java.lang.String wire = toWire(set, raw);
         Known known = wire == null ? null : set.codes.get(wire);
         if (known != null)
-            return new ParsedError(known.resolved, !known.retired, known.retired, set.id, known.code, known.retired ? null : set.member.apply(wire), known.name, message, field.field);
+            return new ParsedError(known.resolved, !known.retired, known.retired, set.id, known.code, known.retired ? null : member(set.index, wire), known.name, message, field.field);
         java.lang.Object code;
         if (wire == null) {
             code = raw instanceof java.lang.String || raw instanceof java.lang.Number || raw instanceof java.lang.Boolean ? raw : null;
@@ -401,6 +380,18 @@ public final class PhoneposResponses {
         if (resolved == null) resolved = byHttpStatus(status);
         if (resolved == null) resolved = FALLBACK;
         return new ParsedError(resolved, false, false, set.id, code, null, null, message, field.field);
+    }
+
+    /** The enum constant of a live wire code: a switch, not a java.util.function.Function (Android API level 24). */
+    private static java.lang.Object member(int set, java.lang.String wire) {
+        switch (set) {
+            case 0:
+                return codebook.phonepos.PrimaryStatusCode.fromCode(wire);
+            case 1:
+                return codebook.phonepos.TerminalErrorCode.fromCode(wire);
+            default:
+                throw new java.lang.IllegalStateException("no code set " + set);
+        }
     }
 
     private static final long MAX_SAFE = 9007199254740991L;
@@ -485,7 +476,9 @@ public final class PhoneposResponses {
     private static Resolved byHttpStatus(java.lang.Integer status) {
         if (status == null) return null;
         Resolved exact = HTTP_STATUSES.get(status);
-        return exact != null ? exact : HTTP_CLASSES.get(java.lang.Math.floorDiv(status, 100));
+        // Math.floorDiv's result, which Android has only from API level 24.
+        long value = status;
+        return exact != null ? exact : HTTP_CLASSES.get((int) (value >= 0 ? value / 100 : (value - 99) / 100));
     }
 
     /** An uncoded error: its message exactly (surrounding ASCII whitespace ignored), and its HTTP status when one was passed. */
@@ -512,12 +505,19 @@ public final class PhoneposResponses {
         java.lang.Object value = element;
         for (int index = from; index < path.length; index++) {
             if (!(value instanceof java.util.Map)) {
-                if (value != null) problems.add(field + ": " + java.lang.String.join(".", java.util.Arrays.copyOfRange(path, from, index)) + " is " + describe(value) + ", not an object");
+                if (value != null) problems.add(field + ": " + dotted(path, from, index) + " is " + describe(value) + ", not an object");
                 return null;
             }
             value = ((java.util.Map<?, ?>) value).get(path[index]);
         }
         return value;
+    }
+
+    /** path[from] to path[to - 1] joined by dots (String.join needs Android API level 26). */
+    private static java.lang.String dotted(java.lang.String[] path, int from, int to) {
+        java.lang.StringBuilder out = new java.lang.StringBuilder();
+        for (int index = from; index < to; index++) out.append(index == from ? "" : ".").append(path[index]);
+        return out.toString();
     }
 
     /** The JSON type of a value, for problems; never the value itself (it may be megabytes). */
@@ -562,7 +562,7 @@ public final class PhoneposResponses {
             int at = i * 7;
             java.util.List<java.lang.Integer> delays = new java.util.ArrayList<>();
             if (!f.get(at + 4).isEmpty()) for (java.lang.String delay : f.get(at + 4).split(",")) delays.add(java.lang.Integer.valueOf(delay));
-            Retry retry = new Retry(f.get(at + 1), optionalInt(f.get(at + 2)), optionalInt(f.get(at + 3)), java.util.Collections.unmodifiableList(delays));
+            codebook.runtime.Retry retry = new codebook.runtime.Retry(codebook.runtime.RetryPolicy.fromId(f.get(at + 1)), optionalInt(f.get(at + 2)), optionalInt(f.get(at + 3)), delays, null);
             out[i] = new Resolved(f.get(at), retry, f.get(at + 5), f.get(at + 6));
         }
         return out;
@@ -584,9 +584,9 @@ public final class PhoneposResponses {
     }
 
     private static void appendResolved(java.lang.StringBuilder out, Resolved resolved) {
-        Retry retry = resolved.getRetry();
+        codebook.runtime.Retry retry = resolved.getRetry();
         out.append("\"outcome\":").append(json(resolved.getOutcome()));
-        out.append(",\"retry\":{\"policy\":").append(json(retry.getPolicy()));
+        out.append(",\"retry\":{\"policy\":").append(json(retry.getPolicy().getId()));
         out.append(",\"minDelaySeconds\":").append(json(retry.getMinDelaySeconds())).append(",\"maxDelaySeconds\":").append(json(retry.getMaxDelaySeconds()));
         out.append(",\"delaysSeconds\":[");
         for (int i = 0; i < retry.getDelaysSeconds().size(); i++) out.append(i == 0 ? "" : ",").append(retry.getDelaysSeconds().get(i));

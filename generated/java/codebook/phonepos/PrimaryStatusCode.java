@@ -8,7 +8,7 @@ package codebook.phonepos;
  * <p>
  * Codes are integers; fromCode(String) accepts their canonical decimal form only.
  */
-public enum PrimaryStatusCode {
+public enum PrimaryStatusCode implements codebook.runtime.CodebookCode {
     /**
      * Code 0
      * <p>
@@ -40,7 +40,7 @@ public enum PrimaryStatusCode {
      * <p>
      * Outcome: pending; retry never (by code, codebook's judgement).
      */
-    STATUS_PERSONALIZATION_IN_PROGRESS(3, "The personalisation is currently in progress.", new Retry("never", null, null, null)),
+    STATUS_PERSONALIZATION_IN_PROGRESS(3, "The personalisation is currently in progress.", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, null)),
     /**
      * Code 100
      * <p>
@@ -75,9 +75,9 @@ public enum PrimaryStatusCode {
 
     private final int $code;
     private final java.lang.String $description;
-    private final Retry $retry;
+    private final codebook.runtime.Retry $retry;
 
-    PrimaryStatusCode(int $code, java.lang.String $description, Retry $retry) {
+    PrimaryStatusCode(int $code, java.lang.String $description, codebook.runtime.Retry $retry) {
         this.$code = $code;
         this.$description = $description;
         this.$retry = $retry;
@@ -88,9 +88,28 @@ public enum PrimaryStatusCode {
         return $code;
     }
 
+    /** The wire code as text (its canonical decimal form). */
+    @java.lang.Override
+    public java.lang.String getWireCode() {
+        return java.lang.String.valueOf($code);
+    }
+
+    /** "phonepos", the vendor's id in the catalogs. */
+    @java.lang.Override
+    public java.lang.String getVendorId() {
+        return "phonepos";
+    }
+
+    /** "primary-status", the code set's id in the vendor's catalog. */
+    @java.lang.Override
+    public java.lang.String getCodeSetId() {
+        return "primary-status";
+    }
+
     /**
      * What the code means, or null.
      */
+    @java.lang.Override
     public java.lang.String getDescription() {
         return $description;
     }
@@ -98,10 +117,31 @@ public enum PrimaryStatusCode {
     /**
      * Whether and how to retry after this code, or null.
      */
-    public Retry getRetry() {
+    @java.lang.Override
+    public codebook.runtime.Retry getRetry() {
         return $retry;
     }
 
+
+    /**
+     * fromCode as an Optional: empty where fromCode gives null.
+     * <p>
+     * java.util.Optional needs Android API level 24, or core-library desugaring below it; everything else
+     * in this class runs from API level 21.
+     */
+    public static java.util.Optional<PrimaryStatusCode> find(int code) {
+        return java.util.Optional.ofNullable(fromCode(code));
+    }
+
+    /**
+     * fromCode as an Optional: empty where fromCode gives null.
+     * <p>
+     * java.util.Optional needs Android API level 24, or core-library desugaring below it; everything else
+     * in this class runs from API level 21.
+     */
+    public static java.util.Optional<PrimaryStatusCode> find(java.lang.String code) {
+        return java.util.Optional.ofNullable(fromCode(code));
+    }
     /** The constant for a code in its canonical decimal form ("12001", not "012001"), or null. */
     public static PrimaryStatusCode fromCode(java.lang.String code) {
         return code == null ? null : $BY_WIRE.get(code);
@@ -110,40 +150,5 @@ public enum PrimaryStatusCode {
     /** The constant for a code, or null. */
     public static PrimaryStatusCode fromCode(int code) {
         return $BY_INT.get(code);
-    }
-
-    /** Whether and how to retry. */
-    public static final class Retry {
-        private final java.lang.String policy;
-        private final java.lang.Integer minDelaySeconds;
-        private final java.lang.Integer maxDelaySeconds;
-        private final java.lang.String note;
-
-        Retry(java.lang.String policy, java.lang.Integer minDelaySeconds, java.lang.Integer maxDelaySeconds, java.lang.String note) {
-            this.policy = policy;
-            this.minDelaySeconds = minDelaySeconds;
-            this.maxDelaySeconds = maxDelaySeconds;
-            this.note = note;
-        }
-
-        /** never, after-fix, after-delay, exponential-backoff or manual. */
-        public java.lang.String getPolicy() {
-            return policy;
-        }
-
-        /** The shortest wait before retrying, in seconds, or null. */
-        public java.lang.Integer getMinDelaySeconds() {
-            return minDelaySeconds;
-        }
-
-        /** The longest wait before retrying, in seconds, or null. */
-        public java.lang.Integer getMaxDelaySeconds() {
-            return maxDelaySeconds;
-        }
-
-        /** The vendor's words on retrying, or null. */
-        public java.lang.String getNote() {
-            return note;
-        }
     }
 }

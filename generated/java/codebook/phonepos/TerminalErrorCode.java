@@ -8,7 +8,7 @@ package codebook.phonepos;
  * <p>
  * Codes are 4-digit strings whose zero padding is significant; fromCode(int) pads like String.format(Locale.ROOT, "%04d", code).
  */
-public enum TerminalErrorCode {
+public enum TerminalErrorCode implements codebook.runtime.CodebookCode {
     /**
      * Code "0100"
      * <p>
@@ -18,7 +18,7 @@ public enum TerminalErrorCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_JSON("0100", "The received provided JSON does not meet the required format specifications or is missing parts.", "Please check the format of the data you provided to PhonePOS.", "personalisation", "Personalisation", new Retry("after-fix", null, null, null)),
+    INVALID_JSON("0100", "The received provided JSON does not meet the required format specifications or is missing parts.", "Please check the format of the data you provided to PhonePOS.", Scope.PERSONALISATION, "Personalisation", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
     /**
      * Code "0117"
      * <p>
@@ -28,7 +28,7 @@ public enum TerminalErrorCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_CREDENTIAL_FORMAT("0117", "The received personalisation data does not meet the required format specifications or is missing parts.", "Please check the format of the data you provided to PhonePOS.", "personalisation", "Personalisation", new Retry("after-fix", null, null, null)),
+    INVALID_CREDENTIAL_FORMAT("0117", "The received personalisation data does not meet the required format specifications or is missing parts.", "Please check the format of the data you provided to PhonePOS.", Scope.PERSONALISATION, "Personalisation", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
     /**
      * Code "0120"
      * <p>
@@ -38,7 +38,7 @@ public enum TerminalErrorCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    OTP_TYPE_NOT_AVAILABLE("0120", "The requested personalisation type is not available for the supplied credentials.", "Please re-onboard the terminal with your required personalisation type or switch to a supported personalisation type.", "personalisation", "Personalisation", new Retry("after-fix", null, null, null)),
+    OTP_TYPE_NOT_AVAILABLE("0120", "The requested personalisation type is not available for the supplied credentials.", "Please re-onboard the terminal with your required personalisation type or switch to a supported personalisation type.", Scope.PERSONALISATION, "Personalisation", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
     /**
      * Code "0121"
      * <p>
@@ -48,7 +48,7 @@ public enum TerminalErrorCode {
      * <p>
      * Outcome: busy; retry after-delay (by code, codebook's judgement).
      */
-    RESEND_LIMIT_EXCEEDED("0121", "The quota for sending the confirmation challenge has been reached.", "Please advise your client to wait.", "personalisation", "Personalisation", null),
+    RESEND_LIMIT_EXCEEDED("0121", "The quota for sending the confirmation challenge has been reached.", "Please advise your client to wait.", Scope.PERSONALISATION, "Personalisation", null),
     /**
      * Code "0222"
      * <p>
@@ -58,7 +58,7 @@ public enum TerminalErrorCode {
      * <p>
      * Outcome: user-action-required; retry manual (by code, codebook's judgement).
      */
-    NETWORK_UNSTABLE("0222", "The device connection is unstable.", "Instruct the user to establish a stable connection first.", "general", "General", null),
+    NETWORK_UNSTABLE("0222", "The device connection is unstable.", "Instruct the user to establish a stable connection first.", Scope.GENERAL, "General", null),
     /**
      * Code "0300"
      * <p>
@@ -68,7 +68,7 @@ public enum TerminalErrorCode {
      * <p>
      * Outcome: user-action-required; retry manual (by code, codebook's judgement).
      */
-    NETWORK_UNAVAILABLE("0300", "An internet connection could not be established.", "Instruct the user to establish a stable connection first.", "general", "General", null),
+    NETWORK_UNAVAILABLE("0300", "An internet connection could not be established.", "Instruct the user to establish a stable connection first.", Scope.GENERAL, "General", null),
     /**
      * Code "0504"
      * <p>
@@ -78,7 +78,7 @@ public enum TerminalErrorCode {
      * <p>
      * Outcome: user-action-required; retry manual (by code, codebook's judgement).
      */
-    SMS_SENDING_FAILED("0504", "Errors occurred while sending the confirmation challenge via SMS.", "It is likely that the configured phone number for the terminal is incorrect. Please contact our support.", "personalisation", "Personalisation", null),
+    SMS_SENDING_FAILED("0504", "Errors occurred while sending the confirmation challenge via SMS.", "It is likely that the configured phone number for the terminal is incorrect. Please contact our support.", Scope.PERSONALISATION, "Personalisation", null),
     /**
      * Code "0511"
      * <p>
@@ -88,7 +88,7 @@ public enum TerminalErrorCode {
      * <p>
      * Outcome: user-action-required; retry manual (by code, codebook's judgement).
      */
-    EMAIL_SENDING_FAILED("0511", "Errors occurred while sending the confirmation challenge via mail.", "It is likely that the configured mail address for the terminal is incorrect. Please contact our support.", "personalisation", "Personalisation", null),
+    EMAIL_SENDING_FAILED("0511", "Errors occurred while sending the confirmation challenge via mail.", "It is likely that the configured mail address for the terminal is incorrect. Please contact our support.", Scope.PERSONALISATION, "Personalisation", null),
     /**
      * Code "0512"
      * <p>
@@ -98,7 +98,7 @@ public enum TerminalErrorCode {
      * <p>
      * Outcome: expired; retry after-fix (by code, the vendor's word).
      */
-    EMAIL_VERIFICATION_TIMEOUT_SERVER("0512", "The user did not react to the confirmation challenge in time.", "Please restart the personalisation and advise the user to complete the challenge as soon as possible.", "personalisation", "Personalisation", null),
+    EMAIL_VERIFICATION_TIMEOUT_SERVER("0512", "The user did not react to the confirmation challenge in time.", "Please restart the personalisation and advise the user to complete the challenge as soon as possible.", Scope.PERSONALISATION, "Personalisation", null),
     /**
      * Code "0614"
      * <p>
@@ -108,7 +108,7 @@ public enum TerminalErrorCode {
      * <p>
      * Outcome: unauthenticated; retry after-fix (by code, the vendor's word).
      */
-    INVALID_CREDENTIALS("0614", "The provided authentication credentials are invalid.", "Advise the user to check the credentials and try the personalisation again.", "personalisation", "Personalisation", null),
+    INVALID_CREDENTIALS("0614", "The provided authentication credentials are invalid.", "Advise the user to check the credentials and try the personalisation again.", Scope.PERSONALISATION, "Personalisation", null),
     /**
      * Code "2310"
      * <p>
@@ -118,7 +118,7 @@ public enum TerminalErrorCode {
      * <p>
      * Outcome: user-action-required; retry manual (by code, codebook's judgement).
      */
-    BATTERY_TOO_LOW("2310", "The battery level is too low for personalisation (<=15%) or transaction (<=10%).", "Instruct the user to charge the device first.", "general", "General", null),
+    BATTERY_TOO_LOW("2310", "The battery level is too low for personalisation (<=15%) or transaction (<=10%).", "Instruct the user to charge the device first.", Scope.GENERAL, "General", null),
     /**
      * Code "2311"
      * <p>
@@ -128,7 +128,7 @@ public enum TerminalErrorCode {
      * <p>
      * Outcome: user-action-required; retry manual (by code, codebook's judgement).
      */
-    INTERNAL_TERMINAL_CONNECTION_TIMEOUT("2311", "The connection to the terminal could not be established.", "Please contact support for further instructions.", "general", "General", null),
+    INTERNAL_TERMINAL_CONNECTION_TIMEOUT("2311", "The connection to the terminal could not be established.", "Please contact support for further instructions.", Scope.GENERAL, "General", null),
     /**
      * Code "2314"
      * <p>
@@ -138,7 +138,7 @@ public enum TerminalErrorCode {
      * <p>
      * Outcome: user-action-required; retry manual (by code, the vendor's word).
      */
-    CANCELLED_BY_USER("2314", "The user canceled the personalisation process by performing a manual reset.", "Advise the user to start the personalisation again.", "personalisation", "Personalisation", null),
+    CANCELLED_BY_USER("2314", "The user canceled the personalisation process by performing a manual reset.", "Advise the user to start the personalisation again.", Scope.PERSONALISATION, "Personalisation", null),
     /**
      * Code "2316"
      * <p>
@@ -148,7 +148,7 @@ public enum TerminalErrorCode {
      * <p>
      * Outcome: conflict; retry after-fix (by code, codebook's judgement).
      */
-    PHONEPOS_ALREADY_PERSONALISED("2316", "The terminal is already personalised.", "Perform a reset first if you want to start a new personalisation.", "personalisation", "Personalisation", null),
+    PHONEPOS_ALREADY_PERSONALISED("2316", "The terminal is already personalised.", "Perform a reset first if you want to start a new personalisation.", Scope.PERSONALISATION, "Personalisation", null),
     /**
      * Code "2317"
      * <p>
@@ -158,7 +158,7 @@ public enum TerminalErrorCode {
      * <p>
      * Outcome: forbidden; retry manual (by code, codebook's judgement).
      */
-    PERSONALISATION_NOT_ALLOWED("2317", "The request for personalisation was rejected.", "Please contact support for further instructions.", "personalisation", "Personalisation", null),
+    PERSONALISATION_NOT_ALLOWED("2317", "The request for personalisation was rejected.", "Please contact support for further instructions.", Scope.PERSONALISATION, "Personalisation", null),
     /**
      * Code "2318"
      * <p>
@@ -168,7 +168,7 @@ public enum TerminalErrorCode {
      * <p>
      * Outcome: forbidden; retry manual (by code, codebook's judgement).
      */
-    EMV_UPLOAD_DENIED_FOR_SECURITY_REASONS("2318", "The OPI init with EMV upload was blocked for security reasons.", "The device is not compliant. Please contact our support.", "general", "General", null),
+    EMV_UPLOAD_DENIED_FOR_SECURITY_REASONS("2318", "The OPI init with EMV upload was blocked for security reasons.", "The device is not compliant. Please contact our support.", Scope.GENERAL, "General", null),
     /**
      * Code "2319"
      * <p>
@@ -178,7 +178,7 @@ public enum TerminalErrorCode {
      * <p>
      * Outcome: user-action-required; retry manual (by code, codebook's judgement).
      */
-    EMV_UPLOAD_FAILED("2319", "The OPI init with EMV upload was not successful.", "Ensure that the merchant's firewall does not block PhonePOS traffic. If the error persists, please contact our support.", "general", "General", null),
+    EMV_UPLOAD_FAILED("2319", "The OPI init with EMV upload was not successful.", "Ensure that the merchant's firewall does not block PhonePOS traffic. If the error persists, please contact our support.", Scope.GENERAL, "General", null),
     /**
      * Code "2321"
      * <p>
@@ -188,7 +188,7 @@ public enum TerminalErrorCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_OTP_TYPE("2321", "The requested OTP confirmation service type is unknown to the terminal.", "Please check the values you submitted for the personalisation.", "personalisation", "Personalisation", new Retry("after-fix", null, null, null)),
+    INVALID_OTP_TYPE("2321", "The requested OTP confirmation service type is unknown to the terminal.", "Please check the values you submitted for the personalisation.", Scope.PERSONALISATION, "Personalisation", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
     /**
      * Code "2322"
      * <p>
@@ -198,7 +198,7 @@ public enum TerminalErrorCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_ATTESTATION_PROVIDER_REQUEST("2322", "The requested attestation provider is unknown to the terminal.", "Please check the values you submitted for the personalisation.", "personalisation", "Personalisation", new Retry("after-fix", null, null, null)),
+    INVALID_ATTESTATION_PROVIDER_REQUEST("2322", "The requested attestation provider is unknown to the terminal.", "Please check the values you submitted for the personalisation.", Scope.PERSONALISATION, "Personalisation", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
     /**
      * Code "2323"
      * <p>
@@ -208,7 +208,7 @@ public enum TerminalErrorCode {
      * <p>
      * Outcome: user-action-required; retry manual (by code, the vendor's word).
      */
-    CANCELED_BY_TERMINAL_HELPER("2323", "The personalisation was canceled through a call from the terminal helper service.", "Instruct the user to retry the personalisation. If the error persists, please contact our support.", "personalisation", "Personalisation", null),
+    CANCELED_BY_TERMINAL_HELPER("2323", "The personalisation was canceled through a call from the terminal helper service.", "Instruct the user to retry the personalisation. If the error persists, please contact our support.", Scope.PERSONALISATION, "Personalisation", null),
     /**
      * Code "2324"
      * <p>
@@ -218,7 +218,7 @@ public enum TerminalErrorCode {
      * <p>
      * Outcome: user-action-required; retry manual (by code, the vendor's word).
      */
-    CANCELED_BY_ATTESTATION("2324", "The personalisation was canceled through a reset action which was transmitted by the attestation service.", "Instruct the user to retry the personalisation. If the error persists, please contact our support.", "personalisation", "Personalisation", null),
+    CANCELED_BY_ATTESTATION("2324", "The personalisation was canceled through a reset action which was transmitted by the attestation service.", "Instruct the user to retry the personalisation. If the error persists, please contact our support.", Scope.PERSONALISATION, "Personalisation", null),
     /**
      * Code "2325"
      * <p>
@@ -228,7 +228,7 @@ public enum TerminalErrorCode {
      * <p>
      * Outcome: declined-final; retry never (by code, codebook's judgement).
      */
-    INSECURE_KEYSTORE("2325", "The device keystore is insecure. The device is incompatible with PhonePOS.", "Inform the user that the device cannot be used for PhonePOS.", "general", "General", null),
+    INSECURE_KEYSTORE("2325", "The device keystore is insecure. The device is incompatible with PhonePOS.", "Inform the user that the device cannot be used for PhonePOS.", Scope.GENERAL, "General", null),
     /**
      * Code "2527"
      * <p>
@@ -238,7 +238,7 @@ public enum TerminalErrorCode {
      * <p>
      * Outcome: user-action-required; retry manual (by code, codebook's judgement).
      */
-    CERTIFICATE_ERROR("2527", "An error occurred during the mTLS handshake process. This is often caused by an inaccurate device clock or deep package inspection in the network.", "Instruct the user to adjust the time of the device. If the error persists, please contact our support.", "general", "General", null),
+    CERTIFICATE_ERROR("2527", "An error occurred during the mTLS handshake process. This is often caused by an inaccurate device clock or deep package inspection in the network.", "Instruct the user to adjust the time of the device. If the error persists, please contact our support.", Scope.GENERAL, "General", null),
     /**
      * Code "2602"
      * <p>
@@ -248,7 +248,7 @@ public enum TerminalErrorCode {
      * <p>
      * Outcome: internal-error; retry manual (by code, codebook's judgement).
      */
-    BAD_HTTP_CODE("2602", "The server responded with an unexpected HTTP code.", "Please contact our support.", "general", "General", new Retry("manual", null, null, null)),
+    BAD_HTTP_CODE("2602", "The server responded with an unexpected HTTP code.", "Please contact our support.", Scope.GENERAL, "General", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.MANUAL, null, null, null, null)),
     /**
      * Code "2604"
      * <p>
@@ -258,7 +258,7 @@ public enum TerminalErrorCode {
      * <p>
      * Outcome: internal-error; retry manual (by code, codebook's judgement).
      */
-    INVALID_CRYPTO_STATUS("2604", "Payload decryption failed on the server side or on the client side.", "Please contact our support.", "general", "General", new Retry("manual", null, null, null)),
+    INVALID_CRYPTO_STATUS("2604", "Payload decryption failed on the server side or on the client side.", "Please contact our support.", Scope.GENERAL, "General", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.MANUAL, null, null, null, null)),
     /**
      * Code "2605"
      * <p>
@@ -268,7 +268,7 @@ public enum TerminalErrorCode {
      * <p>
      * Outcome: internal-error; retry manual (by code, codebook's judgement).
      */
-    INVALID_API_STATUS("2605", "The backend service could not process the request and returned a non-OK API response.", "Please contact our support.", "general", "General", new Retry("manual", null, null, null)),
+    INVALID_API_STATUS("2605", "The backend service could not process the request and returned a non-OK API response.", "Please contact our support.", Scope.GENERAL, "General", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.MANUAL, null, null, null, null)),
     /**
      * Code "2610"
      * <p>
@@ -278,7 +278,7 @@ public enum TerminalErrorCode {
      * <p>
      * Outcome: busy; retry after-delay (by code, codebook's judgement).
      */
-    SERVER_TOO_BUSY("2610", "The backend servers are currently under high load.", "Please contact our support.", "general", "General", null);
+    SERVER_TOO_BUSY("2610", "The backend servers are currently under high load.", "Please contact our support.", Scope.GENERAL, "General", null);
 
     /** Every constant by its wire code: built once, so lookups take constant time. */
     private static final java.util.Map<java.lang.String, TerminalErrorCode> $BY_WIRE;
@@ -294,11 +294,11 @@ public enum TerminalErrorCode {
     private final java.lang.String $code;
     private final java.lang.String $description;
     private final java.lang.String $action;
-    private final java.lang.String $scope;
+    private final Scope $scope;
     private final java.lang.String $scopeTitle;
-    private final Retry $retry;
+    private final codebook.runtime.Retry $retry;
 
-    TerminalErrorCode(java.lang.String $code, java.lang.String $description, java.lang.String $action, java.lang.String $scope, java.lang.String $scopeTitle, Retry $retry) {
+    TerminalErrorCode(java.lang.String $code, java.lang.String $description, java.lang.String $action, Scope $scope, java.lang.String $scopeTitle, codebook.runtime.Retry $retry) {
         this.$code = $code;
         this.$description = $description;
         this.$action = $action;
@@ -312,9 +312,28 @@ public enum TerminalErrorCode {
         return $code;
     }
 
+    /** The wire code as text. */
+    @java.lang.Override
+    public java.lang.String getWireCode() {
+        return $code;
+    }
+
+    /** "phonepos", the vendor's id in the catalogs. */
+    @java.lang.Override
+    public java.lang.String getVendorId() {
+        return "phonepos";
+    }
+
+    /** "terminal-error", the code set's id in the vendor's catalog. */
+    @java.lang.Override
+    public java.lang.String getCodeSetId() {
+        return "terminal-error";
+    }
+
     /**
      * What the code means, or null.
      */
+    @java.lang.Override
     public java.lang.String getDescription() {
         return $description;
     }
@@ -322,14 +341,16 @@ public enum TerminalErrorCode {
     /**
      * What the caller should do, or null.
      */
+    @java.lang.Override
     public java.lang.String getAction() {
         return $action;
     }
 
     /**
-     * The id of the scope the code belongs to, or null.
+     * The scope the code belongs to, or null.
      */
-    public java.lang.String getScope() {
+    @java.lang.Override
+    public Scope getScope() {
         return $scope;
     }
 
@@ -343,7 +364,8 @@ public enum TerminalErrorCode {
     /**
      * Whether and how to retry after this code, or null.
      */
-    public Retry getRetry() {
+    @java.lang.Override
+    public codebook.runtime.Retry getRetry() {
         return $retry;
     }
 
@@ -357,38 +379,73 @@ public enum TerminalErrorCode {
         return fromCode(java.lang.String.format(java.util.Locale.ROOT, "%04d", code));
     }
 
-    /** Whether and how to retry. */
-    public static final class Retry {
-        private final java.lang.String policy;
-        private final java.lang.Integer minDelaySeconds;
-        private final java.lang.Integer maxDelaySeconds;
-        private final java.lang.String note;
+    /**
+     * fromCode as an Optional: empty where fromCode gives null.
+     * <p>
+     * java.util.Optional needs Android API level 24, or core-library desugaring below it; everything else
+     * in this class runs from API level 21.
+     */
+    public static java.util.Optional<TerminalErrorCode> find(int code) {
+        return java.util.Optional.ofNullable(fromCode(code));
+    }
 
-        Retry(java.lang.String policy, java.lang.Integer minDelaySeconds, java.lang.Integer maxDelaySeconds, java.lang.String note) {
-            this.policy = policy;
-            this.minDelaySeconds = minDelaySeconds;
-            this.maxDelaySeconds = maxDelaySeconds;
-            this.note = note;
+    /**
+     * fromCode as an Optional: empty where fromCode gives null.
+     * <p>
+     * java.util.Optional needs Android API level 24, or core-library desugaring below it; everything else
+     * in this class runs from API level 21.
+     */
+    public static java.util.Optional<TerminalErrorCode> find(java.lang.String code) {
+        return java.util.Optional.ofNullable(fromCode(code));
+    }
+
+    /**
+     * The scopes of Terminal Error Codes, as the vendor declares them.
+     */
+    public enum Scope implements codebook.runtime.Label {
+        GENERAL("general", "General", "Handle during startup, regular operation and personalisation."),
+        PERSONALISATION("personalisation", "Personalisation", "Handle only during personalisation.");
+
+        /** Every constant by its id. */
+        private static final java.util.Map<java.lang.String, Scope> $BY_ID = new java.util.HashMap<>();
+
+        static {
+            for (Scope value : values()) {
+                $BY_ID.put(value.id, value);
+            }
         }
 
-        /** never, after-fix, after-delay, exponential-backoff or manual. */
-        public java.lang.String getPolicy() {
-            return policy;
+        private final java.lang.String id;
+        private final java.lang.String title;
+        private final java.lang.String description;
+
+        Scope(java.lang.String id, java.lang.String title, java.lang.String description) {
+            this.id = id;
+            this.title = title;
+            this.description = description;
         }
 
-        /** The shortest wait before retrying, in seconds, or null. */
-        public java.lang.Integer getMinDelaySeconds() {
-            return minDelaySeconds;
+        /** The id in the catalog. */
+        @java.lang.Override
+        public java.lang.String getId() {
+            return id;
         }
 
-        /** The longest wait before retrying, in seconds, or null. */
-        public java.lang.Integer getMaxDelaySeconds() {
-            return maxDelaySeconds;
+        /** The vendor's name for it. */
+        @java.lang.Override
+        public java.lang.String getTitle() {
+            return title;
         }
 
-        /** The vendor's words on retrying, or null. */
-        public java.lang.String getNote() {
-            return note;
+        /** What it covers, or null. */
+        @java.lang.Override
+        public java.lang.String getDescription() {
+            return description;
+        }
+
+        /** The constant with this id, or null. */
+        public static Scope fromId(java.lang.String id) {
+            return id == null ? null : $BY_ID.get(id);
         }
     }
 }

@@ -6,7 +6,7 @@ package codebook.secupay;
  * <p>
  * Codes are integers; fromCode(String) accepts their canonical decimal form only.
  */
-public enum ErrorCode {
+public enum ErrorCode implements codebook.runtime.CodebookCode {
     /**
      * Code 1001: Invalid params
      * <p>
@@ -14,7 +14,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: internal-error; retry exponential-backoff (by code, codebook's judgement).
      */
-    INVALID_PARAMS(1001, "Invalid params", java.util.List.of(), "Some internal input parameters are wrong. Or some external service returns some unexpected result.", "internal", "1xxx - Internal Errors", null, java.util.Map.of(), new java.lang.String[0][], "message"),
+    INVALID_PARAMS(1001, "Invalid params", java.util.Collections.emptyList(), "Some internal input parameters are wrong. Or some external service returns some unexpected result.", Category.INTERNAL, "1xxx - Internal Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 1002: Payment checkin wasn't save in db
      * <p>
@@ -24,7 +24,7 @@ public enum ErrorCode {
      * <p>
      * Note: 'wasn't save' and 'dbt' are the vendor's own wording; kept verbatim.
      */
-    PAYMENT_CHECKIN_NOT_SAVED(1002, "Payment checkin wasn't save in db", java.util.List.of(), "The internal Yii dbt model/component for payment checkin didn't store given record in database", "internal", "1xxx - Internal Errors", null, java.util.Map.of(), new java.lang.String[0][], "message"),
+    PAYMENT_CHECKIN_NOT_SAVED(1002, "Payment checkin wasn't save in db", java.util.Collections.emptyList(), "The internal Yii dbt model/component for payment checkin didn't store given record in database", Category.INTERNAL, "1xxx - Internal Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 1003: transaction creation failed
      * <p>
@@ -32,7 +32,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: internal-error; retry exponential-backoff (by code, codebook's judgement).
      */
-    TRANSACTION_CREATION_FAILED(1003, "transaction creation failed", java.util.List.of(), "The internal call of procedure creating a transaction failed", "internal", "1xxx - Internal Errors", null, java.util.Map.of(), new java.lang.String[0][], "message"),
+    TRANSACTION_CREATION_FAILED(1003, "transaction creation failed", java.util.Collections.emptyList(), "The internal call of procedure creating a transaction failed", Category.INTERNAL, "1xxx - Internal Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 1004: payment container creation failed
      * <p>
@@ -40,7 +40,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: internal-error; retry exponential-backoff (by code, codebook's judgement).
      */
-    PAYMENT_CONTAINER_CREATION_FAILED(1004, "payment container creation failed", java.util.List.of(), "The internal call of procedure creating a payment container failed", "internal", "1xxx - Internal Errors", null, java.util.Map.of(), new java.lang.String[0][], "message"),
+    PAYMENT_CONTAINER_CREATION_FAILED(1004, "payment container creation failed", java.util.Collections.emptyList(), "The internal call of procedure creating a payment container failed", Category.INTERNAL, "1xxx - Internal Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 1005: not captured
      * <p>
@@ -50,7 +50,7 @@ public enum ErrorCode {
      * <p>
      * Note: Typo 'succesfull' is the vendor's own; kept verbatim.
      */
-    NOT_CAPTURED(1005, "not captured", java.util.List.of(), "Connection with transact to capture given amount with trace_id was not succesfull", "internal", "1xxx - Internal Errors", null, java.util.Map.of(), new java.lang.String[0][], "message"),
+    NOT_CAPTURED(1005, "not captured", java.util.Collections.emptyList(), "Connection with transact to capture given amount with trace_id was not succesfull", Category.INTERNAL, "1xxx - Internal Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 1006: Invitation email sending failed!
      * <p>
@@ -58,7 +58,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: internal-error; retry exponential-backoff (by code, codebook's judgement).
      */
-    INVITATION_EMAIL_SENDING_FAILED(1006, "Invitation email sending failed!", java.util.List.of(), "The invitation email could not be sent", "internal", "1xxx - Internal Errors", null, java.util.Map.of(), new java.lang.String[0][], "message"),
+    INVITATION_EMAIL_SENDING_FAILED(1006, "Invitation email sending failed!", java.util.Collections.emptyList(), "The invitation email could not be sent", Category.INTERNAL, "1xxx - Internal Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 1007: Could not cancel loyalty transaction
      * <p>
@@ -66,7 +66,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: internal-error; retry exponential-backoff (by code, codebook's judgement).
      */
-    COULD_NOT_CANCEL_LOYALTY_TRANSACTION(1007, "Could not cancel loyalty transaction", java.util.List.of(), "The Cancel method of loyalty transaction returned false (something went wrong in backend)", "internal", "1xxx - Internal Errors", null, java.util.Map.of(), new java.lang.String[0][], "message"),
+    COULD_NOT_CANCEL_LOYALTY_TRANSACTION(1007, "Could not cancel loyalty transaction", java.util.Collections.emptyList(), "The Cancel method of loyalty transaction returned false (something went wrong in backend)", Category.INTERNAL, "1xxx - Internal Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 1008: Fetching available payment methods failed
      * <p>
@@ -74,7 +74,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: internal-error; retry exponential-backoff (by code, codebook's judgement).
      */
-    FETCHING_PAYMENT_METHODS_FAILED(1008, "Fetching available payment methods failed", java.util.List.of(), "The internal call of procedure which fetches available payment methods failed", "internal", "1xxx - Internal Errors", null, java.util.Map.of(), new java.lang.String[0][], "message"),
+    FETCHING_PAYMENT_METHODS_FAILED(1008, "Fetching available payment methods failed", java.util.Collections.emptyList(), "The internal call of procedure which fetches available payment methods failed", Category.INTERNAL, "1xxx - Internal Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 1009: Payment transaction creation failed
      * <p>
@@ -82,7 +82,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: internal-error; retry exponential-backoff (by code, codebook's judgement).
      */
-    PAYMENT_TRANSACTION_CREATION_FAILED(1009, "Payment transaction creation failed", java.util.List.of(), "The internal call of procedure creating a POS transaction failed", "internal", "1xxx - Internal Errors", null, java.util.Map.of(), new java.lang.String[0][], "message"),
+    PAYMENT_TRANSACTION_CREATION_FAILED(1009, "Payment transaction creation failed", java.util.Collections.emptyList(), "The internal call of procedure creating a POS transaction failed", Category.INTERNAL, "1xxx - Internal Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 1010: Basket item creation failed
      * <p>
@@ -90,7 +90,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: internal-error; retry exponential-backoff (by code, codebook's judgement).
      */
-    BASKET_ITEM_CREATION_FAILED(1010, "Basket item creation failed", java.util.List.of(), "The internal call of procedure creating a basket item in secupay backend failed", "internal", "1xxx - Internal Errors", null, java.util.Map.of(), new java.lang.String[0][], "message"),
+    BASKET_ITEM_CREATION_FAILED(1010, "Basket item creation failed", java.util.Collections.emptyList(), "The internal call of procedure creating a basket item in secupay backend failed", Category.INTERNAL, "1xxx - Internal Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 1011: VTC id not set
      * <p>
@@ -98,7 +98,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    VTC_ID_NOT_SET(1011, "VTC id not set", java.util.List.of(), "No VTC ID given to start prepaid sale", "internal", "1xxx - Internal Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    VTC_ID_NOT_SET(1011, "VTC id not set", java.util.Collections.emptyList(), "No VTC ID given to start prepaid sale", Category.INTERNAL, "1xxx - Internal Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 1012: Saving PayPal communication entry failed
      * <p>
@@ -106,7 +106,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: internal-error; retry exponential-backoff (by code, codebook's judgement).
      */
-    SAVING_PAYPAL_COMMUNICATION_ENTRY_FAILED(1012, "Saving PayPal communication entry failed", java.util.List.of(), "The internal call of procedure which saves PayPal communication entry failed", "internal", "1xxx - Internal Errors", null, java.util.Map.of(), new java.lang.String[0][], "message"),
+    SAVING_PAYPAL_COMMUNICATION_ENTRY_FAILED(1012, "Saving PayPal communication entry failed", java.util.Collections.emptyList(), "The internal call of procedure which saves PayPal communication entry failed", Category.INTERNAL, "1xxx - Internal Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 1013: Webterminal not activated for account [ACC_XXX]
      * <p>
@@ -116,7 +116,7 @@ public enum ErrorCode {
      * <p>
      * Note: 'Doesnt' is the vendor's own spelling; kept verbatim.
      */
-    WEBTERMINAL_NOT_ACTIVATED(1013, "Webterminal not activated for account [ACC_XXX]", java.util.List.of(), "Doesnt exist smart device (type: loyalty_webterminal) assigned to user account", "internal", "1xxx - Internal Errors", null, java.util.Map.of(), new java.lang.String[][] {{"account", "[ACC_XXX]"}}, "message"),
+    WEBTERMINAL_NOT_ACTIVATED(1013, "Webterminal not activated for account [ACC_XXX]", java.util.Collections.emptyList(), "Doesnt exist smart device (type: loyalty_webterminal) assigned to user account", Category.INTERNAL, "1xxx - Internal Errors", null, java.util.Collections.emptyMap(), java.util.Collections.unmodifiableList(java.util.Arrays.asList(new codebook.runtime.Placeholder("account", "[ACC_XXX]"))), "message"),
     /**
      * Code 1014: Missing trace_id
      * <p>
@@ -124,7 +124,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: internal-error; retry manual (by code, codebook's judgement).
      */
-    MISSING_TRACE_ID(1014, "Missing trace_id", java.util.List.of(), "Transact trace_id is missing for given trans_id", "internal", "1xxx - Internal Errors", new Retry("manual", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    MISSING_TRACE_ID(1014, "Missing trace_id", java.util.Collections.emptyList(), "Transact trace_id is missing for given trans_id", Category.INTERNAL, "1xxx - Internal Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.MANUAL, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 1015: Missing transact credentials
      * <p>
@@ -132,7 +132,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: forbidden; retry manual (by code, codebook's judgement).
      */
-    MISSING_TRANSACT_CREDENTIALS(1015, "Missing transact credentials", java.util.List.of(), "Transact credentials are not configured for your contract", "internal", "1xxx - Internal Errors", null, java.util.Map.of(), new java.lang.String[0][], "message"),
+    MISSING_TRANSACT_CREDENTIALS(1015, "Missing transact credentials", java.util.Collections.emptyList(), "Transact credentials are not configured for your contract", Category.INTERNAL, "1xxx - Internal Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 1016: Card validation failed
      * <p>
@@ -140,7 +140,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: internal-error; retry manual (by code, codebook's judgement).
      */
-    CARD_VALIDATION_FAILED(1016, "Card validation failed", java.util.List.of(), "Unknown value was returned by procedure call of \"vertragsverw_karte_an_terminal_gueltig_4\"", "internal", "1xxx - Internal Errors", new Retry("manual", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    CARD_VALIDATION_FAILED(1016, "Card validation failed", java.util.Collections.emptyList(), "Unknown value was returned by procedure call of \"vertragsverw_karte_an_terminal_gueltig_4\"", Category.INTERNAL, "1xxx - Internal Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.MANUAL, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 2001: Transaction was not created by secuconnect API
      * <p>
@@ -148,7 +148,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: forbidden; retry after-fix (by code, codebook's judgement).
      */
-    TRANSACTION_NOT_CREATED_BY_SECUCONNECT_API(2001, "Transaction was not created by secuconnect API", java.util.List.of(), "The payment transaction was not created by using the secuconnect API. So not all required data can be loaded.", "authentication", "2xxx - Authentication Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    TRANSACTION_NOT_CREATED_BY_SECUCONNECT_API(2001, "Transaction was not created by secuconnect API", java.util.Collections.emptyList(), "The payment transaction was not created by using the secuconnect API. So not all required data can be loaded.", Category.AUTHENTICATION, "2xxx - Authentication Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 2002: Invalid contract
      * <p>
@@ -158,19 +158,19 @@ public enum ErrorCode {
      * <p>
      * Note: 3017 has the same message ('Invalid contract') with a different description.
      */
-    INVALID_CONTRACT_NO_CONTRACT_ACCESS(2002, "Invalid contract", java.util.List.of(), "You are not allowed to access the data of this contract.", "authentication", "2xxx - Authentication Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    INVALID_CONTRACT_NO_CONTRACT_ACCESS(2002, "Invalid contract", java.util.Collections.emptyList(), "You are not allowed to access the data of this contract.", Category.AUTHENTICATION, "2xxx - Authentication Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 2003: Valid auth token required
      * <p>
      * Outcome: unauthenticated; retry after-fix (by code, codebook's judgement).
      */
-    VALID_AUTH_TOKEN_REQUIRED(2003, "Valid auth token required", java.util.List.of(), null, "authentication", "2xxx - Authentication Errors", null, java.util.Map.of(), new java.lang.String[0][], "message"),
+    VALID_AUTH_TOKEN_REQUIRED(2003, "Valid auth token required", java.util.Collections.emptyList(), null, Category.AUTHENTICATION, "2xxx - Authentication Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 2004: Referenced contract access denied
      * <p>
      * Outcome: forbidden; retry after-fix (by code, codebook's judgement).
      */
-    REFERENCED_CONTRACT_ACCESS_DENIED(2004, "Referenced contract access denied", java.util.List.of(), null, "authentication", "2xxx - Authentication Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    REFERENCED_CONTRACT_ACCESS_DENIED(2004, "Referenced contract access denied", java.util.Collections.emptyList(), null, Category.AUTHENTICATION, "2xxx - Authentication Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 2005: Locked Account
      * <p>
@@ -180,7 +180,7 @@ public enum ErrorCode {
      * <p>
      * Note: 2005, 2006 and 2017 share the message 'Locked Account'; the names follow their descriptions.
      */
-    LOCKED_ACCOUNT_LOGIN_NOT_POSSIBLE(2005, "Locked Account", java.util.List.of(), "Login not possible. Please contact our support.", "authentication", "2xxx - Authentication Errors", null, java.util.Map.ofEntries(java.util.Map.entry("de", java.util.Map.ofEntries(java.util.Map.entry("description", "Login nicht m\u00f6glich. Bitte kontaktieren Sie unseren Support.")))), new java.lang.String[0][], "message"),
+    LOCKED_ACCOUNT_LOGIN_NOT_POSSIBLE(2005, "Locked Account", java.util.Collections.emptyList(), "Login not possible. Please contact our support.", Category.AUTHENTICATION, "2xxx - Authentication Errors", null, codebookTranslations("de", "description", "Login nicht m\u00f6glich. Bitte kontaktieren Sie unseren Support."), java.util.Collections.emptyList(), "message"),
     /**
      * Code 2006: Locked Account
      * <p>
@@ -190,7 +190,7 @@ public enum ErrorCode {
      * <p>
      * Note: 2005, 2006 and 2017 share the message 'Locked Account'; the names follow their descriptions.
      */
-    LOCKED_ACCOUNT_RECOVERY_NOT_POSSIBLE(2006, "Locked Account", java.util.List.of(), "Password recovery not possible. Please contact our support.", "authentication", "2xxx - Authentication Errors", null, java.util.Map.ofEntries(java.util.Map.entry("de", java.util.Map.ofEntries(java.util.Map.entry("description", "Passwortwiederherstellung nicht m\u00f6glich. Bitte kontaktieren Sie unseren Support.")))), new java.lang.String[0][], "message"),
+    LOCKED_ACCOUNT_RECOVERY_NOT_POSSIBLE(2006, "Locked Account", java.util.Collections.emptyList(), "Password recovery not possible. Please contact our support.", Category.AUTHENTICATION, "2xxx - Authentication Errors", null, codebookTranslations("de", "description", "Passwortwiederherstellung nicht m\u00f6glich. Bitte kontaktieren Sie unseren Support."), java.util.Collections.emptyList(), "message"),
     /**
      * Code 2007: Invalid Credentials
      * <p>
@@ -198,7 +198,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: unauthenticated; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_CREDENTIALS(2007, "Invalid Credentials", java.util.List.of(), "The entered login credentials are invalid.", "authentication", "2xxx - Authentication Errors", null, java.util.Map.ofEntries(java.util.Map.entry("de", java.util.Map.ofEntries(java.util.Map.entry("description", "Die eingegebenen Benutzerdaten sind nicht korrekt.")))), new java.lang.String[0][], "message"),
+    INVALID_CREDENTIALS(2007, "Invalid Credentials", java.util.Collections.emptyList(), "The entered login credentials are invalid.", Category.AUTHENTICATION, "2xxx - Authentication Errors", null, codebookTranslations("de", "description", "Die eingegebenen Benutzerdaten sind nicht korrekt."), java.util.Collections.emptyList(), "message"),
     /**
      * Code 2008: Start with debit method directly not possible
      * <p>
@@ -206,7 +206,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    START_WITH_DEBIT_METHOD_NOT_POSSIBLE(2008, "Start with debit method directly not possible", java.util.List.of(), "API user must firstly prepare the STX, so that the payment method is already saved in STX. Therefore sending it as execStart parameter is not needed and allowed.", "authentication", "2xxx - Authentication Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    START_WITH_DEBIT_METHOD_NOT_POSSIBLE(2008, "Start with debit method directly not possible", java.util.Collections.emptyList(), "API user must firstly prepare the STX, so that the payment method is already saved in STX. Therefore sending it as execStart parameter is not needed and allowed.", Category.AUTHENTICATION, "2xxx - Authentication Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 2009: Starting not approved, debit transaction not possible
      * <p>
@@ -214,7 +214,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: conflict; retry after-fix (by code, codebook's judgement).
      */
-    STARTING_NOT_APPROVED_DEBIT_NOT_POSSIBLE(2009, "Starting not approved, debit transaction not possible", java.util.List.of(), "If the debit payment transaction was not prepared (scored) the smart transaction can not be started.", "authentication", "2xxx - Authentication Errors", null, java.util.Map.of(), new java.lang.String[0][], "message"),
+    STARTING_NOT_APPROVED_DEBIT_NOT_POSSIBLE(2009, "Starting not approved, debit transaction not possible", java.util.Collections.emptyList(), "If the debit payment transaction was not prepared (scored) the smart transaction can not be started.", Category.AUTHENTICATION, "2xxx - Authentication Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 2010: not allowed to start/update/prepare smart transaction
      * <p>
@@ -222,7 +222,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: conflict; retry never (by code, codebook's judgement).
      */
-    NOT_ALLOWED_TO_START_UPDATE_PREPARE_STX(2010, "not allowed to start/update/prepare smart transaction", java.util.List.of(), "The current status of given smart transaction blocks the possibility of its updating, starting and/or preparing.", "authentication", "2xxx - Authentication Errors", new Retry("never", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    NOT_ALLOWED_TO_START_UPDATE_PREPARE_STX(2010, "not allowed to start/update/prepare smart transaction", java.util.Collections.emptyList(), "The current status of given smart transaction blocks the possibility of its updating, starting and/or preparing.", Category.AUTHENTICATION, "2xxx - Authentication Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 2011: Not allowed to cancel transaction with status
      * <p>
@@ -230,7 +230,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: conflict; retry never (by code, codebook's judgement).
      */
-    NOT_ALLOWED_TO_CANCEL_TRANSACTION(2011, "Not allowed to cancel transaction with status", java.util.List.of(), "Only transactions with status ok are allowed to be cancelled for now.", "authentication", "2xxx - Authentication Errors", new Retry("never", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    NOT_ALLOWED_TO_CANCEL_TRANSACTION(2011, "Not allowed to cancel transaction with status", java.util.Collections.emptyList(), "Only transactions with status ok are allowed to be cancelled for now.", Category.AUTHENTICATION, "2xxx - Authentication Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 2012: Not allowed to handle loyalty transactions
      * <p>
@@ -238,7 +238,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: forbidden; retry manual (by code, codebook's judgement).
      */
-    NOT_ALLOWED_TO_HANDLE_LOYALTY_TRANSACTIONS(2012, "Not allowed to handle loyalty transactions", java.util.List.of(), "The given device is not allowed to handle loyalty transactions because no General Device is assigned to it or no Loyalty contract Option is set for merchant.", "authentication", "2xxx - Authentication Errors", null, java.util.Map.of(), new java.lang.String[0][], "message"),
+    NOT_ALLOWED_TO_HANDLE_LOYALTY_TRANSACTIONS(2012, "Not allowed to handle loyalty transactions", java.util.Collections.emptyList(), "The given device is not allowed to handle loyalty transactions because no General Device is assigned to it or no Loyalty contract Option is set for merchant.", Category.AUTHENTICATION, "2xxx - Authentication Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 2013: Not allowed to cancel loyalty transaction
      * <p>
@@ -246,19 +246,19 @@ public enum ErrorCode {
      * <p>
      * Outcome: conflict; retry never (by code, codebook's judgement).
      */
-    NOT_ALLOWED_TO_CANCEL_LOYALTY_TRANSACTION(2013, "Not allowed to cancel loyalty transaction", java.util.List.of(), "The loyalty transaction which is related to given Smart Transaction is not the latest transaction of the merchantcard and can therefore not be cancelled.", "authentication", "2xxx - Authentication Errors", new Retry("never", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    NOT_ALLOWED_TO_CANCEL_LOYALTY_TRANSACTION(2013, "Not allowed to cancel loyalty transaction", java.util.Collections.emptyList(), "The loyalty transaction which is related to given Smart Transaction is not the latest transaction of the merchantcard and can therefore not be cancelled.", Category.AUTHENTICATION, "2xxx - Authentication Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 2014: Ident is locked
      * <p>
      * Outcome: forbidden; retry manual (by code, codebook's judgement).
      */
-    IDENT_IS_LOCKED(2014, "Ident is locked", java.util.List.of(), null, "authentication", "2xxx - Authentication Errors", null, java.util.Map.of(), new java.lang.String[0][], "message"),
+    IDENT_IS_LOCKED(2014, "Ident is locked", java.util.Collections.emptyList(), null, Category.AUTHENTICATION, "2xxx - Authentication Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 2015: Invalid prepaid configuration on device
      * <p>
      * Outcome: forbidden; retry manual (by code, codebook's judgement).
      */
-    INVALID_PREPAID_CONFIGURATION_ON_DEVICE(2015, "Invalid prepaid configuration on device", java.util.List.of(), null, "authentication", "2xxx - Authentication Errors", null, java.util.Map.of(), new java.lang.String[0][], "message"),
+    INVALID_PREPAID_CONFIGURATION_ON_DEVICE(2015, "Invalid prepaid configuration on device", java.util.Collections.emptyList(), null, Category.AUTHENTICATION, "2xxx - Authentication Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 2016: Password is expired
      * <p>
@@ -266,7 +266,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: user-action-required; retry manual (by code, codebook's judgement).
      */
-    PASSWORD_IS_EXPIRED(2016, "Password is expired", java.util.List.of(), "Your password has expired. Please visit {recovery_url} and assign a new one.", "authentication", "2xxx - Authentication Errors", null, java.util.Map.ofEntries(java.util.Map.entry("de", java.util.Map.ofEntries(java.util.Map.entry("description", "Ihr Passwort ist abgelaufen. Bitte vergeben Sie ein Neues unter {recovery_url}.")))), new java.lang.String[][] {{"recovery_url", "{recovery_url}"}}, "description"),
+    PASSWORD_IS_EXPIRED(2016, "Password is expired", java.util.Collections.emptyList(), "Your password has expired. Please visit {recovery_url} and assign a new one.", Category.AUTHENTICATION, "2xxx - Authentication Errors", null, codebookTranslations("de", "description", "Ihr Passwort ist abgelaufen. Bitte vergeben Sie ein Neues unter {recovery_url}."), java.util.Collections.unmodifiableList(java.util.Arrays.asList(new codebook.runtime.Placeholder("recovery_url", "{recovery_url}"))), "description"),
     /**
      * Code 2017: Locked Account
      * <p>
@@ -276,7 +276,7 @@ public enum ErrorCode {
      * <p>
      * Note: 2005, 2006 and 2017 share the message 'Locked Account'; the names follow their descriptions.
      */
-    LOCKED_ACCOUNT_TOO_MANY_FAILED_LOGINS(2017, "Locked Account", java.util.List.of(), "Highest number of unsuccessful Logins reached. Your account has been suspended for 30 minutes.", "authentication", "2xxx - Authentication Errors", new Retry("after-delay", java.lang.Integer.valueOf(1800), null, null), java.util.Map.ofEntries(java.util.Map.entry("de", java.util.Map.ofEntries(java.util.Map.entry("description", "H\u00f6chstanzahl an fehlerhaften Authentifizierungsversuchen erreicht. Ihr Account wurde f\u00fcr 30 Minuten gesperrt.")))), new java.lang.String[0][], "message"),
+    LOCKED_ACCOUNT_TOO_MANY_FAILED_LOGINS(2017, "Locked Account", java.util.Collections.emptyList(), "Highest number of unsuccessful Logins reached. Your account has been suspended for 30 minutes.", Category.AUTHENTICATION, "2xxx - Authentication Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_DELAY, java.lang.Integer.valueOf(1800), null, null, null), codebookTranslations("de", "description", "H\u00f6chstanzahl an fehlerhaften Authentifizierungsversuchen erreicht. Ihr Account wurde f\u00fcr 30 Minuten gesperrt."), java.util.Collections.emptyList(), "message"),
     /**
      * Code 2018: password already used
      * <p>
@@ -288,7 +288,7 @@ public enum ErrorCode {
      * <p>
      * Note: 'then' (for 'than') and the German 'könnte' are the vendor's own wording; kept verbatim.
      */
-    PASSWORD_ALREADY_USED(2018, "password already used", java.util.List.of(), "Your password could not be changed because it has to be different then one of your last 4 used passwords.", "authentication", "2xxx - Authentication Errors", new Retry("after-fix", null, null, null), java.util.Map.ofEntries(java.util.Map.entry("de", java.util.Map.ofEntries(java.util.Map.entry("description", "Ihr Passwort k\u00f6nnte nicht ge\u00e4ndert werden, da das neue Passwort sich von den letzten 4 verwendeten Passw\u00f6rtern unterscheiden muss.")))), new java.lang.String[0][], "message"),
+    PASSWORD_ALREADY_USED(2018, "password already used", java.util.Collections.emptyList(), "Your password could not be changed because it has to be different then one of your last 4 used passwords.", Category.AUTHENTICATION, "2xxx - Authentication Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), codebookTranslations("de", "description", "Ihr Passwort k\u00f6nnte nicht ge\u00e4ndert werden, da das neue Passwort sich von den letzten 4 verwendeten Passw\u00f6rtern unterscheiden muss."), java.util.Collections.emptyList(), "message"),
     /**
      * Code 2019: password too weak
      * <p>
@@ -298,25 +298,25 @@ public enum ErrorCode {
      * <p>
      * Note: The English and German texts list different disallowed characters (English: single quotes, double quotes, ampersands, space; German: exclamation marks, &amp; and space); both are kept verbatim.
      */
-    PASSWORD_TOO_WEAK(2019, "password too weak", java.util.List.of(), "Passwords require a minimum length of at least 8 characters and contain a mix 3 out of 4 characters-types: upper-case letter, lower-case letter, Numeric and special characters (single, quotes, double quotes, ampersands and space not allowed)", "authentication", "2xxx - Authentication Errors", new Retry("after-fix", null, null, null), java.util.Map.ofEntries(java.util.Map.entry("de", java.util.Map.ofEntries(java.util.Map.entry("description", "Das Passwort muss mindestens 8 Stellen enthalten und drei der vier folgenden Kriterien erf\u00fcllen: ein Gro\u00dfbuchstabe, ein Kleinbuchstabe, eine Ziffer, ein Sonderzeichen (Ausrufezeichen, & und Leerzeichen sind nicht erlaubt).")))), new java.lang.String[0][], "message"),
+    PASSWORD_TOO_WEAK(2019, "password too weak", java.util.Collections.emptyList(), "Passwords require a minimum length of at least 8 characters and contain a mix 3 out of 4 characters-types: upper-case letter, lower-case letter, Numeric and special characters (single, quotes, double quotes, ampersands and space not allowed)", Category.AUTHENTICATION, "2xxx - Authentication Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), codebookTranslations("de", "description", "Das Passwort muss mindestens 8 Stellen enthalten und drei der vier folgenden Kriterien erf\u00fcllen: ein Gro\u00dfbuchstabe, ein Kleinbuchstabe, eine Ziffer, ein Sonderzeichen (Ausrufezeichen, & und Leerzeichen sind nicht erlaubt)."), java.util.Collections.emptyList(), "message"),
     /**
      * Code 2020: Not allowed to call finalize with mixed basket structure
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    FINALIZE_WITH_MIXED_BASKET_NOT_ALLOWED(2020, "Not allowed to call finalize with mixed basket structure", java.util.List.of(), null, "authentication", "2xxx - Authentication Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    FINALIZE_WITH_MIXED_BASKET_NOT_ALLOWED(2020, "Not allowed to call finalize with mixed basket structure", java.util.Collections.emptyList(), null, Category.AUTHENTICATION, "2xxx - Authentication Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 2021: Not allowed to start transaction with mixed basket structure and payment method [$method]
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    START_WITH_MIXED_BASKET_NOT_ALLOWED(2021, "Not allowed to start transaction with mixed basket structure and payment method [$method]", java.util.List.of(), null, "authentication", "2xxx - Authentication Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[][] {{"method", "[$method]"}}, "message"),
+    START_WITH_MIXED_BASKET_NOT_ALLOWED(2021, "Not allowed to start transaction with mixed basket structure and payment method [$method]", java.util.Collections.emptyList(), null, Category.AUTHENTICATION, "2xxx - Authentication Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.unmodifiableList(java.util.Arrays.asList(new codebook.runtime.Placeholder("method", "[$method]"))), "message"),
     /**
      * Code 2022: Not allowed to call prepare with mixed basket structure
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    PREPARE_WITH_MIXED_BASKET_NOT_ALLOWED(2022, "Not allowed to call prepare with mixed basket structure", java.util.List.of(), null, "authentication", "2xxx - Authentication Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    PREPARE_WITH_MIXED_BASKET_NOT_ALLOWED(2022, "Not allowed to call prepare with mixed basket structure", java.util.Collections.emptyList(), null, Category.AUTHENTICATION, "2xxx - Authentication Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 2023: Card is not valid
      * <p>
@@ -324,7 +324,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: payment-method-invalid; retry after-fix (by code, codebook's judgement).
      */
-    CARD_IS_NOT_VALID(2023, "Card is not valid", java.util.List.of(), "Card validation with call of procedure \"vertragsverw_karte_an_terminal_gueltig_4\" returned status \"0\" for given card", "authentication", "2xxx - Authentication Errors", null, java.util.Map.of(), new java.lang.String[0][], "message"),
+    CARD_IS_NOT_VALID(2023, "Card is not valid", java.util.Collections.emptyList(), "Card validation with call of procedure \"vertragsverw_karte_an_terminal_gueltig_4\" returned status \"0\" for given card", Category.AUTHENTICATION, "2xxx - Authentication Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 3001: Cannot capture the payment transaction
      * <p>
@@ -332,7 +332,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: internal-error; retry exponential-backoff (by code, codebook's judgement).
      */
-    CANNOT_CAPTURE_PAYMENT_TRANSACTION(3001, "Cannot capture the payment transaction", java.util.List.of(), "Some error occurs on capture the payment transaction.", "action", "3xxx - Action Errors", null, java.util.Map.of(), new java.lang.String[0][], "message"),
+    CANNOT_CAPTURE_PAYMENT_TRANSACTION(3001, "Cannot capture the payment transaction", java.util.Collections.emptyList(), "Some error occurs on capture the payment transaction.", Category.ACTION, "3xxx - Action Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 3002: Capture is not possible for prepay transactions
      * <p>
@@ -340,7 +340,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: invalid-request; retry never (by code, codebook's judgement).
      */
-    CAPTURE_NOT_POSSIBLE_FOR_PREPAY(3002, "Capture is not possible for prepay transactions", java.util.List.of(), "For prepay transactions there is no capture call possible.", "action", "3xxx - Action Errors", null, java.util.Map.of(), new java.lang.String[0][], "message"),
+    CAPTURE_NOT_POSSIBLE_FOR_PREPAY(3002, "Capture is not possible for prepay transactions", java.util.Collections.emptyList(), "For prepay transactions there is no capture call possible.", Category.ACTION, "3xxx - Action Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 3003: The referenced payment contract does not allow to create transactions
      * <p>
@@ -348,7 +348,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: forbidden; retry manual (by code, codebook's judgement).
      */
-    CONTRACT_DOES_NOT_ALLOW_TRANSACTIONS(3003, "The referenced payment contract does not allow to create transactions", java.util.List.of(), "Your payment contract does not allow you to do this payment.", "action", "3xxx - Action Errors", null, java.util.Map.of(), new java.lang.String[0][], "message"),
+    CONTRACT_DOES_NOT_ALLOW_TRANSACTIONS(3003, "The referenced payment contract does not allow to create transactions", java.util.Collections.emptyList(), "Your payment contract does not allow you to do this payment.", Category.ACTION, "3xxx - Action Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 3004: The current status of the payment does not allow to capture it
      * <p>
@@ -356,7 +356,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: conflict; retry never (by code, codebook's judgement).
      */
-    PAYMENT_STATUS_DOES_NOT_ALLOW_CAPTURE(3004, "The current status of the payment does not allow to capture it", java.util.List.of(), "The status of the payment method does not allow this action.", "action", "3xxx - Action Errors", new Retry("never", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    PAYMENT_STATUS_DOES_NOT_ALLOW_CAPTURE(3004, "The current status of the payment does not allow to capture it", java.util.Collections.emptyList(), "The status of the payment method does not allow this action.", Category.ACTION, "3xxx - Action Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 3005: Cannot cancel/refund the payment transaction
      * <p>
@@ -364,7 +364,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: internal-error; retry exponential-backoff (by code, codebook's judgement).
      */
-    CANNOT_CANCEL_OR_REFUND_TRANSACTION(3005, "Cannot cancel/refund the payment transaction", java.util.List.of(), "Some error occurs on cancel/refund the payment transaction.", "action", "3xxx - Action Errors", null, java.util.Map.of(), new java.lang.String[0][], "message"),
+    CANNOT_CANCEL_OR_REFUND_TRANSACTION(3005, "Cannot cancel/refund the payment transaction", java.util.Collections.emptyList(), "Some error occurs on cancel/refund the payment transaction.", Category.ACTION, "3xxx - Action Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 3006: Payment method not available (for this customer)
      * <p>
@@ -372,7 +372,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: declined; retry manual (by code, codebook's judgement).
      */
-    PAYMENT_METHOD_NOT_AVAILABLE(3006, "Payment method not available (for this customer)", java.util.List.of(), "The scoring give some negative or\u00a0unexpected result", "action", "3xxx - Action Errors", null, java.util.Map.of(), new java.lang.String[0][], "message"),
+    PAYMENT_METHOD_NOT_AVAILABLE(3006, "Payment method not available (for this customer)", java.util.Collections.emptyList(), "The scoring give some negative or\u00a0unexpected result", Category.ACTION, "3xxx - Action Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 3007: Subscription not available
      * <p>
@@ -380,7 +380,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: invalid-request; retry never (by code, codebook's judgement).
      */
-    SUBSCRIPTION_NOT_AVAILABLE(3007, "Subscription not available", java.util.List.of(), "You can not make a recurring payment for this payment transaction.", "action", "3xxx - Action Errors", null, java.util.Map.of(), new java.lang.String[0][], "message"),
+    SUBSCRIPTION_NOT_AVAILABLE(3007, "Subscription not available", java.util.Collections.emptyList(), "You can not make a recurring payment for this payment transaction.", Category.ACTION, "3xxx - Action Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 3008: Payment checkin already exists
      * <p>
@@ -388,7 +388,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: conflict; retry never (by code, codebook's judgement).
      */
-    PAYMENT_CHECKIN_ALREADY_EXISTS(3008, "Payment checkin already exists", java.util.List.of(), "You can not add a payment checkin with given data", "action", "3xxx - Action Errors", new Retry("never", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    PAYMENT_CHECKIN_ALREADY_EXISTS(3008, "Payment checkin already exists", java.util.Collections.emptyList(), "You can not add a payment checkin with given data", Category.ACTION, "3xxx - Action Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 3009: Payment customer already exists
      * <p>
@@ -396,7 +396,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: conflict; retry never (by code, codebook's judgement).
      */
-    PAYMENT_CUSTOMER_ALREADY_EXISTS(3009, "Payment customer already exists", java.util.List.of(), "You can not add a payment customer with given data", "action", "3xxx - Action Errors", new Retry("never", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    PAYMENT_CUSTOMER_ALREADY_EXISTS(3009, "Payment customer already exists", java.util.Collections.emptyList(), "You can not add a payment customer with given data", Category.ACTION, "3xxx - Action Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 3010: Payment container for given customer already exists
      * <p>
@@ -404,7 +404,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: conflict; retry never (by code, codebook's judgement).
      */
-    PAYMENT_CONTAINER_ALREADY_EXISTS(3010, "Payment container for given customer already exists", java.util.List.of(), "You can not add a payment container with given iban", "action", "3xxx - Action Errors", new Retry("never", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    PAYMENT_CONTAINER_ALREADY_EXISTS(3010, "Payment container for given customer already exists", java.util.Collections.emptyList(), "You can not add a payment container with given iban", Category.ACTION, "3xxx - Action Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 3011: Invalid payment transaction id
      * <p>
@@ -412,7 +412,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_PAYMENT_TRANSACTION_ID(3011, "Invalid payment transaction id", java.util.List.of(), "The given payment transaction id is invalid.", "action", "3xxx - Action Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    INVALID_PAYMENT_TRANSACTION_ID(3011, "Invalid payment transaction id", java.util.Collections.emptyList(), "The given payment transaction id is invalid.", Category.ACTION, "3xxx - Action Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 3012: The mandatory field "transaction_list" is incorrect
      * <p>
@@ -420,7 +420,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    TRANSACTION_LIST_INCORRECT(3012, "The mandatory field \"transaction_list\" is incorrect", java.util.List.of(), "The mandatory field \"transaction_list\" is empty or invalid.", "action", "3xxx - Action Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    TRANSACTION_LIST_INCORRECT(3012, "The mandatory field \"transaction_list\" is incorrect", java.util.Collections.emptyList(), "The mandatory field \"transaction_list\" is empty or invalid.", Category.ACTION, "3xxx - Action Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 3013: Payment contract is missing assigned apikey
      * <p>
@@ -428,7 +428,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: forbidden; retry manual (by code, codebook's judgement).
      */
-    PAYMENT_CONTRACT_MISSING_APIKEY(3013, "Payment contract is missing assigned apikey", java.util.List.of(), "The payment contract is not configured right", "action", "3xxx - Action Errors", null, java.util.Map.of(), new java.lang.String[0][], "message"),
+    PAYMENT_CONTRACT_MISSING_APIKEY(3013, "Payment contract is missing assigned apikey", java.util.Collections.emptyList(), "The payment contract is not configured right", Category.ACTION, "3xxx - Action Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 3014: Changing the accrual flag is not allowed
      * <p>
@@ -436,7 +436,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: invalid-request; retry never (by code, codebook's judgement).
      */
-    CHANGING_ACCRUAL_FLAG_NOT_ALLOWED(3014, "Changing the accrual flag is not allowed", java.util.List.of(), "It is not allowed to set the accrual flag afterwards.", "action", "3xxx - Action Errors", null, java.util.Map.of(), new java.lang.String[0][], "message"),
+    CHANGING_ACCRUAL_FLAG_NOT_ALLOWED(3014, "Changing the accrual flag is not allowed", java.util.Collections.emptyList(), "It is not allowed to set the accrual flag afterwards.", Category.ACTION, "3xxx - Action Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 3015: Changing the accrual flag was not successful
      * <p>
@@ -444,7 +444,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: internal-error; retry exponential-backoff (by code, codebook's judgement).
      */
-    CHANGING_ACCRUAL_FLAG_FAILED(3015, "Changing the accrual flag was not successful", java.util.List.of(), "An error occurs during update the accrual flag", "action", "3xxx - Action Errors", null, java.util.Map.of(), new java.lang.String[0][], "message"),
+    CHANGING_ACCRUAL_FLAG_FAILED(3015, "Changing the accrual flag was not successful", java.util.Collections.emptyList(), "An error occurs during update the accrual flag", Category.ACTION, "3xxx - Action Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 3016: Transaction was not created by secuconnect api.
      * <p>
@@ -454,7 +454,7 @@ public enum ErrorCode {
      * <p>
      * Note: 2001 has almost the same message ('Transaction was not created by secuconnect API') with a different description.
      */
-    TRANSACTION_CREATED_BY_OTHER_API(3016, "Transaction was not created by secuconnect api.", java.util.List.of(), "The payment transaction was created by an other API, please use these to update the transaction.", "action", "3xxx - Action Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    TRANSACTION_CREATED_BY_OTHER_API(3016, "Transaction was not created by secuconnect api.", java.util.Collections.emptyList(), "The payment transaction was created by an other API, please use these to update the transaction.", Category.ACTION, "3xxx - Action Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 3017: Invalid contract
      * <p>
@@ -464,7 +464,7 @@ public enum ErrorCode {
      * <p>
      * Note: 2002 has the same message ('Invalid contract') with a different description.
      */
-    INVALID_CONTRACT_NO_DATA_ACCESS(3017, "Invalid contract", java.util.List.of(), "You are not allowed to access the data.", "action", "3xxx - Action Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    INVALID_CONTRACT_NO_DATA_ACCESS(3017, "Invalid contract", java.util.Collections.emptyList(), "You are not allowed to access the data.", Category.ACTION, "3xxx - Action Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 3018: The referenced payment contract does not allow this payment method: {name}
      * <p>
@@ -476,7 +476,7 @@ public enum ErrorCode {
      * <p>
      * Note: The document puts this row's message and description on separate lines.
      */
-    PAYMENT_METHOD_NOT_ALLOWED_BY_CONTRACT(3018, "The referenced payment contract does not allow this payment method: {name}", java.util.List.of(), "This payment method was not configured into your payment contract.", "action", "3xxx - Action Errors", null, java.util.Map.of(), new java.lang.String[][] {{"name", "{name}"}}, "message"),
+    PAYMENT_METHOD_NOT_ALLOWED_BY_CONTRACT(3018, "The referenced payment contract does not allow this payment method: {name}", java.util.Collections.emptyList(), "This payment method was not configured into your payment contract.", Category.ACTION, "3xxx - Action Errors", null, java.util.Collections.emptyMap(), java.util.Collections.unmodifiableList(java.util.Arrays.asList(new codebook.runtime.Placeholder("name", "{name}"))), "message"),
     /**
      * Code 3019: Update basket is not allowed
      * <p>
@@ -484,7 +484,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: invalid-request; retry never (by code, codebook's judgement).
      */
-    UPDATE_BASKET_NOT_ALLOWED(3019, "Update basket is not allowed", java.util.List.of(), "You are not allowed to update the basket of the payment transaction", "action", "3xxx - Action Errors", null, java.util.Map.of(), new java.lang.String[0][], "message"),
+    UPDATE_BASKET_NOT_ALLOWED(3019, "Update basket is not allowed", java.util.Collections.emptyList(), "You are not allowed to update the basket of the payment transaction", Category.ACTION, "3xxx - Action Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 3020: Update was not successful
      * <p>
@@ -492,7 +492,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: internal-error; retry exponential-backoff (by code, codebook's judgement).
      */
-    UPDATE_NOT_SUCCESSFUL(3020, "Update was not successful", java.util.List.of(), "An error occurs during update", "action", "3xxx - Action Errors", null, java.util.Map.of(), new java.lang.String[0][], "message"),
+    UPDATE_NOT_SUCCESSFUL(3020, "Update was not successful", java.util.Collections.emptyList(), "An error occurs during update", Category.ACTION, "3xxx - Action Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 3021: Prepaid contract already exists
      * <p>
@@ -500,7 +500,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: conflict; retry never (by code, codebook's judgement).
      */
-    PREPAID_CONTRACT_ALREADY_EXISTS(3021, "Prepaid contract already exists", java.util.List.of(), "You can not add a prepaid contract with given data", "action", "3xxx - Action Errors", new Retry("never", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    PREPAID_CONTRACT_ALREADY_EXISTS(3021, "Prepaid contract already exists", java.util.Collections.emptyList(), "You can not add a prepaid contract with given data", Category.ACTION, "3xxx - Action Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 3022: Not approved
      * <p>
@@ -508,7 +508,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: declined; retry manual (by code, codebook's judgement).
      */
-    NOT_APPROVED(3022, "Not approved", java.util.List.of(), "In the most cases the scoring brought a negative decision", "action", "3xxx - Action Errors", null, java.util.Map.of(), new java.lang.String[0][], "message"),
+    NOT_APPROVED(3022, "Not approved", java.util.Collections.emptyList(), "In the most cases the scoring brought a negative decision", Category.ACTION, "3xxx - Action Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 3023: account for [$email] already exists
      * <p>
@@ -516,7 +516,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: conflict; retry never (by code, codebook's judgement).
      */
-    ACCOUNT_ALREADY_EXISTS(3023, "account for [$email] already exists", java.util.List.of(), "There is already an account for this email", "action", "3xxx - Action Errors", new Retry("never", null, null, null), java.util.Map.ofEntries(java.util.Map.entry("de", java.util.Map.ofEntries(java.util.Map.entry("description", "f\u00fcr diese E-Mail besteht bereits ein Account")))), new java.lang.String[][] {{"email", "[$email]"}}, "message"),
+    ACCOUNT_ALREADY_EXISTS(3023, "account for [$email] already exists", java.util.Collections.emptyList(), "There is already an account for this email", Category.ACTION, "3xxx - Action Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, null), codebookTranslations("de", "description", "f\u00fcr diese E-Mail besteht bereits ein Account"), java.util.Collections.unmodifiableList(java.util.Arrays.asList(new codebook.runtime.Placeholder("email", "[$email]"))), "message"),
     /**
      * Code 3024: invitation for email [$email] already exists
      * <p>
@@ -524,7 +524,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: conflict; retry never (by code, codebook's judgement).
      */
-    INVITATION_ALREADY_EXISTS(3024, "invitation for email [$email] already exists", java.util.List.of(), "There is already a valid invitation for this Email", "action", "3xxx - Action Errors", new Retry("never", null, null, null), java.util.Map.ofEntries(java.util.Map.entry("de", java.util.Map.ofEntries(java.util.Map.entry("description", "es ist bereits eine g\u00fcltige Einladung f\u00fcr diese E-Mail vorhanden")))), new java.lang.String[][] {{"email", "[$email]"}}, "message"),
+    INVITATION_ALREADY_EXISTS(3024, "invitation for email [$email] already exists", java.util.Collections.emptyList(), "There is already a valid invitation for this Email", Category.ACTION, "3xxx - Action Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, null), codebookTranslations("de", "description", "es ist bereits eine g\u00fcltige Einladung f\u00fcr diese E-Mail vorhanden"), java.util.Collections.unmodifiableList(java.util.Arrays.asList(new codebook.runtime.Placeholder("email", "[$email]"))), "message"),
     /**
      * Code 3025: Unkown payment method $method
      * <p>
@@ -534,7 +534,7 @@ public enum ErrorCode {
      * <p>
      * Note: Typo 'Unkown' is the vendor's own; kept verbatim.
      */
-    UNKNOWN_PAYMENT_METHOD(3025, "Unkown payment method $method", java.util.List.of(), "Only predefined method may be used in execStart request.", "action", "3xxx - Action Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[][] {{"method", "$method"}}, "message"),
+    UNKNOWN_PAYMENT_METHOD(3025, "Unkown payment method $method", java.util.Collections.emptyList(), "Only predefined method may be used in execStart request.", Category.ACTION, "3xxx - Action Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.unmodifiableList(java.util.Arrays.asList(new codebook.runtime.Placeholder("method", "$method"))), "message"),
     /**
      * Code 3026: Source Device not found
      * <p>
@@ -542,7 +542,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: not-found; retry after-fix (by code, codebook's judgement).
      */
-    SOURCE_DEVICE_NOT_FOUND(3026, "Source Device not found", java.util.List.of(), "No Smart device in session", "action", "3xxx - Action Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    SOURCE_DEVICE_NOT_FOUND(3026, "Source Device not found", java.util.Collections.emptyList(), "No Smart device in session", Category.ACTION, "3xxx - Action Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 3027: invalid id
      * <p>
@@ -550,7 +550,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: not-found; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_ID(3027, "invalid id", java.util.List.of(), "object with given id could not be found", "action", "3xxx - Action Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    INVALID_ID(3027, "invalid id", java.util.Collections.emptyList(), "object with given id could not be found", Category.ACTION, "3xxx - Action Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 3028: unknown account
      * <p>
@@ -558,7 +558,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: not-found; retry after-fix (by code, codebook's judgement).
      */
-    UNKNOWN_ACCOUNT(3028, "unknown account", java.util.List.of(), "account can not be found by username", "action", "3xxx - Action Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    UNKNOWN_ACCOUNT(3028, "unknown account", java.util.Collections.emptyList(), "account can not be found by username", Category.ACTION, "3xxx - Action Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 3029: No scoring schema defined for given method
      * <p>
@@ -566,7 +566,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    NO_SCORING_SCHEMA_FOR_METHOD(3029, "No scoring schema defined for given method", java.util.List.of(), "As of now, scoring is possible only for debit and invoice", "action", "3xxx - Action Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    NO_SCORING_SCHEMA_FOR_METHOD(3029, "No scoring schema defined for given method", java.util.Collections.emptyList(), "As of now, scoring is possible only for debit and invoice", Category.ACTION, "3xxx - Action Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 3030: unknown sales type
      * <p>
@@ -574,7 +574,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    UNKNOWN_SALES_TYPE(3030, "unknown sales type", java.util.List.of(), "type of prepaid sales should be \"sale_item\" or \"sale_report\", sale_item is taken for now as default", "action", "3xxx - Action Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    UNKNOWN_SALES_TYPE(3030, "unknown sales type", java.util.Collections.emptyList(), "type of prepaid sales should be \"sale_item\" or \"sale_report\", sale_item is taken for now as default", Category.ACTION, "3xxx - Action Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 3031: Payout transfer creation failed
      * <p>
@@ -582,7 +582,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    PAYOUT_TRANSFER_CREATION_FAILED(3031, "Payout transfer creation failed", java.util.List.of(), "Some required parameter was invalid.", "action", "3xxx - Action Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    PAYOUT_TRANSFER_CREATION_FAILED(3031, "Payout transfer creation failed", java.util.Collections.emptyList(), "Some required parameter was invalid.", Category.ACTION, "3xxx - Action Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 3032: PayPal payment failed
      * <p>
@@ -590,7 +590,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: declined; retry manual (by code, codebook's judgement).
      */
-    PAYPAL_PAYMENT_FAILED(3032, "PayPal payment failed", java.util.List.of(), "Something went wrong with PayPal payment", "action", "3xxx - Action Errors", null, java.util.Map.of(), new java.lang.String[0][], "message"),
+    PAYPAL_PAYMENT_FAILED(3032, "PayPal payment failed", java.util.Collections.emptyList(), "Something went wrong with PayPal payment", Category.ACTION, "3xxx - Action Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 3033: Shipping information update is not allowed
      * <p>
@@ -598,7 +598,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: invalid-request; retry never (by code, codebook's judgement).
      */
-    SHIPPING_INFORMATION_UPDATE_NOT_ALLOWED(3033, "Shipping information update is not allowed", java.util.List.of(), "You are not allowed to add shipping information\u00a0to the payment transaction", "action", "3xxx - Action Errors", null, java.util.Map.of(), new java.lang.String[0][], "message"),
+    SHIPPING_INFORMATION_UPDATE_NOT_ALLOWED(3033, "Shipping information update is not allowed", java.util.Collections.emptyList(), "You are not allowed to add shipping information\u00a0to the payment transaction", Category.ACTION, "3xxx - Action Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 3034: Card is blacklisted
      * <p>
@@ -606,7 +606,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: declined-final; retry never (by code, codebook's judgement).
      */
-    CARD_IS_BLACKLISTED(3034, "Card is blacklisted", java.util.List.of(), "Card validation with call of procedure \"vertragsverw_karte_an_terminal_gueltig_4\" returned status \"2\" for given card", "action", "3xxx - Action Errors", null, java.util.Map.of(), new java.lang.String[0][], "message"),
+    CARD_IS_BLACKLISTED(3034, "Card is blacklisted", java.util.Collections.emptyList(), "Card validation with call of procedure \"vertragsverw_karte_an_terminal_gueltig_4\" returned status \"2\" for given card", Category.ACTION, "3xxx - Action Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 4001: Smart Transaction start method with incomplete input data
      * <p>
@@ -614,7 +614,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    STX_START_WITH_INCOMPLETE_INPUT(4001, "Smart Transaction start method with incomplete input data", java.util.List.of(), "You can not start a payment for given smart transaction with incomplete input data (are needed: payment checkin id, payment customer id, payment container id)", "format", "4xxx - Format Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    STX_START_WITH_INCOMPLETE_INPUT(4001, "Smart Transaction start method with incomplete input data", java.util.Collections.emptyList(), "You can not start a payment for given smart transaction with incomplete input data (are needed: payment checkin id, payment customer id, payment container id)", Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 4002: No accrual parameter was given
      * <p>
@@ -622,67 +622,67 @@ public enum ErrorCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    NO_ACCRUAL_PARAMETER(4002, "No accrual parameter was given", java.util.List.of(), "You need to fill the parameter \"accrual\" correctly.", "format", "4xxx - Format Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    NO_ACCRUAL_PARAMETER(4002, "No accrual parameter was given", java.util.Collections.emptyList(), "You need to fill the parameter \"accrual\" correctly.", Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 4003: Sub basket is only for sub transaction allowed
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    SUB_BASKET_ONLY_FOR_SUB_TRANSACTION(4003, "Sub basket is only for sub transaction allowed", java.util.List.of(), null, "format", "4xxx - Format Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    SUB_BASKET_ONLY_FOR_SUB_TRANSACTION(4003, "Sub basket is only for sub transaction allowed", java.util.Collections.emptyList(), null, Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 4004: Sub transaction are not allowed
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    SUB_TRANSACTIONS_NOT_ALLOWED(4004, "Sub transaction are not allowed", java.util.List.of(), null, "format", "4xxx - Format Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    SUB_TRANSACTIONS_NOT_ALLOWED(4004, "Sub transaction are not allowed", java.util.Collections.emptyList(), null, Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 4005: Your contract doesn't allow to transmit stakeholder payment
      * <p>
      * Outcome: forbidden; retry manual (by code, codebook's judgement).
      */
-    STAKEHOLDER_PAYMENT_NOT_ALLOWED_BY_CONTRACT(4005, "Your contract doesn't allow to transmit stakeholder payment", java.util.List.of(), null, "format", "4xxx - Format Errors", null, java.util.Map.of(), new java.lang.String[0][], "message"),
+    STAKEHOLDER_PAYMENT_NOT_ALLOWED_BY_CONTRACT(4005, "Your contract doesn't allow to transmit stakeholder payment", java.util.Collections.emptyList(), null, Category.FORMAT, "4xxx - Format Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 4006: Sub transaction in sub basket is not allowed
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    SUB_TRANSACTION_IN_SUB_BASKET_NOT_ALLOWED(4006, "Sub transaction in sub basket is not allowed", java.util.List.of(), null, "format", "4xxx - Format Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    SUB_TRANSACTION_IN_SUB_BASKET_NOT_ALLOWED(4006, "Sub transaction in sub basket is not allowed", java.util.Collections.emptyList(), null, Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 4007: Sub basket in sub basket is not allowed
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    SUB_BASKET_IN_SUB_BASKET_NOT_ALLOWED(4007, "Sub basket in sub basket is not allowed", java.util.List.of(), null, "format", "4xxx - Format Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    SUB_BASKET_IN_SUB_BASKET_NOT_ALLOWED(4007, "Sub basket in sub basket is not allowed", java.util.Collections.emptyList(), null, Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 4008: The total of the sub transaction is incorrect
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    SUB_TRANSACTION_TOTAL_INCORRECT(4008, "The total of the sub transaction is incorrect", java.util.List.of(), null, "format", "4xxx - Format Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    SUB_TRANSACTION_TOTAL_INCORRECT(4008, "The total of the sub transaction is incorrect", java.util.Collections.emptyList(), null, Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 4009: The total of the stakeholder positions can not be higher than the transaction total
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    STAKEHOLDER_TOTAL_EXCEEDS_TRANSACTION_TOTAL(4009, "The total of the stakeholder positions can not be higher than the transaction total", java.util.List.of(), null, "format", "4xxx - Format Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    STAKEHOLDER_TOTAL_EXCEEDS_TRANSACTION_TOTAL(4009, "The total of the stakeholder positions can not be higher than the transaction total", java.util.Collections.emptyList(), null, Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 4010: The reference_id must be unique
      * <p>
      * Outcome: conflict; retry after-fix (by code, codebook's judgement).
      */
-    REFERENCE_ID_NOT_UNIQUE(4010, "The reference_id must be unique", java.util.List.of(), null, "format", "4xxx - Format Errors", null, java.util.Map.of(), new java.lang.String[0][], "message"),
+    REFERENCE_ID_NOT_UNIQUE(4010, "The reference_id must be unique", java.util.Collections.emptyList(), null, Category.FORMAT, "4xxx - Format Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 4011: The combination of name and contract_id must be unique
      * <p>
      * Outcome: conflict; retry after-fix (by code, codebook's judgement).
      */
-    NAME_AND_CONTRACT_ID_NOT_UNIQUE(4011, "The combination of name and contract_id must be unique", java.util.List.of(), null, "format", "4xxx - Format Errors", null, java.util.Map.of(), new java.lang.String[0][], "message"),
+    NAME_AND_CONTRACT_ID_NOT_UNIQUE(4011, "The combination of name and contract_id must be unique", java.util.Collections.emptyList(), null, Category.FORMAT, "4xxx - Format Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 4012: You can not mix apikey and contract_id
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    APIKEY_AND_CONTRACT_ID_MIXED(4012, "You can not mix apikey and contract_id", java.util.List.of(), null, "format", "4xxx - Format Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    APIKEY_AND_CONTRACT_ID_MIXED(4012, "You can not mix apikey and contract_id", java.util.Collections.emptyList(), null, Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 4013: The given contract_id is invalid
      * <p>
@@ -690,7 +690,7 @@ public enum ErrorCode {
      * <p>
      * Note: 4014 has the same message with the addition '(payment method not supported)'.
      */
-    INVALID_CONTRACT_ID(4013, "The given\u00a0contract_id is invalid", java.util.List.of(), null, "format", "4xxx - Format Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    INVALID_CONTRACT_ID(4013, "The given\u00a0contract_id is invalid", java.util.Collections.emptyList(), null, Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 4014: The given contract_id is invalid (payment method not supported)
      * <p>
@@ -698,7 +698,7 @@ public enum ErrorCode {
      * <p>
      * Note: 4013 has the same message without the addition '(payment method not supported)'.
      */
-    CONTRACT_ID_PAYMENT_METHOD_NOT_SUPPORTED(4014, "The given contract_id is invalid (payment method not supported)", java.util.List.of(), null, "format", "4xxx - Format Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    CONTRACT_ID_PAYMENT_METHOD_NOT_SUPPORTED(4014, "The given contract_id is invalid (payment method not supported)", java.util.Collections.emptyList(), null, Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 4015: prepare method: payment container/customer not set
      * <p>
@@ -706,7 +706,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    PREPARE_CONTAINER_OR_CUSTOMER_NOT_SET(4015, "prepare method: payment container/customer not set", java.util.List.of(), "You are not allowed to call request 'prepare' of smart transaction without payment container/customer data", "format", "4xxx - Format Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    PREPARE_CONTAINER_OR_CUSTOMER_NOT_SET(4015, "prepare method: payment container/customer not set", java.util.Collections.emptyList(), "You are not allowed to call request 'prepare' of smart transaction without payment container/customer data", Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 4016: prepare method: unknown prepare method
      * <p>
@@ -714,13 +714,13 @@ public enum ErrorCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    PREPARE_UNKNOWN_PREPARE_METHOD(4016, "prepare method: unknown prepare method", java.util.List.of(), "You are not allowed to call request 'prepare' with given payment method name (secondary id)", "format", "4xxx - Format Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    PREPARE_UNKNOWN_PREPARE_METHOD(4016, "prepare method: unknown prepare method", java.util.Collections.emptyList(), "You are not allowed to call request 'prepare' with given payment method name (secondary id)", Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 4017: invalid salutation set for contact
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_SALUTATION_FOR_CONTACT(4017, "invalid salutation set for contact", java.util.List.of(), null, "format", "4xxx - Format Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    INVALID_SALUTATION_FOR_CONTACT(4017, "invalid salutation set for contact", java.util.Collections.emptyList(), null, Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 4018: payment trans creation failed, unkown payment method
      * <p>
@@ -734,13 +734,13 @@ public enum ErrorCode {
      * <p>
      * Note: Typo 'unkown' is the vendor's own; kept verbatim.
      */
-    PAYMENT_TRANS_CREATION_UNKNOWN_METHOD(4018, "payment trans creation failed, unkown payment method", java.util.List.of(), "You are not allowed to start STX with given payment type.", "format", "4xxx - Format Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    PAYMENT_TRANS_CREATION_UNKNOWN_METHOD(4018, "payment trans creation failed, unkown payment method", java.util.Collections.emptyList(), "You are not allowed to start STX with given payment type.", Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 4019: Payment container validation failed
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    PAYMENT_CONTAINER_VALIDATION_FAILED(4019, "Payment container validation failed", java.util.List.of(), null, "format", "4xxx - Format Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    PAYMENT_CONTAINER_VALIDATION_FAILED(4019, "Payment container validation failed", java.util.Collections.emptyList(), null, Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 4020: No Loyalty payment available
      * <p>
@@ -748,7 +748,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: forbidden; retry manual (by code, codebook's judgement).
      */
-    NO_LOYALTY_PAYMENT_AVAILABLE(4020, "No Loyalty payment available", java.util.List.of(), "Loyalty recharge is not allowed", "format", "4xxx - Format Errors", null, java.util.Map.ofEntries(java.util.Map.entry("de", java.util.Map.ofEntries(java.util.Map.entry("description", "Kundenkartensystem nicht aktiviert")))), new java.lang.String[0][], "message"),
+    NO_LOYALTY_PAYMENT_AVAILABLE(4020, "No Loyalty payment available", java.util.Collections.emptyList(), "Loyalty recharge is not allowed", Category.FORMAT, "4xxx - Format Errors", null, codebookTranslations("de", "description", "Kundenkartensystem nicht aktiviert"), java.util.Collections.emptyList(), "message"),
     /**
      * Code 4021: Starting loyalty payment with incompatible ident
      * <p>
@@ -756,7 +756,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    LOYALTY_PAYMENT_WITH_INCOMPATIBLE_IDENT(4021, "Starting loyalty payment with incompatible ident", java.util.List.of(), "Loyalty recharge is not allowed if merchantcard was not set", "format", "4xxx - Format Errors", new Retry("after-fix", null, null, null), java.util.Map.ofEntries(java.util.Map.entry("de", java.util.Map.ofEntries(java.util.Map.entry("description", "Bitte f\u00fcgen Sie eine Kundenkarte (oder Check-In) hinzu")))), new java.lang.String[0][], "message"),
+    LOYALTY_PAYMENT_WITH_INCOMPATIBLE_IDENT(4021, "Starting loyalty payment with incompatible ident", java.util.Collections.emptyList(), "Loyalty recharge is not allowed if merchantcard was not set", Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), codebookTranslations("de", "description", "Bitte f\u00fcgen Sie eine Kundenkarte (oder Check-In) hinzu"), java.util.Collections.emptyList(), "message"),
     /**
      * Code 4022: invalid shipment date
      * <p>
@@ -766,7 +766,7 @@ public enum ErrorCode {
      * <p>
      * Note: The document lists four messages for this code as a bullet list (invalid shipment date, invalid shipment service provider, invalid tracking code, invalid invoice number), with no description; the first is kept as message and the other three as alternativeMessages.
      */
-    INVALID_SHIPMENT_INFORMATION(4022, "invalid shipment date", java.util.List.of("invalid shipment service provider", "invalid tracking code", "invalid invoice number"), null, "format", "4xxx - Format Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    INVALID_SHIPMENT_INFORMATION(4022, "invalid shipment date", java.util.Collections.unmodifiableList(java.util.Arrays.asList("invalid shipment service provider", "invalid tracking code", "invalid invoice number")), null, Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 4023: Field transact_hash is missing in execGetCreditCardContainer's input
      * <p>
@@ -774,7 +774,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    TRANSACT_HASH_MISSING(4023, "Field transact_hash is missing in execGetCreditCardContainer's input", java.util.List.of(), "Field transact_hash is mandatory for this method", "format", "4xxx - Format Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    TRANSACT_HASH_MISSING(4023, "Field transact_hash is missing in execGetCreditCardContainer's input", java.util.Collections.emptyList(), "Field transact_hash is mandatory for this method", Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 4024: Invalid date format for Bonroll app purchase order e-mail
      * <p>
@@ -782,7 +782,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_BONROLL_ORDER_DATE_FORMAT(4024, "Invalid date format for Bonroll app purchase order e-mail", java.util.List.of(), "Date must be in format \"dd.mm.yyyy hh:mm\"", "format", "4xxx - Format Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    INVALID_BONROLL_ORDER_DATE_FORMAT(4024, "Invalid date format for Bonroll app purchase order e-mail", java.util.Collections.emptyList(), "Date must be in format \"dd.mm.yyyy hh:mm\"", Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 4025: Invalid start method for STX
      * <p>
@@ -790,7 +790,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_STX_START_METHOD(4025, "Invalid start method for STX", java.util.List.of(), "To call execStart in STX must be used one of predefined start methods, to be found in the model.", "format", "4xxx - Format Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    INVALID_STX_START_METHOD(4025, "Invalid start method for STX", java.util.Collections.emptyList(), "To call execStart in STX must be used one of predefined start methods, to be found in the model.", Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 4026: Wrong format of success or/and failure URL
      * <p>
@@ -798,19 +798,19 @@ public enum ErrorCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    WRONG_SUCCESS_OR_FAILURE_URL_FORMAT(4026, "Wrong format of success or/and failure URL", java.util.List.of(), "To create iframe link it is needed to set a correct urls for success and failure case", "format", "4xxx - Format Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    WRONG_SUCCESS_OR_FAILURE_URL_FORMAT(4026, "Wrong format of success or/and failure URL", java.util.Collections.emptyList(), "To create iframe link it is needed to set a correct urls for success and failure case", Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 4027: Basket Info validation error
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    BASKET_INFO_VALIDATION_ERROR(4027, "Basket Info validation error", java.util.List.of(), null, "format", "4xxx - Format Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    BASKET_INFO_VALIDATION_ERROR(4027, "Basket Info validation error", java.util.Collections.emptyList(), null, Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 4028: Basket validation error
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    BASKET_VALIDATION_ERROR(4028, "Basket validation error", java.util.List.of(), null, "format", "4xxx - Format Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    BASKET_VALIDATION_ERROR(4028, "Basket validation error", java.util.Collections.emptyList(), null, Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 4029: Unacceptable quantity for basket item with ean
      * <p>
@@ -820,7 +820,7 @@ public enum ErrorCode {
      * <p>
      * Note: The message presumably ends in the item's EAN at run time, but the document shows no placeholder for it.
      */
-    UNACCEPTABLE_BASKET_ITEM_QUANTITY(4029, "Unacceptable quantity for basket item with ean", java.util.List.of(), null, "format", "4xxx - Format Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    UNACCEPTABLE_BASKET_ITEM_QUANTITY(4029, "Unacceptable quantity for basket item with ean", java.util.Collections.emptyList(), null, Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 4030: Missing serialNumber for basket item with ean
      * <p>
@@ -828,7 +828,7 @@ public enum ErrorCode {
      * <p>
      * Note: The message presumably ends in the item's EAN at run time, but the document shows no placeholder for it.
      */
-    MISSING_BASKET_ITEM_SERIAL_NUMBER(4030, "Missing serialNumber for basket item with ean", java.util.List.of(), null, "format", "4xxx - Format Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    MISSING_BASKET_ITEM_SERIAL_NUMBER(4030, "Missing serialNumber for basket item with ean", java.util.Collections.emptyList(), null, Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 4031: Invalid input for getAvailablePaymentMethods method of General/Contracts
      * <p>
@@ -836,7 +836,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_GET_AVAILABLE_PAYMENT_METHODS_INPUT(4031, "Invalid input for getAvailablePaymentMethods method of General/Contracts", java.util.List.of(), "is_demo has to be 0 or 1, and currency has to be a correct ISO 4217 currency code", "format", "4xxx - Format Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    INVALID_GET_AVAILABLE_PAYMENT_METHODS_INPUT(4031, "Invalid input for getAvailablePaymentMethods method of General/Contracts", java.util.Collections.emptyList(), "is_demo has to be 0 or 1, and currency has to be a correct ISO 4217 currency code", Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 4032: Validation error(s): ...
      * <p>
@@ -846,7 +846,7 @@ public enum ErrorCode {
      * <p>
      * Note: 4032, 4033, 4038 and 4048 share the message 'Validation error(s): ...'; the names follow their descriptions. The '...' is literal in the document.
      */
-    PROCEDURE_DATA_VALIDATION_ERROR(4032, "Validation error(s): ...", java.util.List.of(), "Validation errors connected with procedure data models", "format", "4xxx - Format Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    PROCEDURE_DATA_VALIDATION_ERROR(4032, "Validation error(s): ...", java.util.Collections.emptyList(), "Validation errors connected with procedure data models", Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 4033: Validation error(s): ...
      * <p>
@@ -856,7 +856,7 @@ public enum ErrorCode {
      * <p>
      * Note: 4032, 4033, 4038 and 4048 share the message 'Validation error(s): ...'; the names follow their descriptions. The '...' is literal in the document.
      */
-    PAYMENT_DATA_VALIDATION_ERROR(4033, "Validation error(s): ...", java.util.List.of(), "Validation errors connected with payment data models", "format", "4xxx - Format Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    PAYMENT_DATA_VALIDATION_ERROR(4033, "Validation error(s): ...", java.util.Collections.emptyList(), "Validation errors connected with payment data models", Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 4034: Cannot retrieve payment instructions for TA with status !== 85 (invoice approved)
      * <p>
@@ -864,7 +864,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: conflict; retry never (by code, codebook's judgement).
      */
-    PAYMENT_INSTRUCTIONS_NOT_AVAILABLE(4034, "Cannot retrieve payment instructions for TA with status\u00a0!== 85 (invoice approved)", java.util.List.of(), "Payment instructions are available only for invoice transactions", "format", "4xxx - Format Errors", new Retry("never", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    PAYMENT_INSTRUCTIONS_NOT_AVAILABLE(4034, "Cannot retrieve payment instructions for TA with status\u00a0!== 85 (invoice approved)", java.util.Collections.emptyList(), "Payment instructions are available only for invoice transactions", Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 4035: [Prepaid] vtc_id not set
      * <p>
@@ -872,7 +872,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    PREPAID_VTC_ID_NOT_SET(4035, "[Prepaid] vtc_id not set", java.util.List.of(), "No VTC ID given to start prepaid sales", "format", "4xxx - Format Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    PREPAID_VTC_ID_NOT_SET(4035, "[Prepaid] vtc_id not set", java.util.Collections.emptyList(), "No VTC ID given to start prepaid sales", Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 4036: productId out of range (wrong ean13 format)
      * <p>
@@ -880,7 +880,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    PRODUCT_ID_OUT_OF_RANGE(4036, "productId out of range (wrong ean13 format)", java.util.List.of(), "product id has wrong format", "format", "4xxx - Format Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    PRODUCT_ID_OUT_OF_RANGE(4036, "productId out of range (wrong ean13 format)", java.util.Collections.emptyList(), "product id has wrong format", Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 4037: [Prepaid] invalid vtc_id
      * <p>
@@ -888,7 +888,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    PREPAID_INVALID_VTC_ID(4037, "[Prepaid] invalid vtc_id", java.util.List.of(), "given vtc_id does not match any vtc id from given prepaid item", "format", "4xxx - Format Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    PREPAID_INVALID_VTC_ID(4037, "[Prepaid] invalid vtc_id", java.util.Collections.emptyList(), "given vtc_id does not match any vtc id from given prepaid item", Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 4038: Validation error(s): ...
      * <p>
@@ -898,7 +898,7 @@ public enum ErrorCode {
      * <p>
      * Note: 4032, 4033, 4038 and 4048 share the message 'Validation error(s): ...'; the names follow their descriptions. The '...' is literal in the document.
      */
-    PREPARE_REQUEST_VALIDATION_ERROR(4038, "Validation error(s): ...", java.util.List.of(), "Validation errors connected with 'prepare' request of Smart Transaction", "format", "4xxx - Format Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    PREPARE_REQUEST_VALIDATION_ERROR(4038, "Validation error(s): ...", java.util.Collections.emptyList(), "Validation errors connected with 'prepare' request of Smart Transaction", Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 4039: The payment container has no customer data
      * <p>
@@ -906,7 +906,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    PAYMENT_CONTAINER_WITHOUT_CUSTOMER_DATA(4039, "The payment container has no customer data", java.util.List.of(), "The customer id of the given payment container is invalid.", "format", "4xxx - Format Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    PAYMENT_CONTAINER_WITHOUT_CUSTOMER_DATA(4039, "The payment container has no customer data", java.util.Collections.emptyList(), "The customer id of the given payment container is invalid.", Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 4040: No valid payment container or transaction id
      * <p>
@@ -914,7 +914,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    NO_VALID_CONTAINER_OR_TRANSACTION_ID(4040, "No valid payment container or transaction id", java.util.List.of(), "There are not enough payer information given, you need at least a transaction id or a payment container.", "format", "4xxx - Format Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    NO_VALID_CONTAINER_OR_TRANSACTION_ID(4040, "No valid payment container or transaction id", java.util.Collections.emptyList(), "There are not enough payer information given, you need at least a transaction id or a payment container.", Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 4041: Stakeholder payments are only allowed inside the sub-basket
      * <p>
@@ -922,7 +922,7 @@ public enum ErrorCode {
      * <p>
      * Note: The document omits this code's number; restored as 4041 from the sequence between 4040 and 4043.
      */
-    STAKEHOLDER_PAYMENT_OUTSIDE_SUB_BASKET(4041, "Stakeholder payments are only allowed inside the sub-basket", java.util.List.of(), null, "format", "4xxx - Format Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    STAKEHOLDER_PAYMENT_OUTSIDE_SUB_BASKET(4041, "Stakeholder payments are only allowed inside the sub-basket", java.util.Collections.emptyList(), null, Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 4042: Sub transaction has no apikey
      * <p>
@@ -930,19 +930,19 @@ public enum ErrorCode {
      * <p>
      * Note: The document omits this code's number; restored as 4042 from the sequence between 4040 and 4043.
      */
-    SUB_TRANSACTION_WITHOUT_APIKEY(4042, "Sub transaction has no apikey", java.util.List.of(), null, "format", "4xxx - Format Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    SUB_TRANSACTION_WITHOUT_APIKEY(4042, "Sub transaction has no apikey", java.util.Collections.emptyList(), null, Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 4043: The total of the item is incorrect
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    ITEM_TOTAL_INCORRECT(4043, "The total of the item is incorrect", java.util.List.of(), null, "format", "4xxx - Format Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    ITEM_TOTAL_INCORRECT(4043, "The total of the item is incorrect", java.util.Collections.emptyList(), null, Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 4044: The total of the sub-basket is incorrect
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    SUB_BASKET_TOTAL_INCORRECT(4044, "The total of the sub-basket is incorrect", java.util.List.of(), null, "format", "4xxx - Format Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    SUB_BASKET_TOTAL_INCORRECT(4044, "The total of the sub-basket is incorrect", java.util.Collections.emptyList(), null, Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 4045: Customer Email is incorrect
      * <p>
@@ -950,7 +950,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    CUSTOMER_EMAIL_INCORRECT(4045, "Customer Email is incorrect", java.util.List.of(), "Email in the Customers contact is different from the email in the Checkin", "format", "4xxx - Format Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    CUSTOMER_EMAIL_INCORRECT(4045, "Customer Email is incorrect", java.util.Collections.emptyList(), "Email in the Customers contact is different from the email in the Checkin", Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 4046: Impossible delivery configuration
      * <p>
@@ -958,7 +958,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    IMPOSSIBLE_DELIVERY_CONFIGURATION(4046, "Impossible delivery configuration", java.util.List.of(), "Delivery of order is impossible with current merchant's delivery configuration", "format", "4xxx - Format Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    IMPOSSIBLE_DELIVERY_CONFIGURATION(4046, "Impossible delivery configuration", java.util.Collections.emptyList(), "Delivery of order is impossible with current merchant's delivery configuration", Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 4047: Missing legal details
      * <p>
@@ -966,7 +966,7 @@ public enum ErrorCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    MISSING_LEGAL_DETAILS(4047, "Missing legal details", java.util.List.of(), "Error occurs when at least one of legal details document is missing", "format", "4xxx - Format Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message"),
+    MISSING_LEGAL_DETAILS(4047, "Missing legal details", java.util.Collections.emptyList(), "Error occurs when at least one of legal details document is missing", Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
     /**
      * Code 4048: Validation error(s): ...
      * <p>
@@ -978,7 +978,7 @@ public enum ErrorCode {
      * <p>
      * Note: Typo 'occured' is the vendor's own; kept verbatim.
      */
-    PRODUCT_CRUD_VALIDATION_ERROR(4048, "Validation error(s): ...", java.util.List.of(), "Validation errors occured for CRUD operations on products", "format", "4xxx - Format Errors", new Retry("after-fix", null, null, null), java.util.Map.of(), new java.lang.String[0][], "message");
+    PRODUCT_CRUD_VALIDATION_ERROR(4048, "Validation error(s): ...", java.util.Collections.emptyList(), "Validation errors occured for CRUD operations on products", Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message");
 
     /** Every constant by its wire code: built once, so lookups take constant time. */
     private static final java.util.Map<java.lang.String, ErrorCode> $BY_WIRE;
@@ -999,14 +999,14 @@ public enum ErrorCode {
     private final java.lang.String $message;
     private final java.util.List<java.lang.String> $alternativeMessages;
     private final java.lang.String $description;
-    private final java.lang.String $category;
+    private final Category $category;
     private final java.lang.String $categoryTitle;
-    private final Retry $retry;
+    private final codebook.runtime.Retry $retry;
     private final java.util.Map<java.lang.String, java.util.Map<java.lang.String, java.lang.String>> $translations;
-    private final java.lang.String[][] $placeholders;
+    private final java.util.List<codebook.runtime.Placeholder> $placeholders;
     private final java.lang.String $defaultField;
 
-    ErrorCode(int $code, java.lang.String $message, java.util.List<java.lang.String> $alternativeMessages, java.lang.String $description, java.lang.String $category, java.lang.String $categoryTitle, Retry $retry, java.util.Map<java.lang.String, java.util.Map<java.lang.String, java.lang.String>> $translations, java.lang.String[][] $placeholders, java.lang.String $defaultField) {
+    ErrorCode(int $code, java.lang.String $message, java.util.List<java.lang.String> $alternativeMessages, java.lang.String $description, Category $category, java.lang.String $categoryTitle, codebook.runtime.Retry $retry, java.util.Map<java.lang.String, java.util.Map<java.lang.String, java.lang.String>> $translations, java.util.List<codebook.runtime.Placeholder> $placeholders, java.lang.String $defaultField) {
         this.$code = $code;
         this.$message = $message;
         this.$alternativeMessages = $alternativeMessages;
@@ -1024,9 +1024,28 @@ public enum ErrorCode {
         return $code;
     }
 
+    /** The wire code as text (its canonical decimal form). */
+    @java.lang.Override
+    public java.lang.String getWireCode() {
+        return java.lang.String.valueOf($code);
+    }
+
+    /** "secupay", the vendor's id in the catalogs. */
+    @java.lang.Override
+    public java.lang.String getVendorId() {
+        return "secupay";
+    }
+
+    /** "error", the code set's id in the vendor's catalog. */
+    @java.lang.Override
+    public java.lang.String getCodeSetId() {
+        return "error";
+    }
+
     /**
      * The message exactly as the vendor sends it, or null.
      */
+    @java.lang.Override
     public java.lang.String getMessage() {
         return $message;
     }
@@ -1041,14 +1060,16 @@ public enum ErrorCode {
     /**
      * What the code means, or null.
      */
+    @java.lang.Override
     public java.lang.String getDescription() {
         return $description;
     }
 
     /**
-     * The id of the category the code belongs to, or null.
+     * The category the code belongs to, or null.
      */
-    public java.lang.String getCategory() {
+    @java.lang.Override
+    public Category getCategory() {
         return $category;
     }
 
@@ -1062,7 +1083,8 @@ public enum ErrorCode {
     /**
      * Whether and how to retry after this code, or null.
      */
-    public Retry getRetry() {
+    @java.lang.Override
+    public codebook.runtime.Retry getRetry() {
         return $retry;
     }
 
@@ -1073,6 +1095,32 @@ public enum ErrorCode {
         return $translations;
     }
 
+    /** The placeholders of the default text, in order (empty when it has none). */
+    @java.lang.Override
+    public java.util.List<codebook.runtime.Placeholder> getPlaceholders() {
+        return $placeholders;
+    }
+
+
+    /**
+     * fromCode as an Optional: empty where fromCode gives null.
+     * <p>
+     * java.util.Optional needs Android API level 24, or core-library desugaring below it; everything else
+     * in this class runs from API level 21.
+     */
+    public static java.util.Optional<ErrorCode> find(int code) {
+        return java.util.Optional.ofNullable(fromCode(code));
+    }
+
+    /**
+     * fromCode as an Optional: empty where fromCode gives null.
+     * <p>
+     * java.util.Optional needs Android API level 24, or core-library desugaring below it; everything else
+     * in this class runs from API level 21.
+     */
+    public static java.util.Optional<ErrorCode> find(java.lang.String code) {
+        return java.util.Optional.ofNullable(fromCode(code));
+    }
     /** The constant for a code in its canonical decimal form ("12001", not "012001"), or null. */
     public static ErrorCode fromCode(java.lang.String code) {
         return code == null ? null : $BY_WIRE.get(code);
@@ -1081,6 +1129,23 @@ public enum ErrorCode {
     /** The constant for a code, or null. */
     public static ErrorCode fromCode(int code) {
         return $BY_INT.get(code);
+    }
+
+    /** Unmodifiable translations from (locale, field, text) triples; a null field stands for a locale without texts. */
+    private static java.util.Map<java.lang.String, java.util.Map<java.lang.String, java.lang.String>> codebookTranslations(java.lang.String... triples) {
+        java.util.Map<java.lang.String, java.util.Map<java.lang.String, java.lang.String>> locales = new java.util.HashMap<>();
+        for (int i = 0; i < triples.length; i += 3) {
+            java.util.Map<java.lang.String, java.lang.String> texts = locales.get(triples[i]);
+            if (texts == null) {
+                texts = new java.util.HashMap<>();
+                locales.put(triples[i], texts);
+            }
+            if (triples[i + 1] != null) texts.put(triples[i + 1], triples[i + 2]);
+        }
+        for (java.util.Map.Entry<java.lang.String, java.util.Map<java.lang.String, java.lang.String>> locale : locales.entrySet()) {
+            locale.setValue(java.util.Collections.unmodifiableMap(locale.getValue()));
+        }
+        return java.util.Collections.unmodifiableMap(locales);
     }
 
     /** The default text with its placeholders filled; throws if a placeholder has no value. */
@@ -1093,34 +1158,12 @@ public enum ErrorCode {
      * in one pass; throws IllegalArgumentException if a placeholder has no value.
      */
     public java.lang.String format(java.util.Map<java.lang.String, java.lang.String> values, java.lang.String locale) {
-        for (java.lang.String[] placeholder : $placeholders) {
-            if (!values.containsKey(placeholder[0])) {
-                throw new java.lang.IllegalArgumentException("No value for placeholder " + placeholder[0] + " of " + name());
-            }
-        }
         java.util.Map<java.lang.String, java.lang.String> translated = locale == null ? null : $translations.get(locale);
         java.lang.String text = translated == null ? null : translated.get($defaultField);
         if (text == null) {
             text = codebookText($defaultField);
         }
-        if (text == null) {
-            return null;
-        }
-        java.lang.StringBuilder out = new java.lang.StringBuilder();
-        int index = 0;
-        scan:
-        while (index < text.length()) {
-            for (java.lang.String[] placeholder : $placeholders) {
-                if (text.startsWith(placeholder[1], index)) {
-                    out.append(values.get(placeholder[0]));
-                    index += placeholder[1].length();
-                    continue scan;
-                }
-            }
-            out.append(text.charAt(index));
-            index += 1;
-        }
-        return out.toString();
+        return codebook.runtime.Placeholder.format(text, $placeholders, values, name());
     }
 
     /** One of the constant's texts by field name. */
@@ -1136,38 +1179,55 @@ public enum ErrorCode {
     }
 
 
-    /** Whether and how to retry. */
-    public static final class Retry {
-        private final java.lang.String policy;
-        private final java.lang.Integer minDelaySeconds;
-        private final java.lang.Integer maxDelaySeconds;
-        private final java.lang.String note;
+    /**
+     * The categories of secuconnect API Error Codes, as the vendor declares them.
+     */
+    public enum Category implements codebook.runtime.Label {
+        INTERNAL("internal", "1xxx - Internal Errors", "Internal errors which occurs\u00a0independently\u00a0from the user input, f.e. when some internal calculation is broken even the user input was correct or some external service provider has some trouble to perform the actions."),
+        AUTHENTICATION("authentication", "2xxx - Authentication Errors", "All kind of errors which occurs when something is wrong with the\u00a0authentication or the\u00a0authorization, e.g. if the user have not enough\u00a0rights to execute this action."),
+        ACTION("action", "3xxx - Action Errors", "Errors which occurs when the action can not be executed successfully, e.g. if some external data provider returns no reponse for the given input."),
+        FORMAT("format", "4xxx - Format Errors", "Errors which occurs when the given user input is invalid, f.e. if an invalid postal code (format) was given.");
 
-        Retry(java.lang.String policy, java.lang.Integer minDelaySeconds, java.lang.Integer maxDelaySeconds, java.lang.String note) {
-            this.policy = policy;
-            this.minDelaySeconds = minDelaySeconds;
-            this.maxDelaySeconds = maxDelaySeconds;
-            this.note = note;
+        /** Every constant by its id. */
+        private static final java.util.Map<java.lang.String, Category> $BY_ID = new java.util.HashMap<>();
+
+        static {
+            for (Category value : values()) {
+                $BY_ID.put(value.id, value);
+            }
         }
 
-        /** never, after-fix, after-delay, exponential-backoff or manual. */
-        public java.lang.String getPolicy() {
-            return policy;
+        private final java.lang.String id;
+        private final java.lang.String title;
+        private final java.lang.String description;
+
+        Category(java.lang.String id, java.lang.String title, java.lang.String description) {
+            this.id = id;
+            this.title = title;
+            this.description = description;
         }
 
-        /** The shortest wait before retrying, in seconds, or null. */
-        public java.lang.Integer getMinDelaySeconds() {
-            return minDelaySeconds;
+        /** The id in the catalog. */
+        @java.lang.Override
+        public java.lang.String getId() {
+            return id;
         }
 
-        /** The longest wait before retrying, in seconds, or null. */
-        public java.lang.Integer getMaxDelaySeconds() {
-            return maxDelaySeconds;
+        /** The vendor's name for it. */
+        @java.lang.Override
+        public java.lang.String getTitle() {
+            return title;
         }
 
-        /** The vendor's words on retrying, or null. */
-        public java.lang.String getNote() {
-            return note;
+        /** What it covers, or null. */
+        @java.lang.Override
+        public java.lang.String getDescription() {
+            return description;
+        }
+
+        /** The constant with this id, or null. */
+        public static Category fromId(java.lang.String id) {
+            return id == null ? null : $BY_ID.get(id);
         }
     }
 }

@@ -8,7 +8,7 @@ package codebook.wlw;
  * <p>
  * Codes are 3-digit strings whose zero padding is significant; fromCode(int) pads like String.format(Locale.ROOT, "%03d", code).
  */
-public enum ResponseStatusCode {
+public enum ResponseStatusCode implements codebook.runtime.CodebookCode {
     /**
      * Code "304": Invalid arguments
      * <p>
@@ -16,55 +16,55 @@ public enum ResponseStatusCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_ARGUMENTS("304", "Invalid arguments", "Detailed description is context-specific, such as PartnerUri cannot be null or empty.", java.util.List.of("enrollCustomerAndProvisionCard", "retrieveMobileTransactionMetadata", "updateMobileTransaction"), new Retry("after-fix", null, null, null), false, new java.lang.String[0][], "message"),
+    INVALID_ARGUMENTS("304", "Invalid arguments", "Detailed description is context-specific, such as PartnerUri cannot be null or empty.", java.util.Collections.unmodifiableList(java.util.Arrays.asList("enrollCustomerAndProvisionCard", "retrieveMobileTransactionMetadata", "updateMobileTransaction")), new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), false, java.util.Collections.emptyList(), "message"),
     /**
      * Code "309": Invalid checkout token
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_CHECKOUT_TOKEN("309", "Invalid checkout token", null, java.util.List.of("retrieveMobileTransactionMetadata"), new Retry("after-fix", null, null, null), false, new java.lang.String[0][], "message"),
+    INVALID_CHECKOUT_TOKEN("309", "Invalid checkout token", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("retrieveMobileTransactionMetadata")), new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), false, java.util.Collections.emptyList(), "message"),
     /**
      * Code "337": No transaction details found
      * <p>
      * Outcome: not-found; retry after-fix (by code, codebook's judgement).
      */
-    NO_TRANSACTION_DETAILS_FOUND("337", "No transaction details found", null, java.util.List.of("retrieveMobileTransactionMetadata", "updateMobileTransaction"), new Retry("after-fix", null, null, null), false, new java.lang.String[0][], "message"),
+    NO_TRANSACTION_DETAILS_FOUND("337", "No transaction details found", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("retrieveMobileTransactionMetadata", "updateMobileTransaction")), new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), false, java.util.Collections.emptyList(), "message"),
     /**
      * Code "341": Transaction has been canceled
      * <p>
      * Outcome: conflict; retry never (by code, codebook's judgement).
      */
-    TRANSACTION_HAS_BEEN_CANCELED("341", "Transaction has been canceled", null, java.util.List.of("retrieveMobileTransactionMetadata", "updateMobileTransaction"), new Retry("never", null, null, null), false, new java.lang.String[0][], "message"),
+    TRANSACTION_HAS_BEEN_CANCELED("341", "Transaction has been canceled", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("retrieveMobileTransactionMetadata", "updateMobileTransaction")), new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, null), false, java.util.Collections.emptyList(), "message"),
     /**
      * Code "347": Transaction in use
      * <p>
      * Outcome: busy; retry after-delay (by code, codebook's judgement).
      */
-    TRANSACTION_IN_USE("347", "Transaction in use", null, java.util.List.of("retrieveMobileTransactionMetadata", "updateMobileTransaction"), null, false, new java.lang.String[0][], "message"),
+    TRANSACTION_IN_USE("347", "Transaction in use", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("retrieveMobileTransactionMetadata", "updateMobileTransaction")), null, false, java.util.Collections.emptyList(), "message"),
     /**
      * Code "360": Operation timeout
      * <p>
      * Outcome: unavailable; retry exponential-backoff (by code, codebook's judgement).
      */
-    OPERATION_TIMEOUT("360", "Operation timeout", null, java.util.List.of("retrieveMobileTransactionMetadata", "updateMobileTransaction"), null, false, new java.lang.String[0][], "message"),
+    OPERATION_TIMEOUT("360", "Operation timeout", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("retrieveMobileTransactionMetadata", "updateMobileTransaction")), null, false, java.util.Collections.emptyList(), "message"),
     /**
      * Code "361": Checkout token blocked
      * <p>
      * Outcome: declined-final; retry never (by code, codebook's judgement).
      */
-    CHECKOUT_TOKEN_BLOCKED("361", "Checkout token blocked", null, java.util.List.of("retrieveMobileTransactionMetadata"), null, false, new java.lang.String[0][], "message"),
+    CHECKOUT_TOKEN_BLOCKED("361", "Checkout token blocked", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("retrieveMobileTransactionMetadata")), null, false, java.util.Collections.emptyList(), "message"),
     /**
      * Code "370": Tender not supported
      * <p>
      * Outcome: payment-method-invalid; retry after-fix (by code, codebook's judgement).
      */
-    TENDER_NOT_SUPPORTED("370", "Tender not supported", null, java.util.List.of("enrollCustomerAndProvisionCard", "updateMobileTransaction"), null, false, new java.lang.String[0][], "message"),
+    TENDER_NOT_SUPPORTED("370", "Tender not supported", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("enrollCustomerAndProvisionCard", "updateMobileTransaction")), null, false, java.util.Collections.emptyList(), "message"),
     /**
      * Code "385": Transaction not ready
      * <p>
      * Outcome: pending; retry never (by code, codebook's judgement).
      */
-    TRANSACTION_NOT_READY("385", "Transaction not ready", null, java.util.List.of("retrieveMobileTransactionMetadata"), new Retry("never", null, null, null), false, new java.lang.String[0][], "message"),
+    TRANSACTION_NOT_READY("385", "Transaction not ready", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("retrieveMobileTransactionMetadata")), new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, null), false, java.util.Collections.emptyList(), "message"),
     /**
      * Code "386": &lt;endpoint&gt; Error
      * <p>
@@ -74,7 +74,7 @@ public enum ResponseStatusCode {
      * <p>
      * Note: The document lists updateMobileTransaction twice in the Used by column for this code; it is kept once here.
      */
-    ENDPOINT_ERROR("386", "<endpoint> Error", "Detailed description is context-specific.", java.util.List.of("enrollCustomerAndProvisionCard", "retrieveMobileTransactionMetadata", "updateMobileTransaction", "cancelMobileTransaction", "releaseMobileDeviceCheckoutToken"), new Retry("manual", null, null, null), false, new java.lang.String[][] {{"endpoint", "<endpoint>"}}, "message"),
+    ENDPOINT_ERROR("386", "<endpoint> Error", "Detailed description is context-specific.", java.util.Collections.unmodifiableList(java.util.Arrays.asList("enrollCustomerAndProvisionCard", "retrieveMobileTransactionMetadata", "updateMobileTransaction", "cancelMobileTransaction", "releaseMobileDeviceCheckoutToken")), new codebook.runtime.Retry(codebook.runtime.RetryPolicy.MANUAL, null, null, null, null), false, java.util.Collections.unmodifiableList(java.util.Arrays.asList(new codebook.runtime.Placeholder("endpoint", "<endpoint>"))), "message"),
     /**
      * Code "389": Issuing partner is not configured to support stub customer records.
      * <p>
@@ -82,13 +82,13 @@ public enum ResponseStatusCode {
      * <p>
      * Note: The document wraps the message across two lines ("Issuing partner is not configured" / "to support stub customer records."); joined with one space.
      */
-    ISSUING_PARTNER_STUB_RECORDS_NOT_SUPPORTED("389", "Issuing partner is not configured to support stub customer records.", null, java.util.List.of("enrollCustomerAndProvisionCard"), null, false, new java.lang.String[0][], "message"),
+    ISSUING_PARTNER_STUB_RECORDS_NOT_SUPPORTED("389", "Issuing partner is not configured to support stub customer records.", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("enrollCustomerAndProvisionCard")), null, false, java.util.Collections.emptyList(), "message"),
     /**
      * Code "390": Data access error
      * <p>
      * Outcome: internal-error; retry exponential-backoff (by code, codebook's judgement).
      */
-    DATA_ACCESS_ERROR("390", "Data access error", null, java.util.List.of("updateMobileTransaction"), null, false, new java.lang.String[0][], "message"),
+    DATA_ACCESS_ERROR("390", "Data access error", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("updateMobileTransaction")), null, false, java.util.Collections.emptyList(), "message"),
     /**
      * Code "391": The external entity is not found
      * <p>
@@ -96,7 +96,7 @@ public enum ResponseStatusCode {
      * <p>
      * Outcome: not-found; retry after-fix (by code, codebook's judgement).
      */
-    EXTERNAL_ENTITY_NOT_FOUND("391", "The external entity is not found", "Detailed description is context-specific.", java.util.List.of("retrieveMobileTransactionMetadata"), new Retry("after-fix", null, null, null), false, new java.lang.String[0][], "message"),
+    EXTERNAL_ENTITY_NOT_FOUND("391", "The external entity is not found", "Detailed description is context-specific.", java.util.Collections.unmodifiableList(java.util.Arrays.asList("retrieveMobileTransactionMetadata")), new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), false, java.util.Collections.emptyList(), "message"),
     /**
      * Code "427": Invalid external entity state
      * <p>
@@ -108,37 +108,37 @@ public enum ResponseStatusCode {
      * <p>
      * Note: The Used by column reads "Reserved for future use"; no endpoint uses this code yet.
      */
-    INVALID_EXTERNAL_ENTITY_STATE("427", "Invalid external entity state", "Detailed description is context-specific.", java.util.List.of(), new Retry("never", null, null, null), true, new java.lang.String[0][], "message"),
+    INVALID_EXTERNAL_ENTITY_STATE("427", "Invalid external entity state", "Detailed description is context-specific.", java.util.Collections.emptyList(), new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, null), true, java.util.Collections.emptyList(), "message"),
     /**
      * Code "430": Declined
      * <p>
      * Outcome: declined; retry manual (by code, codebook's judgement).
      */
-    DECLINED("430", "Declined", null, java.util.List.of("updateMobileTransaction"), null, false, new java.lang.String[0][], "message"),
+    DECLINED("430", "Declined", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("updateMobileTransaction")), null, false, java.util.Collections.emptyList(), "message"),
     /**
      * Code "431": Insufficient funds
      * <p>
      * Outcome: insufficient-funds; retry manual (by code, codebook's judgement).
      */
-    INSUFFICIENT_FUNDS("431", "Insufficient funds", null, java.util.List.of("updateMobileTransaction"), null, false, new java.lang.String[0][], "message"),
+    INSUFFICIENT_FUNDS("431", "Insufficient funds", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("updateMobileTransaction")), null, false, java.util.Collections.emptyList(), "message"),
     /**
      * Code "443": Processing error occurred
      * <p>
      * Outcome: internal-error; retry after-delay, 300 s (by code, codebook's judgement).
      */
-    PROCESSING_ERROR("443", "Processing error occurred", null, java.util.List.of("updateMobileTransaction"), new Retry("after-delay", java.lang.Integer.valueOf(300), null, null), false, new java.lang.String[0][], "message"),
+    PROCESSING_ERROR("443", "Processing error occurred", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("updateMobileTransaction")), new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_DELAY, java.lang.Integer.valueOf(300), null, null, null), false, java.util.Collections.emptyList(), "message"),
     /**
      * Code "444": Processing error occurred at gateway
      * <p>
      * Outcome: unavailable; retry after-delay, 300 s (by code, codebook's judgement).
      */
-    GATEWAY_PROCESSING_ERROR("444", "Processing error occurred at gateway", null, java.util.List.of("updateMobileTransaction"), new Retry("after-delay", java.lang.Integer.valueOf(300), null, null), false, new java.lang.String[0][], "message"),
+    GATEWAY_PROCESSING_ERROR("444", "Processing error occurred at gateway", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("updateMobileTransaction")), new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_DELAY, java.lang.Integer.valueOf(300), null, null, null), false, java.util.Collections.emptyList(), "message"),
     /**
      * Code "445": Transaction cannot be processed
      * <p>
      * Outcome: declined; retry manual (by code, codebook's judgement).
      */
-    TRANSACTION_CANNOT_BE_PROCESSED("445", "Transaction cannot be processed", null, java.util.List.of("updateMobileTransaction"), null, false, new java.lang.String[0][], "message"),
+    TRANSACTION_CANNOT_BE_PROCESSED("445", "Transaction cannot be processed", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("updateMobileTransaction")), null, false, java.util.Collections.emptyList(), "message"),
     /**
      * Code "447": Transaction not supported in the integration
      * <p>
@@ -146,43 +146,43 @@ public enum ResponseStatusCode {
      * <p>
      * Note: The document wraps the message across two lines ("Transaction not supported" / "in the integration"); joined with one space.
      */
-    TRANSACTION_NOT_SUPPORTED_IN_INTEGRATION("447", "Transaction not supported in the integration", null, java.util.List.of("updateMobileTransaction"), null, false, new java.lang.String[0][], "message"),
+    TRANSACTION_NOT_SUPPORTED_IN_INTEGRATION("447", "Transaction not supported in the integration", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("updateMobileTransaction")), null, false, java.util.Collections.emptyList(), "message"),
     /**
      * Code "449": Invalid amount specified
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_AMOUNT("449", "Invalid amount specified", null, java.util.List.of("updateMobileTransaction"), new Retry("after-fix", null, null, null), false, new java.lang.String[0][], "message"),
+    INVALID_AMOUNT("449", "Invalid amount specified", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("updateMobileTransaction")), new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), false, java.util.Collections.emptyList(), "message"),
     /**
      * Code "450": Invalid card number specified
      * <p>
      * Outcome: payment-method-invalid; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_CARD_NUMBER("450", "Invalid card number specified", null, java.util.List.of("updateMobileTransaction"), null, false, new java.lang.String[0][], "message"),
+    INVALID_CARD_NUMBER("450", "Invalid card number specified", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("updateMobileTransaction")), null, false, java.util.Collections.emptyList(), "message"),
     /**
      * Code "451": Invalid expiry date specified
      * <p>
      * Outcome: payment-method-invalid; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_EXPIRY_DATE("451", "Invalid expiry date specified", null, java.util.List.of("updateMobileTransaction"), null, false, new java.lang.String[0][], "message"),
+    INVALID_EXPIRY_DATE("451", "Invalid expiry date specified", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("updateMobileTransaction")), null, false, java.util.Collections.emptyList(), "message"),
     /**
      * Code "452": Expired credit card
      * <p>
      * Outcome: payment-method-invalid; retry after-fix (by code, codebook's judgement).
      */
-    EXPIRED_CREDIT_CARD("452", "Expired credit card", null, java.util.List.of("updateMobileTransaction"), null, false, new java.lang.String[0][], "message"),
+    EXPIRED_CREDIT_CARD("452", "Expired credit card", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("updateMobileTransaction")), null, false, java.util.Collections.emptyList(), "message"),
     /**
      * Code "490": Invalid Transaction, Contact Issuer
      * <p>
      * Outcome: declined; retry manual (by code, codebook's judgement).
      */
-    INVALID_TRANSACTION_CONTACT_ISSUER("490", "Invalid Transaction, Contact Issuer", null, java.util.List.of("updateMobileTransaction"), null, false, new java.lang.String[0][], "message"),
+    INVALID_TRANSACTION_CONTACT_ISSUER("490", "Invalid Transaction, Contact Issuer", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("updateMobileTransaction")), null, false, java.util.Collections.emptyList(), "message"),
     /**
      * Code "491": Suspected Fraud, Contact Issuer
      * <p>
      * Outcome: declined-final; retry never (by code, codebook's judgement).
      */
-    SUSPECTED_FRAUD_CONTACT_ISSUER("491", "Suspected Fraud, Contact Issuer", null, java.util.List.of("updateMobileTransaction"), null, false, new java.lang.String[0][], "message"),
+    SUSPECTED_FRAUD_CONTACT_ISSUER("491", "Suspected Fraud, Contact Issuer", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("updateMobileTransaction")), null, false, java.util.Collections.emptyList(), "message"),
     /**
      * Code "523": Payment account enrollment card provisioning operation declined
      * <p>
@@ -190,7 +190,7 @@ public enum ResponseStatusCode {
      * <p>
      * Note: The document wraps the message across two lines ("Payment account enrollment card provisioning" / "operation declined"); joined with one space.
      */
-    ENROLLMENT_CARD_PROVISIONING_DECLINED("523", "Payment account enrollment card provisioning operation declined", null, java.util.List.of("enrollCustomerAndProvisionCard"), null, false, new java.lang.String[0][], "message"),
+    ENROLLMENT_CARD_PROVISIONING_DECLINED("523", "Payment account enrollment card provisioning operation declined", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("enrollCustomerAndProvisionCard")), null, false, java.util.Collections.emptyList(), "message"),
     /**
      * Code "524": Payment account enrollment card provisioning operation not supported
      * <p>
@@ -198,13 +198,13 @@ public enum ResponseStatusCode {
      * <p>
      * Note: The document wraps the message across two lines ("Payment account enrollment card provisioning" / "operation not supported"); joined with one space.
      */
-    ENROLLMENT_CARD_PROVISIONING_NOT_SUPPORTED("524", "Payment account enrollment card provisioning operation not supported", null, java.util.List.of("enrollCustomerAndProvisionCard"), null, false, new java.lang.String[0][], "message"),
+    ENROLLMENT_CARD_PROVISIONING_NOT_SUPPORTED("524", "Payment account enrollment card provisioning operation not supported", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("enrollCustomerAndProvisionCard")), null, false, java.util.Collections.emptyList(), "message"),
     /**
      * Code "525": CRUD not possible
      * <p>
      * Outcome: unavailable; retry after-delay, 300 s (by code, codebook's judgement).
      */
-    CRUD_NOT_POSSIBLE("525", "CRUD not possible", null, java.util.List.of("enrollCustomerAndProvisionCard"), new Retry("after-delay", java.lang.Integer.valueOf(300), null, null), false, new java.lang.String[0][], "message");
+    CRUD_NOT_POSSIBLE("525", "CRUD not possible", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("enrollCustomerAndProvisionCard")), new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_DELAY, java.lang.Integer.valueOf(300), null, null, null), false, java.util.Collections.emptyList(), "message");
 
     /** Every constant by its wire code: built once, so lookups take constant time. */
     private static final java.util.Map<java.lang.String, ResponseStatusCode> $BY_WIRE;
@@ -221,12 +221,12 @@ public enum ResponseStatusCode {
     private final java.lang.String $message;
     private final java.lang.String $description;
     private final java.util.List<java.lang.String> $endpoints;
-    private final Retry $retry;
+    private final codebook.runtime.Retry $retry;
     private final boolean $reserved;
-    private final java.lang.String[][] $placeholders;
+    private final java.util.List<codebook.runtime.Placeholder> $placeholders;
     private final java.lang.String $defaultField;
 
-    ResponseStatusCode(java.lang.String $code, java.lang.String $message, java.lang.String $description, java.util.List<java.lang.String> $endpoints, Retry $retry, boolean $reserved, java.lang.String[][] $placeholders, java.lang.String $defaultField) {
+    ResponseStatusCode(java.lang.String $code, java.lang.String $message, java.lang.String $description, java.util.List<java.lang.String> $endpoints, codebook.runtime.Retry $retry, boolean $reserved, java.util.List<codebook.runtime.Placeholder> $placeholders, java.lang.String $defaultField) {
         this.$code = $code;
         this.$message = $message;
         this.$description = $description;
@@ -242,9 +242,28 @@ public enum ResponseStatusCode {
         return $code;
     }
 
+    /** The wire code as text. */
+    @java.lang.Override
+    public java.lang.String getWireCode() {
+        return $code;
+    }
+
+    /** "wlw", the vendor's id in the catalogs. */
+    @java.lang.Override
+    public java.lang.String getVendorId() {
+        return "wlw";
+    }
+
+    /** "response-status", the code set's id in the vendor's catalog. */
+    @java.lang.Override
+    public java.lang.String getCodeSetId() {
+        return "response-status";
+    }
+
     /**
      * The message exactly as the vendor sends it, or null.
      */
+    @java.lang.Override
     public java.lang.String getMessage() {
         return $message;
     }
@@ -252,6 +271,7 @@ public enum ResponseStatusCode {
     /**
      * What the code means, or null.
      */
+    @java.lang.Override
     public java.lang.String getDescription() {
         return $description;
     }
@@ -266,7 +286,8 @@ public enum ResponseStatusCode {
     /**
      * Whether and how to retry after this code, or null.
      */
-    public Retry getRetry() {
+    @java.lang.Override
+    public codebook.runtime.Retry getRetry() {
         return $retry;
     }
 
@@ -275,6 +296,12 @@ public enum ResponseStatusCode {
      */
     public boolean isReserved() {
         return $reserved;
+    }
+
+    /** The placeholders of the default text, in order (empty when it has none). */
+    @java.lang.Override
+    public java.util.List<codebook.runtime.Placeholder> getPlaceholders() {
+        return $placeholders;
     }
 
     /** The constant for a wire code (exact match), or null. */
@@ -287,6 +314,26 @@ public enum ResponseStatusCode {
         return fromCode(java.lang.String.format(java.util.Locale.ROOT, "%03d", code));
     }
 
+    /**
+     * fromCode as an Optional: empty where fromCode gives null.
+     * <p>
+     * java.util.Optional needs Android API level 24, or core-library desugaring below it; everything else
+     * in this class runs from API level 21.
+     */
+    public static java.util.Optional<ResponseStatusCode> find(int code) {
+        return java.util.Optional.ofNullable(fromCode(code));
+    }
+
+    /**
+     * fromCode as an Optional: empty where fromCode gives null.
+     * <p>
+     * java.util.Optional needs Android API level 24, or core-library desugaring below it; everything else
+     * in this class runs from API level 21.
+     */
+    public static java.util.Optional<ResponseStatusCode> find(java.lang.String code) {
+        return java.util.Optional.ofNullable(fromCode(code));
+    }
+
     /** The default text with its placeholders filled; throws if a placeholder has no value. */
     public java.lang.String format(java.util.Map<java.lang.String, java.lang.String> values) {
         return format(values, null);
@@ -297,30 +344,8 @@ public enum ResponseStatusCode {
      * in one pass; throws IllegalArgumentException if a placeholder has no value.
      */
     public java.lang.String format(java.util.Map<java.lang.String, java.lang.String> values, java.lang.String locale) {
-        for (java.lang.String[] placeholder : $placeholders) {
-            if (!values.containsKey(placeholder[0])) {
-                throw new java.lang.IllegalArgumentException("No value for placeholder " + placeholder[0] + " of " + name());
-            }
-        }
         java.lang.String text = codebookText($defaultField);
-        if (text == null) {
-            return null;
-        }
-        java.lang.StringBuilder out = new java.lang.StringBuilder();
-        int index = 0;
-        scan:
-        while (index < text.length()) {
-            for (java.lang.String[] placeholder : $placeholders) {
-                if (text.startsWith(placeholder[1], index)) {
-                    out.append(values.get(placeholder[0]));
-                    index += placeholder[1].length();
-                    continue scan;
-                }
-            }
-            out.append(text.charAt(index));
-            index += 1;
-        }
-        return out.toString();
+        return codebook.runtime.Placeholder.format(text, $placeholders, values, name());
     }
 
     /** One of the constant's texts by field name. */
@@ -335,39 +360,4 @@ public enum ResponseStatusCode {
         }
     }
 
-
-    /** Whether and how to retry. */
-    public static final class Retry {
-        private final java.lang.String policy;
-        private final java.lang.Integer minDelaySeconds;
-        private final java.lang.Integer maxDelaySeconds;
-        private final java.lang.String note;
-
-        Retry(java.lang.String policy, java.lang.Integer minDelaySeconds, java.lang.Integer maxDelaySeconds, java.lang.String note) {
-            this.policy = policy;
-            this.minDelaySeconds = minDelaySeconds;
-            this.maxDelaySeconds = maxDelaySeconds;
-            this.note = note;
-        }
-
-        /** never, after-fix, after-delay, exponential-backoff or manual. */
-        public java.lang.String getPolicy() {
-            return policy;
-        }
-
-        /** The shortest wait before retrying, in seconds, or null. */
-        public java.lang.Integer getMinDelaySeconds() {
-            return minDelaySeconds;
-        }
-
-        /** The longest wait before retrying, in seconds, or null. */
-        public java.lang.Integer getMaxDelaySeconds() {
-            return maxDelaySeconds;
-        }
-
-        /** The vendor's words on retrying, or null. */
-        public java.lang.String getNote() {
-            return note;
-        }
-    }
 }

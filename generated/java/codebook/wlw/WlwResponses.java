@@ -7,37 +7,14 @@ package codebook.wlw;
 public final class WlwResponses {
     private WlwResponses() {}
 
-    /** Whether and when to retry: policy is never, after-fix, after-delay, exponential-backoff or manual. */
-    public static final class Retry {
-        private final java.lang.String policy;
-        private final java.lang.Integer minDelaySeconds;
-        private final java.lang.Integer maxDelaySeconds;
-        private final java.util.List<java.lang.Integer> delaysSeconds;
-
-        Retry(java.lang.String policy, java.lang.Integer minDelaySeconds, java.lang.Integer maxDelaySeconds, java.util.List<java.lang.Integer> delaysSeconds) {
-            this.policy = policy;
-            this.minDelaySeconds = minDelaySeconds;
-            this.maxDelaySeconds = maxDelaySeconds;
-            this.delaysSeconds = delaysSeconds;
-        }
-
-        public java.lang.String getPolicy() { return policy; }
-        /** The shortest wait before retrying, or null. */
-        public java.lang.Integer getMinDelaySeconds() { return minDelaySeconds; }
-        /** The longest wait before retrying, or null. */
-        public java.lang.Integer getMaxDelaySeconds() { return maxDelaySeconds; }
-        /** For exponential-backoff: the vendor's waits before each retry (empty when it gives none). */
-        public java.util.List<java.lang.Integer> getDelaysSeconds() { return delaysSeconds; }
-    }
-
     /** An outcome with its retry and action, and the rule that decided (code, category, code-set, http-status, uncoded or default). */
     public static class Resolved {
         private final java.lang.String outcome;
-        private final Retry retry;
+        private final codebook.runtime.Retry retry;
         private final java.lang.String action;
         private final java.lang.String basis;
 
-        Resolved(java.lang.String outcome, Retry retry, java.lang.String action, java.lang.String basis) {
+        Resolved(java.lang.String outcome, codebook.runtime.Retry retry, java.lang.String action, java.lang.String basis) {
             this.outcome = outcome;
             this.retry = retry;
             this.action = action;
@@ -50,7 +27,8 @@ public final class WlwResponses {
 
         /** An outcome id of the taxonomy (success, busy, declined-final, ...). */
         public java.lang.String getOutcome() { return outcome; }
-        public Retry getRetry() { return retry; }
+        /** Whether and when to retry; getDelaysSeconds() gives the vendor's waits for exponential-backoff. */
+        public codebook.runtime.Retry getRetry() { return retry; }
         /** What the caller should do: the code's action, else the outcome's. */
         public java.lang.String getAction() { return action; }
         public java.lang.String getBasis() { return basis; }
@@ -273,9 +251,10 @@ public final class WlwResponses {
         final Range[] ranges;
         final Resolved fallback;
         final Uncoded[] uncoded;
-        final java.util.function.Function<java.lang.String, java.lang.Object> member;
+        /** Its position in the vendor's code sets, which member(...) dispatches on. */
+        final int index;
 
-        CodeSetSpec(java.lang.String id, Kind kind, int width, java.util.Map<java.lang.String, Known> codes, Range[] ranges, Resolved fallback, Uncoded[] uncoded, java.util.function.Function<java.lang.String, java.lang.Object> member) {
+        CodeSetSpec(java.lang.String id, Kind kind, int width, java.util.Map<java.lang.String, Known> codes, Range[] ranges, Resolved fallback, Uncoded[] uncoded, int index) {
             this.id = id;
             this.kind = kind;
             this.width = width;
@@ -283,7 +262,7 @@ public final class WlwResponses {
             this.ranges = ranges;
             this.fallback = fallback;
             this.uncoded = uncoded;
-            this.member = member;
+            this.index = index;
         }
     }
 
@@ -324,7 +303,7 @@ public final class WlwResponses {
     private static final java.lang.String[] SET_0_CODES = {
         "3:30417:INVALID_ARGUMENTS1:00:3:30922:INVALID_CHECKOUT_TOKEN1:00:3:33728:NO_TRANSACTION_DETAILS_FOUND1:10:3:34129:TRANSACTION_HAS_BEEN_CANCELED1:20:3:34718:TRANSACTION_IN_USE1:30:3:36017:OPERATION_TIMEOUT1:40:3:36122:CHECKOUT_TOKEN_BLOCKED1:50:3:37020:TENDER_NOT_SUPPORTED1:60:3:38521:TRANSACTION_NOT_READY1:70:3:38614:ENDPOINT_ERROR1:80:3:38942:ISSUING_PARTNER_STUB_RECORDS_NOT_SUPPORTED1:90:3:39017:DATA_ACCESS_ERROR2:100:3:39125:EXTERNAL_ENTITY_NOT_FOUND1:10:3:42729:INVALID_EXTERNAL_ENTITY_STATE2:110:3:4308:DECLINED2:120:3:43118:INSUFFICIENT_FUNDS2:130:3:44316:PROCESSING_ERROR2:140:3:44424:GATEWAY_PROCESSING_ERROR2:150:3:44531:TRANSACTION_CANNOT_BE_PROCESSED2:120:3:44740:TRANSACTION_NOT_SUPPORTED_IN_INTEGRATION2:160:3:44914:INVALID_AMOUNT1:00:3:45019:INVALID_CARD_NUMBER1:60:3:45119:INVALID_EXPIRY_DATE1:60:3:45219:EXPIRED_CREDIT_CARD1:60:3:49034:INVALID_TRANSACTION_CONTACT_ISSUER2:120:3:49130:SUSPECTED_FRAUD_CONTACT_ISSUER1:50:3:52337:ENROLLMENT_CARD_PROVISIONING_DECLINED2:120:3:52442:ENROLLMENT_CARD_PROVISIONING_NOT_SUPPORTED1:90:3:52517:CRUD_NOT_POSSIBLE2:150:",
     };
-    private static final CodeSetSpec SET_0 = new CodeSetSpec("response-status", Kind.DIGITS, 3, decodeCodes(SET_0_CODES, false), new Range[] {  }, null, new Uncoded[] {  }, wire -> codebook.wlw.ResponseStatusCode.fromCode(wire));
+    private static final CodeSetSpec SET_0 = new CodeSetSpec("response-status", Kind.DIGITS, 3, decodeCodes(SET_0_CODES, false), new Range[] {  }, null, new Uncoded[] {  }, 0);
     private static final CodeField[] CODE_FIELDS = {
         new CodeField("status.statusDetails[].statusCode", new java.lang.String[] {"status", "statusDetails"}, new boolean[] {false, true}, new java.lang.String[] {"statusCode"}, new java.lang.String[] {"statusDescription"}, SET_0),
     };
@@ -384,7 +363,7 @@ public final class WlwResponses {
         java.lang.String wire = toWire(set, raw);
         Known known = wire == null ? null : set.codes.get(wire);
         if (known != null)
-            return new ParsedError(known.resolved, !known.retired, known.retired, set.id, known.code, known.retired ? null : set.member.apply(wire), known.name, message, field.field);
+            return new ParsedError(known.resolved, !known.retired, known.retired, set.id, known.code, known.retired ? null : member(set.index, wire), known.name, message, field.field);
         java.lang.Object code;
         if (wire == null) {
             code = raw instanceof java.lang.String || raw instanceof java.lang.Number || raw instanceof java.lang.Boolean ? raw : null;
@@ -398,6 +377,16 @@ public final class WlwResponses {
         if (resolved == null) resolved = byHttpStatus(status);
         if (resolved == null) resolved = FALLBACK;
         return new ParsedError(resolved, false, false, set.id, code, null, null, message, field.field);
+    }
+
+    /** The enum constant of a live wire code: a switch, not a java.util.function.Function (Android API level 24). */
+    private static java.lang.Object member(int set, java.lang.String wire) {
+        switch (set) {
+            case 0:
+                return codebook.wlw.ResponseStatusCode.fromCode(wire);
+            default:
+                throw new java.lang.IllegalStateException("no code set " + set);
+        }
     }
 
     private static final long MAX_SAFE = 9007199254740991L;
@@ -482,7 +471,9 @@ public final class WlwResponses {
     private static Resolved byHttpStatus(java.lang.Integer status) {
         if (status == null) return null;
         Resolved exact = HTTP_STATUSES.get(status);
-        return exact != null ? exact : HTTP_CLASSES.get(java.lang.Math.floorDiv(status, 100));
+        // Math.floorDiv's result, which Android has only from API level 24.
+        long value = status;
+        return exact != null ? exact : HTTP_CLASSES.get((int) (value >= 0 ? value / 100 : (value - 99) / 100));
     }
 
     /** An uncoded error: its message exactly (surrounding ASCII whitespace ignored), and its HTTP status when one was passed. */
@@ -509,12 +500,19 @@ public final class WlwResponses {
         java.lang.Object value = element;
         for (int index = from; index < path.length; index++) {
             if (!(value instanceof java.util.Map)) {
-                if (value != null) problems.add(field + ": " + java.lang.String.join(".", java.util.Arrays.copyOfRange(path, from, index)) + " is " + describe(value) + ", not an object");
+                if (value != null) problems.add(field + ": " + dotted(path, from, index) + " is " + describe(value) + ", not an object");
                 return null;
             }
             value = ((java.util.Map<?, ?>) value).get(path[index]);
         }
         return value;
+    }
+
+    /** path[from] to path[to - 1] joined by dots (String.join needs Android API level 26). */
+    private static java.lang.String dotted(java.lang.String[] path, int from, int to) {
+        java.lang.StringBuilder out = new java.lang.StringBuilder();
+        for (int index = from; index < to; index++) out.append(index == from ? "" : ".").append(path[index]);
+        return out.toString();
     }
 
     /** The JSON type of a value, for problems; never the value itself (it may be megabytes). */
@@ -559,7 +557,7 @@ public final class WlwResponses {
             int at = i * 7;
             java.util.List<java.lang.Integer> delays = new java.util.ArrayList<>();
             if (!f.get(at + 4).isEmpty()) for (java.lang.String delay : f.get(at + 4).split(",")) delays.add(java.lang.Integer.valueOf(delay));
-            Retry retry = new Retry(f.get(at + 1), optionalInt(f.get(at + 2)), optionalInt(f.get(at + 3)), java.util.Collections.unmodifiableList(delays));
+            codebook.runtime.Retry retry = new codebook.runtime.Retry(codebook.runtime.RetryPolicy.fromId(f.get(at + 1)), optionalInt(f.get(at + 2)), optionalInt(f.get(at + 3)), delays, null);
             out[i] = new Resolved(f.get(at), retry, f.get(at + 5), f.get(at + 6));
         }
         return out;
@@ -581,9 +579,9 @@ public final class WlwResponses {
     }
 
     private static void appendResolved(java.lang.StringBuilder out, Resolved resolved) {
-        Retry retry = resolved.getRetry();
+        codebook.runtime.Retry retry = resolved.getRetry();
         out.append("\"outcome\":").append(json(resolved.getOutcome()));
-        out.append(",\"retry\":{\"policy\":").append(json(retry.getPolicy()));
+        out.append(",\"retry\":{\"policy\":").append(json(retry.getPolicy().getId()));
         out.append(",\"minDelaySeconds\":").append(json(retry.getMinDelaySeconds())).append(",\"maxDelaySeconds\":").append(json(retry.getMaxDelaySeconds()));
         out.append(",\"delaysSeconds\":[");
         for (int i = 0; i < retry.getDelaysSeconds().size(); i++) out.append(i == 0 ? "" : ",").append(retry.getDelaysSeconds().get(i));

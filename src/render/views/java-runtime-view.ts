@@ -1,0 +1,53 @@
+import type { RetryPolicy } from "../../model/types.js";
+import { javaLineComment, javaString } from "../escape/java.js";
+import { bannerText } from "./banner.js";
+
+/**
+ * The package of the types every generated enum and parser shares: codebook.runtime, beside the default
+ * vendor packages (codebook.<vendor>). It is one package per output rather than a copy per vendor, so
+ * that a handler can take any vendor's code (CodebookCode) and read its Retry; its files are the same for
+ * every catalog, so two outputs on one classpath agree on them.
+ */
+export const JAVA_RUNTIME_PACKAGE = "codebook.runtime";
+
+/** The runtime's types, each one file of templates/java/runtime/. */
+export const JAVA_RUNTIME_TYPES = ["CodebookCode", "Label", "Placeholder", "Retry", "RetryPolicy"] as const;
+
+/** Where a runtime type goes: generated/java/codebook/runtime/<Type>.java. */
+export function javaRuntimePath(type: (typeof JAVA_RUNTIME_TYPES)[number]): string {
+  return `java/${JAVA_RUNTIME_PACKAGE.replace(/\./g, "/")}/${type}.java`;
+}
+
+/** Every retry policy of the catalogs, in the schema's order, with what it means (keyed, so the compiler sees them all). */
+const RETRY_POLICIES = {
+  never: "Do not retry: the same request fails the same way.",
+  "after-fix": "Retry only after changing the request or the setup.",
+  "after-delay": "Retry the same request after a wait.",
+  "exponential-backoff": "Retry with growing waits.",
+  manual: "A person has to act before a retry.",
+} satisfies Record<RetryPolicy, string>;
+
+/** The Java constant of a retry policy: AFTER_FIX for after-fix. */
+export function javaRetryPolicy(policy: RetryPolicy): string {
+  return `${JAVA_RUNTIME_PACKAGE}.RetryPolicy.${javaConstantOfId(policy)}`;
+}
+
+/** An id (lower-case letters, digits, hyphens) as a Java constant name: after-fix is AFTER_FIX. */
+export function javaConstantOfId(id: string): string {
+  return id.toUpperCase().replace(/-/g, "_");
+}
+
+/** What templates/java/runtime/*.java.hbs see. */
+export function javaRuntimeView() {
+  const policies = Object.entries(RETRY_POLICIES);
+  return {
+    banner: `// ${javaLineComment(bannerText("codebook's runtime template"))}`,
+    package: JAVA_RUNTIME_PACKAGE,
+    policies: policies.map(([id, doc], index) => ({
+      name: javaConstantOfId(id),
+      id: javaString(id),
+      doc,
+      separator: index === policies.length - 1 ? ";" : ",",
+    })),
+  };
+}
