@@ -25,13 +25,20 @@ export function checkVendor(context: CheckContext): void {
     );
   }
   if (vendor.javaPackage !== undefined) {
-    const platform = platformPackage(vendor.javaPackage);
-    if (platform !== undefined) context.report("invalid-java-package", platformPackageMessage(vendor.javaPackage, platform), ["vendor", "javaPackage"]);
-    const keyword = vendor.javaPackage.split(".").find((segment) => JAVA_KEYWORDS.has(segment));
-    if (keyword !== undefined) {
-      context.report("invalid-java-package", `javaPackage ${vendor.javaPackage} contains the Java keyword ${keyword}`, ["vendor", "javaPackage"]);
-    }
+    const problem = javaPackageProblem(vendor.javaPackage);
+    if (problem !== undefined) context.report("invalid-java-package", `javaPackage ${problem}`, ["vendor", "javaPackage"]);
   }
+}
+
+/**
+ * Why javac or the JVM would refuse a package of this name (its form aside, which the schemas check),
+ * as "<package> is ...", or undefined. The config's java.packagePrefix is held to the same rules.
+ */
+export function javaPackageProblem(javaPackage: string): string | undefined {
+  const platform = platformPackage(javaPackage);
+  if (platform !== undefined) return platformPackageMessage(javaPackage, platform);
+  const keyword = javaPackage.split(".").find((segment) => JAVA_KEYWORDS.has(segment));
+  return keyword === undefined ? undefined : `${javaPackage} contains the Java keyword ${keyword}`;
 }
 
 /**
@@ -53,5 +60,5 @@ function platformPackageMessage(javaPackage: string, prefix: string): string {
     prefix === "java"
       ? "which the JVM refuses to load classes into"
       : "a namespace of the Java platform's own modules: javac refuses a package that a JDK module holds, and the JDK adds packages there";
-  return `javaPackage ${javaPackage} is inside ${prefix}., ${why}; choose a package of your own (the default is codebook.<vendor id>)`;
+  return `${javaPackage} is inside ${prefix}., ${why}; choose a package of your own (the default is codebook.<vendor id>)`;
 }

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { type Command, InvalidArgumentError, Option } from "commander";
+import { javaPackageProblem } from "../catalog/check-vendor.js";
 import type { ConfigKey, LoadedConfig } from "../config/config.js";
 import { loadConfig } from "../config/load-config.js";
 import { DEFAULT_SETTINGS, type FlagSettings, resolveSettings, type Settings } from "../config/resolve-settings.js";
@@ -9,7 +10,7 @@ import { TS_IMPORT_EXTENSIONS, TS_STYLES } from "../render/typescript-options.js
 import { type CliIo, EXIT_FAILURE } from "./io.js";
 
 /** Each config setting's commander option (its attribute name) and the flag a user types for it. */
-const FLAGS: { readonly [K in Exclude<ConfigKey, "ts">]: { readonly option: string; readonly flag: string } } = {
+const FLAGS: { readonly [K in Exclude<ConfigKey, "ts" | "java">]: { readonly option: string; readonly flag: string } } = {
   catalogs: { option: "catalogs", flag: "--catalogs" },
   out: { option: "out", flag: "--out" },
   templates: { option: "templates", flag: "--templates" },
@@ -46,6 +47,9 @@ export function commandSettings(command: Command, io: CliIo): CommandSettings | 
   if (tsFlags.length > 0) {
     flags.ts = { value: Object.fromEntries(tsFlags.map(({ field, option }) => [field, options[option]])), flag: tsFlags.map(({ flag }) => flag).join(" ") };
   }
+  if (command.getOptionValueSource("javaPackagePrefix") === "cli") {
+    flags.java = { value: { packagePrefix: options.javaPackagePrefix }, flag: "--java-package-prefix" };
+  }
   const named = typeof options.config === "string" ? resolve(io.cwd, options.config) : undefined;
   const load = loadConfig(io.cwd, named);
   if (load.diagnostics.length > 0) io.stderr(formatDiagnosticsText(load.diagnostics, load.texts));
@@ -72,6 +76,19 @@ export function tsImportExtensionOption(): Option {
     "--ts-import-extension <ext>",
     "extension of the TypeScript's relative imports: js, or ts to run the files by type stripping (default: js)",
   ).choices(TS_IMPORT_EXTENSIONS);
+}
+
+/** --java-package-prefix com.acme.codes: the package of the Java runtime and of vendors without a javaPackage. */
+export function javaPackagePrefixOption(): Option {
+  return new Option(
+    "--java-package-prefix <package>",
+    "package of the Java runtime (<package>.runtime) and of each vendor whose catalog names no javaPackage (default: codebook)",
+  ).argParser((value) => {
+    // The form the config schema asks for, then what javac and the JVM refuse.
+    const problem = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$/.test(value) ? javaPackageProblem(value) : `${value} is not lowercase segments separated by dots`;
+    if (problem !== undefined) throw new InvalidArgumentError(`${problem}.`);
+    return value;
+  });
 }
 
 /** --targets ts,docs: which targets to emit. */

@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { displayPath } from "../catalog/read-catalogs.js";
 import { formatDiagnosticsText, githubCommand } from "../diagnostics/format.js";
 import { type OutputFailure, type RunOptions, type RunResult, run } from "../pipeline/run.js";
+import { DEFAULT_JAVA_OPTIONS } from "../render/java-options.js";
 import { DEFAULT_TS_OPTIONS } from "../render/typescript-options.js";
 import { REGENERATE_COMMAND } from "../render/views/banner.js";
 import type { Recovery } from "../write/apply.js";
@@ -137,6 +138,8 @@ function fixCommand(options: GenerateCommandOptions): string {
   if (options.ts !== undefined && options.ts.style !== DEFAULT_TS_OPTIONS.style) parts.push("--ts-style", options.ts.style);
   if (options.ts !== undefined && options.ts.importExtension !== DEFAULT_TS_OPTIONS.importExtension)
     parts.push("--ts-import-extension", options.ts.importExtension);
+  if (options.java !== undefined && options.java.packagePrefix !== DEFAULT_JAVA_OPTIONS.packagePrefix)
+    parts.push("--java-package-prefix", options.java.packagePrefix);
   return parts.join(" ");
 }
 

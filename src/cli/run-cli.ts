@@ -3,7 +3,7 @@ import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 
 import { DEFAULT_SETTINGS, describeSettings } from "../config/resolve-settings.js";
 import { TOOL_VERSION } from "../version.js";
 import { defaultCommandHelp, unknownCommand } from "./command-names.js";
-import { commandSettings, configOption, targetsOption, tsImportExtensionOption, tsStyleOption } from "./command-settings.js";
+import { commandSettings, configOption, javaPackagePrefixOption, targetsOption, tsImportExtensionOption, tsStyleOption } from "./command-settings.js";
 import { type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, processIo } from "./io.js";
 
 /**
@@ -61,6 +61,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
           // All targets is the default: only a choice is passed on (and shown in --check's advice).
           targets: settings.targets.source.kind === "default" ? undefined : settings.targets.value,
           ts: settings.ts.value,
+          java: settings.java.value,
         },
         io,
       );
@@ -237,6 +238,7 @@ function withRunOptions(command: Command): Command {
     .addOption(targetsOption())
     .addOption(tsStyleOption())
     .addOption(tsImportExtensionOption())
+    .addOption(javaPackagePrefixOption())
     .option("--only <vendor>", "generate only this vendor's files (shared files are kept current)")
     .option("--cache-dir <dir>", "where processed catalogs are cached (safe to delete)", DEFAULT_SETTINGS.cacheDir)
     .option("--no-cache", "process every catalog, ignoring and not writing the cache")

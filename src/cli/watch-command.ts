@@ -45,6 +45,7 @@ export function runWatch(command: Command, options: WatchCommandOptions, io: Cli
       cache,
       targets,
       ts: settings.ts.value,
+      java: settings.java.value,
       check: false,
     };
     return { run: planned, alsoWatch };

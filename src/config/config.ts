@@ -16,6 +16,8 @@ export interface ConfigData {
   readonly jobs?: number;
   /** How the TypeScript target is written: `style` enum or erasable, `importExtension` js or ts. */
   readonly ts?: { readonly style?: TsStyle; readonly importExtension?: TsImportExtension };
+  /** How the Java target is written: `packagePrefix`, the package of the runtime and of vendors without a javaPackage. */
+  readonly java?: { readonly packagePrefix?: string };
 }
 
 export type ConfigKey = keyof ConfigData;

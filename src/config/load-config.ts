@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, relative, sep } from "node:path";
 import type { ValidateFunction } from "ajv/dist/2020.js";
+import { javaPackageProblem } from "../catalog/check-vendor.js";
 import { decodeCatalog } from "../catalog/decode.js";
 import { locate } from "../catalog/locate.js";
 import { checkAliases, yamlDiagnostic } from "../catalog/parse.js";
@@ -70,6 +71,18 @@ export function readConfig(path: string, dir: string, bytes: Uint8Array): Config
   const validate = configValidator();
   if (!validate(data)) return { diagnostics: [...diagnostics, ...describeSchemaErrors(source, validate.errors ?? [], "config")], texts };
   const config = data as ConfigData;
+  const prefix = config.java?.packagePrefix;
+  const prefixProblem = prefix === undefined ? undefined : javaPackageProblem(prefix);
+  if (prefixProblem !== undefined) {
+    const { line, column } = locate(source, ["java", "packagePrefix"]);
+    return {
+      diagnostics: [
+        ...diagnostics,
+        { severity: "error", rule: "invalid-java-package", message: `java.packagePrefix ${prefixProblem}`, file: path, line, column },
+      ],
+      texts,
+    };
+  }
   return { config: { path, dir, data: config, places: placesOf(source, config) }, diagnostics, texts };
 }
 

@@ -1,4 +1,5 @@
 import { isAbsolute, relative, resolve } from "node:path";
+import { DEFAULT_JAVA_OPTIONS, type JavaOptions } from "../render/java-options.js";
 import { DEFAULT_TS_OPTIONS, type TsOptions } from "../render/typescript-options.js";
 import type { ConfigData, ConfigKey, LoadedConfig, TargetName } from "./config.js";
 import { PATH_KEYS } from "./config.js";
@@ -14,6 +15,7 @@ export const DEFAULT_SETTINGS = {
   cache: true,
   jobs: undefined,
   ts: DEFAULT_TS_OPTIONS,
+  java: DEFAULT_JAVA_OPTIONS,
 } as const satisfies { readonly [K in ConfigKey]-?: ConfigData[K] | undefined };
 
 /** Where a setting's value came from: a flag, a place in the config file, or the default. */
@@ -29,11 +31,15 @@ export interface Setting<T> {
 
 /** Every setting of a run, resolved; paths relative to the working directory (or absolute). */
 export type Settings = {
-  readonly [K in Exclude<ConfigKey, "ts">]-?: Setting<NonNullable<ConfigData[K]> | (typeof DEFAULT_SETTINGS)[K]>;
+  readonly [K in Exclude<ConfigKey, TargetOptionKey>]-?: Setting<NonNullable<ConfigData[K]> | (typeof DEFAULT_SETTINGS)[K]>;
 } & {
   /** Each of its fields from a flag, else the config, else the default; its source is the most specific that set any. */
   readonly ts: Setting<TsOptions>;
+  readonly java: Setting<JavaOptions>;
 };
+
+/** The settings that are a target's options: objects whose fields are set one by one. */
+type TargetOptionKey = "ts" | "java";
 
 /** The flags given on the command line (and only those), with the flag that set each. */
 export type FlagSettings = { readonly [K in ConfigKey]?: { readonly value: NonNullable<ConfigData[K]>; readonly flag: string } };
@@ -45,7 +51,7 @@ export type FlagSettings = { readonly [K in ConfigKey]?: { readonly value: NonNu
  */
 export function resolveSettings(flags: FlagSettings, config: LoadedConfig | undefined, cwd: string): Settings {
   const pick = <K extends ConfigKey>(key: K): Setting<unknown> => {
-    if (key === "ts") return pickTs(flags.ts, config);
+    if (key === "ts" || key === "java") return pickFields(key, flags[key as TargetOptionKey], config);
     const flag = flags[key];
     if (flag !== undefined) return { value: flag.value, source: { kind: "flag", flag: flag.flag } };
     const configured = config?.data[key];
@@ -62,12 +68,12 @@ export function resolveSettings(flags: FlagSettings, config: LoadedConfig | unde
   return Object.fromEntries(keys.map((key) => [key, pick(key)])) as Settings;
 }
 
-/** The TypeScript options: field by field, a flag over the config over the default. */
-function pickTs(flag: FlagSettings["ts"], config: LoadedConfig | undefined): Setting<TsOptions> {
-  const configured = config?.data.ts;
-  const value = { ...DEFAULT_TS_OPTIONS, ...configured, ...flag?.value };
+/** A target's options: field by field, a flag over the config over the default. */
+function pickFields(key: TargetOptionKey, flag: FlagSettings[TargetOptionKey], config: LoadedConfig | undefined): Setting<object> {
+  const configured = config?.data[key];
+  const value = { ...DEFAULT_SETTINGS[key], ...configured, ...flag?.value };
   if (flag !== undefined) return { value, source: { kind: "flag", flag: flag.flag } };
-  if (config !== undefined && configured !== undefined) return { value, source: { kind: "config", place: config.places.ts ?? config.path } };
+  if (config !== undefined && configured !== undefined) return { value, source: { kind: "config", place: config.places[key] ?? config.path } };
   return { value, source: { kind: "default" } };
 }
 

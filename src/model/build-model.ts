@@ -3,6 +3,7 @@ import type { RawCatalog, RawCategory, RawCode, RawCodeDefaults, RawCodeSet, Raw
 import type { ValidCatalog } from "../catalog/validate.js";
 import { findCodeAssignment, findUncodedAssignment } from "../outcomes/assignments.js";
 import { builtinTaxonomy, type Taxonomy } from "../outcomes/taxonomy.js";
+import { DEFAULT_JAVA_OPTIONS, type JavaOptions } from "../render/java-options.js";
 import { buildOutcomeRule, buildRetry as buildRetryOf, createResolver, type OutcomeResolver } from "./resolve-outcome.js";
 import { byVendorId } from "./summary.js";
 import type { CatalogModel, CodeDefaults, CodeEntry, CodeFormat, CodeSet, Deprecation, InheritedValue, Retry, UncodedEntry, Vendor } from "./types.js";
@@ -16,7 +17,7 @@ export function buildModel(catalogs: readonly ValidCatalog[], taxonomy: Taxonomy
 }
 
 /** One vendor of the model, from its validated catalog; every code's outcome is resolved here, once. */
-export function buildVendor(catalog: RawCatalog, file: string, taxonomy: Taxonomy = builtinTaxonomy()): Vendor {
+export function buildVendor(catalog: RawCatalog, file: string, taxonomy: Taxonomy = builtinTaxonomy(), java: JavaOptions = DEFAULT_JAVA_OPTIONS): Vendor {
   const { vendor } = catalog;
   const resolver = createResolver(taxonomy);
   return {
@@ -24,7 +25,7 @@ export function buildVendor(catalog: RawCatalog, file: string, taxonomy: Taxonom
     name: vendor.name,
     summary: vendor.summary,
     source: vendor.source,
-    javaPackage: vendor.javaPackage ?? defaultJavaPackage(vendor.id),
+    javaPackage: vendor.javaPackage ?? defaultJavaPackage(vendor.id, java.packagePrefix),
     file,
     errorResponse: vendor.errorResponse && {
       description: vendor.errorResponse.description,

@@ -3,9 +3,9 @@ export function vendorNamespace(vendorId: string): string {
   return vendorId.replace(/-([a-z0-9])/g, (_, char: string) => char.toUpperCase());
 }
 
-/** The default Java package of a vendor: codebook.<id without hyphens>. */
-export function defaultJavaPackage(vendorId: string): string {
-  return `codebook.${javaPackageSegment(vendorId)}`;
+/** The default Java package of a vendor: <prefix>.<id without hyphens>, codebook.<id without hyphens> unless the run sets a prefix. */
+export function defaultJavaPackage(vendorId: string, prefix = "codebook"): string {
+  return `${prefix}.${javaPackageSegment(vendorId)}`;
 }
 
 /** A vendor's own segment of its default Java package: the id without hyphens. */

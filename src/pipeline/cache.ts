@@ -6,6 +6,7 @@ import { SCHEMA_URL } from "../catalog/schema.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { VendorSummary } from "../model/summary.js";
 import type { Taxonomy } from "../outcomes/taxonomy.js";
+import { DEFAULT_JAVA_OPTIONS, type JavaOptions } from "../render/java-options.js";
 import type { TemplateSet } from "../render/templates.js";
 import { DEFAULT_TS_OPTIONS, type TsOptions } from "../render/typescript-options.js";
 import { chunkBytes, type SettledFile } from "../write/settle.js";
@@ -47,6 +48,14 @@ interface CacheEntry {
  * put together from the fragments (it is not read otherwise). A damaged entry or fragment is a miss:
  * that catalog is processed again.
  */
+/** The run's choices that shape its output beyond catalogs and templates. */
+export interface CacheOutputOptions {
+  /** The targets rendered, when not all of them. */
+  readonly targets?: readonly string[] | undefined;
+  readonly ts?: TsOptions | undefined;
+  readonly java?: JavaOptions | undefined;
+}
+
 export class CatalogCache {
   private readonly salt: string;
   /** The key of each catalog path seen by partition, for store. */
@@ -60,15 +69,15 @@ export class CatalogCache {
     /** The run's --only, which the shared outputs depend on. */
     private readonly only: string | undefined,
     taxonomy: Taxonomy,
-    /** The targets rendered, when not all of them. */
-    targets?: readonly string[],
-    /** How the TypeScript is written: switching style or extension renders every catalog again. */
-    ts: TsOptions = DEFAULT_TS_OPTIONS,
+    /** What else the rendered files depend on: switching any of these renders every catalog again. */
+    output: CacheOutputOptions = {},
   ) {
+    const { targets, ts = DEFAULT_TS_OPTIONS, java = DEFAULT_JAVA_OPTIONS } = output;
     const hash = createHash("sha256").update(generatorId).update("\0").update(outDir).update("\0").update(readFileSync(SCHEMA_URL));
     hash.update("\0").update(JSON.stringify(taxonomy));
     hash.update("\0").update(targets ? targets.join(",") : "all targets");
     hash.update("\0").update(`ts style ${ts.style}, import extension ${ts.importExtension}`);
+    hash.update("\0").update(`java package prefix ${java.packagePrefix}`);
     for (const [path, source] of [...templates].sort(([a], [b]) => (a < b ? -1 : 1))) hash.update("\0").update(path).update("\0").update(source.text);
     this.salt = hash.digest("hex");
   }

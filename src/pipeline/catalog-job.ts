@@ -9,6 +9,7 @@ import { exportVendorFragment } from "../model/export-json.js";
 import { summarizeVendor, type VendorSummary } from "../model/summary.js";
 import type { Vendor } from "../model/types.js";
 import type { Taxonomy } from "../outcomes/taxonomy.js";
+import type { JavaOptions } from "../render/java-options.js";
 import type { Chunk } from "../render/output-file.js";
 import type { Renderer } from "../render/render.js";
 import type { TsOptions } from "../render/typescript-options.js";
@@ -43,6 +44,8 @@ export interface JobSettings {
   readonly targets?: readonly string[] | undefined;
   /** How the TypeScript target is written (gen --ts-style, --ts-import-extension); enums and .js by default. */
   readonly ts?: TsOptions | undefined;
+  /** How the Java target is written (gen --java-package-prefix); the vendors' default packages follow it. */
+  readonly java?: JavaOptions | undefined;
   /** gen diff: the other side's files that differ from these (validate mode); see runCompareJob. */
   readonly against?: AgainstFiles | undefined;
 }
@@ -71,7 +74,7 @@ export function runCatalogJob(job: CatalogJob, context: JobContext): JobResult {
   const fileName = basename(job.absolutePath);
   const other = context.against?.get(fileName);
   if (other !== undefined) return runCompareJob(job, fileName, other, context.taxonomy);
-  const modelled = modelCatalog(job, context.taxonomy);
+  const modelled = modelCatalog(job, context.taxonomy, context.java);
   if (!modelled.vendor) return { path: job.path, diagnostics: modelled.diagnostics };
   const { vendor } = modelled;
   const base = { path: job.path, vendor: summarizeVendor(vendor) };
@@ -94,10 +97,14 @@ export function runCatalogJob(job: CatalogJob, context: JobContext): JobResult {
  * Reads, validates and models one catalog. Only the plain model comes out: the bytes, the decoded text's
  * bookkeeping and the parsed data stay behind, garbage before rendering starts.
  */
-function modelCatalog(job: CatalogJob, taxonomy: Taxonomy | undefined): { readonly vendor?: Vendor; readonly diagnostics: readonly Diagnostic[] } {
+function modelCatalog(
+  job: CatalogJob,
+  taxonomy: Taxonomy | undefined,
+  java: JavaOptions | undefined,
+): { readonly vendor?: Vendor; readonly diagnostics: readonly Diagnostic[] } {
   const read = readCatalogFile(job);
   if (!("bytes" in read)) return { diagnostics: [read] };
   const validated = validateCatalog(read, taxonomy);
   if (!validated.catalog) return { diagnostics: validated.diagnostics };
-  return { vendor: buildVendor(validated.catalog.catalog, job.name, taxonomy), diagnostics: validated.diagnostics };
+  return { vendor: buildVendor(validated.catalog.catalog, job.name, taxonomy, java), diagnostics: validated.diagnostics };
 }

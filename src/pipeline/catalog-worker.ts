@@ -7,7 +7,10 @@ import { type CatalogJob, type JobContext, runCatalogJob } from "./catalog-job.j
 import type { WorkerMessage, WorkerSetup } from "./run-jobs.js";
 
 const { templates, jobs, next: counter, ...settings } = workerData as WorkerSetup;
-const context: JobContext = { ...settings, renderer: templates ? createRenderer(new Map(templates), selectTargets(settings.targets, settings.ts)) : undefined };
+const context: JobContext = {
+  ...settings,
+  renderer: templates ? createRenderer(new Map(templates), selectTargets(settings.targets, settings.ts, settings.java)) : undefined,
+};
 const next = new Int32Array(counter);
 
 for (let claimed = Atomics.add(next, 0, 1); claimed < jobs.length; claimed = Atomics.add(next, 0, 1)) {

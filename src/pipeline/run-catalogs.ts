@@ -9,6 +9,7 @@ import type { SourceTexts } from "../diagnostics/format.js";
 import type { AgainstFiles } from "../diff/compare-job.js";
 import { byVendorId, type CatalogSummary } from "../model/summary.js";
 import type { Taxonomy } from "../outcomes/taxonomy.js";
+import type { JavaOptions } from "../render/java-options.js";
 import type { TemplateSet } from "../render/templates.js";
 import type { TsOptions } from "../render/typescript-options.js";
 import type { ExportStream } from "../write/export-stream.js";
@@ -41,6 +42,8 @@ export interface CatalogRunOptions {
   readonly targets?: readonly string[] | undefined;
   /** How the TypeScript target is written; enums and .js specifiers by default. */
   readonly ts?: TsOptions | undefined;
+  /** How the Java target is written; the vendors' default packages follow its prefix. */
+  readonly java?: JavaOptions | undefined;
   /** Where the vendors' parts of catalog.json are written as they come (see ExportStream). */
   readonly exportStream?: ExportStream | undefined;
   /** Threads to use (see runCatalogJobs). */
@@ -70,6 +73,7 @@ export async function runCatalogs(options: CatalogRunOptions): Promise<CatalogRu
     only: options.only,
     targets: options.targets,
     ts: options.ts,
+    java: options.java,
     exportStream: options.exportStream,
     threads: options.threads,
     taxonomy: options.taxonomy,

@@ -64,7 +64,7 @@ export async function runCatalogJobs(files: readonly CatalogFile[], options: Run
   };
   const contextHere = (): JobContext => ({
     ...settings,
-    renderer: templateSet ? createRenderer(templateSet, selectTargets(settings.targets, settings.ts)) : undefined,
+    renderer: templateSet ? createRenderer(templateSet, selectTargets(settings.targets, settings.ts, settings.java)) : undefined,
   });
   if (totalBytes < PARALLEL_THRESHOLD_BYTES || threads < 2 || !BUILT) {
     const context = contextHere();

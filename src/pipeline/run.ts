@@ -6,6 +6,7 @@ import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
 import type { SourceTexts } from "../diagnostics/format.js";
 import { compareCatalogs } from "../diff/compare-catalogs.js";
 import { builtinTaxonomy, readTaxonomy, type Taxonomy } from "../outcomes/taxonomy.js";
+import type { JavaOptions } from "../render/java-options.js";
 import { createRenderer } from "../render/render.js";
 import { selectTargets } from "../render/targets.js";
 import { BUILTIN_TEMPLATES, readTemplates, type TemplateSet } from "../render/templates.js";
@@ -48,6 +49,8 @@ export interface RunOptions {
   readonly targets?: readonly string[] | undefined;
   /** How the TypeScript is written (style, import extension); enums and .js by default. */
   readonly ts?: TsOptions | undefined;
+  /** How the Java is written: the package prefix of the runtime and of vendors without a javaPackage. */
+  readonly java?: JavaOptions | undefined;
 }
 
 /** What a run tells while it works: nothing of it is printed here, the caller decides. */
@@ -126,16 +129,11 @@ export async function run(options: RunOptions, hooks: RunHooks = {}): Promise<Ru
   const cache =
     options.cache === false || options.cache === undefined
       ? undefined
-      : new CatalogCache(
-          resolve(cwd, options.cache),
-          outDir,
-          templateRead.templates,
-          generatorId(TOOL_VERSION),
-          options.only,
-          taxonomy,
-          options.targets,
-          options.ts,
-        );
+      : new CatalogCache(resolve(cwd, options.cache), outDir, templateRead.templates, generatorId(TOOL_VERSION), options.only, taxonomy, {
+          targets: options.targets,
+          ts: options.ts,
+          java: options.java,
+        });
 
   let session: OutputSession;
   try {
@@ -199,6 +197,7 @@ async function generateWith(options: RunOptions, setup: RunSetup): Promise<RunRe
       taxonomy,
       targets: options.targets,
       ts: options.ts,
+      java: options.java,
       onProgress: setup.onProgress,
     }).finally(() => exportStream?.close());
     const base = { ...setup.base, texts: catalogRun.texts };
@@ -217,7 +216,7 @@ async function generateWith(options: RunOptions, setup: RunSetup): Promise<RunRe
     const exportFragments = catalogRun.results.map((result) => result.exportFragment ?? "");
     const shared = sharedHit
       ? { files: [], diagnostics: [] }
-      : createRenderer(templates, selectTargets(options.targets, options.ts)).renderShared({
+      : createRenderer(templates, selectTargets(options.targets, options.ts, options.java)).renderShared({
           summary: catalogRun.summary,
           exportFragments,
           exportFile: exportStream?.whole(exportFragments),

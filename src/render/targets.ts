@@ -1,4 +1,5 @@
 import type { CodeSet, Vendor } from "../model/types.js";
+import { DEFAULT_JAVA_OPTIONS, type JavaOptions, javaRuntimePackage } from "./java-options.js";
 import type { Content } from "./output-file.js";
 import type { SharedInput } from "./shared-input.js";
 import { DEFAULT_TS_OPTIONS, type TsOptions } from "./typescript-options.js";
@@ -69,22 +70,34 @@ export function typescriptTarget(options: TsOptions = DEFAULT_TS_OPTIONS): Targe
   };
 }
 
-export const TARGETS: readonly Target[] = [
-  typescriptTarget(),
-  {
+/** The Java target, its packages under the run's prefix (see java-options.ts). */
+function javaTarget(options: JavaOptions = DEFAULT_JAVA_OPTIONS): Target {
+  const runtime = javaRuntimePackage(options);
+  return {
     name: "java",
     outputs: [
       // The shared types of every enum and parser, in their own package (see java-runtime-view.ts).
       ...JAVA_RUNTIME_TYPES.map((type) => ({
         per: "catalog" as const,
         template: `java/runtime/${type}.java.hbs`,
-        path: javaRuntimePath(type),
-        view: javaRuntimeView,
+        path: javaRuntimePath(runtime, type),
+        view: () => javaRuntimeView(runtime),
       })),
-      { per: "codeSet", template: "java/enum.java.hbs", path: javaFilePath, view: javaEnumView },
-      { per: "vendor", template: "java/responses.java.hbs", path: javaResponsesPath, view: javaHandlingView, when: hasResponseParser },
+      { per: "codeSet", template: "java/enum.java.hbs", path: javaFilePath, view: (vendor, set) => javaEnumView(vendor, set, runtime) },
+      {
+        per: "vendor",
+        template: "java/responses.java.hbs",
+        path: javaResponsesPath,
+        view: (vendor) => javaHandlingView(vendor, runtime),
+        when: hasResponseParser,
+      },
     ],
-  },
+  };
+}
+
+export const TARGETS: readonly Target[] = [
+  typescriptTarget(),
+  javaTarget(),
   {
     name: "docs",
     outputs: [
@@ -107,8 +120,12 @@ export const TARGETS: readonly Target[] = [
   },
 ];
 
-/** The targets of a run: those named (in TARGETS order), or all of them; the TypeScript target in the run's style. */
-export function selectTargets(names: readonly string[] | undefined, ts: TsOptions = DEFAULT_TS_OPTIONS): readonly Target[] {
-  const targets = TARGETS.map((target) => (target.name === "ts" ? typescriptTarget(ts) : target));
+/** The targets of a run: those named (in TARGETS order), or all of them; the TypeScript and Java targets with the run's options. */
+export function selectTargets(
+  names: readonly string[] | undefined,
+  ts: TsOptions = DEFAULT_TS_OPTIONS,
+  java: JavaOptions = DEFAULT_JAVA_OPTIONS,
+): readonly Target[] {
+  const targets = TARGETS.map((target) => (target.name === "ts" ? typescriptTarget(ts) : target.name === "java" ? javaTarget(java) : target));
   return names === undefined ? targets : targets.filter((target) => names.includes(target.name));
 }

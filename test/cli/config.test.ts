@@ -1,6 +1,7 @@
-import { cpSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { compileJavaTree, javaSourceFiles } from "../support/java.js";
 import { CATALOGS } from "../support/paths.js";
 import { runGen, tempDir } from "../support/run-gen.js";
 
@@ -46,6 +47,7 @@ describe("codebook.config.yaml", () => {
         "cache: true                                # default",
         "jobs: 2                                    # ../codebook.config.yaml:4:7",
         "ts: style enum, importExtension js         # default",
+        "java: packagePrefix codebook               # default",
         "",
       ].join("\n"),
     );
@@ -113,6 +115,51 @@ describe("codebook.config.yaml", () => {
       ].join("\n"),
     );
     expect(existsSync(join(root, "sub", "generated"))).toBe(false);
+  });
+
+  it("java.packagePrefix puts all of the Java under the team's package, and --java-package-prefix overrides it", () => {
+    const root = project("catalogs: cat\ntargets: [java]\ncache: false\njava:\n  packagePrefix: com.acme.codes\n");
+    const run = runGen([], root);
+    expect([run.status, run.stderr]).toEqual([0, ""]);
+    const files = javaSourceFiles(join(root, "generated/java"));
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      expect(file.startsWith(join(root, "generated/java/com/acme/codes/")), file).toBe(true);
+      // Every package and qualified name follows the prefix: nothing is left in codebook.*.
+      expect(readFileSync(file, "utf8"), file).not.toMatch(/\bcodebook\.(runtime|phonepos|secupay|wlw|couponcredit|externalapi)\b/);
+    }
+    expect(existsSync(join(root, "generated/java/com/acme/codes/runtime/CodebookCode.java"))).toBe(true);
+    expect(existsSync(join(root, "generated/java/com/acme/codes/phonepos/TerminalErrorCode.java"))).toBe(true);
+    const compiled = compileJavaTree(files, tempDir(), { release: 8 });
+    expect(compiled.output).toBe("");
+
+    const shown = runGen(["--print-config", "--java-package-prefix", "org.example"], root);
+    expect(shown.stdout).toMatch(/\njava: packagePrefix org\.example +# --java-package-prefix\n$/);
+    const again = runGen(["--java-package-prefix", "org.example"], root);
+    expect(again.status).toBe(0);
+    expect(existsSync(join(root, "generated/java/org/example/phonepos/TerminalErrorCode.java"))).toBe(true);
+    // The files under the old prefix were gen's: they are removed.
+    expect(existsSync(join(root, "generated/java/com"))).toBe(false);
+  });
+
+  it("refuses a java.packagePrefix that javac would refuse, where it is written", () => {
+    const root = project("catalogs: cat\njava:\n  packagePrefix: com.int.codes\n");
+    const run = runGen([], root);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(
+      [
+        "codebook.config.yaml:3:18 error invalid-java-package java.packagePrefix com.int.codes contains the Java keyword int",
+        "  2 | java:",
+        "> 3 |   packagePrefix: com.int.codes",
+        "    |                  ^",
+        "1 error, 0 warnings",
+        "",
+      ].join("\n"),
+    );
+    const flag = runGen(["--java-package-prefix", "javax.codes", "--catalogs", "cat"], tempDir());
+    expect(flag.status).toBe(2);
+    expect(flag.stderr).toContain("error: option '--java-package-prefix <package>' argument 'javax.codes' is invalid. javax.codes is inside javax.");
+    expect(runGen(["--java-package-prefix", "Com.Acme"], root).stderr).toContain("Com.Acme is not lowercase segments separated by dots.");
   });
 
   it("reports YAML syntax errors and duplicate keys where they are, for every command", () => {

@@ -3,7 +3,6 @@ import { responsesClassName } from "../../model/vendor-names.js";
 import { javadocComment, javaLineComment, javaString } from "../escape/java.js";
 import { bannerText } from "./banner.js";
 import { handlingSpec } from "./handling-spec.js";
-import { JAVA_RUNTIME_PACKAGE } from "./java-runtime-view.js";
 
 /** The class of a vendor's response parser: ExternalApiResponses for external-api. */
 export function javaResponsesClass(vendor: Vendor): string {
@@ -19,14 +18,14 @@ export function javaResponsesPath(vendor: Vendor): string {
 const CHUNK_UNITS = 16_000;
 
 /** What templates/java/responses.java.hbs sees: the vendor's handling spec spelled as Java. */
-export function javaHandlingView(vendor: Vendor) {
+export function javaHandlingView(vendor: Vendor, runtime: string) {
   const spec = handlingSpec(vendor);
   const className = javaResponsesClass(vendor);
   const optional = (value: number | undefined) => (value === undefined ? "" : String(value));
   return {
     banner: `// ${javaLineComment(bannerText(vendor.file))}`,
     package: vendor.javaPackage,
-    runtime: JAVA_RUNTIME_PACKAGE,
+    runtime,
     className,
     vendorId: javaString(vendor.id),
     classDoc: javadocComment("", [

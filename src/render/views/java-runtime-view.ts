@@ -2,20 +2,20 @@ import type { RetryPolicy } from "../../model/types.js";
 import { javaLineComment, javaString } from "../escape/java.js";
 import { bannerText } from "./banner.js";
 
-/**
- * The package of the types every generated enum and parser shares: codebook.runtime, beside the default
- * vendor packages (codebook.<vendor>). It is one package per output rather than a copy per vendor, so
- * that a handler can take any vendor's code (CodebookCode) and read its Retry; its files are the same for
- * every catalog, so two outputs on one classpath agree on them.
+/*
+ * The types every generated enum and parser shares live in one package, <prefix>.runtime
+ * (codebook.runtime by default, beside the default vendor packages codebook.<vendor>; see java-options.ts).
+ * It is one package per output rather than a copy per vendor, so that a handler can take any vendor's
+ * code (CodebookCode) and read its Retry; its files are the same for every catalog, so two outputs on one
+ * classpath agree on them.
  */
-export const JAVA_RUNTIME_PACKAGE = "codebook.runtime";
 
 /** The runtime's types, each one file of templates/java/runtime/. */
 export const JAVA_RUNTIME_TYPES = ["CodebookCode", "Label", "Placeholder", "Retry", "RetryPolicy"] as const;
 
 /** Where a runtime type goes: generated/java/codebook/runtime/<Type>.java. */
-export function javaRuntimePath(type: (typeof JAVA_RUNTIME_TYPES)[number]): string {
-  return `java/${JAVA_RUNTIME_PACKAGE.replace(/\./g, "/")}/${type}.java`;
+export function javaRuntimePath(runtime: string, type: (typeof JAVA_RUNTIME_TYPES)[number]): string {
+  return `java/${runtime.replace(/\./g, "/")}/${type}.java`;
 }
 
 /** Every retry policy of the catalogs, in the schema's order, with what it means (keyed, so the compiler sees them all). */
@@ -28,8 +28,8 @@ const RETRY_POLICIES = {
 } satisfies Record<RetryPolicy, string>;
 
 /** The Java constant of a retry policy: AFTER_FIX for after-fix. */
-export function javaRetryPolicy(policy: RetryPolicy): string {
-  return `${JAVA_RUNTIME_PACKAGE}.RetryPolicy.${javaConstantOfId(policy)}`;
+export function javaRetryPolicy(runtime: string, policy: RetryPolicy): string {
+  return `${runtime}.RetryPolicy.${javaConstantOfId(policy)}`;
 }
 
 /** An id (lower-case letters, digits, hyphens) as a Java constant name: after-fix is AFTER_FIX. */
@@ -38,11 +38,11 @@ export function javaConstantOfId(id: string): string {
 }
 
 /** What templates/java/runtime/*.java.hbs see. */
-export function javaRuntimeView() {
+export function javaRuntimeView(runtime: string) {
   const policies = Object.entries(RETRY_POLICIES);
   return {
     banner: `// ${javaLineComment(bannerText("codebook's runtime template"))}`,
-    package: JAVA_RUNTIME_PACKAGE,
+    package: runtime,
     policies: policies.map(([id, doc], index) => ({
       name: javaConstantOfId(id),
       id: javaString(id),

@@ -13,7 +13,7 @@ import {
 } from "../escape/java.js";
 import { bannerText } from "./banner.js";
 import { JavaDataWriter } from "./java-data.js";
-import { JAVA_RUNTIME_PACKAGE, javaConstantOfId, javaRetryPolicy } from "./java-runtime-view.js";
+import { javaConstantOfId, javaRetryPolicy } from "./java-runtime-view.js";
 import { joinEach } from "./join.js";
 import { outcomeText } from "./outcome-text.js";
 import { retiredView } from "./retired-view.js";
@@ -26,11 +26,12 @@ export function javaFilePath(vendor: Vendor, set: CodeSet): string {
 /** A metadata field a set's enum carries when at least one of its codes has it. */
 interface FieldSpec {
   readonly name: string;
-  readonly type: string;
+  /** Its Java type; the runtime's types are named in the run's runtime package. */
+  readonly type: string | ((runtime: string) => string);
   readonly getter: string;
   readonly doc: string;
   readonly has: (entry: CodeEntry) => boolean;
-  readonly literal: (entry: CodeEntry, set: CodeSet) => string;
+  readonly literal: (entry: CodeEntry, set: CodeSet, runtime: string) => string;
   /** The Java expression that reads the field from $Data, in a large set's constructor. */
   readonly read: string;
   /** Writes the field's value for $Data to read (see java-data.ts). */
@@ -55,7 +56,7 @@ const FIELDS: readonly FieldSpec[] = [
   { name: "category", type: "Category", getter: "getCategory", doc: "The category the code belongs to, or null.", has: (e) => e.category !== undefined, literal: (e, set) => labelLiteral("Category", set.categories, e.category), read: "Category.fromId($Data.string())", write: (e, _, out) => out.string(e.category) },
   { name: "categoryTitle", type: "java.lang.String", getter: "getCategoryTitle", doc: "The vendor's name for the category, or null.", has: (e) => e.category !== undefined, literal: (e, set) => javaStringOrNull(set.categories.find((c) => c.id === e.category)?.title), read: "$Data.string()", write: (e, set, out) => out.string(set.categories.find((c) => c.id === e.category)?.title) },
   { name: "endpoints", type: LIST, getter: "getEndpoints", doc: "The endpoints that return this code.", has: (e) => e.endpoints.length > 0, literal: (e) => listLiteral(e.endpoints), read: "$Data.list()", write: (e, _, out) => out.list(e.endpoints) },
-  { name: "retry", type: `${JAVA_RUNTIME_PACKAGE}.Retry`, getter: "getRetry", doc: "Whether and how to retry after this code, or null.", has: (e) => e.retry !== undefined, literal: (e) => retryLiteral(e.retry), read: "$Data.retry()", write: (e, _, out) => writeRetry(e.retry, out) },
+  { name: "retry", type: (runtime) => `${runtime}.Retry`, getter: "getRetry", doc: "Whether and how to retry after this code, or null.", has: (e) => e.retry !== undefined, literal: (e, _, runtime) => retryLiteral(runtime, e.retry), read: "$Data.retry()", write: (e, _, out) => writeRetry(e.retry, out) },
   { name: "reserved", type: "boolean", getter: "isReserved", doc: "Whether the vendor reserves this code for future use (it is not sent yet).", has: (e) => e.reserved, literal: (e) => String(e.reserved), read: "$Data.bool()", write: (e, _, out) => out.boolean(e.reserved) },
   { name: "translations", type: "java.util.Map<java.lang.String, java.util.Map<java.lang.String, java.lang.String>>", getter: "getTranslations", doc: "Translated texts: locale to field (message, description, action) to text.", has: (e) => e.translations.length > 0, literal: translationsLiteral, read: "$Data.translations()", write: writeTranslations },
 ];
@@ -73,7 +74,7 @@ export const JAVA_ENUM_MAX_CONSTANTS = 3000;
 const INLINE_BYTECODE_BUDGET = 48_000;
 
 /** What templates/java/enum.java.hbs sees for one code set. */
-export function javaEnumView(vendor: Vendor, set: CodeSet) {
+export function javaEnumView(vendor: Vendor, set: CodeSet, runtime: string) {
   const kind = set.format.kind;
   // Retired codes are no constants; retired(code) still recognises them.
   const live = set.codes.filter((entry) => !entry.retired);
@@ -83,10 +84,10 @@ export function javaEnumView(vendor: Vendor, set: CodeSet) {
   const codeType = kind === "integer" ? "int" : "java.lang.String";
   // The constants and their data are the live codes only.
   const liveSet: CodeSet = { ...set, codes: live };
-  const args = inlineArgs(liveSet, fields, hasPlaceholders);
+  const args = inlineArgs(liveSet, fields, hasPlaceholders, runtime);
   const inline = args !== null;
   const isEnum = inline || live.length <= JAVA_ENUM_MAX_CONSTANTS;
-  const uncoded = uncodedShape(set.uncoded);
+  const uncoded = uncodedShape(set.uncoded, runtime);
   const retiredInJava = retiredJavaView(retired);
   const labels = labelsView(set);
   return {
@@ -99,7 +100,7 @@ export function javaEnumView(vendor: Vendor, set: CodeSet) {
     isDigits: kind === "digits",
     isSymbolic: kind === "symbolic",
     width: set.format.kind === "digits" ? set.format.width : 0,
-    runtime: JAVA_RUNTIME_PACKAGE,
+    runtime,
     vendorId: javaString(vendor.id),
     setId: javaString(set.id),
     wireCode: kind === "integer" ? "java.lang.String.valueOf($code)" : "$code",
@@ -107,6 +108,7 @@ export function javaEnumView(vendor: Vendor, set: CodeSet) {
     labels,
     fields: fields.map((field) => ({
       ...field,
+      type: typeof field.type === "string" ? field.type : field.type(runtime),
       doc: javadocComment("    ", [field.doc]),
       textField: TEXT_FIELDS.has(field.name),
       override: INTERFACE_FIELDS.has(field.name),
@@ -185,12 +187,12 @@ const CLASS_NOTE = `This set has more codes than a Java enum can hold (${JAVA_EN
  * above: at most 12 bytes per value or call (a push, and its slot in a varargs array), 16 per constant.
  * A literal's modified UTF-8 never takes more bytes than its escaped source has characters.
  */
-function inlineArgs(set: CodeSet, fields: readonly FieldSpec[], hasPlaceholders: boolean): string[] | null {
+function inlineArgs(set: CodeSet, fields: readonly FieldSpec[], hasPlaceholders: boolean, runtime: string): string[] | null {
   if (set.codes.length > JAVA_ENUM_MAX_CONSTANTS) return null;
   return fitInline(set.codes, (entry) => [
     codeLiteral(set, entry),
-    ...fields.map((field) => field.literal(entry, set)),
-    ...(hasPlaceholders ? [placeholdersLiteral(entry), javaString(defaultFormatField(entry))] : []),
+    ...fields.map((field) => field.literal(entry, set, runtime)),
+    ...(hasPlaceholders ? [placeholdersLiteral(runtime, entry), javaString(defaultFormatField(entry))] : []),
   ]);
 }
 
@@ -307,11 +309,11 @@ function listLiteral(items: readonly string[]): string {
   return `java.util.Collections.unmodifiableList(java.util.Arrays.asList(${joinEach(items, javaString, ", ")}))`;
 }
 
-function retryLiteral(retry: Retry | undefined): string {
+function retryLiteral(runtime: string, retry: Retry | undefined): string {
   if (!retry) return "null";
   const delay = (value: number | undefined) => (value === undefined ? "null" : `java.lang.Integer.valueOf(${value})`);
   const delays = retry.delaysSeconds.length === 0 ? "null" : `java.util.Arrays.asList(${retry.delaysSeconds.map(delay).join(", ")})`;
-  return `new ${JAVA_RUNTIME_PACKAGE}.Retry(${javaRetryPolicy(retry.policy)}, ${delay(retry.minDelaySeconds)}, ${delay(retry.maxDelaySeconds)}, ${delays}, ${javaLongStringOrNull(retry.note)})`;
+  return `new ${runtime}.Retry(${javaRetryPolicy(runtime, retry.policy)}, ${delay(retry.minDelaySeconds)}, ${delay(retry.maxDelaySeconds)}, ${delays}, ${javaLongStringOrNull(retry.note)})`;
 }
 
 /**
@@ -328,9 +330,9 @@ function translationsLiteral(entry: CodeEntry): string {
   return `codebookTranslations(${triples.join(", ")})`;
 }
 
-function placeholdersLiteral(entry: CodeEntry): string {
+function placeholdersLiteral(runtime: string, entry: CodeEntry): string {
   if (entry.placeholders.length === 0) return "java.util.Collections.emptyList()";
-  const placeholder = (p: CodeEntry["placeholders"][number]) => `new ${JAVA_RUNTIME_PACKAGE}.Placeholder(${javaString(p.name)}, ${javaString(p.token)})`;
+  const placeholder = (p: CodeEntry["placeholders"][number]) => `new ${runtime}.Placeholder(${javaString(p.name)}, ${javaString(p.token)})`;
   return `java.util.Collections.unmodifiableList(java.util.Arrays.asList(${joinEach(entry.placeholders, placeholder, ", ")}))`;
 }
 
@@ -397,20 +399,20 @@ function labelDataText(items: readonly LabelItem[], isEnum: boolean): string {
  * The Uncoded enum's shape, as a code set's: inline arguments while they fit its static initialiser,
  * else its data in $UncodedData; past JAVA_ENUM_MAX_CONSTANTS a final class with an enum's methods.
  */
-function uncodedShape(uncoded: readonly UncodedEntry[]) {
+function uncodedShape(uncoded: readonly UncodedEntry[], runtime: string) {
   // A long text is its pieces joined at run time (javaLongString), so only the bytecode budget limits these.
-  const args = uncoded.length > JAVA_ENUM_MAX_CONSTANTS ? null : fitInline(uncoded, uncodedLiterals, Number.POSITIVE_INFINITY);
+  const args = uncoded.length > JAVA_ENUM_MAX_CONSTANTS ? null : fitInline(uncoded, (entry) => uncodedLiterals(entry, runtime), Number.POSITIVE_INFINITY);
   return { args, inline: args !== null, isEnum: args !== null || uncoded.length <= JAVA_ENUM_MAX_CONSTANTS };
 }
 
-function uncodedLiterals(entry: UncodedEntry): string[] {
+function uncodedLiterals(entry: UncodedEntry, runtime: string): string[] {
   return [
     String(entry.httpStatus),
     javaLongString(entry.message),
     javaLongStringOrNull(entry.case),
     javaLongStringOrNull(entry.description),
     javaLongStringOrNull(entry.action),
-    retryLiteral(entry.retry),
+    retryLiteral(runtime, entry.retry),
   ];
 }
 
