@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { compileTypeScript } from "../support/compile.js";
-import { compileJavaTree } from "../support/java.js";
+import { compileJavaTree, javaRuntimeFiles } from "../support/java.js";
 import { FIXTURES } from "../support/paths.js";
 import { runGen, tempDir } from "../support/run-gen.js";
 
@@ -60,7 +60,7 @@ public final class Probe {
         System.out.println(GrpcStatus.fromCode(9).getHttpStatus() + " " + GrpcStatus.fromCode(0).getHttpStatus());
         for (String code : new String[] {"generic_decline", "try_again_later", "stolen_card", "processing_error"}) {
             DeclineCode member = DeclineCode.fromCode(code);
-            System.out.println(member.name() + " " + member.getHttpStatus() + " " + member.getRetry().getPolicy());
+            System.out.println(member.name() + " " + member.getHttpStatus() + " " + member.getRetry().getPolicy().getId());
         }
     }
 }
@@ -70,7 +70,7 @@ public final class Probe {
       const dir = join(out, "java/codebook", pkg);
       return readdirSync(dir).map((name) => join(dir, name));
     });
-    const compiled = compileJavaTree([...sources, join(classes, "Probe.java")], classes);
+    const compiled = compileJavaTree([...sources, ...javaRuntimeFiles(join(out, "java")), join(classes, "Probe.java")], classes);
     expect(compiled.output).toBe("");
     expect(compiled.status).toBe(0);
     const run = spawnSync("java", ["-cp", classes, "Probe"], { encoding: "utf8" });
