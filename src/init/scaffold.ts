@@ -31,6 +31,10 @@ catalogs: catalogs
 out: generated
 # targets: [ts, java, docs, json]   # which outputs to emit (default: all)
 # templates: codebook-templates     # your templates, overriding the built-in ones file by file
+# ts:
+#   style: erasable                 # as const objects, unions and functions instead of enums
+# java:
+#   packagePrefix: com.example.codes  # the Java runtime and vendor packages (default: codebook)
 `;
 }
 

@@ -162,6 +162,19 @@ describe("codebook.config.yaml", () => {
     expect(runGen(["--java-package-prefix", "Com.Acme"], root).stderr).toContain("Com.Acme is not lowercase segments separated by dots.");
   });
 
+  it("gen init writes a config whose commented settings are valid once uncommented", () => {
+    const dir = tempDir();
+    expect(runGen(["init"], dir).status).toBe(0);
+    const path = join(dir, "codebook.config.yaml");
+    const uncommented = readFileSync(path, "utf8").replace(/^# ((?:targets|templates|ts|java):.*| {2}\S.*)$/gm, "$1");
+    writeFileSync(path, uncommented);
+    const shown = runGen(["--print-config"], dir);
+    expect([shown.status, shown.stderr]).toEqual([0, ""]);
+    expect(shown.stdout).toMatch(/\nts: style erasable, importExtension js +# codebook\.config\.yaml:\d+:\d+\n/);
+    expect(shown.stdout).toMatch(/\njava: packagePrefix com\.example\.codes +# codebook\.config\.yaml:\d+:\d+\n/);
+    expect(shown.stdout).toMatch(/\ntemplates: codebook-templates +# codebook\.config\.yaml:\d+:\d+\n/);
+  });
+
   it("reports YAML syntax errors and duplicate keys where they are, for every command", () => {
     const root = project("catalogs: cat\ncatalogs: other\n");
     for (const args of [[], ["validate"], ["export"], ["explain", "2310"]]) {
