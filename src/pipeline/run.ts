@@ -165,7 +165,8 @@ export async function run(options: RunOptions, hooks: RunHooks = {}): Promise<Ru
 interface RunSetup {
   readonly cwd: string;
   readonly outDir: string;
-  readonly base: Omit<RunBase, "diagnostics" | "texts"> & { readonly diagnostics: readonly Diagnostic[]; readonly texts: SourceTexts };
+  /** What every result of the run carries, before the catalogs are read. */
+  readonly base: RunBase;
   readonly templates: TemplateSet;
   readonly cache: CatalogCache | undefined;
   readonly session: OutputSession;
