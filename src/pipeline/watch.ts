@@ -43,9 +43,11 @@ export function watch(plan: () => WatchPlan, hooks: WatchHooks): Watcher {
   let running: Promise<void> = Promise.resolve();
   let idleWaiters: (() => void)[] = [];
   let closed = false;
+  // What the runs write themselves (the output and the cache) is no save, wherever it lies.
+  let written: readonly string[] = [];
 
   const changed = (path: string) => {
-    if (closed) return;
+    if (closed || written.some((dir) => path === dir || path.startsWith(dir + sep))) return;
     dirty.add(path);
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
@@ -66,6 +68,7 @@ export function watch(plan: () => WatchPlan, hooks: WatchHooks): Watcher {
       dirty.clear();
       try {
         const next = plan();
+        written = writtenBy(next.run);
         rewatch(watchers, targets(next), changed);
         const result = next.run ? await run(next.run, hooks) : undefined;
         if (!closed) hooks.onResult(result, cause);
@@ -94,6 +97,13 @@ export function watch(plan: () => WatchPlan, hooks: WatchHooks): Watcher {
       idleWaiters = [];
     },
   };
+}
+
+/** The directories a run writes into: its output directory and its cache. */
+function writtenBy(options: RunOptions | undefined): string[] {
+  if (!options) return [];
+  const cwd = options.cwd ?? process.cwd();
+  return [resolve(cwd, options.out), ...(typeof options.cache === "string" ? [resolve(cwd, options.cache)] : [])];
 }
 
 /** A path to watch, and whether only catalog files in it count. */

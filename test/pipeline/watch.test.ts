@@ -158,6 +158,16 @@ describe("watch(), the loop behind gen watch", () => {
     expect(readFileSync(join(dir, "out/docs/index.md"), "utf8")).toContain("Added by the team.");
   });
 
+  it("takes no write of its own for a save, even with the output inside a watched directory", async () => {
+    const dir = project();
+    mkdirSync(join(dir, "templates/docs"), { recursive: true });
+    cpSync(new URL("../../templates/docs/index.md.hbs", import.meta.url), join(dir, "templates/docs/index.md.hbs"));
+    const results = start(dir, { templates: "templates", out: "templates/generated" });
+    expect((await results.next()).result).toMatchObject({ status: "written", unchanged: 0 });
+    await new Promise((done) => setTimeout(done, 500));
+    expect(results.pending).toBe(0);
+  });
+
   it("stops on close(): a save after it starts no run", async () => {
     const dir = project();
     const results = start(dir);
