@@ -14,4 +14,5 @@ export type * from "./model/types.js";
 export type { OutputFile } from "./render/output-file.js";
 export { renderTargets } from "./render/render.js";
 export { TARGETS, type Target } from "./render/targets.js";
+export type { TsImportExtension, TsOptions, TsStyle } from "./render/typescript-options.js";
 export { type CheckReport, checkFiles, type WriteReport, writeFiles } from "./write/write-files.js";

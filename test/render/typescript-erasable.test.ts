@@ -1,5 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { generate } from "../../src/index.js";
+import { CATALOGS, ROOT } from "../support/paths.js";
 import { bodyOf, responseCorpus } from "../support/responses.js";
 import { runGen, tempDir } from "../support/run-gen.js";
 import { readTree } from "../support/tree.js";
@@ -15,6 +17,15 @@ describe("erasable TypeScript (gen --ts-style erasable)", () => {
     const golden = readTree(GOLDEN_ERASABLE);
     expect([...fresh.keys()]).toEqual([...golden.keys()]);
     for (const [path, bytes] of fresh) expect(bytes.equals(golden.get(path) ?? Buffer.alloc(0)), `${path} differs`).toBe(true);
+  });
+
+  it('is what the API\'s generate({ ts: { style: "erasable" } }) returns', () => {
+    const golden = readTree(GOLDEN_ERASABLE);
+    const { files, diagnostics } = generate({ catalogs: CATALOGS, cwd: ROOT, ts: { style: "erasable" } });
+    expect(diagnostics).toEqual([]);
+    const ts = files.filter((file) => file.path.startsWith("ts/"));
+    expect(ts.map((file) => file.path)).toEqual([...golden.keys()].filter((path) => path.startsWith("ts/")));
+    for (const file of ts) expect(typeof file.content === "string" ? file.content : "chunked", file.path).toBe(golden.get(file.path)?.toString("utf8"));
   });
 
   for (const vendor of CATALOG.vendors) {
