@@ -1,5 +1,7 @@
 // npm run bench: wall time and peak RSS of gen, gen --check and gen validate on synthetic catalog sets,
-// each as a ratio to `node -e 0` measured in the same run, plus a fromCode micro-benchmark and the bundle budgets (bench/bundle-sizes.mjs).
+// each as a ratio to `node -e 0` measured in the same run, plus a fromCode micro-benchmark, the
+// parse-and-decide micro-benchmark, the bundle budgets (bench/bundle-sizes.mjs) and gen watch's latency
+// from a save to the output written (bench/watch-latency.mjs).
 // BENCH_SIZES=small,medium,large picks the sets (default: all three); BENCH_RUNS sets repetitions (the
 // large set, at tens of seconds a run, runs once). Each time is the median of the runs; each peak RSS the
 // largest. Every run starts on a flushed filesystem, so that no run is timed writing back an earlier one's output.
@@ -10,6 +12,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describeBundles, measureBundles } from "./bundle-sizes.mjs";
 import { writeSyntheticCatalogs } from "./synthetic-catalogs.mjs";
+import { measureWatchLatency } from "./watch-latency.mjs";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 const gen = join(root, "bin/gen.js");
@@ -249,9 +252,14 @@ for (const style of ["enum", "erasable"]) {
   for (const line of describeBundles(bundles[style])) console.log(line);
 }
 
+const watchLatency = await measureWatchLatency();
+console.log(
+  `\ngen watch, save to written (${watchLatency.saves} saves of one seed catalog; target: 100 ms): median ${watchLatency.medianMs.toFixed(0)} ms, max ${watchLatency.maxMs.toFixed(0)} ms`,
+);
+
 console.log(`\nmachine: ${cpus().length} x ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
 writeFileSync(
   join(root, "bench/last-run.json"),
-  `${JSON.stringify({ nodeStart, rows, micro, handling: handlingBench, bundles, machine: { cpus: cpus().length, model: cpus()[0]?.model, memGiB: totalmem() / 2 ** 30, node: process.version } }, null, 2)}\n`,
+  `${JSON.stringify({ nodeStart, rows, micro, handling: handlingBench, bundles, watchLatency, machine: { cpus: cpus().length, model: cpus()[0]?.model, memGiB: totalmem() / 2 ** 30, node: process.version } }, null, 2)}\n`,
 );
 rmSync(work, { recursive: true, force: true });

@@ -87,7 +87,8 @@ function checkKind(context: CheckContext, set: RawCodeSet, entry: RawCode, path:
       return true;
     }
     case "symbolic": {
-      const problem = typeof code !== "string" ? "must be a string" : code === "" ? "is empty" : code.trim() !== code ? "has surrounding spaces" : undefined;
+      // An empty code never gets here: the schema refuses it ("must not be empty").
+      const problem = typeof code !== "string" ? "must be a string" : code.trim() !== code ? "has surrounding spaces" : undefined;
       if (problem === undefined) return true;
       context.report(
         "code-kind-mismatch",

@@ -23,19 +23,25 @@ export interface CheckContext {
 
 export type CatalogCheck = (context: CheckContext) => void;
 
-/** Runs checks over one catalog and collects what they report, with positions. */
-export function runChecks(source: SourceFile, catalog: RawCatalog, checks: readonly CatalogCheck[], taxonomy: Taxonomy): Diagnostic[] {
+/** Runs checks over one catalog and collects what they report, with positions; `originalPath` maps a path of a readable part back to the file. */
+export function runChecks(
+  source: SourceFile,
+  catalog: RawCatalog,
+  checks: readonly CatalogCheck[],
+  taxonomy: Taxonomy,
+  originalPath: (path: DataPath) => DataPath = (path) => path,
+): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const context: CheckContext = {
     source,
     catalog,
     taxonomy,
     report(rule, message, path, options = {}) {
-      const { line, column } = locate(source, path, options.at ?? "value");
+      const { line, column } = locate(source, originalPath(path), options.at ?? "value");
       diagnostics.push({ severity: options.severity ?? "error", rule, message, file: source.path, line, column });
     },
-    lineOf: (path) => locate(source, path).line,
-    writtenAs: (path) => sourceTextAt(source, path),
+    lineOf: (path) => locate(source, originalPath(path)).line,
+    writtenAs: (path) => sourceTextAt(source, originalPath(path)),
   };
   for (const check of checks) check(context);
   return diagnostics;

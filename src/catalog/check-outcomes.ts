@@ -1,6 +1,7 @@
 import { findCodeAssignment, findUncodedAssignment, statesOutcomes } from "../outcomes/assignments.js";
 import { outcomesById } from "../outcomes/taxonomy.js";
 import type { CheckContext } from "./check-context.js";
+import { effectiveCode } from "./code-defaults.js";
 import type { DataPath } from "./locate.js";
 import type { RawCodeOutcome, RawOutcomeRule, RawRetry } from "./raw-catalog.js";
 
@@ -45,7 +46,11 @@ export function checkOutcomes(context: CheckContext): void {
       const path = ["codeSets", setIndex, "codes", index] as const;
       if (entry.outcome && !known(entry.outcome, [...path, "outcome"])) return;
       const found = findCodeAssignment(catalog, setIndex, index);
-      if (found) agrees(found.assignment.id, entry.retry, [...path, "retry"], entry.name);
+      // A retry the code inherits from its category or set must agree with the code's outcome too.
+      const retry = effectiveCode(set, entry).retry;
+      const inherited = retry !== undefined && retry.from !== "code";
+      const what = inherited ? `${entry.name} (through its ${retry.from === "category" ? "category" : "code set"}'s default)` : entry.name;
+      if (found) agrees(found.assignment.id, retry?.value, inherited ? [...path, "code"] : [...path, "retry"], what);
       else if (strict) context.report("unresolved-outcome", unresolvedMessage(entry.name, set.id), [...path, "code"]);
     });
     set.uncoded?.forEach((entry, index) => {

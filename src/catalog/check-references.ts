@@ -38,6 +38,19 @@ function checkCodeSetReferences(context: CheckContext, set: RawCodeSet, setIndex
     else if (range.min > range.max) context.report("invalid-range", `category ${category.id} has min ${range.min} greater than max ${range.max}`, path);
   });
 
+  const checkDefaultScope = (scope: string | undefined, path: readonly (string | number)[], what: string) => {
+    if (scope !== undefined && !scopeIds.has(scope)) {
+      context.report("unknown-reference", `${what} has the default scope ${scope}, which code set ${set.id} does not declare${known(scopeIds)}`, [
+        ...path,
+        "scope",
+      ]);
+    }
+  };
+  checkDefaultScope(set.scope, base, `code set ${set.id}`);
+  (set.categories ?? []).forEach((category, index) => {
+    checkDefaultScope(category.scope, [...base, "categories", index], `category ${category.id}`);
+  });
+
   set.codes.forEach((entry, index) => {
     const path = [...base, "codes", index];
     if (entry.category !== undefined && !categoryIds.has(entry.category)) {

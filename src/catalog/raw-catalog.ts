@@ -67,7 +67,21 @@ export interface RawGuidance {
 
 export type CodeKind = "integer" | "digits" | "symbolic";
 
-export interface RawCodeSet {
+/** How grave a code is, as the vendor ranks it. */
+export type Severity = "error" | "warning" | "info" | "success";
+
+/** One HTTP status, or several (the first is the primary one). */
+export type RawHttpStatuses = number | readonly number[];
+
+/** What a code set or category states for its codes that state none themselves. */
+export interface RawCodeDefaults {
+  readonly httpStatus?: RawHttpStatuses;
+  readonly retry?: RawRetry;
+  readonly scope?: string;
+  readonly severity?: Severity;
+}
+
+export interface RawCodeSet extends RawCodeDefaults {
   readonly id: string;
   readonly typeName: string;
   readonly title: string;
@@ -89,7 +103,7 @@ export interface RawScope {
   readonly description?: string;
 }
 
-export interface RawCategory {
+export interface RawCategory extends RawCodeDefaults {
   readonly id: string;
   readonly title: string;
   readonly description?: string;
@@ -135,7 +149,8 @@ export interface RawCode {
   readonly alternativeMessages?: readonly string[];
   readonly description?: string;
   readonly action?: string;
-  readonly httpStatus?: number;
+  readonly httpStatus?: RawHttpStatuses;
+  readonly severity?: Severity;
   readonly scope?: string;
   readonly category?: string;
   readonly endpoints?: readonly string[];

@@ -53,9 +53,15 @@ export function isSchemaValid(data: unknown): boolean {
 
 /** Checks plain catalog data against the JSON Schema and maps each error back to its YAML node. */
 export function checkSchema(source: SourceFile, data: unknown): Diagnostic[] {
+  return checkSchemaWithPaths(source, data).diagnostics;
+}
+
+/** As checkSchema, with the data path of every error too: what readablePart leaves out. */
+export function checkSchemaWithPaths(source: SourceFile, data: unknown): { diagnostics: Diagnostic[]; errorPaths: DataPath[] } {
   const validate = schemaValidator();
-  if (validate(data)) return [];
-  return describeSchemaErrors(source, validate.errors ?? []);
+  if (validate(data)) return { diagnostics: [], errorPaths: [] };
+  const errors = validate.errors ?? [];
+  return { diagnostics: describeSchemaErrors(source, errors), errorPaths: errors.map((error) => parsePointer(error.instancePath)) };
 }
 
 /** ajv's errors as diagnostics at the YAML nodes they are about; `root` names the document as a whole. */
@@ -134,6 +140,12 @@ function describe(error: ErrorObject, path: DataPath, root: string): Description
         rule: "out-of-bounds",
         message: `${where} must be ${error.keyword === "minimum" ? ">=" : "<="} ${String(params.limit)}, not ${JSON.stringify(error.data)}`,
         at: here,
+      };
+    case "uniqueItems":
+      return {
+        rule: "duplicate-value",
+        message: `${where} lists ${JSON.stringify((error.data as unknown[])[Number(params.j)])} twice`,
+        at: { path: [...path, Number(params.i)], key: false },
       };
     case "oneOf":
       return { rule: "wrong-type", message: `${where} must be true, false, or an object with "reason" and "replacement"`, at: here };

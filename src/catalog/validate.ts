@@ -16,7 +16,8 @@ import { parseFast } from "./fast-parse.js";
 import { type DataPath, locate } from "./locate.js";
 import { parseCatalog } from "./parse.js";
 import type { RawCatalog } from "./raw-catalog.js";
-import { checkSchema, isSchemaValid } from "./schema.js";
+import { readablePart } from "./readable-part.js";
+import { checkSchemaWithPaths, isSchemaValid } from "./schema.js";
 import { createSourceFile, type SourceFile } from "./source-file.js";
 
 /** A catalog file's bytes, as read from disk. */
@@ -65,10 +66,14 @@ function validateUnsorted(input: CatalogInput, taxonomy: Taxonomy): { catalog?: 
   const diagnostics = [...decoded.diagnostics, ...parsed.diagnostics];
   if (parsed.data === undefined || hasErrors(diagnostics)) return { diagnostics };
 
-  const schemaErrors = checkSchema(source, parsed.data);
-  diagnostics.push(...schemaErrors);
-  // Semantic checks assume the schema's shape; with schema errors they would only add noise.
-  if (schemaErrors.length > 0) return { diagnostics };
+  const schema = checkSchemaWithPaths(source, parsed.data);
+  diagnostics.push(...schema.diagnostics);
+  if (schema.diagnostics.length > 0) {
+    // Semantic checks assume the schema's shape: they run on what still has it, so one run reports every problem.
+    const part = readablePart(parsed.data, schema.errorPaths);
+    if (part) diagnostics.push(...runChecks(source, part.catalog, SEMANTIC_CHECKS, taxonomy, part.originalPath));
+    return { diagnostics };
+  }
 
   const catalog = parsed.data as RawCatalog;
   diagnostics.push(...runChecks(source, catalog, SEMANTIC_CHECKS, taxonomy));

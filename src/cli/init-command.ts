@@ -30,8 +30,10 @@ export async function runInit(io: CliIo): Promise<number> {
       "  npx gen                   # generate into generated/",
       "  npx gen explain 2310      # what the catalogs say about a code",
       "",
-      'Scripts you may add to package.json: "codegen": "gen", "codegen:check": "gen --check".',
-      "The generated Markdown is in generated/docs/.",
+      'Scripts you may add to package.json: "codegen": "gen", "codegen:check": "gen --check", "codegen:watch": "gen watch",',
+      '  "docs:build": "gen docs build", "docs:dev": "gen docs dev", "docs:preview": "gen docs preview".',
+      "The generated Markdown is in generated/docs/; gen docs builds it into a site (docs-site/) with VitePress:",
+      "  npm install --save-dev vitepress@^1.6",
       "",
     ].join("\n"),
   );

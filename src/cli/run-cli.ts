@@ -1,5 +1,5 @@
 import { availableParallelism } from "node:os";
-import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { DEFAULT_SETTINGS, describeSettings } from "../config/resolve-settings.js";
 import { TOOL_VERSION } from "../version.js";
 import { defaultCommandHelp, unknownCommand } from "./command-names.js";
@@ -26,24 +26,12 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError("(run gen --help for usage)");
 
-  const generate = program
-    .command("generate", { isDefault: true })
-    .description("render the catalogs into the output directory (the default command)")
-    .option("--catalogs <dir>", "directory of catalog YAML files", DEFAULT_SETTINGS.catalogs)
-    .option("--out <dir>", "output directory", DEFAULT_SETTINGS.out)
-    .option("--templates <dir>", "your templates directory; its files override the built-in ones file by file")
-    .option("--outcomes <file>", OUTCOMES_HELP)
-    .addOption(targetsOption())
-    .addOption(tsStyleOption())
-    .addOption(tsImportExtensionOption())
-    .option("--only <vendor>", "generate only this vendor's files (shared files are kept current)")
+  const generate = withRunOptions(
+    program.command("generate", { isDefault: true }).description("render the catalogs into the output directory (the default command)"),
+  )
     .option("--check", "write nothing; exit 1 if the output directory is stale", false)
     .addOption(new Option("--format <format>", "how --check reports stale files").choices(["text", "github"]).default("text"))
     .option("--changelog-since <ref>", "also write docs/changelog.md: the code changes since this git ref (or catalogs directory)")
-    .option("--cache-dir <dir>", "where processed catalogs are cached (safe to delete)", DEFAULT_SETTINGS.cacheDir)
-    .option("--no-cache", "process every catalog, ignoring and not writing the cache")
-    .addOption(jobsOption())
-    .addOption(configOption())
     .option("--print-config", "print the settings this run would use, and where each came from; run nothing", false)
     .action(async (options: { only?: string; check: boolean; printConfig: boolean; format: "text" | "github"; changelogSince?: string }, command: Command) => {
       const resolved = commandSettings(command, io);
@@ -77,6 +65,13 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         io,
       );
     });
+
+  withRunOptions(
+    program.command("watch").description("generate, then again on every save of a catalog, template, taxonomy or config file (Ctrl-C to stop)"),
+  ).action(async (options: { only?: string }, command: Command) => {
+    const { runWatch } = await import("./watch-command.js");
+    exitCode = await runWatch(command, { only: options.only, jobs: (jobs) => capJobs(jobs, io) }, io);
+  });
 
   program
     .command("validate")
@@ -185,6 +180,25 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     });
 
   program
+    .command("docs")
+    .description("the docs site of the generated Markdown: build it, serve it while you edit (dev), or serve the build (preview)")
+    .addArgument(new Argument("<action>", "what to do").choices(["build", "dev", "preview"]))
+    .option("--out <dir>", "the gen output whose docs/ the site is made of", DEFAULT_SETTINGS.out)
+    .option("--dest <dir>", "where the built site goes (build) or is served from (preview)", "docs-site")
+    .addOption(portOption())
+    .option("--plain", "preview: map no clean URLs, as the plainest static hosts do", false)
+    .addOption(configOption())
+    .action(async (action: "build" | "dev" | "preview", options: { dest: string; port?: number; plain: boolean }, command: Command) => {
+      const resolved = commandSettings(command, io);
+      if (typeof resolved === "number") {
+        exitCode = resolved;
+        return;
+      }
+      const { runDocs } = await import("./docs-command.js");
+      exitCode = await runDocs({ action, out: resolved.settings.out.value, dest: options.dest, port: options.port, plain: options.plain }, io);
+    });
+
+  program
     .command("init")
     .description("start using codebook here: a config, an example catalog and a CI workflow (never overwrites)")
     .action(async () => {
@@ -213,7 +227,36 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   }
 }
 
+/** The options of a run that writes the output directory: gen generate's and gen watch's. */
+function withRunOptions(command: Command): Command {
+  return command
+    .option("--catalogs <dir>", "directory of catalog YAML files", DEFAULT_SETTINGS.catalogs)
+    .option("--out <dir>", "output directory", DEFAULT_SETTINGS.out)
+    .option("--templates <dir>", "your templates directory; its files override the built-in ones file by file")
+    .option("--outcomes <file>", OUTCOMES_HELP)
+    .addOption(targetsOption())
+    .addOption(tsStyleOption())
+    .addOption(tsImportExtensionOption())
+    .option("--only <vendor>", "generate only this vendor's files (shared files are kept current)")
+    .option("--cache-dir <dir>", "where processed catalogs are cached (safe to delete)", DEFAULT_SETTINGS.cacheDir)
+    .option("--no-cache", "process every catalog, ignoring and not writing the cache")
+    .addOption(jobsOption())
+    .addOption(configOption());
+}
+
 const OUTCOMES_HELP = "your outcome taxonomy YAML; it replaces the built-in taxonomy/outcomes.yaml";
+
+/** --port: where a docs server listens on 127.0.0.1. */
+function portOption(): Option {
+  return new Option(
+    "--port <port>",
+    "port on 127.0.0.1 (default: 5173 for dev, the next free one if taken; 4173 for preview, where 0 picks a free one)",
+  ).argParser((value) => {
+    const port = Number(value);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError("expected a port number from 0 to 65535.");
+    return port;
+  });
+}
 
 /** --jobs: how many threads share the catalogs (large sets only; small ones are not worth a thread). */
 function jobsOption(): Option {

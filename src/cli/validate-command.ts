@@ -38,7 +38,12 @@ export async function runValidate(options: ValidateOptions, io: CliIo): Promise<
     const sets = run.summary.vendors.reduce((sum, vendor) => sum + vendor.codeSets.length, 0);
     const codes = run.summary.vendors.reduce((sum, vendor) => sum + vendor.codeSets.reduce((n, set) => n + set.entryCount, 0), 0);
     const problems = run.diagnostics.length > 0 ? summarize(run.diagnostics) : "no problems";
-    io.stdout(`${run.results.length} catalogs, ${sets} code sets, ${codes} codes: ${problems}\n`);
+    io.stdout(`${count(run.results.length, "catalog")}, ${count(sets, "code set")}, ${count(codes, "code")}: ${problems}\n`);
   }
   return failed ? EXIT_FAILURE : EXIT_OK;
+}
+
+/** "1 catalog", "2 catalogs". */
+function count(n: number, noun: string): string {
+  return `${n} ${n === 1 ? noun : `${noun}s`}`;
 }

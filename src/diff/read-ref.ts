@@ -54,7 +54,7 @@ export function readCatalogsAtRef(
         : [];
     })
     .sort((a, b) => (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0));
-  if (entries.length === 0) throw new RefError(`no catalogs (*.yaml) in ${prefix === "" ? "the repository's root" : inRepo} at ${ref}`);
+  if (entries.length === 0) throw new RefError(`no catalogs (*.yaml or *.yml) in ${prefix === "" ? "the repository's root" : inRepo} at ${ref}`);
   const changed = entries.filter((entry) => known.get(entry.fileName) !== entry.blob);
   const blobs = readBlobs(
     changed.map((entry) => entry.blob),

@@ -1,10 +1,11 @@
-import type { RawCatalog, RawCategory, RawCode, RawCodeSet, RawDeprecation, RawRetry, RawUncoded } from "../catalog/raw-catalog.js";
+import { type EffectiveCode, effectiveCode, httpStatusList } from "../catalog/code-defaults.js";
+import type { RawCatalog, RawCategory, RawCode, RawCodeDefaults, RawCodeSet, RawDeprecation, RawRetry, RawUncoded } from "../catalog/raw-catalog.js";
 import type { ValidCatalog } from "../catalog/validate.js";
 import { findCodeAssignment, findUncodedAssignment } from "../outcomes/assignments.js";
 import { builtinTaxonomy, type Taxonomy } from "../outcomes/taxonomy.js";
 import { buildOutcomeRule, buildRetry as buildRetryOf, createResolver, type OutcomeResolver } from "./resolve-outcome.js";
 import { byVendorId } from "./summary.js";
-import type { CatalogModel, CodeEntry, CodeFormat, CodeSet, Deprecation, Retry, UncodedEntry, Vendor } from "./types.js";
+import type { CatalogModel, CodeDefaults, CodeEntry, CodeFormat, CodeSet, Deprecation, InheritedValue, Retry, UncodedEntry, Vendor } from "./types.js";
 import { defaultJavaPackage } from "./vendor-names.js";
 
 /** Turns validated catalogs into the one normalized model every target renders, sorted by vendor id. */
@@ -62,13 +63,21 @@ function buildCodeSet(catalog: RawCatalog, set: RawCodeSet, resolver: OutcomeRes
     format: codeFormat(set),
     scopes: listOf(set.scopes, (scope) => ({ id: scope.id, title: scope.title, symbol: scope.symbol, description: scope.description })),
     categories: listOf(set.categories, buildCategory),
-    codes: listOf(set.codes, (entry) => buildCode(entry, resolver.resolve(findCodeAssignment(catalog, setIndex, codeIndex++), entry.retry, entry.action))),
+    codes: listOf(set.codes, (entry) => {
+      const effective = effectiveCode(set, entry);
+      return buildCode(entry, effective, resolver.resolve(findCodeAssignment(catalog, setIndex, codeIndex++), effective.retry?.value, entry.action));
+    }),
     uncoded: listOf(set.uncoded, (entry) =>
       buildUncoded(entry, resolver.resolve(findUncodedAssignment(catalog, setIndex, uncodedIndex++), entry.retry, entry.action)),
     ),
     outcome: buildOutcomeRule(set.outcome),
+    defaults: buildDefaults(set),
     notes: listOf(set.notes),
   };
+}
+
+function buildDefaults(stated: RawCodeDefaults): CodeDefaults {
+  return { httpStatuses: listOf(httpStatusList(stated.httpStatus)), retry: buildRetry(stated.retry), scope: stated.scope, severity: stated.severity };
 }
 
 function codeFormat(set: RawCodeSet): CodeFormat {
@@ -91,11 +100,18 @@ function buildCategory(category: RawCategory) {
     exceptionClasses: listOf(category.exceptionClasses),
     deprecated: buildDeprecation(category.deprecated),
     outcome: buildOutcomeRule(category.outcome),
+    defaults: buildDefaults(category),
     notes: listOf(category.notes),
   };
 }
 
-function buildCode(entry: RawCode, resolution: CodeEntry["resolution"]): CodeEntry {
+function buildCode(entry: RawCode, effective: EffectiveCode, resolution: CodeEntry["resolution"]): CodeEntry {
+  const inherited: InheritedValue[] = [];
+  for (const field of ["httpStatus", "retry", "scope", "severity"] as const) {
+    const from = effective[field]?.from;
+    if (from !== undefined && from !== "code") inherited.push({ field, from });
+  }
+  const httpStatuses = listOf(effective.httpStatus?.value);
   return {
     code: entry.code,
     wire: String(entry.code),
@@ -104,11 +120,14 @@ function buildCode(entry: RawCode, resolution: CodeEntry["resolution"]): CodeEnt
     alternativeMessages: listOf(entry.alternativeMessages),
     description: entry.description,
     action: entry.action,
-    httpStatus: entry.httpStatus,
-    scope: entry.scope,
+    httpStatus: httpStatuses[0],
+    httpStatuses,
+    scope: effective.scope?.value,
     category: entry.category,
+    severity: effective.severity?.value,
     endpoints: listOf(entry.endpoints),
-    retry: buildRetry(entry.retry),
+    retry: buildRetry(effective.retry?.value),
+    inherited,
     deprecated: buildDeprecation(entry.deprecated),
     retired: entry.retired && { since: entry.retired.since, reason: entry.retired.reason, replacement: entry.retired.replacement },
     reserved: entry.reserved ?? false,

@@ -1,5 +1,5 @@
 import type { Chunk } from "../render/output-file.js";
-import type { CatalogModel, CodeEntry, CodeSet, Deprecation, OutcomeRule, Resolution, Retry, UncodedEntry, Vendor } from "./types.js";
+import type { CatalogModel, CodeDefaults, CodeEntry, CodeSet, Deprecation, OutcomeRule, Resolution, Retry, UncodedEntry, Vendor } from "./types.js";
 
 /**
  * The resolved catalog as plain JSON data: what `gen export` prints and generated/catalog.json holds.
@@ -52,12 +52,15 @@ function exportCodeSet(set: CodeSet): object {
         exceptionClasses: nonEmpty(category.exceptionClasses),
         deprecated: exportDeprecation(category.deprecated),
         outcome: exportRule(category.outcome),
+        defaults: undefined,
+        ...exportDefaults(category.defaults),
         notes: nonEmpty(category.notes),
       })),
     ),
     codes: set.codes.map(exportCode),
     uncoded: nonEmpty(set.uncoded.map(exportUncoded)),
     outcome: exportRule(set.outcome),
+    ...exportDefaults(set.defaults),
     notes: nonEmpty(set.notes),
   };
 }
@@ -71,8 +74,11 @@ function exportCode(entry: CodeEntry): object {
     description: entry.description,
     action: entry.action,
     httpStatus: entry.httpStatus,
+    // The list only when there are several: httpStatus is the primary one.
+    httpStatuses: entry.httpStatuses.length > 1 ? entry.httpStatuses : undefined,
     scope: entry.scope,
     category: entry.category,
+    severity: entry.severity,
     endpoints: nonEmpty(entry.endpoints),
     retry: exportRetry(entry.retry),
     deprecated: exportDeprecation(entry.deprecated),
@@ -83,8 +89,18 @@ function exportCode(entry: CodeEntry): object {
     placeholders: nonEmpty(entry.placeholders),
     handling: entry.handling,
     notes: nonEmpty(entry.notes),
+    inherited: nonEmpty(entry.inherited),
     resolution: exportResolution(entry.resolution),
   };
+}
+
+/**
+ * A set's or category's defaults for its codes, as the catalog states them (and as a code's values are
+ * exported: httpStatus is the primary status, httpStatuses the list when there are several).
+ */
+function exportDefaults(defaults: CodeDefaults): object {
+  const { httpStatuses, retry, scope, severity } = defaults;
+  return { httpStatus: httpStatuses[0], httpStatuses: httpStatuses.length > 1 ? httpStatuses : undefined, retry: exportRetry(retry), scope, severity };
 }
 
 function exportUncoded(entry: UncodedEntry): object {

@@ -1,8 +1,25 @@
-import type { CodeKind, OutcomeSource, RetryPolicy, TextField } from "../catalog/raw-catalog.js";
+import type { CodeKind, OutcomeSource, RetryPolicy, Severity, TextField } from "../catalog/raw-catalog.js";
 import type { OutcomeBasis } from "../outcomes/assignments.js";
 import type { Taxonomy, TaxonomyOutcome } from "../outcomes/taxonomy.js";
 
-export type { CodeKind, OutcomeBasis, OutcomeSource, RetryPolicy, Taxonomy, TaxonomyOutcome, TextField };
+export type { CodeKind, OutcomeBasis, OutcomeSource, RetryPolicy, Severity, Taxonomy, TaxonomyOutcome, TextField };
+
+/** What a code set or category states for its codes that state none themselves. */
+export interface CodeDefaults {
+  /** HTTP statuses, primary first; empty when none is stated. */
+  readonly httpStatuses: readonly number[];
+  readonly retry: Retry | undefined;
+  /** Scope id. */
+  readonly scope: string | undefined;
+  readonly severity: Severity | undefined;
+}
+
+/** A value of a code that the code does not state itself, and whose default it is. */
+export interface InheritedValue {
+  readonly field: "httpStatus" | "retry" | "scope" | "severity";
+  /** The code's category, or its code set. */
+  readonly from: "category" | "code-set";
+}
 
 /** Every vendor, sorted by id: what all targets render from. */
 export interface CatalogModel {
@@ -83,6 +100,8 @@ export interface CodeSet {
   readonly uncoded: readonly UncodedEntry[];
   /** The outcome of the set's codes that neither the code nor its category assigns. */
   readonly outcome: OutcomeRule | undefined;
+  /** Values for the set's codes that neither the code nor its category states. */
+  readonly defaults: CodeDefaults;
   readonly notes: readonly string[];
 }
 
@@ -137,6 +156,8 @@ export interface Category {
   readonly deprecated: Deprecation | undefined;
   /** The outcome of the category's codes (and of unknown codes in its range) that the code does not assign. */
   readonly outcome: OutcomeRule | undefined;
+  /** Values for the category's codes that state none (they beat the code set's). */
+  readonly defaults: CodeDefaults;
   readonly notes: readonly string[];
 }
 
@@ -183,13 +204,21 @@ export interface CodeEntry {
   readonly alternativeMessages: readonly string[];
   readonly description: string | undefined;
   readonly action: string | undefined;
+  /** The primary HTTP status (the first of httpStatuses): the code's own, else its category's, else its set's. */
   readonly httpStatus: number | undefined;
-  /** Scope id. */
+  /** Every HTTP status the vendor may send the code with, primary first (effective, like httpStatus). */
+  readonly httpStatuses: readonly number[];
+  /** Scope id: the code's own, else its category's, else its set's. */
   readonly scope: string | undefined;
   /** Category id. */
   readonly category: string | undefined;
+  /** How grave the code is: the code's own, else its category's, else its set's. */
+  readonly severity: Severity | undefined;
   readonly endpoints: readonly string[];
+  /** The code's retry: its own, else its category's, else its set's. */
   readonly retry: Retry | undefined;
+  /** Which of httpStatus, retry, scope and severity come from a default, and whose. */
+  readonly inherited: readonly InheritedValue[];
   readonly deprecated: Deprecation | undefined;
   /** Set when the vendor no longer sends the code: it leaves the enums, parse() still knows it. */
   readonly retired: Retirement | undefined;

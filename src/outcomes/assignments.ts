@@ -1,3 +1,4 @@
+import { effectiveCode } from "../catalog/code-defaults.js";
 import type { DataPath } from "../catalog/locate.js";
 import type { RawCatalog, RawCode, RawCodeOutcome, RawCodeSet, RawHttpStatusOutcome, RawOutcomeRule, RawUncoded } from "../catalog/raw-catalog.js";
 
@@ -29,7 +30,8 @@ export function findCodeAssignment(catalog: RawCatalog, setIndex: number, codeIn
   const categoryIndex = (set.categories ?? []).findIndex((category) => category.id === entry.category);
   const category = set.categories?.[categoryIndex];
   if (category?.outcome) return { assignment: category.outcome, basis: "category", path: [...base, "categories", categoryIndex, "outcome"] };
-  return fromSetOrStatus(catalog, setIndex, entry.httpStatus);
+  // The primary status, after the category's and the set's defaults.
+  return fromSetOrStatus(catalog, setIndex, effectiveCode(set, entry, category).httpStatus?.value[0]);
 }
 
 /** The assignment of an uncoded entry: its own, else its set's or its HTTP status's. */

@@ -45,6 +45,7 @@ describe("codebook.config.yaml", () => {
         "cacheDir: ../node_modules/.cache/codebook  # default",
         "cache: true                                # default",
         "jobs: 2                                    # ../codebook.config.yaml:4:7",
+        "ts: style enum, importExtension js         # default",
         "",
       ].join("\n"),
     );

@@ -59,16 +59,17 @@ describe("help and commands", () => {
     for (const option of ["--check", "--out <dir>", "--only <vendor>", "--catalogs <dir>", "--targets <list>", "--config <file>", "--print-config"]) {
       expect(run.stdout, option).toMatch(new RegExp(`\\n  ${option.replace(/[[\]]/g, "\\$&")} `));
     }
-    for (const command of ["generate", "validate", "diff", "export", "explain", "init"]) expect(run.stdout).toMatch(new RegExp(`\\n  ${command} `));
+    for (const command of ["generate", "watch", "validate", "diff", "export", "explain", "docs", "init"])
+      expect(run.stdout).toMatch(new RegExp(`\\n  ${command} `));
   });
 
   it("an unknown command says so and lists the commands, with exit 2", () => {
-    for (const args of [["watch"], ["--out", "x", "watch"], ["--check", "explian"]]) {
+    for (const args of [["wacth"], ["--out", "x", "wacth"], ["--check", "explian"]]) {
       const run = runGen(args);
       expect(run.status, args.join(" ")).toBe(2);
       expect(run.stdout).toBe("");
       expect(run.stderr).toBe(
-        `gen: unknown command '${args.at(-1)}'\nCommands: generate, validate, diff, export, explain, init, help\n(run gen --help for usage)\n`,
+        `gen: unknown command '${args.at(-1)}'\nCommands: generate, watch, validate, diff, export, explain, docs, init, help\n(run gen --help for usage)\n`,
       );
     }
   });

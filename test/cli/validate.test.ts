@@ -131,6 +131,6 @@ codeSets:
       join(dir, "acme.yml"),
       "vendor:\n  id: acme\n  name: A\n  summary: S\ncodeSets:\n  - id: s\n    typeName: Codes\n    title: T\n    codeKind: integer\n    codes:\n      - code: 1\n        name: ONE\n",
     );
-    expect(runGen(["validate", "--catalogs", dir]).stdout).toBe("1 catalogs, 1 code sets, 1 codes: no problems\n");
+    expect(runGen(["validate", "--catalogs", dir]).stdout).toBe("1 catalog, 1 code set, 1 code: no problems\n");
   });
 });

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import type { StaticServer } from "../../scripts/serve-static.mjs";
+import type { StaticServer } from "../../src/docs-site/serve-static.js";
 
 /** Debian's chromium, driven by playwright-core; every request that is not for 127.0.0.1 is refused. */
 const CHROMIUM = "/usr/bin/chromium";

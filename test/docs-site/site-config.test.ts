@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { descriptionMeta, pageTexts } from "../../docs/.vitepress/page-data.js";
 import { indexEntries } from "../../docs/.vitepress/search-sections.js";
 import { buildSidebar, parseCatalogSummary } from "../../docs/.vitepress/sidebar.js";
-import { serveStatic } from "../../scripts/serve-static.mjs";
+import { serveStatic } from "../../src/docs-site/serve-static.js";
 import { tempDir } from "../support/run-gen.js";
 
 /** The pieces of the docs site that need no build: search sections, sidebar, page data, static server. */

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type StaticServer, serveStatic } from "../../scripts/serve-static.mjs";
+import { type StaticServer, serveStatic } from "../../src/docs-site/serve-static.js";
 import { anchorId } from "../../src/render/escape/markdown.js";
 import { FIXTURES, GENERATED } from "../support/paths.js";
 import { runGen, tempDir } from "../support/run-gen.js";

@@ -1,5 +1,5 @@
-import { type SpawnSyncReturns, spawnSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { type SpawnSyncReturns, spawn, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../support/paths.js";
@@ -41,7 +41,9 @@ describe("codebook installed from its tarball into a fresh project", () => {
     project = tempDir("codebook-consumer-");
     writeFileSync(join(project, "package.json"), `${JSON.stringify({ name: "consumer", version: "1.0.0", private: true, type: "module" }, null, 2)}\n`);
     // The dependencies come from npm's cache where it has them (npm ci filled it), else from the registry.
-    const installed = run("npm", ["install", tarball, "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts"], project);
+    // VitePress, for gen docs, is an optional peer dependency: the project installs the version this repository uses.
+    const vitepress = (JSON.parse(readFileSync(join(ROOT, "node_modules/vitepress/package.json"), "utf8")) as { version: string }).version;
+    const installed = run("npm", ["install", tarball, `vitepress@${vitepress}`, "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts"], project);
     expect(installed.status, installed.stderr).toBe(0);
   });
 
@@ -87,7 +89,7 @@ describe("codebook installed from its tarball into a fresh project", () => {
     expect(existsSync(resolve(project, configLine.replace(/^.*\$schema=/, "")))).toBe(true);
 
     const validate = npx(["gen", "validate"], project);
-    expect(validate.stdout).toBe("1 catalogs, 1 code sets, 3 codes: no problems\n");
+    expect(validate.stdout).toBe("1 catalog, 1 code set, 3 codes: no problems\n");
     const generate = npx(["gen"], project);
     expect(generate.stderr).toBe("");
     expect(generate.stdout).toBe("generated: 11 created, 0 updated, 0 removed, 0 unchanged\n");
@@ -117,10 +119,103 @@ describe("codebook installed from its tarball into a fresh project", () => {
     );
   });
 
+  it("gen docs builds the site of the project's output, or of one anywhere, with the package's sidebar and search", async () => {
+    const build = npx(["gen", "docs", "build"], project);
+    // VitePress shows its progress on stderr; nothing else may be there.
+    expect(build.stderr).not.toMatch(/error|warn|fail/i);
+    expect(build.status).toBe(0);
+    expect(build.stdout).toContain("gen docs build: generated/docs -> docs-site\n");
+    const page = readFileSync(join(project, "docs-site/example-pay.html"), "utf8");
+    expect(page).toContain('id="terminal-error-2310"');
+    // A deprecation's reason that is a sentence is followed by another sentence, not by "; use".
+    expect(page).toContain("<dd>Merged into BATTERY_TOO_LOW by the vendor. Use <code>BATTERY_TOO_LOW</code> instead.</dd>");
+    // The sidebar lists the vendor's code sets; the search index holds its codes.
+    expect(page).toMatch(/class="VPSidebar[\s\S]*href="\/example-pay\.html#terminal-error[^"]*"/);
+    const searchIndex = readdirSync(join(project, "docs-site/assets/chunks")).find((name) => name.startsWith("@localSearchIndexroot"));
+    expect(readFileSync(join(project, "docs-site/assets/chunks", searchIndex ?? "none"), "utf8")).toContain("BATTERY_TOO_LOW");
+    // Nothing is left in the installed package.
+    expect(readdirSync(join(project, "node_modules/codebook/docs/.vitepress")).sort()).toEqual([
+      "config.ts",
+      "page-data.ts",
+      "resolve-from-repository.ts",
+      "search-sections.ts",
+      "sidebar.ts",
+      "theme",
+    ]);
+
+    // An output directory outside the project, built from inside it.
+    const elsewhere = tempDir("codebook-elsewhere-");
+    cpSync(join(project, "generated"), join(elsewhere, "generated"), { recursive: true });
+    const far = npx(["gen", "docs", "build", "--out", join(elsewhere, "generated"), "--dest", join(elsewhere, "site")], project);
+    expect(far.stderr).not.toMatch(/error|warn|fail/i);
+    expect(far.status).toBe(0);
+    expect(existsSync(join(elsewhere, "site/example-pay.html"))).toBe(true);
+
+    // A build empties its destination: a directory of the user's is refused, and kept.
+    mkdirSync(join(project, "mine"));
+    writeFileSync(join(project, "mine/keep.txt"), "mine");
+    const refused = npx(["gen", "docs", "build", "--dest", "mine"], project);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toBe(
+      "mine:0:0 error site-destination-in-use mine is not empty and was not built by gen docs (no .codebook-site in it); a build empties its destination, so choose another --dest or empty it\n",
+    );
+    expect(readdirSync(join(project, "mine"))).toEqual(["keep.txt"]);
+    // Building again into its own site is fine.
+    expect(npx(["gen", "docs", "build"], project).status).toBe(0);
+
+    // gen docs preview serves the build on 127.0.0.1, links as they are; gen docs dev serves the pages live.
+    const previewed = await servedPage(["preview", "--port", "0", "--plain"], "example-pay.html");
+    expect(previewed).toBe(readFileSync(join(project, "docs-site/example-pay.html"), "utf8"));
+    const live = await servedPage(["dev"], "example-pay.html");
+    expect(live).toContain('<script type="module" src="/@vite/client"></script>');
+  });
+
+  /** Starts `gen docs <args>` in the project, fetches one page from the URL it prints, and stops it. */
+  async function servedPage(args: readonly string[], page: string): Promise<string> {
+    // The installed bin itself rather than npx, which starts it in a process group of its own that a
+    // signal to npx does not reach.
+    const bin = join(project, "node_modules/codebook/bin/gen.js");
+    const server = spawn(process.execPath, [bin, "docs", ...args], { cwd: project, env: { ...process.env, NO_COLOR: "1" } });
+    try {
+      const url = await new Promise<string>((done, fail) => {
+        let seen = "";
+        const timer = setTimeout(() => fail(new Error(`gen docs ${args.join(" ")} printed no URL in 60 s: ${seen}`)), 60_000);
+        server.stdout.on("data", (chunk: Buffer) => {
+          seen += chunk.toString();
+          const found = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(seen);
+          if (found?.[1]) {
+            clearTimeout(timer);
+            done(found[1]);
+          }
+        });
+        server.once("exit", (code) => fail(new Error(`gen docs ${args.join(" ")} exited with ${code}: ${seen}`)));
+      });
+      const served = await fetch(`${url}/${page}`);
+      expect(served.status).toBe(200);
+      return await served.text();
+    } finally {
+      server.kill("SIGTERM");
+      await new Promise((done) => (server.exitCode === null ? server.once("exit", done) : done(undefined)));
+    }
+  }
+
+  it("gen docs without VitePress says how to install it", () => {
+    renameSync(join(project, "node_modules/vitepress"), join(project, "node_modules/vitepress-away"));
+    try {
+      const missing = npx(["gen", "docs", "build"], project);
+      expect(missing.status).toBe(1);
+      expect(missing.stderr).toBe(
+        "gen docs: error vitepress-missing the docs site is built with VitePress, which is not installed: run `npm install --save-dev vitepress@^1.6`\n",
+      );
+    } finally {
+      renameSync(join(project, "node_modules/vitepress-away"), join(project, "node_modules/vitepress"));
+    }
+  });
+
   it("its API is importable from Node ESM and typed for TypeScript without @types/node", () => {
     writeFileSync(
       join(project, "use-api.ts"),
-      `import { buildModel, type CheckReport, checkFiles, type Diagnostic, type Explanation, explainCode, generate, type GenerateResult, loadCatalogs, validateCatalogs, writeFiles } from "codebook";
+      `import { buildModel, type CheckReport, checkFiles, type Diagnostic, type Explanation, explainCode, generate, type GenerateResult, loadCatalogs, type RunResult, run, validateCatalogs, type Watcher, watch, writeFiles } from "codebook";
 
 const result: GenerateResult = generate({ catalogs: "catalogs" });
 const problems: readonly Diagnostic[] = result.diagnostics;
@@ -128,6 +223,13 @@ const explained: Explanation = explainCode(buildModel(loadCatalogs("catalogs").c
 export async function summary() {
   const report: CheckReport = await checkFiles(result.files, "generated");
   return { matches: explained.matches.map((match) => match.name), problems: problems.length, stale: report.modified.length + report.missing.length, loadCatalogs, validateCatalogs, writeFiles };
+}
+export async function written(): Promise<number> {
+  const result: RunResult = await run({ catalogs: "catalogs", out: "generated", check: true });
+  return result.status === "checked" ? result.modified.length : -1;
+}
+export function watching(): Watcher {
+  return watch(() => ({ run: { catalogs: "catalogs", out: "generated" }, alsoWatch: [] }), { onResult: () => {}, onError: () => {} });
 }
 `,
     );
@@ -153,18 +255,30 @@ export async function summary() {
 
     writeFileSync(
       join(project, "use-api.mjs"),
-      `import { generate, checkFiles, writeFiles } from "codebook";
+      `import { generate, checkFiles, run, writeFiles } from "codebook";
 const result = generate({ catalogs: "catalogs" });
 const before = await checkFiles(result.files, "api-out");
 const written = await writeFiles(result.files, "api-out");
 const after = await checkFiles(result.files, "api-out");
-console.log(JSON.stringify({ files: result.files.length, missing: before.missing.length, created: written.created.length, unchanged: after.unchanged }));
+const ran = await run({ catalogs: "catalogs", out: "run-out" });
+const checked = await run({ catalogs: "catalogs", out: "run-out", check: true });
+console.log(JSON.stringify({ files: result.files.length, missing: before.missing.length, created: written.created.length, unchanged: after.unchanged, ran: ran.status, runCreated: ran.created.length, checked: checked.status, stale: checked.modified.length }));
 `,
     );
     const ran = run(process.execPath, ["use-api.mjs"], project);
     expect(ran.stderr).toBe("");
-    expect(JSON.parse(ran.stdout)).toEqual({ files: 10, missing: 11, created: 11, unchanged: 11 });
+    expect(JSON.parse(ran.stdout)).toEqual({
+      files: 10,
+      missing: 11,
+      created: 11,
+      unchanged: 11,
+      ran: "written",
+      runCreated: 11,
+      checked: "checked",
+      stale: 0,
+    });
     // The API writes what gen writes.
     expect(readFileSync(join(project, "api-out/ts/example-pay.ts"), "utf8")).toBe(readFileSync(join(project, "generated/ts/example-pay.ts"), "utf8"));
+    expect(readFileSync(join(project, "run-out/ts/example-pay.ts"), "utf8")).toBe(readFileSync(join(project, "generated/ts/example-pay.ts"), "utf8"));
   });
 });

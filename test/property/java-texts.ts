@@ -1,5 +1,5 @@
 import type { Catalog, CodeSet } from "../support/arbitraries.js";
-import { javaPackageOf, trimAscii } from "../support/arbitraries.js";
+import { effectiveOf, javaPackageOf, trimAscii } from "../support/arbitraries.js";
 import { hex } from "../support/java.js";
 
 /**
@@ -123,7 +123,8 @@ export function textProbes(catalog: Catalog, set: CodeSet): { probes: string[]; 
   const expected = [set.codes.map((code) => code.name).join(",")];
   for (const code of set.codes) {
     probes.push(`T ${type} ${code.name}`);
-    const scope = set.scopes?.find((s) => s.id === code.scope)?.title;
+    const effective = effectiveOf(set, code);
+    const scope = set.scopes?.find((s) => s.id === effective.scope)?.title;
     const category = set.categories?.find((c) => c.id === code.category)?.title;
     expected.push(
       [
@@ -133,7 +134,7 @@ export function textProbes(catalog: Catalog, set: CodeSet): { probes: string[]; 
         text(code.action),
         text(scope),
         text(category),
-        code.httpStatus === undefined ? "-" : String(code.httpStatus),
+        effective.httpStatus === undefined ? "-" : String(effective.httpStatus),
         (code.alternativeMessages ?? []).map(hex).join(","),
         (code.endpoints ?? []).map(hex).join(","),
         translationsAnswer(code.translations),

@@ -445,7 +445,7 @@ export const EXPECTED_RULES: Readonly<Record<string, readonly string[] | undefin
   "wrong-type": ["wrong-type", "invalid-value", "code-kind-mismatch", "digit-code-not-quoted"],
   "wrong-width": ["digit-code-width", "code-kind-mismatch"],
   "integer-overflow": ["code-kind-mismatch", "wrong-type"],
-  "symbolic-spaces": ["code-kind-mismatch"],
+  "symbolic-spaces": ["code-kind-mismatch", "empty-value"],
   "dangling-reference": ["unknown-reference"],
   "reserved-word": ["reserved-word", "reserved-type-name", "unsafe-vendor-id"],
   "missing-property": ["missing-property"],

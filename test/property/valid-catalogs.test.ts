@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
 import { parse } from "yaml";
 import { validateCatalog } from "../../src/catalog/validate.js";
-import { type Catalog, type CodeSet, catalogArbitrary, catalogYaml, javaPackageOf, numberedCatalog, trimAscii } from "../support/arbitraries.js";
+import { type Catalog, type CodeSet, catalogArbitrary, catalogYaml, effectiveOf, javaPackageOf, numberedCatalog, trimAscii } from "../support/arbitraries.js";
 import { compileTypeScript } from "../support/compile.js";
 import { CONFORMANCE_HARNESS, runConformance } from "../support/java.js";
 import { runGen, tempDir } from "../support/run-gen.js";
@@ -292,7 +292,8 @@ function typescriptProblems(api: EnumApi, set: CodeSet): string[] {
     if (set.codeKind !== "digits") check(`fromCode(${JSON.stringify(String(code.code))})`, api.fromCode(String(code.code)), code.code);
     check(`valueOf(${name})`, api.valueOf(name), code.code);
     const info = api.info(code.code);
-    const scope = set.scopes?.find((s) => s.id === code.scope);
+    const effective = effectiveOf(set, code);
+    const scope = set.scopes?.find((s) => s.id === effective.scope);
     const category = set.categories?.find((c) => c.id === code.category);
     const deprecated = code.deprecated === undefined || code.deprecated === false ? null : code.deprecated;
     check(`info(${name})`, info, {
@@ -303,16 +304,16 @@ function typescriptProblems(api: EnumApi, set: CodeSet): string[] {
       alternativeMessages: code.alternativeMessages ?? [],
       description: code.description ?? null,
       action: code.action ?? null,
-      httpStatus: code.httpStatus ?? null,
+      httpStatus: effective.httpStatus ?? null,
       scope: scope ? { id: scope.id, title: scope.title } : null,
       category: category ? { id: category.id, title: category.title } : null,
       endpoints: code.endpoints ?? [],
-      retry: code.retry
+      retry: effective.retry
         ? {
-            policy: code.retry.policy,
-            minDelaySeconds: code.retry.minDelaySeconds ?? null,
-            maxDelaySeconds: code.retry.maxDelaySeconds ?? null,
-            note: code.retry.note ?? null,
+            policy: effective.retry.policy,
+            minDelaySeconds: effective.retry.minDelaySeconds ?? null,
+            maxDelaySeconds: effective.retry.maxDelaySeconds ?? null,
+            note: effective.retry.note ?? null,
           }
         : null,
       deprecated:
@@ -403,6 +404,11 @@ function runHarness(classpath: string, mainClass: string, probes: readonly strin
 /** Every string and number of a catalog with its path (booleans are left out: the export drops false flags). */
 function leaves(value: unknown, path: (string | number)[] = []): [(string | number)[], string | number][] {
   if (typeof value === "string" || typeof value === "number") return [[path, value]];
+  // catalog.json gives a list of HTTP statuses as the primary httpStatus and, when there are several, httpStatuses.
+  if (path.at(-1) === "httpStatus" && Array.isArray(value)) {
+    const statuses = value as number[];
+    return statuses.length === 1 ? [[path, statuses[0] as number]] : statuses.map((status, index) => [[...path.slice(0, -1), "httpStatuses", index], status]);
+  }
   if (Array.isArray(value)) return value.flatMap((item, index) => leaves(item, [...path, index]));
   if (value !== null && typeof value === "object") return Object.entries(value).flatMap(([key, item]) => leaves(item, [...path, key]));
   return [];

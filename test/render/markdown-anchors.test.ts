@@ -25,4 +25,29 @@ describe("anchors on a vendor's page", () => {
     const ids = view.codeSets.flatMap((set) => set.groups.flatMap((group) => group.entries.map((entry) => entry.id)));
     expect(ids).toEqual(["a-b-2", "a-b-c"]);
   });
+
+  it("keep a code's anchor when a category with the code's id is added: categories have a namespace of their own", () => {
+    // A symbolic code "fraud" in set "d" has the anchor d-fraud; a category "fraud" once took it and moved the code to d-fraud-2.
+    const raw = parseDocument(readFileSync(join(CATALOGS, "coupon-credit.yaml"), "utf8")).toJS() as RawCatalog;
+    const template = raw.codeSets[0] as RawCatalog["codeSets"][number];
+    const first = template.codes[0] as (typeof template.codes)[number];
+    const { category: _category, ...plain } = first;
+    const set = { ...template, id: "d", typeName: "DeclineCode", codeKind: "symbolic" as const, codes: [{ ...plain, code: "fraud" }] };
+    const { width: _width, ...symbolicSet } = set;
+    const ids = (catalog: RawCatalog) => {
+      const view = markdownVendorView(buildVendor(catalog, "catalogs/coupon-credit.yaml"));
+      return {
+        codes: view.codeSets.flatMap((s) => s.groups.flatMap((group) => group.entries.map((entry) => entry.id))),
+        categories: view.codeSets.flatMap((s) => s.groups.flatMap((group) => (group.anchor === null ? [] : [group.anchor]))),
+      };
+    };
+    const before = ids({ ...raw, codeSets: [{ ...symbolicSet, categories: [] }] });
+    const after = ids({
+      ...raw,
+      codeSets: [{ ...symbolicSet, categories: [{ id: "fraud", title: "Fraud" }], codes: [{ ...first, code: "fraud", category: "fraud" }] }],
+    });
+    expect(before.codes).toEqual(["d-fraud"]);
+    expect(after.codes).toEqual(["d-fraud"]);
+    expect(after.categories).toEqual(["category-d-fraud"]);
+  });
 });

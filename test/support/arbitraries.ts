@@ -41,7 +41,8 @@ export interface Code {
   alternativeMessages?: string[] | undefined;
   description?: string | undefined;
   action?: string | undefined;
-  httpStatus?: number | undefined;
+  httpStatus?: number | number[] | undefined;
+  severity?: Severity | undefined;
   scope?: string | undefined;
   category?: string | undefined;
   endpoints?: string[] | undefined;
@@ -70,7 +71,15 @@ export interface Scope {
   symbol?: string | undefined;
   description?: string | undefined;
 }
-export interface Category {
+export type Severity = "error" | "warning" | "info" | "success";
+/** What a code set or category states for its codes that state none. */
+export interface CodeDefaults {
+  httpStatus?: number | number[] | undefined;
+  retry?: Retry | undefined;
+  scope?: string | undefined;
+  severity?: Severity | undefined;
+}
+export interface Category extends CodeDefaults {
   id: string;
   title: string;
   description?: string | undefined;
@@ -79,7 +88,7 @@ export interface Category {
   deprecated?: Deprecation | undefined;
   notes?: string[] | undefined;
 }
-export interface CodeSet {
+export interface CodeSet extends CodeDefaults {
   id: string;
   typeName: string;
   title: string;
@@ -401,7 +410,8 @@ function codeSetOf(g: Draw, id: string, typeName: string): CodeSet {
     entry.alternativeMessages = maybe(g, 15, () => texts(g, 2));
     entry.description = maybe(g, 60, () => g(textArbitrary));
     entry.action = maybe(g, 40, () => g(textArbitrary));
-    entry.httpStatus = maybe(g, 30, () => g(fc.integer({ min: 100, max: 599 })));
+    entry.httpStatus = maybe(g, 30, () => httpStatusOf(g));
+    entry.severity = maybe(g, 20, () => pickFrom(g, SEVERITIES));
     entry.scope = scopes.length > 0 && chance(g, 60) ? pickFrom(g, scopes).id : undefined;
     entry.category = categoryIds.length > 0 && chance(g, 60) ? pickFrom(g, categoryIds) : undefined;
     entry.endpoints = maybe(g, 20, () => texts(g, 3));
@@ -436,6 +446,7 @@ function codeSetOf(g: Draw, id: string, typeName: string): CodeSet {
       range,
       exceptionClasses: maybe(g, 20, () => texts(g, 2)),
       deprecated: maybe(g, 10, () => deprecationOf(g, [])),
+      ...defaultsOf(g, scopes, 15),
       notes: maybe(g, 15, () => texts(g, 2)),
     });
   });
@@ -472,8 +483,45 @@ function codeSetOf(g: Draw, id: string, typeName: string): CodeSet {
     categories: categories.length > 0 || chance(g, 10) ? categories : undefined,
     codes: entries,
     uncoded: uncoded.length > 0 ? uncoded : undefined,
+    ...defaultsOf(g, scopes, 20),
     notes: maybe(g, 15, () => texts(g, 2)),
   });
+}
+
+const SEVERITIES: readonly Severity[] = ["error", "warning", "info", "success"];
+
+/** One HTTP status, or sometimes a list of distinct ones. */
+function httpStatusOf(g: Draw): number | number[] {
+  const status = fc.integer({ min: 100, max: 599 });
+  return chance(g, 25) ? g(fc.uniqueArray(status, { minLength: 1, maxLength: 3 })) : g(status);
+}
+
+/** Defaults for a set's or category's codes, each stated with the given chance. */
+function defaultsOf(g: Draw, scopes: readonly Scope[], percent: number): CodeDefaults {
+  return prune({
+    httpStatus: maybe(g, percent, () => httpStatusOf(g)),
+    retry: maybe(g, percent, () => retryOf(g)),
+    scope: scopes.length > 0 && chance(g, percent) ? pickFrom(g, scopes).id : undefined,
+    severity: maybe(g, percent, () => pickFrom(g, SEVERITIES)),
+  });
+}
+
+/**
+ * The oracle for a code's effective values, written apart from src/: the code's own value, else its
+ * category's, else its set's; the primary HTTP status is the first listed.
+ */
+export function effectiveOf(
+  set: CodeSet,
+  code: Code,
+): { httpStatus: number | undefined; retry: Retry | undefined; scope: string | undefined; severity: Severity | undefined } {
+  const category = set.categories?.find((c) => c.id === code.category);
+  const status = code.httpStatus ?? category?.httpStatus ?? set.httpStatus;
+  return {
+    httpStatus: Array.isArray(status) ? status[0] : status,
+    retry: code.retry ?? category?.retry ?? set.retry,
+    scope: code.scope ?? category?.scope ?? set.scope,
+    severity: code.severity ?? category?.severity ?? set.severity,
+  };
 }
 
 /** The surrounding ASCII whitespace that uncoded matching ignores. */

@@ -1,5 +1,5 @@
-import type { CodeEntry, CodeSet, Placeholder, Resolution, Retry, UncodedEntry } from "../../model/types.js";
-import { anchorId, htmlText } from "../escape/markdown.js";
+import type { CodeDefaults, CodeEntry, CodeSet, InheritedValue, Placeholder, Resolution, Retry, UncodedEntry } from "../../model/types.js";
+import { htmlText, markdownParagraph } from "../escape/markdown.js";
 import { joinEach } from "./join.js";
 import { basisText, retryText as resolvedRetryText } from "./outcome-text.js";
 
@@ -95,14 +95,23 @@ const ENTRY_FIELDS: readonly {
   { key: "action", label: "Action", value: (e, _set, tokens) => optional(e.action, tokens) },
   { key: "handling", label: "Handling", value: (e, _set, tokens) => optional(e.handling, tokens) },
   { key: "outcome", label: "Outcome", value: (e) => outcomeValue(e.resolution) },
-  { key: "http", label: "HTTP status", value: (e) => (e.httpStatus === undefined ? undefined : String(e.httpStatus)) },
-  { key: "scope", label: "Scope", value: (e, set) => (e.scope === undefined ? undefined : htmlText(scopeLabel(set, e.scope))) },
+  {
+    key: "http",
+    label: "HTTP status",
+    value: (e) => (e.httpStatuses.length === 0 ? undefined : `${e.httpStatuses.join(" or ")}${inheritedText(e, "httpStatus")}`),
+  },
+  { key: "severity", label: "Severity", value: (e) => (e.severity === undefined ? undefined : `${e.severity}${inheritedText(e, "severity")}`) },
+  {
+    key: "scope",
+    label: "Scope",
+    value: (e, set) => (e.scope === undefined ? undefined : `${htmlText(scopeLabel(set, e.scope))}${inheritedText(e, "scope")}`),
+  },
   {
     key: "endpoints",
     label: "Endpoints",
     value: (e) => (e.endpoints.length === 0 ? undefined : joinEach(e.endpoints, (ep) => `<code>${htmlText(ep)}</code>`, ", ")),
   },
-  { key: "retry", label: "Retry", value: (e) => (e.retry === undefined ? undefined : retryText(e.retry)) },
+  { key: "retry", label: "Retry", value: (e) => (e.retry === undefined ? undefined : `${retryText(e.retry)}${inheritedText(e, "retry")}`) },
   { key: "placeholders", label: "Placeholders", value: (e) => (e.placeholders.length === 0 ? undefined : joinEach(e.placeholders, placeholderText, "<br>")) },
   { key: "deprecated", label: "Deprecated", value: (e) => (e.deprecated === undefined ? undefined : deprecationText(e.deprecated)) },
   {
@@ -117,8 +126,8 @@ const ENTRY_FIELDS: readonly {
   },
 ];
 
-/** A code's entry. `anchor` hands out the page's unique ids. */
-export function entryView(entry: CodeEntry, set: CodeSet, setAnchor: string, anchor: (id: string) => string): EntryView {
+/** A code's entry; `id` is its fragment id on the page (see pageAnchors). */
+export function entryView(entry: CodeEntry, set: CodeSet, setAnchor: string, id: string): EntryView {
   const tokens = entry.placeholders.map((placeholder) => placeholder.token);
   const fields: FieldView[] = [];
   for (const field of ENTRY_FIELDS) {
@@ -139,7 +148,7 @@ export function entryView(entry: CodeEntry, set: CodeSet, setAnchor: string, anc
   let attributes = `data-set="${setAnchor}"`;
   for (const facet of FACETS) attributes += ` data-${facet.name}="${htmlText(facet.value(entry, set))}"`;
   return {
-    id: anchor(anchorId(set.id, entry.wire)),
+    id,
     attributes,
     code: breakable(entry.wire),
     // A symbolic code that is its own name (AUTHORIZATION) shows once.
@@ -157,7 +166,7 @@ export function entryView(entry: CodeEntry, set: CodeSet, setAnchor: string, anc
 }
 
 /** An error that carries no code, matched by HTTP status and message. */
-export function uncodedEntryView(entry: UncodedEntry, set: CodeSet, setAnchor: string, anchor: (id: string) => string): EntryView {
+export function uncodedEntryView(entry: UncodedEntry, setAnchor: string, id: string): EntryView {
   const fields: FieldView[] = [
     { key: "http", label: "HTTP status", value: String(entry.httpStatus), lang: "" },
     { key: "message", label: "Message", value: htmlText(entry.message), lang: "" },
@@ -172,7 +181,7 @@ export function uncodedEntryView(entry: UncodedEntry, set: CodeSet, setAnchor: s
   const outcome = outcomeValue(entry.resolution);
   if (outcome !== undefined) fields.push({ key: "outcome", label: "Outcome", value: outcome, lang: "" });
   return {
-    id: anchor(anchorId(`${set.id}-uncoded`, entry.name)),
+    id,
     // Code-less cases have no scope or category, but an outcome: the outcome filter keeps them.
     attributes: `data-set="${setAnchor}" data-outcome="${htmlText(entry.resolution.outcome)}"`,
     code: null,
@@ -219,10 +228,28 @@ function placeholderText(placeholder: Placeholder): string {
   return placeholder.description === undefined ? token : `${token}: ${htmlText(placeholder.description)}`;
 }
 
-function retryText(retry: Retry): string {
+/** " (its category's default)" after a value the code does not state itself: whose default it is, in codebook's words. */
+function inheritedText(entry: CodeEntry, field: InheritedValue["field"]): string {
+  const from = entry.inherited.find((value) => value.field === field)?.from;
+  return from === undefined ? "" : ` <em class="cb-default">(${from === "category" ? "its category's" : "its code set's"} default)</em>`;
+}
+
+/** A set's or category's defaults for its codes, as one Markdown paragraph; null when it states none. */
+export function defaultsText(defaults: CodeDefaults, set: CodeSet): string | null {
+  const parts = [
+    defaults.httpStatuses.length === 0 ? "" : `HTTP status ${defaults.httpStatuses.join(" or ")}`,
+    defaults.severity === undefined ? "" : `severity ${defaults.severity}`,
+    defaults.scope === undefined ? "" : `scope ${scopeLabel(set, defaults.scope)}`,
+    defaults.retry === undefined ? "" : `retry ${retryText(defaults.retry, (text) => text)}`,
+  ].filter(Boolean);
+  // Catalog text (a scope's title, a retry's note) sits in a paragraph: escaped once, for Markdown.
+  return parts.length === 0 ? null : markdownParagraph(`Defaults for its codes that state none: ${parts.join("; ")}.`);
+}
+
+function retryText(retry: Retry, escapeNote: (text: string) => string = htmlText): string {
   const { minDelaySeconds: min, maxDelaySeconds: max } = retry;
   const delay = min !== undefined && max !== undefined ? ` (${min}–${max} s)` : min !== undefined ? ` (≥ ${min} s)` : "";
-  return `${retry.policy}${delay}${retry.note === undefined ? "" : `: ${htmlText(retry.note)}`}`;
+  return `${retry.policy}${delay}${retry.note === undefined ? "" : `: ${escapeNote(retry.note)}`}`;
 }
 
 /**
@@ -249,7 +276,9 @@ function outcomeEvidence(resolution: Resolution): string[] {
 function deprecationText(deprecation: NonNullable<CodeEntry["deprecated"]>): string | undefined {
   const use = deprecation.replacement === undefined ? "" : `use <code>${htmlText(deprecation.replacement)}</code> instead`;
   if (deprecation.reason === undefined) return use === "" ? undefined : use.charAt(0).toUpperCase() + use.slice(1);
-  return use === "" ? htmlText(deprecation.reason) : `${htmlText(deprecation.reason)}; ${use}`;
+  if (use === "") return htmlText(deprecation.reason);
+  // A reason that is a sentence of its own is followed by another: "Merged by the vendor. Use X instead."
+  return /[.!?]$/.test(deprecation.reason) ? `${htmlText(deprecation.reason)} U${use.slice(1)}.` : `${htmlText(deprecation.reason)}; ${use}`;
 }
 
 function isCategorised(set: CodeSet, entry: CodeEntry): boolean {

@@ -3,22 +3,23 @@ import type { CodeEntry, CodeSet, OutcomeRule, ResponseField, Vendor } from "../
 import { anchorId, htmlCommentText, htmlText, markdownCell, markdownHeading, markdownListItem, markdownParagraph, yamlString } from "../escape/markdown.js";
 import type { SharedInput } from "../shared-input.js";
 import { bannerText } from "./banner.js";
-import { type EntryView, entryView, type FieldView, filterView, uncodedEntryView } from "./markdown-entry-view.js";
+import { defaultsText, type EntryView, entryView, type FieldView, filterView, uncodedEntryView } from "./markdown-entry-view.js";
 import { retryText } from "./outcome-text.js";
+import { type PageAnchors, pageAnchors } from "./page-anchors.js";
 
 /** What templates/docs/index.md.hbs sees. */
 export function markdownIndexView(shared: SharedInput) {
   const vendors = shared.summary.vendors;
   return {
-    frontMatter: frontMatter("Status and error codes", `${vendors.length} vendors, every status and error code, generated from the catalogs.`),
+    frontMatter: frontMatter("Status and error codes", `${counted(vendors.length, "vendor")}, every status and error code, generated from the catalogs.`),
     banner: `<!-- ${htmlCommentText(bannerText("every catalog"))} -->`,
-    totals: `${vendors.length} vendors, ${sum(vendors.map((v) => v.codeSets.length))} code sets, ${sum(vendors.flatMap((v) => v.codeSets.map((set) => set.entryCount)))} codes.`,
+    totals: `${counted(vendors.length, "vendor")}, ${counted(sum(vendors.map((v) => v.codeSets.length)), "code set")}, ${counted(sum(vendors.flatMap((v) => v.codeSets.map((set) => set.entryCount))), "code")}.`,
     // A heading per vendor and a line per code set, not a table: it reads on a phone as on a desktop.
     vendors: vendors.map((vendor) => ({
       heading: `[${markdownHeading(vendor.name)}](./${vendor.id}.md)`,
       codeSets: vendor.codeSets.map(
         (set) =>
-          `[${markdownCell(set.title)}](./${vendor.id}.md#${set.id}): <code>${markdownCell(set.typeName)}</code>, ${set.entryCount} codes, ${formatKind(set.format, "short")}`,
+          `[${markdownCell(set.title)}](./${vendor.id}.md#${set.id}): <code>${markdownCell(set.typeName)}</code>, ${counted(set.entryCount, "code")}, ${formatKind(set.format, "short")}`,
       ),
     })),
   };
@@ -26,10 +27,7 @@ export function markdownIndexView(shared: SharedInput) {
 
 /** What templates/docs/vendor.md.hbs sees: every text escaped for a Markdown page that Vue renders. */
 export function markdownVendorView(vendor: Vendor) {
-  const anchors = anchorAllocator();
-  // Every set's anchor is handed out before any code's: links to a set (from the index, from the error
-  // response's fields) use its plain id, so a code or category may be renamed on a clash, a set never.
-  const setAnchors = vendor.codeSets.map((set) => anchors(set.id));
+  const anchors = pageAnchors(vendor);
   const response = vendor.errorResponse;
   return {
     frontMatter: frontMatter(vendor.name, vendor.summary),
@@ -57,9 +55,14 @@ export function markdownVendorView(vendor: Vendor) {
       text: markdownParagraph(item.text),
       items: item.items.map(markdownListItem),
     })),
-    codeSets: vendor.codeSets.map((set, index) => codeSetView(set, setAnchors[index] ?? set.id, anchors)),
+    codeSets: vendor.codeSets.map((set, index) => codeSetView(set, index, anchors)),
     httpStatusOutcomes: vendor.httpStatusOutcomes.map((rule) => ruleText(rule.outcome, `HTTP ${rule.status ?? rule.range ?? ""}`)),
   };
+}
+
+/** "1 vendor", "2 vendors": a count with its noun. */
+function counted(count: number, noun: string): string {
+  return `${count} ${count === 1 ? noun : `${noun}s`}`;
 }
 
 export function frontMatter(title: string, description: string, options: { readonly search?: false } = {}): string {
@@ -89,23 +92,11 @@ function codeFence(text: string, language: string): string {
   return `${fence}${language}\n${text.replace(/\r\n?/g, "\n")}\n${fence}`;
 }
 
-/**
- * Hands out fragment ids, unique on the page: the usual id is kept, and the rare one that a catalog
- * makes collide (a code "b" in set "a" and a set "a-b") gets a numbered suffix.
- */
-function anchorAllocator(): (id: string) => string {
-  const used = new Set<string>();
-  return (id) => {
-    let unique = id;
-    for (let n = 2; used.has(unique); n++) unique = `${id}-${n}`;
-    used.add(unique);
-    return unique;
-  };
-}
-
-function codeSetView(set: CodeSet, setAnchor: string, anchor: (id: string) => string) {
+function codeSetView(set: CodeSet, setIndex: number, anchors: PageAnchors) {
+  const setAnchor = anchors.sets[setIndex] ?? set.id;
+  const codeAnchors = new Map(set.codes.map((entry, index) => [entry, anchors.codes[setIndex]?.[index] ?? ""]));
   const plainTitle = htmlText(set.title);
-  const entries = (codes: readonly CodeEntry[]) => codes.map((entry) => entryView(entry, set, setAnchor, anchor));
+  const entries = (codes: readonly CodeEntry[]) => codes.map((entry) => entryView(entry, set, setAnchor, codeAnchors.get(entry) ?? ""));
   const group = (heading: string, rest: Partial<Omit<GroupView, "set" | "heading">>): GroupView => ({
     set: setAnchor,
     anchor: null,
@@ -114,19 +105,21 @@ function codeSetView(set: CodeSet, setAnchor: string, anchor: (id: string) => st
     intro: null,
     exceptionClasses: "",
     outcome: null,
+    defaults: null,
     entries: [],
     notes: [],
     ...rest,
   });
-  const groups = set.categories.map((category) =>
+  const groups = set.categories.map((category, categoryIndex) =>
     group(
       `${markdownHeading(category.title)}${category.range ? ` (${category.range.min}–${category.range.max})` : ""}${category.deprecated ? " <em>(deprecated)</em>" : ""}`,
       {
-        anchor: anchor(`${set.id}-${category.id}`),
+        anchor: anchors.categories[setIndex]?.[categoryIndex] ?? null,
         plainTitle: htmlText(category.title),
         intro: category.description === undefined ? null : markdownParagraph(category.description),
         exceptionClasses: category.exceptionClasses.map((name) => `<code>${markdownCell(name)}</code>`).join(", "),
         outcome: category.outcome ? ruleText(category.outcome, "Outcome of its codes that state none (and of unknown codes in its range)") : null,
+        defaults: defaultsText(category.defaults, set),
         entries: entries(set.codes.filter((entry) => entry.category === category.id)),
         notes: category.notes.map(htmlText),
       },
@@ -139,7 +132,7 @@ function codeSetView(set: CodeSet, setAnchor: string, anchor: (id: string) => st
     groups.push(
       group("Errors without a code", {
         intro: "These carry no code: match them by HTTP status and message.",
-        entries: set.uncoded.map((entry) => uncodedEntryView(entry, set, setAnchor, anchor)),
+        entries: set.uncoded.map((entry, index) => uncodedEntryView(entry, setAnchor, anchors.uncoded[setIndex]?.[index] ?? "")),
       }),
     );
   }
@@ -149,13 +142,14 @@ function codeSetView(set: CodeSet, setAnchor: string, anchor: (id: string) => st
     plainTitle,
     typeName: set.typeName,
     kind: formatKind(set.format, "long"),
-    count: set.codes.length,
+    count: counted(set.codes.length, "code"),
     description: set.description === undefined ? null : markdownParagraph(set.description),
     scopes: set.scopes.map((scope) => ({
       label: markdownCell(`${scope.title}${scope.symbol ? ` ${scope.symbol}` : ""}`),
       description: scope.description === undefined ? null : markdownCell(scope.description),
     })),
     outcome: set.outcome ? ruleText(set.outcome, "Outcome of its codes that neither the code nor its category states") : null,
+    defaults: defaultsText(set.defaults, set),
     filter: filterView(set, setAnchor, plainTitle),
     groups,
     notes: set.notes.map(htmlText),
@@ -174,6 +168,8 @@ interface GroupView {
   readonly exceptionClasses: string;
   /** The category's outcome rule, as a paragraph. */
   readonly outcome: string | null;
+  /** The category's defaults for its codes, as a sentence. */
+  readonly defaults: string | null;
   readonly entries: readonly EntryView[];
   readonly notes: readonly string[];
 }
@@ -241,9 +237,7 @@ export function markdownOutcomesView(shared: SharedInput) {
               `[<code>${breakableMarkdown(code.code)}</code>](./${vendor.id}.md#${anchorId(code.set, code.code)})${code.name === code.code ? "" : ` ${breakableMarkdown(code.name)}`}`,
         );
         const more = group.count > group.codes.length ? [`and ${group.count - group.codes.length} more on [its page](./${vendor.id}.md)`] : [];
-        return [
-          { heading: `[${markdownCell(vendor.name)}](./${vendor.id}.md): ${group.count} ${group.count === 1 ? "code" : "codes"}`, codes: [...codes, ...more] },
-        ];
+        return [{ heading: `[${markdownCell(vendor.name)}](./${vendor.id}.md): ${counted(group.count, "code")}`, codes: [...codes, ...more] }];
       }),
     })),
   };

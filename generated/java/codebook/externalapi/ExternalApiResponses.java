@@ -125,7 +125,7 @@ public final class ExternalApiResponses {
 
         /** The result as JSON, for logs (the same text the TypeScript result gives through the conformance tests). */
         public java.lang.String toJson() {
-            StringBuilder out = new StringBuilder("{\"vendor\":").append(json("external-api")).append(",\"wellFormed\":").append(wellFormed).append(",\"problems\":[");
+            java.lang.StringBuilder out = new java.lang.StringBuilder("{\"vendor\":").append(json("external-api")).append(",\"wellFormed\":").append(wellFormed).append(",\"problems\":[");
             for (int i = 0; i < problems.size(); i++) out.append(i == 0 ? "" : ",").append(json(problems.get(i)));
             out.append("],\"errors\":[");
             for (int i = 0; i < errors.size(); i++) appendError(out.append(i == 0 ? "" : ","), errors.get(i));
@@ -152,7 +152,7 @@ public final class ExternalApiResponses {
 
         /** The decision as JSON, for logs. */
         public java.lang.String toJson() {
-            StringBuilder out = new StringBuilder();
+            java.lang.StringBuilder out = new java.lang.StringBuilder();
             appendResolved(out.append('{'), this);
             out.append(",\"error\":");
             if (error == null) out.append("null");
@@ -210,7 +210,7 @@ public final class ExternalApiResponses {
     /** The response's overall outcome, retry and action: the most severe error's (the outcome taxonomy's order, the first of equals), else the HTTP status rule's, else the default. */
     public static Decision decide(ParsedResponse parsed) {
         ParsedError chosen = null;
-        int rank = Integer.MAX_VALUE;
+        int rank = java.lang.Integer.MAX_VALUE;
         for (ParsedError error : parsed.getErrors()) {
             java.lang.Integer at = PRECEDENCE.get(error.getOutcome());
             int value = at == null ? PRECEDENCE.size() : at;
@@ -459,7 +459,7 @@ public final class ExternalApiResponses {
                     java.lang.Long value = safeInteger((java.lang.Number) raw);
                     if (value == null || value < 0) return null;
                     java.lang.String text = java.lang.Long.toString(value);
-                    StringBuilder padded = new StringBuilder();
+                    java.lang.StringBuilder padded = new java.lang.StringBuilder();
                     for (int i = text.length(); i < set.width; i++) padded.append('0');
                     return padded.append(text).toString();
                 }
@@ -590,7 +590,7 @@ public final class ExternalApiResponses {
         return java.util.Collections.unmodifiableMap(out);
     }
 
-    private static void appendResolved(StringBuilder out, Resolved resolved) {
+    private static void appendResolved(java.lang.StringBuilder out, Resolved resolved) {
         Retry retry = resolved.getRetry();
         out.append("\"outcome\":").append(json(resolved.getOutcome()));
         out.append(",\"retry\":{\"policy\":").append(json(retry.getPolicy()));
@@ -600,7 +600,7 @@ public final class ExternalApiResponses {
         out.append("]},\"action\":").append(json(resolved.getAction())).append(",\"basis\":").append(json(resolved.getBasis()));
     }
 
-    private static void appendError(StringBuilder out, ParsedError error) {
+    private static void appendError(java.lang.StringBuilder out, ParsedError error) {
         out.append("{\"known\":").append(error.isKnown()).append(",\"retired\":").append(error.isRetired()).append(",\"codeSet\":").append(json(error.getCodeSet()));
         out.append(",\"code\":").append(json(error.getCode())).append(",\"name\":").append(json(error.getName()));
         out.append(",\"message\":").append(json(error.getMessage())).append(",\"field\":").append(json(error.getField())).append(',');
@@ -617,7 +617,7 @@ public final class ExternalApiResponses {
             return integer != null ? integer.toString() : java.lang.Double.toString(((java.lang.Number) value).doubleValue());
         }
         java.lang.String text = value.toString();
-        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
+        java.lang.StringBuilder out = new java.lang.StringBuilder(text.length() + 2).append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             boolean lone = java.lang.Character.isHighSurrogate(c) ? i + 1 >= text.length() || !java.lang.Character.isLowSurrogate(text.charAt(i + 1))

@@ -1098,11 +1098,8 @@ public enum ErrorCode {
                 throw new java.lang.IllegalArgumentException("No value for placeholder " + placeholder[0] + " of " + name());
             }
         }
-        java.lang.String text = null;
         java.util.Map<java.lang.String, java.lang.String> translated = locale == null ? null : $translations.get(locale);
-        if (translated != null) {
-            text = translated.get($defaultField);
-        }
+        java.lang.String text = translated == null ? null : translated.get($defaultField);
         if (text == null) {
             text = codebookText($defaultField);
         }

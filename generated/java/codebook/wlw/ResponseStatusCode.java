@@ -302,10 +302,7 @@ public enum ResponseStatusCode {
                 throw new java.lang.IllegalArgumentException("No value for placeholder " + placeholder[0] + " of " + name());
             }
         }
-        java.lang.String text = null;
-        if (text == null) {
-            text = codebookText($defaultField);
-        }
+        java.lang.String text = codebookText($defaultField);
         if (text == null) {
             return null;
         }

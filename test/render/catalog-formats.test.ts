@@ -1,0 +1,123 @@
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { compileTypeScript } from "../support/compile.js";
+import { compileJavaTree } from "../support/java.js";
+import { FIXTURES } from "../support/paths.js";
+import { runGen, tempDir } from "../support/run-gen.js";
+
+/**
+ * Small catalogs of public code lists that need the catalog format's less common features (HTTP status
+ * lists, code set and category defaults, ...): each goes through gen, compiles as TypeScript and Java,
+ * and answers lookups the same way in both.
+ */
+const CATALOG_DIR = join(FIXTURES, "valid/formats");
+
+interface Info {
+  readonly name: string;
+  readonly httpStatus: number | null;
+  readonly retry: { readonly policy: string } | null;
+}
+interface Api {
+  fromCode(code: string | number): string | number | null;
+  info(member: string | number): Info;
+}
+
+describe("catalog format features, round-tripped through TypeScript and Java", () => {
+  const out = tempDir();
+  beforeAll(() => {
+    const run = runGen(["--catalogs", CATALOG_DIR, "--out", out, "--no-cache"]);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+  });
+
+  it("TypeScript compiles in strict mode", () => {
+    const result = compileTypeScript(join(out, "ts"), ["index.ts"]);
+    expect(result.output).toBe("");
+    expect(result.status).toBe(0);
+  });
+
+  it("TypeScript: a code's own value wins, then its category's default, then its set's", async () => {
+    const grpc = (await import(join(out, "ts/grpc.ts"))) as Record<string, Api>;
+    const status = grpc.GrpcStatus as Api;
+    expect(status.info(status.fromCode(9) as number)).toMatchObject({ name: "FAILED_PRECONDITION", httpStatus: 400 });
+    const stripe = (await import(join(out, "ts/stripe-declines.ts"))) as Record<string, Api>;
+    const decline = stripe.DeclineCode as Api;
+    const of = (code: string) => decline.info(decline.fromCode(code) as string);
+    expect(of("generic_decline")).toMatchObject({ httpStatus: 402, retry: { policy: "after-fix" } });
+    expect(of("try_again_later")).toMatchObject({ httpStatus: 402, retry: { policy: "after-delay" } });
+    expect(of("stolen_card")).toMatchObject({ httpStatus: 402, retry: { policy: "never" } });
+    expect(of("processing_error")).toMatchObject({ httpStatus: 402, retry: { policy: "after-delay" } });
+  });
+
+  it("Java compiles with -Xlint:all -Werror and gives the same effective values", () => {
+    const classes = tempDir("codebook-formats-java-");
+    const probe = `import codebook.grpc.GrpcStatus;
+import codebook.stripedeclines.DeclineCode;
+public final class Probe {
+    public static void main(String[] args) {
+        System.out.println(GrpcStatus.fromCode(9).getHttpStatus() + " " + GrpcStatus.fromCode(0).getHttpStatus());
+        for (String code : new String[] {"generic_decline", "try_again_later", "stolen_card", "processing_error"}) {
+            DeclineCode member = DeclineCode.fromCode(code);
+            System.out.println(member.name() + " " + member.getHttpStatus() + " " + member.getRetry().getPolicy());
+        }
+    }
+}
+`;
+    writeFileSync(join(classes, "Probe.java"), probe);
+    const sources = ["grpc", "stripedeclines"].flatMap((pkg) => {
+      const dir = join(out, "java/codebook", pkg);
+      return readdirSync(dir).map((name) => join(dir, name));
+    });
+    const compiled = compileJavaTree([...sources, join(classes, "Probe.java")], classes);
+    expect(compiled.output).toBe("");
+    expect(compiled.status).toBe(0);
+    const run = spawnSync("java", ["-cp", classes, "Probe"], { encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    expect(run.stdout.trimEnd().split("\n")).toEqual([
+      "400 200",
+      "GENERIC_DECLINE 402 after-fix",
+      "TRY_AGAIN_LATER 402 after-delay",
+      "STOLEN_CARD 402 never",
+      "PROCESSING_ERROR 402 after-delay",
+    ]);
+  });
+
+  it("the docs show the effective values, marked where they are a default, and every HTTP status of a code", () => {
+    const grpc = readFileSync(join(out, "docs/grpc.md"), "utf8");
+    expect(grpc).toContain("<dt>HTTP status</dt><dd>400 or 412</dd>");
+    expect(grpc).toContain(`<dt>Severity</dt><dd>error <em class="cb-default">(its code set's default)</em></dd>`);
+    expect(grpc).toContain("<dt>Severity</dt><dd>success</dd>");
+    const stripe = readFileSync(join(out, "docs/stripe-declines.md"), "utf8");
+    expect(stripe).toContain(`<dt>HTTP status</dt><dd>402 <em class="cb-default">(its code set's default)</em></dd>`);
+    expect(stripe).toContain(`<dt>Retry</dt><dd>never <em class="cb-default">(its category's default)</em></dd>`);
+    expect(stripe).toContain("Defaults for its codes that state none: HTTP status 402; severity error; retry after-fix.");
+    // processing_error states 402 and its retry itself: neither is marked as a default (its severity is).
+    const start = stripe.slice(stripe.indexOf('id="decline-processing_error"'));
+    const entry = start.slice(0, start.indexOf("</article>"));
+    expect(entry).toContain("<dt>HTTP status</dt><dd>402</dd>");
+    expect(entry).toContain("<dt>Retry</dt><dd>after-delay</dd>");
+  });
+
+  it("catalog.json has every status of a code, primary first, and where each inherited value comes from", () => {
+    const json = JSON.parse(readFileSync(join(out, "catalog.json"), "utf8")) as {
+      vendors: {
+        id: string;
+        codeSets: { codes: { name: string; httpStatus?: number; httpStatuses?: number[]; inherited?: object[] }[] }[];
+      }[];
+    };
+    const codes = (vendor: string) => json.vendors.find((v) => v.id === vendor)?.codeSets[0]?.codes ?? [];
+    expect(codes("grpc").find((c) => c.name === "FAILED_PRECONDITION")).toMatchObject({ httpStatus: 400, httpStatuses: [400, 412] });
+    expect(codes("stripe-declines").find((c) => c.name === "STOLEN_CARD")?.inherited).toEqual([
+      { field: "httpStatus", from: "code-set" },
+      { field: "retry", from: "category" },
+      { field: "severity", from: "code-set" },
+    ]);
+    expect(json.vendors.find((v) => v.id === "stripe-declines")?.codeSets[0]).toMatchObject({
+      httpStatus: 402,
+      retry: { policy: "after-fix" },
+      severity: "error",
+    });
+  });
+});
