@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runGen, tempDir } from "../support/run-gen.js";
-import { readTree } from "../support/tree.js";
+import { expectSameTree, readTree } from "../support/tree.js";
 import { GOLDEN_ERASABLE } from "../support/ts-styles.js";
 
 describe("gen --ts-style and --ts-import-extension", () => {
@@ -37,10 +37,7 @@ describe("gen --ts-style and --ts-import-extension", () => {
     const run = runGen(["--out", "out"], dir);
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
-    const written = readTree(join(dir, "out"));
-    const golden = readTree(GOLDEN_ERASABLE);
-    expect([...written.keys()]).toEqual([...golden.keys()]);
-    for (const [path, bytes] of written) expect(bytes.equals(golden.get(path) ?? Buffer.alloc(0)), path).toBe(true);
+    expectSameTree(join(dir, "out"), GOLDEN_ERASABLE);
   });
 
   it("switching style with the cache on regenerates every TypeScript file, and switching back restores them", () => {

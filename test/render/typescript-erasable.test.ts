@@ -8,7 +8,7 @@ import { largeCatalogYaml } from "../support/large-catalog.js";
 import { CATALOGS, FIXTURES, ROOT } from "../support/paths.js";
 import { bodyOf, responseCorpus } from "../support/responses.js";
 import { runGen, tempDir } from "../support/run-gen.js";
-import { readTree } from "../support/tree.js";
+import { expectSameTree, readTree } from "../support/tree.js";
 import { CATALOG, GOLDEN_ERASABLE, handlingApi, namespaceOf, type SetApi, setApi } from "../support/ts-styles.js";
 
 describe("erasable TypeScript (gen --ts-style erasable)", () => {
@@ -17,10 +17,7 @@ describe("erasable TypeScript (gen --ts-style erasable)", () => {
     const run = runGen(["--targets", "ts", "--ts-style", "erasable", "--no-cache", "--out", out]);
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
-    const fresh = readTree(out);
-    const golden = readTree(GOLDEN_ERASABLE);
-    expect([...fresh.keys()]).toEqual([...golden.keys()]);
-    for (const [path, bytes] of fresh) expect(bytes.equals(golden.get(path) ?? Buffer.alloc(0)), `${path} differs`).toBe(true);
+    expectSameTree(out, GOLDEN_ERASABLE);
   });
 
   it('is what the API\'s generate({ ts: { style: "erasable" } }) returns', () => {
