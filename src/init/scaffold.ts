@@ -31,6 +31,7 @@ catalogs: catalogs
 out: generated
 # targets: [ts, java, docs, json]   # which outputs to emit (default: all)
 # templates: codebook-templates     # your templates, overriding the built-in ones file by file
+# ts: { style: erasable }           # TypeScript without enums: as const objects, unions, functions (default: enum)
 `;
 }
 
