@@ -8,7 +8,9 @@ import type { CatalogModel } from "./model/types.js";
 import { builtinTaxonomy, readTaxonomy } from "./outcomes/taxonomy.js";
 import type { OutputFile } from "./render/output-file.js";
 import { renderTargets } from "./render/render.js";
+import { selectTargets } from "./render/targets.js";
 import { BUILTIN_TEMPLATES, readTemplates } from "./render/templates.js";
+import { DEFAULT_TS_OPTIONS, type TsOptions } from "./render/typescript-options.js";
 
 export interface GenerateOptions {
   /** Directory of catalog YAML files. */
@@ -19,6 +21,8 @@ export interface GenerateOptions {
   readonly cwd?: string;
   /** A taxonomy that replaces the built-in outcome taxonomy (taxonomy/outcomes.yaml). */
   readonly outcomes?: string | undefined;
+  /** How the TypeScript is written, as gen's --ts-style and --ts-import-extension (default: enum, js). */
+  readonly ts?: Partial<TsOptions> | undefined;
 }
 
 export interface GenerateResult {
@@ -43,7 +47,7 @@ export function generate(options: GenerateOptions): GenerateResult {
   const model = buildModel(loaded.catalogs, taxonomy);
   const templateRead = readTemplates(fileURLToPath(BUILTIN_TEMPLATES), options.templates, cwd);
   if (templateRead.diagnostics.length > 0) return { files: [], diagnostics: [...loaded.diagnostics, ...templateRead.diagnostics], model, texts: loaded.texts };
-  const rendered = renderTargets(model, templateRead.templates);
+  const rendered = renderTargets(model, templateRead.templates, selectTargets(undefined, { ...DEFAULT_TS_OPTIONS, ...options.ts }));
   const diagnostics = [...loaded.diagnostics, ...rendered.diagnostics];
   return { files: hasErrors(diagnostics) ? [] : rendered.files, diagnostics, model, texts: loaded.texts };
 }

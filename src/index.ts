@@ -16,6 +16,7 @@ export { type Watcher, type WatchHooks, type WatchPlan, watch } from "./pipeline
 export type { OutputFile } from "./render/output-file.js";
 export { renderTargets } from "./render/render.js";
 export { TARGETS, type Target } from "./render/targets.js";
+export type { TsImportExtension, TsOptions, TsStyle } from "./render/typescript-options.js";
 export type { Recovery } from "./write/apply.js";
 export type { LockEvent, LockHolder } from "./write/output-lock.js";
 export type { Interrupted } from "./write/output-session.js";

@@ -1,17 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { GENERATED } from "../support/paths.js";
 import { runGen, tempDir } from "../support/run-gen.js";
-import { readTree } from "../support/tree.js";
+import { expectSameTree, readTree } from "../support/tree.js";
 
 describe("golden output", () => {
   it("a fresh gen --out <tmp> equals the committed generated/ byte for byte", () => {
     const out = tempDir();
     const run = runGen(["--out", out]);
     expect(run.status).toBe(0);
-    const fresh = readTree(out);
-    const committed = readTree(GENERATED);
-    expect([...fresh.keys()]).toEqual([...committed.keys()]);
-    for (const [path, bytes] of fresh) expect(bytes.equals(committed.get(path) ?? Buffer.alloc(0)), `${path} differs`).toBe(true);
+    expectSameTree(out, GENERATED);
   });
 
   it("is deterministic: two runs give identical bytes, LF endings and no timestamps", () => {

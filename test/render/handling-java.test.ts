@@ -2,17 +2,13 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import * as generated from "../../generated/ts/index.js";
 import { compileJavaTree } from "../support/java.js";
 import { type ResponseProbe, runResponsesHarness } from "../support/java-responses.js";
 import { GENERATED } from "../support/paths.js";
 import { bodyTextOf, bodyWith, responseCorpus } from "../support/responses.js";
 import { tempDir } from "../support/run-gen.js";
+import { handlingApi, type TsStyleName } from "../support/ts-styles.js";
 
-interface Handling {
-  parseResponse(body: unknown, httpStatus?: number): unknown;
-  decide(parsed: unknown): unknown;
-}
 interface Exported {
   vendors: {
     id: string;
@@ -24,7 +20,6 @@ interface Exported {
 
 const catalog = JSON.parse(readFileSync(join(GENERATED, "catalog.json"), "utf8")) as Exported;
 const namespaceOf = (id: string) => id.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-const handling = (vendor: string) => (generated as unknown as Record<string, Handling>)[namespaceOf(vendor)] as Handling;
 const parsers = catalog.vendors.filter((vendor) => vendor.errorResponse?.fields.some((field) => field.codeSet));
 const classOf = (vendorId: string) => {
   const vendor = catalog.vendors.find((candidate) => candidate.id === vendorId);
@@ -36,11 +31,14 @@ const javaFiles = (dir: string): string[] =>
     entry.isDirectory() ? javaFiles(join(dir, entry.name)) : entry.name.endsWith(".java") ? [join(dir, entry.name)] : [],
   );
 
-/** A probe, and what the TypeScript answers: parseResponse's result and decide's, as JSON. */
-function probe(vendor: string, json: string, httpStatus: number | undefined): { probe: ResponseProbe; expected: string } {
-  const api = handling(vendor);
-  const parsed = api.parseResponse(JSON.parse(json), httpStatus);
-  return { probe: { className: classOf(vendor), httpStatus, json }, expected: `${JSON.stringify(parsed)}\t${JSON.stringify(api.decide(parsed))}` };
+/** A probe, and what the TypeScript answers in each style: parseResponse's result and decide's, as JSON. */
+function probe(vendor: string, json: string, httpStatus: number | undefined): { probe: ResponseProbe; expected: Record<TsStyleName, string> } {
+  const answer = (style: TsStyleName) => {
+    const api = handlingApi(style, vendor);
+    const parsed = api.parseResponse(JSON.parse(json), httpStatus);
+    return `${JSON.stringify(parsed)}\t${JSON.stringify(api.decide(parsed))}`;
+  };
+  return { probe: { className: classOf(vendor), httpStatus, json }, expected: { enum: answer("enum"), erasable: answer("erasable") } };
 }
 
 /** Random bodies built from the envelopes' own keys (and hostile ones), with values of every JSON type. */
@@ -90,8 +88,8 @@ describe("generated response parsers: Java agrees with TypeScript", () => {
     expect(compiled.status).toBe(0);
   });
 
-  it("give the same parsed result and decision on every body of the corpus, every code of every set, and random bodies; neither throws", () => {
-    const all: { probe: ResponseProbe; expected: string }[] = [];
+  it("give the same parsed result and decision on every body of the corpus, every code of every set, and random bodies, in both TypeScript styles; neither throws", () => {
+    const all: { probe: ResponseProbe; expected: Record<TsStyleName, string> }[] = [];
     for (const entry of responseCorpus()) all.push(probe(entry.vendor, bodyTextOf(entry), entry.httpStatus));
     for (const vendor of parsers) {
       for (const field of vendor.errorResponse?.fields.filter((candidate) => candidate.codeSet) ?? []) {
@@ -124,9 +122,13 @@ describe("generated response parsers: Java agrees with TypeScript", () => {
     );
     expect(answers).toHaveLength(all.length);
     const mismatches = all.flatMap((entry, index) =>
-      answers[index] === entry.expected
-        ? []
-        : [`${entry.probe.className} ${entry.probe.json.slice(0, 200)}\n java ${answers[index]?.slice(0, 600)}\n ts   ${entry.expected.slice(0, 600)}`],
+      (["enum", "erasable"] as const).flatMap((style) =>
+        answers[index] === entry.expected[style]
+          ? []
+          : [
+              `${entry.probe.className} ${entry.probe.json.slice(0, 200)}\n java ${answers[index]?.slice(0, 600)}\n ts (${style}) ${entry.expected[style].slice(0, 600)}`,
+            ],
+      ),
     );
     expect(mismatches).toEqual([]);
     // The probes reach every kind of answer: known codes, unknown ones, uncoded matches and malformed bodies.

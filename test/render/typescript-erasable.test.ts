@@ -1,9 +1,15 @@
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { generate } from "../../src/index.js";
+import { compileTypeScript } from "../support/compile.js";
+import { largeCatalogYaml } from "../support/large-catalog.js";
+import { CATALOGS, FIXTURES, ROOT } from "../support/paths.js";
 import { bodyOf, responseCorpus } from "../support/responses.js";
 import { runGen, tempDir } from "../support/run-gen.js";
-import { readTree } from "../support/tree.js";
-import { CATALOG, GOLDEN_ERASABLE, handlingApi, type SetApi, setApi } from "../support/ts-styles.js";
+import { expectSameTree, readTree } from "../support/tree.js";
+import { CATALOG, GOLDEN_ERASABLE, handlingApi, namespaceOf, type SetApi, setApi } from "../support/ts-styles.js";
 
 describe("erasable TypeScript (gen --ts-style erasable)", () => {
   it("equals its golden tree byte for byte (regenerate: node bin/gen.js --targets ts --ts-style erasable --out test/fixtures/golden-erasable)", () => {
@@ -11,10 +17,16 @@ describe("erasable TypeScript (gen --ts-style erasable)", () => {
     const run = runGen(["--targets", "ts", "--ts-style", "erasable", "--no-cache", "--out", out]);
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
-    const fresh = readTree(out);
+    expectSameTree(out, GOLDEN_ERASABLE);
+  });
+
+  it('is what the API\'s generate({ ts: { style: "erasable" } }) returns', () => {
     const golden = readTree(GOLDEN_ERASABLE);
-    expect([...fresh.keys()]).toEqual([...golden.keys()]);
-    for (const [path, bytes] of fresh) expect(bytes.equals(golden.get(path) ?? Buffer.alloc(0)), `${path} differs`).toBe(true);
+    const { files, diagnostics } = generate({ catalogs: CATALOGS, cwd: ROOT, ts: { style: "erasable" } });
+    expect(diagnostics).toEqual([]);
+    const ts = files.filter((file) => file.path.startsWith("ts/"));
+    expect(ts.map((file) => file.path)).toEqual([...golden.keys()].filter((path) => path.startsWith("ts/")));
+    for (const file of ts) expect(typeof file.content === "string" ? file.content : "chunked", file.path).toBe(golden.get(file.path)?.toString("utf8"));
   });
 
   for (const vendor of CATALOG.vendors) {
@@ -109,5 +121,49 @@ describe("erasable TypeScript (gen --ts-style erasable)", () => {
       compared += 1;
     }
     expect(compared).toBeGreaterThan(10);
+  });
+});
+
+describe("erasable TypeScript of hostile, retired and large catalogs", () => {
+  const catalogs = tempDir();
+  cpSync(join(FIXTURES, "valid/hostile"), join(catalogs), { recursive: true });
+  cpSync(join(FIXTURES, "valid/retired"), join(catalogs), { recursive: true });
+  // Past 1,000 codes, uncoded entries and retired codes, each set's data is one JSON text.
+  writeFileSync(
+    join(catalogs, "big.yaml"),
+    largeCatalogYaml({ id: "big", codes: 1001, terminalCodes: 1001, symbolCodes: 3, textChars: 100, uncoded: 1001, retired: 1001 }),
+  );
+  const out = { enum: tempDir(), erasable: tempDir() };
+
+  it("compile with erasableSyntaxOnly and isolatedDeclarations, and answer as the enum style does for every code", async () => {
+    for (const style of ["enum", "erasable"] as const) {
+      // The hostile catalog's texts draw warnings (undeclared-placeholder), never errors.
+      const run = runGen(["--catalogs", catalogs, "--targets", "ts,json", "--ts-style", style, "--no-cache", "--out", out[style]]);
+      expect(run.stderr).not.toContain(" error ");
+      expect(run.status).toBe(0);
+    }
+    const compiled = compileTypeScript(join(out.erasable, "ts"), ["index.ts"], { erasableSyntaxOnly: true, isolatedDeclarations: true, declaration: true });
+    expect(compiled.output).toBe("");
+    const exported = JSON.parse(readFileSync(join(out.enum, "catalog.json"), "utf8")) as typeof CATALOG;
+    let compared = 0;
+    for (const vendor of exported.vendors) {
+      const index = (await import(join(out.enum, "ts/index.ts"))) as Record<string, Record<string, SetApi>>;
+      for (const set of vendor.codeSets) {
+        const enumApi = index[namespaceOf(vendor.id)]?.[set.typeName] as SetApi;
+        const module = (await import(join(out.erasable, "ts", vendor.id, `${set.id}.ts`))) as Record<string, unknown>;
+        const erasable = { ...(module[set.typeName] as object), ...module } as unknown as SetApi;
+        for (const entry of set.codes) {
+          expect(erasable.parse(entry.code)).toEqual(enumApi.parse(entry.code));
+          // catalog.json lists retired codes too: parse() knows them, valueOf throws for them in both styles.
+          if ((entry as { retired?: unknown }).retired !== undefined) expect(() => erasable.valueOf(entry.name)).toThrow(RangeError);
+          else expect(erasable.info(erasable.valueOf(entry.name))).toEqual(enumApi.info(enumApi.valueOf(entry.name)));
+          compared += 1;
+        }
+        // Retired codes are not members, but parse() knows them in both styles.
+        for (const retired of ["900000", "900500", "901000", "999999"]) expect(erasable.parse(retired)).toEqual(enumApi.parse(retired));
+        expect(erasable.uncoded?.()).toEqual(enumApi.uncoded?.());
+      }
+    }
+    expect(compared).toBeGreaterThan(2000);
   });
 });

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
+import { expect } from "vitest";
 
 /** Every file under a directory, by relative path with forward slashes, with its bytes. */
 export function readTree(dir: string): Map<string, Buffer> {
@@ -13,4 +14,12 @@ export function readTree(dir: string): Map<string, Buffer> {
   };
   walk(dir);
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/** Asserts that two directories hold the same files with the same bytes (Buffer.equals: no deep diff of megabytes). */
+export function expectSameTree(actualDir: string, expectedDir: string): void {
+  const actual = readTree(actualDir);
+  const expected = readTree(expectedDir);
+  expect([...actual.keys()]).toEqual([...expected.keys()]);
+  for (const [path, bytes] of actual) expect(bytes.equals(expected.get(path) ?? Buffer.alloc(0)), `${path} differs`).toBe(true);
 }
