@@ -6,6 +6,7 @@ import type { SourceTexts } from "./diagnostics/format.js";
 import { buildModel } from "./model/build-model.js";
 import type { CatalogModel } from "./model/types.js";
 import { builtinTaxonomy, readTaxonomy } from "./outcomes/taxonomy.js";
+import { DEFAULT_JAVA_OPTIONS, type JavaOptions } from "./render/java-options.js";
 import type { OutputFile } from "./render/output-file.js";
 import { renderTargets } from "./render/render.js";
 import { selectTargets } from "./render/targets.js";
@@ -23,6 +24,8 @@ export interface GenerateOptions {
   readonly outcomes?: string | undefined;
   /** How the TypeScript is written, as gen's --ts-style and --ts-import-extension (default: enum, js). */
   readonly ts?: Partial<TsOptions> | undefined;
+  /** How the Java is written, as gen's --java-package-prefix (default: codebook). */
+  readonly java?: Partial<JavaOptions> | undefined;
 }
 
 export interface GenerateResult {
@@ -44,10 +47,11 @@ export function generate(options: GenerateOptions): GenerateResult {
   const { taxonomy } = taxonomyRead;
   const loaded = loadCatalogs(options.catalogs, cwd, taxonomy);
   if (hasErrors(loaded.diagnostics)) return { files: [], diagnostics: loaded.diagnostics, model: undefined, texts: loaded.texts };
-  const model = buildModel(loaded.catalogs, taxonomy);
+  const java = { ...DEFAULT_JAVA_OPTIONS, ...options.java };
+  const model = buildModel(loaded.catalogs, taxonomy, java);
   const templateRead = readTemplates(fileURLToPath(BUILTIN_TEMPLATES), options.templates, cwd);
   if (templateRead.diagnostics.length > 0) return { files: [], diagnostics: [...loaded.diagnostics, ...templateRead.diagnostics], model, texts: loaded.texts };
-  const rendered = renderTargets(model, templateRead.templates, selectTargets(undefined, { ...DEFAULT_TS_OPTIONS, ...options.ts }));
+  const rendered = renderTargets(model, templateRead.templates, selectTargets(undefined, { ...DEFAULT_TS_OPTIONS, ...options.ts }, java));
   const diagnostics = [...loaded.diagnostics, ...rendered.diagnostics];
   return { files: hasErrors(diagnostics) ? [] : rendered.files, diagnostics, model, texts: loaded.texts };
 }

@@ -13,6 +13,7 @@ export { exportCatalog, formatExport } from "./model/export-json.js";
 export type * from "./model/types.js";
 export { type OutputFailure, type RunHooks, type RunOptions, type RunResult, run } from "./pipeline/run.js";
 export { type Watcher, type WatchHooks, type WatchPlan, watch } from "./pipeline/watch.js";
+export type { JavaOptions } from "./render/java-options.js";
 export type { OutputFile } from "./render/output-file.js";
 export { renderTargets } from "./render/render.js";
 export { TARGETS, type Target } from "./render/targets.js";

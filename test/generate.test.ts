@@ -1,9 +1,9 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generate } from "../src/index.js";
 import { CATALOGS, GENERATED, ROOT } from "./support/paths.js";
-import { tempDir } from "./support/run-gen.js";
+import { runGen, tempDir } from "./support/run-gen.js";
 import { readTree } from "./support/tree.js";
 
 describe("generate(), the public API", () => {
@@ -19,6 +19,16 @@ describe("generate(), the public API", () => {
         typeof file.content === "string" ? file.content : file.content.map((chunk) => (typeof chunk === "string" ? chunk : `<${chunk.file}>`)).join("");
       expect(text, file.path).toBe(committed.get(file.path)?.toString("utf8"));
     }
+  });
+
+  it("takes the Java package prefix as gen --java-package-prefix does, byte for byte", () => {
+    const out = tempDir();
+    const cli = runGen(["--out", out, "--no-cache", "--targets", "java", "--java-package-prefix", "com.acme.codes"]);
+    expect(cli.status, cli.stderr).toBe(0);
+    const result = generate({ catalogs: CATALOGS, cwd: ROOT, java: { packagePrefix: "com.acme.codes" } });
+    const java = result.files.filter((file) => file.path.startsWith("java/"));
+    expect(java.map((file) => file.path)).toEqual([...readTree(join(out, "java")).keys()].map((path) => `java/${path}`));
+    for (const file of java) expect(file.content, file.path).toBe(readFileSync(join(out, file.path), "utf8"));
   });
 
   it("returns diagnostics and no files for a bad catalog directory", () => {

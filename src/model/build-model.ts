@@ -10,8 +10,8 @@ import type { CatalogModel, CodeDefaults, CodeEntry, CodeFormat, CodeSet, Deprec
 import { defaultJavaPackage } from "./vendor-names.js";
 
 /** Turns validated catalogs into the one normalized model every target renders, sorted by vendor id. */
-export function buildModel(catalogs: readonly ValidCatalog[], taxonomy: Taxonomy = builtinTaxonomy()): CatalogModel {
-  const vendors = catalogs.map(({ name, catalog }) => buildVendor(catalog, name, taxonomy));
+export function buildModel(catalogs: readonly ValidCatalog[], taxonomy: Taxonomy = builtinTaxonomy(), java: JavaOptions = DEFAULT_JAVA_OPTIONS): CatalogModel {
+  const vendors = catalogs.map(({ name, catalog }) => buildVendor(catalog, name, taxonomy, java));
   vendors.sort(byVendorId);
   return { vendors, taxonomy };
 }
