@@ -90,12 +90,12 @@ describe("codebook installed from its tarball into a fresh project", () => {
     expect(validate.stdout).toBe("1 catalogs, 1 code sets, 3 codes: no problems\n");
     const generate = npx(["gen"], project);
     expect(generate.stderr).toBe("");
-    expect(generate.stdout).toBe("generated: 15 created, 0 updated, 0 removed, 0 unchanged\n");
+    expect(generate.stdout).toBe("generated: 16 created, 0 updated, 0 removed, 0 unchanged\n");
     expect(existsSync(join(project, "generated/ts/example-pay.ts"))).toBe(true);
     expect(existsSync(join(project, "generated/java/codebook/examplepay/TerminalErrorCode.java"))).toBe(true);
     const check = npx(["gen", "--check"], project);
     expect(check.status).toBe(0);
-    expect(check.stdout).toBe("generated is up to date (15 files)\n");
+    expect(check.stdout).toBe("generated is up to date (16 files)\n");
 
     const explain = npx(["gen", "explain", "2310"], project);
     expect(explain.status).toBe(0);
@@ -163,7 +163,7 @@ console.log(JSON.stringify({ files: result.files.length, missing: before.missing
     );
     const ran = run(process.execPath, ["use-api.mjs"], project);
     expect(ran.stderr).toBe("");
-    expect(JSON.parse(ran.stdout)).toEqual({ files: 14, missing: 15, created: 15, unchanged: 15 });
+    expect(JSON.parse(ran.stdout)).toEqual({ files: 15, missing: 16, created: 16, unchanged: 16 });
     // The API writes what gen writes.
     expect(readFileSync(join(project, "api-out/ts/example-pay.ts"), "utf8")).toBe(readFileSync(join(project, "generated/ts/example-pay.ts"), "utf8"));
   });
