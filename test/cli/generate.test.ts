@@ -22,7 +22,7 @@ describe("gen (generate)", () => {
     const out = tempDir();
     const run = runGen(["generate", "--out", out]);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/: 44 created, 0 updated, 0 removed, 0 unchanged\n$/);
+    expect(run.stdout).toMatch(/: 45 created, 0 updated, 0 removed, 0 unchanged\n$/);
     for (const path of ["ts/index.ts", "ts/phonepos.ts", "ts/codebook-runtime.ts", "docs/index.md", "docs/wlw.md", "catalog.json", ".codebook-manifest.json"]) {
       expect(existsSync(join(out, path)), path).toBe(true);
     }
@@ -34,7 +34,7 @@ describe("gen (generate)", () => {
     utimesSync(join(out, "ts/wlw.ts"), old, old);
     writeFileSync(join(out, "ts/phonepos.ts"), "// edited by hand\n");
     const run = runGen(["--out", out]);
-    expect(run.stdout).toMatch(/0 created, 1 updated, 0 removed, 43 unchanged/);
+    expect(run.stdout).toMatch(/0 created, 1 updated, 0 removed, 44 unchanged/);
     expect(statSync(join(out, "ts/wlw.ts")).mtime.getTime()).toBe(old.getTime());
     expect(readFileSync(join(out, "ts/phonepos.ts"), "utf8")).toContain("export { TerminalErrorCode, ");
   });
@@ -105,7 +105,7 @@ describe("gen (generate)", () => {
     it("reports every file as missing for an empty output directory", () => {
       const run = runGen(["--check", "--out", tempDir()]);
       expect(run.status).toBe(1);
-      expect(run.stderr.match(/ {2}missing {3}/g)).toHaveLength(44);
+      expect(run.stderr.match(/ {2}missing {3}/g)).toHaveLength(45);
     });
   });
 
@@ -127,6 +127,7 @@ describe("gen (generate)", () => {
         "java/codebook/runtime/CodebookCode.java",
         "java/codebook/runtime/Label.java",
         "java/codebook/runtime/Placeholder.java",
+        "java/codebook/runtime/Placeholders.java",
         "java/codebook/runtime/Retry.java",
         "java/codebook/runtime/RetryPolicy.java",
         "ts/codebook-handling.ts",

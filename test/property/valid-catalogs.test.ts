@@ -143,6 +143,7 @@ describe(`random valid catalogs (seed ${PROPERTY_SEED}, ${PROPERTY_RUNS} cases)`
           "CodebookCode.java",
           "Label.java",
           "Placeholder.java",
+          "Placeholders.java",
           "Retry.java",
           "RetryPolicy.java",
         ]);

@@ -88,9 +88,11 @@ function setProblems(catalogs: readonly Catalog[], dir: string, out: string, cac
   const index = readFileSync(join(out, "ts/index.ts"), "utf8");
   const namespaces = [...index.matchAll(/^export \* as (\S+) from/gm)].map((m) => m[1]);
   if (new Set(namespaces).size !== catalogs.length) problems.push(`${what}: index.ts exports the namespaces ${namespaces.join(", ")}`);
-  // One enum per code set, and a <Vendor>Responses class per vendor with a response parser.
+  // One enum per code set, and a <Vendor>Responses class per vendor with a response parser, beside the
+  // shared runtime (codebook/runtime), which is the same for every set of catalogs.
   const sets = catalogs.reduce((sum, c) => sum + c.codeSets.length + (c.vendor.errorResponse?.fields?.some((field) => field.codeSet !== undefined) ? 1 : 0), 0);
-  const files = javaFiles(join(out, "java"));
+  const runtime = join(out, "java/codebook/runtime/");
+  const files = javaFiles(join(out, "java")).filter((file) => !file.startsWith(runtime));
   if (files.length !== sets) problems.push(`${what}: ${files.length} Java files for ${sets} code sets and response parsers`);
   return problems;
 }

@@ -11,7 +11,7 @@ import { bannerText } from "./banner.js";
  */
 
 /** The runtime's types, each one file of templates/java/runtime/. */
-export const JAVA_RUNTIME_TYPES = ["CodebookCode", "Label", "Placeholder", "Retry", "RetryPolicy"] as const;
+export const JAVA_RUNTIME_TYPES = ["CodebookCode", "Label", "Placeholder", "Placeholders", "Retry", "RetryPolicy"] as const;
 
 /** Where a runtime type goes: generated/java/codebook/runtime/<Type>.java. */
 export function javaRuntimePath(runtime: string, type: (typeof JAVA_RUNTIME_TYPES)[number]): string {
@@ -27,9 +27,13 @@ const RETRY_POLICIES = {
   manual: "A person has to act before a retry.",
 } satisfies Record<RetryPolicy, string>;
 
-/** The Java constant of a retry policy: AFTER_FIX for after-fix. */
+/**
+ * The Java expression for a retry policy's constant, for the generated enums: through the class literal, as
+ * codebook.runtime.RetryPolicy.AFTER_FIX would be obscured in an enum with a constant named codebook
+ * (or the prefix's first segment: a class literal names a type, which no constant obscures).
+ */
 export function javaRetryPolicy(runtime: string, policy: RetryPolicy): string {
-  return `${runtime}.RetryPolicy.${javaConstantOfId(policy)}`;
+  return `java.lang.Enum.valueOf(${runtime}.RetryPolicy.class, ${javaString(javaConstantOfId(policy))})`;
 }
 
 /** An id (lower-case letters, digits, hyphens) as a Java constant name: after-fix is AFTER_FIX. */

@@ -51,9 +51,9 @@ const FIELDS: readonly FieldSpec[] = [
   { name: "description", type: "java.lang.String", getter: "getDescription", doc: "What the code means, or null.", has: (e) => e.description !== undefined, literal: (e) => javaStringOrNull(e.description), read: "$Data.string()", write: (e, _, out) => out.string(e.description) },
   { name: "action", type: "java.lang.String", getter: "getAction", doc: "What the caller should do, or null.", has: (e) => e.action !== undefined, literal: (e) => javaStringOrNull(e.action), read: "$Data.string()", write: (e, _, out) => out.string(e.action) },
   { name: "httpStatus", type: "java.lang.Integer", getter: "getHttpStatus", doc: "The HTTP status the vendor returns with this code, or null.", has: (e) => e.httpStatus !== undefined, literal: (e) => (e.httpStatus === undefined ? "null" : String(e.httpStatus)), read: "$Data.integerOrNull()", write: (e, _, out) => out.number(e.httpStatus) },
-  { name: "scope", type: "Scope", getter: "getScope", doc: "The scope the code belongs to, or null.", has: (e) => e.scope !== undefined, literal: (e, set) => labelLiteral("Scope", set.scopes, e.scope), read: "Scope.fromId($Data.string())", write: (e, _, out) => out.string(e.scope) },
+  { name: "scope", type: "Scope", getter: "getScope", doc: "The scope the code belongs to, or null.", has: (e) => e.scope !== undefined, literal: (e, set) => labelLiteral("Scope", set.scopes, e.scope), read: "$Data.constant(Scope.class)", write: (e, _, out) => out.string(e.scope) },
   { name: "scopeTitle", type: "java.lang.String", getter: "getScopeTitle", doc: "The vendor's name for the scope, or null.", has: (e) => e.scope !== undefined, literal: (e, set) => javaStringOrNull(set.scopes.find((s) => s.id === e.scope)?.title), read: "$Data.string()", write: (e, set, out) => out.string(set.scopes.find((s) => s.id === e.scope)?.title) },
-  { name: "category", type: "Category", getter: "getCategory", doc: "The category the code belongs to, or null.", has: (e) => e.category !== undefined, literal: (e, set) => labelLiteral("Category", set.categories, e.category), read: "Category.fromId($Data.string())", write: (e, _, out) => out.string(e.category) },
+  { name: "category", type: "Category", getter: "getCategory", doc: "The category the code belongs to, or null.", has: (e) => e.category !== undefined, literal: (e, set) => labelLiteral("Category", set.categories, e.category), read: "$Data.constant(Category.class)", write: (e, _, out) => out.string(e.category) },
   { name: "categoryTitle", type: "java.lang.String", getter: "getCategoryTitle", doc: "The vendor's name for the category, or null.", has: (e) => e.category !== undefined, literal: (e, set) => javaStringOrNull(set.categories.find((c) => c.id === e.category)?.title), read: "$Data.string()", write: (e, set, out) => out.string(set.categories.find((c) => c.id === e.category)?.title) },
   { name: "endpoints", type: LIST, getter: "getEndpoints", doc: "The endpoints that return this code.", has: (e) => e.endpoints.length > 0, literal: (e) => listLiteral(e.endpoints), read: "$Data.list()", write: (e, _, out) => out.list(e.endpoints) },
   { name: "retry", type: (runtime) => `${runtime}.Retry`, getter: "getRetry", doc: "Whether and how to retry after this code, or null.", has: (e) => e.retry !== undefined, literal: (e, _, runtime) => retryLiteral(runtime, e.retry), read: "$Data.retry()", write: (e, _, out) => writeRetry(e.retry, out) },
@@ -109,6 +109,8 @@ export function javaEnumView(vendor: Vendor, set: CodeSet, runtime: string) {
     fields: fields.map((field) => ({
       ...field,
       type: typeof field.type === "string" ? field.type : field.type(runtime),
+      // A class-sized Scope or Category is read through its data class (see labelRead).
+      read: field.name === "scope" ? labelRead("Scope", set.scopes) : field.name === "category" ? labelRead("Category", set.categories) : field.read,
       doc: javadocComment("    ", [field.doc]),
       textField: TEXT_FIELDS.has(field.name),
       override: INTERFACE_FIELDS.has(field.name),
@@ -175,8 +177,8 @@ export function javaEnumView(vendor: Vendor, set: CodeSet, runtime: string) {
 }
 
 /** A nested class of templates/java/enum.java.hbs holding one text of data (see java-data.ts) and reading it in order. */
-function dataClass(name: string, text: string, methods: { codes: boolean; retry: boolean }) {
-  return { name, chunks: splitForConstants(text).map(javaString), ...methods };
+function dataClass(name: string, text: string, methods: { codes: boolean; retry: boolean }, label = { labelClass: "", labelSize: 0 }) {
+  return { name, chunks: splitForConstants(text).map(javaString), ...methods, ...label };
 }
 
 const CLASS_NOTE = `This set has more codes than a Java enum can hold (${JAVA_ENUM_MAX_CONSTANTS} here), so it is a final class with an enum's methods (name(), ordinal(), values(), valueOf(String)) but no field per code: reach a constant by fromCode or valueOf.`;
@@ -331,9 +333,8 @@ function translationsLiteral(entry: CodeEntry): string {
 }
 
 function placeholdersLiteral(runtime: string, entry: CodeEntry): string {
-  if (entry.placeholders.length === 0) return "java.util.Collections.emptyList()";
   const placeholder = (p: CodeEntry["placeholders"][number]) => `new ${runtime}.Placeholder(${javaString(p.name)}, ${javaString(p.token)})`;
-  return `java.util.Collections.unmodifiableList(java.util.Arrays.asList(${joinEach(entry.placeholders, placeholder, ", ")}))`;
+  return `new ${runtime}.Placeholders(${joinEach(entry.placeholders, placeholder, ", ")})`;
 }
 
 /** A scope or category as the set's Scope and Category types hold it. */
@@ -343,10 +344,21 @@ interface LabelItem {
   readonly description: string | undefined;
 }
 
-/** A scope's or category's constant of the set's own Scope or Category type, or null (a class past an enum's size has no constant fields). */
+/**
+ * A scope's or category's constant of the set's own Scope or Category type, or null. No expression names the
+ * type itself (Scope.GENERAL): a code constant named Scope would obscure it. An enum's constant comes through
+ * its class literal, and past an enum's size (a class without constant fields) through its data class.
+ */
 function labelLiteral(type: "Scope" | "Category", items: readonly LabelItem[], id: string | undefined): string {
   if (id === undefined) return "null";
-  return items.length <= JAVA_ENUM_MAX_CONSTANTS ? `${type}.${javaConstantOfId(id)}` : `${type}.fromId(${javaString(id)})`;
+  return items.length <= JAVA_ENUM_MAX_CONSTANTS
+    ? `java.lang.Enum.valueOf(${type}.class, ${javaString(javaConstantOfId(id))})`
+    : `$${type}Data.byId(${javaString(id)})`;
+}
+
+/** How a large set's constructor reads its scope or category from $Data (see labelLiteral). */
+function labelRead(type: "Scope" | "Category", items: readonly LabelItem[]): string {
+  return items.length <= JAVA_ENUM_MAX_CONSTANTS ? `$Data.constant(${type}.class)` : `$${type}Data.byId($Data.string())`;
 }
 
 /**
@@ -374,7 +386,10 @@ function labelsView(set: CodeSet) {
             separator: index === items.length - 1 ? ";" : ",",
           }))
         : [],
-      dataClass: args === null ? dataClass(dataName, labelDataText(items, isEnum), { codes: false, retry: false }) : undefined,
+      dataClass:
+        args === null
+          ? dataClass(dataName, labelDataText(items, isEnum), { codes: false, retry: false }, { labelClass: isEnum ? "" : typeName, labelSize: items.length })
+          : undefined,
     };
   };
   return [

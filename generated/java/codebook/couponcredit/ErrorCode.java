@@ -16,7 +16,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: unauthenticated; retry after-fix (by code, codebook's judgement).
      */
-    AUTHORIZATION("AUTHORIZATION", "The API key (External Device) does not exist or has been disabled.", Category.AUTHENTICATION, "Authentication & Authorization", null),
+    AUTHORIZATION("AUTHORIZATION", "The API key (External Device) does not exist or has been disabled.", java.lang.Enum.valueOf(Category.class, "AUTHENTICATION"), "Authentication & Authorization", null),
     /**
      * Code "EXTERNAL_DEVICE_HAS_NO_RIGHT_AUTHORITY"
      * <p>
@@ -24,7 +24,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: forbidden; retry after-fix (by code, codebook's judgement).
      */
-    EXTERNAL_DEVICE_HAS_NO_RIGHT_AUTHORITY("EXTERNAL_DEVICE_HAS_NO_RIGHT_AUTHORITY", "The API key does not have permission for this operation. For example, a key with COUPON permissions cannot process payments.", Category.AUTHENTICATION, "Authentication & Authorization", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
+    EXTERNAL_DEVICE_HAS_NO_RIGHT_AUTHORITY("EXTERNAL_DEVICE_HAS_NO_RIGHT_AUTHORITY", "The API key does not have permission for this operation. For example, a key with COUPON permissions cannot process payments.", java.lang.Enum.valueOf(Category.class, "AUTHENTICATION"), "Authentication & Authorization", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null)),
     /**
      * Code "X_TRANSACTION_KEY_FORMAT_IS_NOT_VALID"
      * <p>
@@ -32,7 +32,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    X_TRANSACTION_KEY_FORMAT_IS_NOT_VALID("X_TRANSACTION_KEY_FORMAT_IS_NOT_VALID", "The Transaction Key does not match the required format: ^[0-9a-fA-F]{32}$", Category.TRANSACTION_KEY, "Transaction Key Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
+    X_TRANSACTION_KEY_FORMAT_IS_NOT_VALID("X_TRANSACTION_KEY_FORMAT_IS_NOT_VALID", "The Transaction Key does not match the required format: ^[0-9a-fA-F]{32}$", java.lang.Enum.valueOf(Category.class, "TRANSACTION_KEY"), "Transaction Key Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null)),
     /**
      * Code "X_TRANSACTION_HAS_NO_RIGHT_AUTHORITY"
      * <p>
@@ -40,7 +40,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: forbidden; retry after-fix (by code, codebook's judgement).
      */
-    X_TRANSACTION_HAS_NO_RIGHT_AUTHORITY("X_TRANSACTION_HAS_NO_RIGHT_AUTHORITY", "The Transaction Key does not have permission for this operation.", Category.TRANSACTION_KEY, "Transaction Key Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
+    X_TRANSACTION_HAS_NO_RIGHT_AUTHORITY("X_TRANSACTION_HAS_NO_RIGHT_AUTHORITY", "The Transaction Key does not have permission for this operation.", java.lang.Enum.valueOf(Category.class, "TRANSACTION_KEY"), "Transaction Key Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null)),
     /**
      * Code "X_TRANSACTION_HAS_EXPIRED"
      * <p>
@@ -48,7 +48,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: expired; retry after-fix (by code, codebook's judgement).
      */
-    X_TRANSACTION_HAS_EXPIRED("X_TRANSACTION_HAS_EXPIRED", "The Transaction Key has expired and is no longer valid. The user must generate a new QR code.", Category.TRANSACTION_KEY, "Transaction Key Errors", null),
+    X_TRANSACTION_HAS_EXPIRED("X_TRANSACTION_HAS_EXPIRED", "The Transaction Key has expired and is no longer valid. The user must generate a new QR code.", java.lang.Enum.valueOf(Category.class, "TRANSACTION_KEY"), "Transaction Key Errors", null),
     /**
      * Code "X_TRANSACTION_IS_NOT_IN_ACTIVE_STATUS"
      * <p>
@@ -56,7 +56,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: conflict; retry after-fix (by code, codebook's judgement).
      */
-    X_TRANSACTION_IS_NOT_IN_ACTIVE_STATUS("X_TRANSACTION_IS_NOT_IN_ACTIVE_STATUS", "The Transaction Key has already been used or manually invalidated.", Category.TRANSACTION_KEY, "Transaction Key Errors", null),
+    X_TRANSACTION_IS_NOT_IN_ACTIVE_STATUS("X_TRANSACTION_IS_NOT_IN_ACTIVE_STATUS", "The Transaction Key has already been used or manually invalidated.", java.lang.Enum.valueOf(Category.class, "TRANSACTION_KEY"), "Transaction Key Errors", null),
     /**
      * Code "INSUFFICIENT_CREDIT"
      * <p>
@@ -68,7 +68,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Note: The handling is the document's "INSUFFICIENT_CREDIT Flow" section, which ends after the colon: the list of steps is missing from the document.
      */
-    INSUFFICIENT_CREDIT("INSUFFICIENT_CREDIT", "The user does not have enough credits. Only occurs with paymentType: \"CREDIT\". Retry with \"EXTERNAL_PAYMENT\" if the POS does not support split payments.", Category.PAYMENT, "Payment Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, "Retry with \"EXTERNAL_PAYMENT\" if the POS does not support split payments.")),
+    INSUFFICIENT_CREDIT("INSUFFICIENT_CREDIT", "The user does not have enough credits. Only occurs with paymentType: \"CREDIT\". Retry with \"EXTERNAL_PAYMENT\" if the POS does not support split payments.", java.lang.Enum.valueOf(Category.class, "PAYMENT"), "Payment Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, "Retry with \"EXTERNAL_PAYMENT\" if the POS does not support split payments.")),
     /**
      * Code "CREDIT_TRANSACTION_PREVIEW_HAS_EXPIRED"
      * <p>
@@ -80,7 +80,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Note: The handling is the document's "Expired Preview" section; the document repeats that section twice, word for word; kept one.
      */
-    CREDIT_TRANSACTION_PREVIEW_HAS_EXPIRED("CREDIT_TRANSACTION_PREVIEW_HAS_EXPIRED", "Too much time has passed since the preview was created. Create a new preview.", Category.PAYMENT, "Payment Errors", null),
+    CREDIT_TRANSACTION_PREVIEW_HAS_EXPIRED("CREDIT_TRANSACTION_PREVIEW_HAS_EXPIRED", "Too much time has passed since the preview was created. Create a new preview.", java.lang.Enum.valueOf(Category.class, "PAYMENT"), "Payment Errors", null),
     /**
      * Code "CREDIT_TRANSACTION_HAS_ALREADY_BEEN_FINALIZED_WITH_DIFFERENT_ITEMS"
      * <p>
@@ -88,7 +88,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: conflict; retry never (by code, codebook's judgement).
      */
-    CREDIT_TRANSACTION_HAS_ALREADY_BEEN_FINALIZED_WITH_DIFFERENT_ITEMS("CREDIT_TRANSACTION_HAS_ALREADY_BEEN_FINALIZED_WITH_DIFFERENT_ITEMS", "The finalize endpoint was already called for this transaction ID with different items.", Category.PAYMENT, "Payment Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, null)),
+    CREDIT_TRANSACTION_HAS_ALREADY_BEEN_FINALIZED_WITH_DIFFERENT_ITEMS("CREDIT_TRANSACTION_HAS_ALREADY_BEEN_FINALIZED_WITH_DIFFERENT_ITEMS", "The finalize endpoint was already called for this transaction ID with different items.", java.lang.Enum.valueOf(Category.class, "PAYMENT"), "Payment Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "NEVER"), null, null, null, null)),
     /**
      * Code "IDEMPOTENCY_KEY_HAS_ALREADY_BEEN_USED_WITH_DIFFERENT_VALUES"
      * <p>
@@ -96,7 +96,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: conflict; retry after-fix (by code, codebook's judgement).
      */
-    IDEMPOTENCY_KEY_HAS_ALREADY_BEEN_USED_WITH_DIFFERENT_VALUES("IDEMPOTENCY_KEY_HAS_ALREADY_BEEN_USED_WITH_DIFFERENT_VALUES", "This idempotency key was used in a previous request with different payload. Use a new unique key.", Category.IDEMPOTENCY, "Idempotency Errors", null),
+    IDEMPOTENCY_KEY_HAS_ALREADY_BEEN_USED_WITH_DIFFERENT_VALUES("IDEMPOTENCY_KEY_HAS_ALREADY_BEEN_USED_WITH_DIFFERENT_VALUES", "This idempotency key was used in a previous request with different payload. Use a new unique key.", java.lang.Enum.valueOf(Category.class, "IDEMPOTENCY"), "Idempotency Errors", null),
     /**
      * Code "COULD_NOT_MAP_BIG_DECIMAL_TO_VAT_ENUM_VALUE"
      * <p>
@@ -104,7 +104,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    COULD_NOT_MAP_BIG_DECIMAL_TO_VAT_ENUM_VALUE("COULD_NOT_MAP_BIG_DECIMAL_TO_VAT_ENUM_VALUE", "Unsupported VAT rate. Supported values: 0, 1, 2, 3, 4, 5, 5.5, 6, 7, 7.7, 8, 9, 9.5, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27", Category.VALIDATION, "Validation Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
+    COULD_NOT_MAP_BIG_DECIMAL_TO_VAT_ENUM_VALUE("COULD_NOT_MAP_BIG_DECIMAL_TO_VAT_ENUM_VALUE", "Unsupported VAT rate. Supported values: 0, 1, 2, 3, 4, 5, 5.5, 6, 7, 7.7, 8, 9, 9.5, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27", java.lang.Enum.valueOf(Category.class, "VALIDATION"), "Validation Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null)),
     /**
      * Code "CREDIT_TRANSACTION_CAN_NO_LONGER_BE_REFUNDED_BY_EXTERNAL_DEVICE"
      * <p>
@@ -112,7 +112,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: declined-final; retry never (by code, codebook's judgement).
      */
-    CREDIT_TRANSACTION_CAN_NO_LONGER_BE_REFUNDED_BY_EXTERNAL_DEVICE("CREDIT_TRANSACTION_CAN_NO_LONGER_BE_REFUNDED_BY_EXTERNAL_DEVICE", "The 24-hour refund window has passed.", Category.REFUND, "Refund Errors", null);
+    CREDIT_TRANSACTION_CAN_NO_LONGER_BE_REFUNDED_BY_EXTERNAL_DEVICE("CREDIT_TRANSACTION_CAN_NO_LONGER_BE_REFUNDED_BY_EXTERNAL_DEVICE", "The 24-hour refund window has passed.", java.lang.Enum.valueOf(Category.class, "REFUND"), "Refund Errors", null);
 
     /** Every constant by its wire code: built once, so lookups take constant time. */
     private static final java.util.Map<java.lang.String, ErrorCode> $BY_WIRE;

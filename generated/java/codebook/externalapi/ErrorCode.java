@@ -18,7 +18,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: unauthenticated; retry never (by code, the vendor's word).
      */
-    INVALID_OR_MISSING_API_KEY(11001, null, "Invalid or missing API key", "Verify the X-API-KEY header", 403, Category.AUTHENTICATION, "Authentication and authorization errors (11xxx)", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, "4xx errors: Do not retry (the problem is in the request)")),
+    INVALID_OR_MISSING_API_KEY(11001, null, "Invalid or missing API key", "Verify the X-API-KEY header", 403, java.lang.Enum.valueOf(Category.class, "AUTHENTICATION"), "Authentication and authorization errors (11xxx)", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "NEVER"), null, null, null, "4xx errors: Do not retry (the problem is in the request)")),
     /**
      * Code 11002
      * <p>
@@ -28,7 +28,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: forbidden; retry never (by category, codebook's judgement).
      */
-    IP_NOT_ALLOWED(11002, null, "IP not allowed", "Configure your IP in the dashboard (Integrations > API Keys)", 403, Category.AUTHENTICATION, "Authentication and authorization errors (11xxx)", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, "4xx errors: Do not retry (the problem is in the request)")),
+    IP_NOT_ALLOWED(11002, null, "IP not allowed", "Configure your IP in the dashboard (Integrations > API Keys)", 403, java.lang.Enum.valueOf(Category.class, "AUTHENTICATION"), "Authentication and authorization errors (11xxx)", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "NEVER"), null, null, null, "4xx errors: Do not retry (the problem is in the request)")),
     /**
      * Code 11008
      * <p>
@@ -40,7 +40,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Note: The document's Recommended action column lists possible causes here rather than an action; kept verbatim.
      */
-    ACCESS_DENIED_TO_RESOURCE(11008, null, "Access denied to the resource", "Webcode mismatch, payment not created via External API, or environment error", 403, Category.AUTHENTICATION, "Authentication and authorization errors (11xxx)", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, "4xx errors: Do not retry (the problem is in the request)")),
+    ACCESS_DENIED_TO_RESOURCE(11008, null, "Access denied to the resource", "Webcode mismatch, payment not created via External API, or environment error", 403, java.lang.Enum.valueOf(Category.class, "AUTHENTICATION"), "Authentication and authorization errors (11xxx)", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "NEVER"), null, null, null, "4xx errors: Do not retry (the problem is in the request)")),
     /**
      * Code 12001
      * <p>
@@ -50,7 +50,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry never (by category, the vendor's word).
      */
-    MISSING_OR_INVALID_PARAMETER(12001, null, "Missing required parameter or invalid format", "Review required fields and their formats", 400, Category.VALIDATION, "Validation errors (12xxx)", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, "4xx errors: Do not retry (the problem is in the request)")),
+    MISSING_OR_INVALID_PARAMETER(12001, null, "Missing required parameter or invalid format", "Review required fields and their formats", 400, java.lang.Enum.valueOf(Category.class, "VALIDATION"), "Validation errors (12xxx)", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "NEVER"), null, null, null, "4xx errors: Do not retry (the problem is in the request)")),
     /**
      * Code 12002
      * <p>
@@ -60,7 +60,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry never (by category, the vendor's word).
      */
-    INCORRECT_DATE_FORMAT(12002, null, "Incorrect date format", "Use ISO 8601 format (e.g. 2026-07-15T14:00:00Z)", 400, Category.VALIDATION, "Validation errors (12xxx)", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, "4xx errors: Do not retry (the problem is in the request)")),
+    INCORRECT_DATE_FORMAT(12002, null, "Incorrect date format", "Use ISO 8601 format (e.g. 2026-07-15T14:00:00Z)", 400, java.lang.Enum.valueOf(Category.class, "VALIDATION"), "Validation errors (12xxx)", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "NEVER"), null, null, null, "4xx errors: Do not retry (the problem is in the request)")),
     /**
      * Code 12006
      * <p>
@@ -70,7 +70,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry never (by category, the vendor's word).
      */
-    INVALID_COUNTRY_FORMAT(12006, null, "Invalid country format", "Use ISO 3166-1 alpha-2 (e.g. ES, FR, DE)", 400, Category.VALIDATION, "Validation errors (12xxx)", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, "4xx errors: Do not retry (the problem is in the request)")),
+    INVALID_COUNTRY_FORMAT(12006, null, "Invalid country format", "Use ISO 3166-1 alpha-2 (e.g. ES, FR, DE)", 400, java.lang.Enum.valueOf(Category.class, "VALIDATION"), "Validation errors (12xxx)", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "NEVER"), null, null, null, "4xx errors: Do not retry (the problem is in the request)")),
     /**
      * Code 12009
      * <p>
@@ -80,7 +80,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry never (by category, the vendor's word).
      */
-    COUNTRY_NOT_SUPPORTED(12009, null, "Country not supported", "Contact support for the list of available countries", 400, Category.VALIDATION, "Validation errors (12xxx)", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, "4xx errors: Do not retry (the problem is in the request)")),
+    COUNTRY_NOT_SUPPORTED(12009, null, "Country not supported", "Contact support for the list of available countries", 400, java.lang.Enum.valueOf(Category.class, "VALIDATION"), "Validation errors (12xxx)", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "NEVER"), null, null, null, "4xx errors: Do not retry (the problem is in the request)")),
     /**
      * Code 10404
      * <p>
@@ -90,7 +90,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: not-found; retry never (by category, codebook's judgement).
      */
-    RESOURCE_NOT_FOUND(10404, null, "Resource not found", "Verify that sessionId or paymentReference is correct", 404, Category.RESOURCE, "Resource errors (10xxx)", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, "4xx errors: Do not retry (the problem is in the request)")),
+    RESOURCE_NOT_FOUND(10404, null, "Resource not found", "Verify that sessionId or paymentReference is correct", 404, java.lang.Enum.valueOf(Category.class, "RESOURCE"), "Resource errors (10xxx)", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "NEVER"), null, null, null, "4xx errors: Do not retry (the problem is in the request)")),
     /**
      * Code 13001
      * <p>
@@ -102,7 +102,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Note: For internal server errors (5xx) the vendor sends a generic message ("An error has occurred...") instead of a specific one, per the document's security note; use the traceId to identify the error.
      */
-    PAYMENT_PROVIDER_ERROR(13001, null, "Payment provider error", "Retry after a few seconds. If it persists, contact support", 500, Category.POS, "POS errors (13xxx)", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.EXPONENTIAL_BACKOFF, null, null, java.util.Arrays.asList(java.lang.Integer.valueOf(1), java.lang.Integer.valueOf(2), java.lang.Integer.valueOf(4), java.lang.Integer.valueOf(8)), "5xx errors: Retry with exponential backoff (1s, 2s, 4s, 8s...)")),
+    PAYMENT_PROVIDER_ERROR(13001, null, "Payment provider error", "Retry after a few seconds. If it persists, contact support", 500, java.lang.Enum.valueOf(Category.class, "POS"), "POS errors (13xxx)", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "EXPONENTIAL_BACKOFF"), null, null, java.util.Arrays.asList(java.lang.Integer.valueOf(1), java.lang.Integer.valueOf(2), java.lang.Integer.valueOf(4), java.lang.Integer.valueOf(8)), "5xx errors: Retry with exponential backoff (1s, 2s, 4s, 8s...)")),
     /**
      * Code 13004
      * <p>
@@ -114,7 +114,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Note: For internal server errors (5xx) the vendor sends a generic message ("An error has occurred...") instead of a specific one, per the document's security note; use the traceId to identify the error.
      */
-    TERMINAL_COMMUNICATION_ERROR(13004, null, "Terminal communication error", "Verify that the terminal is powered on and connected", 502, Category.POS, "POS errors (13xxx)", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.EXPONENTIAL_BACKOFF, null, null, java.util.Arrays.asList(java.lang.Integer.valueOf(1), java.lang.Integer.valueOf(2), java.lang.Integer.valueOf(4), java.lang.Integer.valueOf(8)), "5xx errors: Retry with exponential backoff (1s, 2s, 4s, 8s...)")),
+    TERMINAL_COMMUNICATION_ERROR(13004, null, "Terminal communication error", "Verify that the terminal is powered on and connected", 502, java.lang.Enum.valueOf(Category.class, "POS"), "POS errors (13xxx)", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "EXPONENTIAL_BACKOFF"), null, null, java.util.Arrays.asList(java.lang.Integer.valueOf(1), java.lang.Integer.valueOf(2), java.lang.Integer.valueOf(4), java.lang.Integer.valueOf(8)), "5xx errors: Retry with exponential backoff (1s, 2s, 4s, 8s...)")),
     /**
      * Code 13005: External device is busy.
      * <p>
@@ -128,7 +128,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Note: Idempotency conflicts also return HTTP 409 but carry no numeric code; the message distinguishes them from 13005 (see uncoded).
      */
-    TERMINAL_BUSY(13005, "External device is busy.", "Terminal busy", "Wait for the current transaction to finish and try again", 409, Category.POS, "POS errors (13xxx)", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_DELAY, java.lang.Integer.valueOf(5), java.lang.Integer.valueOf(10), null, "409: if it is 13005 (terminal busy), wait 5-10 seconds and retry.")),
+    TERMINAL_BUSY(13005, "External device is busy.", "Terminal busy", "Wait for the current transaction to finish and try again", 409, java.lang.Enum.valueOf(Category.class, "POS"), "POS errors (13xxx)", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_DELAY"), java.lang.Integer.valueOf(5), java.lang.Integer.valueOf(10), null, "409: if it is 13005 (terminal busy), wait 5-10 seconds and retry.")),
     /**
      * Code 99001
      * <p>
@@ -142,7 +142,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Note: The retry policy follows the general 5xx rule of the Best practices; the code's own recommended action is to note the traceId and contact support.
      */
-    INTERNAL_SERVER_ERROR(99001, null, "Internal server error", "Note the traceId and contact support", 500, Category.INTERNAL, "Internal errors (99xxx)", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.EXPONENTIAL_BACKOFF, null, null, java.util.Arrays.asList(java.lang.Integer.valueOf(1), java.lang.Integer.valueOf(2), java.lang.Integer.valueOf(4), java.lang.Integer.valueOf(8)), "5xx errors: Retry with exponential backoff (1s, 2s, 4s, 8s...)"));
+    INTERNAL_SERVER_ERROR(99001, null, "Internal server error", "Note the traceId and contact support", 500, java.lang.Enum.valueOf(Category.class, "INTERNAL"), "Internal errors (99xxx)", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "EXPONENTIAL_BACKOFF"), null, null, java.util.Arrays.asList(java.lang.Integer.valueOf(1), java.lang.Integer.valueOf(2), java.lang.Integer.valueOf(4), java.lang.Integer.valueOf(8)), "5xx errors: Retry with exponential backoff (1s, 2s, 4s, 8s...)"));
 
     /** Every constant by its wire code: built once, so lookups take constant time. */
     private static final java.util.Map<java.lang.String, ErrorCode> $BY_WIRE;
@@ -348,7 +348,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
          * <p>
          * Action: Use a new key or resend the same body as the original request
          */
-        IDEMPOTENCY_KEY_REUSED_WITH_DIFFERENT_BODY(409, "Idempotency key reused with a different request body.", "Same Idempotency-Key, different body", null, "Use a new key or resend the same body as the original request", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, "If the message starts with Idempotency key\u2026, do not retry blindly: fix the key or the request body")),
+        IDEMPOTENCY_KEY_REUSED_WITH_DIFFERENT_BODY(409, "Idempotency key reused with a different request body.", "Same Idempotency-Key, different body", null, "Use a new key or resend the same body as the original request", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, "If the message starts with Idempotency key\u2026, do not retry blindly: fix the key or the request body")),
         /**
          * HTTP 409: Idempotency key already used for a different endpoint.
          * <p>
@@ -356,7 +356,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
          * <p>
          * Action: Do not reuse the same key across different endpoints
          */
-        IDEMPOTENCY_KEY_USED_FOR_DIFFERENT_ENDPOINT(409, "Idempotency key already used for a different endpoint.", "Same Idempotency-Key, different endpoint", null, "Do not reuse the same key across different endpoints", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, "If the message starts with Idempotency key\u2026, do not retry blindly: fix the key or the request body"));
+        IDEMPOTENCY_KEY_USED_FOR_DIFFERENT_ENDPOINT(409, "Idempotency key already used for a different endpoint.", "Same Idempotency-Key, different endpoint", null, "Do not reuse the same key across different endpoints", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, "If the message starts with Idempotency key\u2026, do not retry blindly: fix the key or the request body"));
 
         private static final java.util.Map<java.lang.String, Uncoded> $BY_KEY;
 

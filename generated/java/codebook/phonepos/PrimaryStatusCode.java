@@ -40,7 +40,7 @@ public enum PrimaryStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: pending; retry never (by code, codebook's judgement).
      */
-    STATUS_PERSONALIZATION_IN_PROGRESS(3, "The personalisation is currently in progress.", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, null)),
+    STATUS_PERSONALIZATION_IN_PROGRESS(3, "The personalisation is currently in progress.", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "NEVER"), null, null, null, null)),
     /**
      * Code 100
      * <p>

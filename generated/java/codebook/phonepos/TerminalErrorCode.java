@@ -18,7 +18,7 @@ public enum TerminalErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_JSON("0100", "The received provided JSON does not meet the required format specifications or is missing parts.", "Please check the format of the data you provided to PhonePOS.", Scope.PERSONALISATION, "Personalisation", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
+    INVALID_JSON("0100", "The received provided JSON does not meet the required format specifications or is missing parts.", "Please check the format of the data you provided to PhonePOS.", java.lang.Enum.valueOf(Scope.class, "PERSONALISATION"), "Personalisation", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null)),
     /**
      * Code "0117"
      * <p>
@@ -28,7 +28,7 @@ public enum TerminalErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_CREDENTIAL_FORMAT("0117", "The received personalisation data does not meet the required format specifications or is missing parts.", "Please check the format of the data you provided to PhonePOS.", Scope.PERSONALISATION, "Personalisation", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
+    INVALID_CREDENTIAL_FORMAT("0117", "The received personalisation data does not meet the required format specifications or is missing parts.", "Please check the format of the data you provided to PhonePOS.", java.lang.Enum.valueOf(Scope.class, "PERSONALISATION"), "Personalisation", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null)),
     /**
      * Code "0120"
      * <p>
@@ -38,7 +38,7 @@ public enum TerminalErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    OTP_TYPE_NOT_AVAILABLE("0120", "The requested personalisation type is not available for the supplied credentials.", "Please re-onboard the terminal with your required personalisation type or switch to a supported personalisation type.", Scope.PERSONALISATION, "Personalisation", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
+    OTP_TYPE_NOT_AVAILABLE("0120", "The requested personalisation type is not available for the supplied credentials.", "Please re-onboard the terminal with your required personalisation type or switch to a supported personalisation type.", java.lang.Enum.valueOf(Scope.class, "PERSONALISATION"), "Personalisation", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null)),
     /**
      * Code "0121"
      * <p>
@@ -48,7 +48,7 @@ public enum TerminalErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: busy; retry after-delay (by code, codebook's judgement).
      */
-    RESEND_LIMIT_EXCEEDED("0121", "The quota for sending the confirmation challenge has been reached.", "Please advise your client to wait.", Scope.PERSONALISATION, "Personalisation", null),
+    RESEND_LIMIT_EXCEEDED("0121", "The quota for sending the confirmation challenge has been reached.", "Please advise your client to wait.", java.lang.Enum.valueOf(Scope.class, "PERSONALISATION"), "Personalisation", null),
     /**
      * Code "0222"
      * <p>
@@ -58,7 +58,7 @@ public enum TerminalErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: user-action-required; retry manual (by code, codebook's judgement).
      */
-    NETWORK_UNSTABLE("0222", "The device connection is unstable.", "Instruct the user to establish a stable connection first.", Scope.GENERAL, "General", null),
+    NETWORK_UNSTABLE("0222", "The device connection is unstable.", "Instruct the user to establish a stable connection first.", java.lang.Enum.valueOf(Scope.class, "GENERAL"), "General", null),
     /**
      * Code "0300"
      * <p>
@@ -68,7 +68,7 @@ public enum TerminalErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: user-action-required; retry manual (by code, codebook's judgement).
      */
-    NETWORK_UNAVAILABLE("0300", "An internet connection could not be established.", "Instruct the user to establish a stable connection first.", Scope.GENERAL, "General", null),
+    NETWORK_UNAVAILABLE("0300", "An internet connection could not be established.", "Instruct the user to establish a stable connection first.", java.lang.Enum.valueOf(Scope.class, "GENERAL"), "General", null),
     /**
      * Code "0504"
      * <p>
@@ -78,7 +78,7 @@ public enum TerminalErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: user-action-required; retry manual (by code, codebook's judgement).
      */
-    SMS_SENDING_FAILED("0504", "Errors occurred while sending the confirmation challenge via SMS.", "It is likely that the configured phone number for the terminal is incorrect. Please contact our support.", Scope.PERSONALISATION, "Personalisation", null),
+    SMS_SENDING_FAILED("0504", "Errors occurred while sending the confirmation challenge via SMS.", "It is likely that the configured phone number for the terminal is incorrect. Please contact our support.", java.lang.Enum.valueOf(Scope.class, "PERSONALISATION"), "Personalisation", null),
     /**
      * Code "0511"
      * <p>
@@ -88,7 +88,7 @@ public enum TerminalErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: user-action-required; retry manual (by code, codebook's judgement).
      */
-    EMAIL_SENDING_FAILED("0511", "Errors occurred while sending the confirmation challenge via mail.", "It is likely that the configured mail address for the terminal is incorrect. Please contact our support.", Scope.PERSONALISATION, "Personalisation", null),
+    EMAIL_SENDING_FAILED("0511", "Errors occurred while sending the confirmation challenge via mail.", "It is likely that the configured mail address for the terminal is incorrect. Please contact our support.", java.lang.Enum.valueOf(Scope.class, "PERSONALISATION"), "Personalisation", null),
     /**
      * Code "0512"
      * <p>
@@ -98,7 +98,7 @@ public enum TerminalErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: expired; retry after-fix (by code, the vendor's word).
      */
-    EMAIL_VERIFICATION_TIMEOUT_SERVER("0512", "The user did not react to the confirmation challenge in time.", "Please restart the personalisation and advise the user to complete the challenge as soon as possible.", Scope.PERSONALISATION, "Personalisation", null),
+    EMAIL_VERIFICATION_TIMEOUT_SERVER("0512", "The user did not react to the confirmation challenge in time.", "Please restart the personalisation and advise the user to complete the challenge as soon as possible.", java.lang.Enum.valueOf(Scope.class, "PERSONALISATION"), "Personalisation", null),
     /**
      * Code "0614"
      * <p>
@@ -108,7 +108,7 @@ public enum TerminalErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: unauthenticated; retry after-fix (by code, the vendor's word).
      */
-    INVALID_CREDENTIALS("0614", "The provided authentication credentials are invalid.", "Advise the user to check the credentials and try the personalisation again.", Scope.PERSONALISATION, "Personalisation", null),
+    INVALID_CREDENTIALS("0614", "The provided authentication credentials are invalid.", "Advise the user to check the credentials and try the personalisation again.", java.lang.Enum.valueOf(Scope.class, "PERSONALISATION"), "Personalisation", null),
     /**
      * Code "2310"
      * <p>
@@ -118,7 +118,7 @@ public enum TerminalErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: user-action-required; retry manual (by code, codebook's judgement).
      */
-    BATTERY_TOO_LOW("2310", "The battery level is too low for personalisation (<=15%) or transaction (<=10%).", "Instruct the user to charge the device first.", Scope.GENERAL, "General", null),
+    BATTERY_TOO_LOW("2310", "The battery level is too low for personalisation (<=15%) or transaction (<=10%).", "Instruct the user to charge the device first.", java.lang.Enum.valueOf(Scope.class, "GENERAL"), "General", null),
     /**
      * Code "2311"
      * <p>
@@ -128,7 +128,7 @@ public enum TerminalErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: user-action-required; retry manual (by code, codebook's judgement).
      */
-    INTERNAL_TERMINAL_CONNECTION_TIMEOUT("2311", "The connection to the terminal could not be established.", "Please contact support for further instructions.", Scope.GENERAL, "General", null),
+    INTERNAL_TERMINAL_CONNECTION_TIMEOUT("2311", "The connection to the terminal could not be established.", "Please contact support for further instructions.", java.lang.Enum.valueOf(Scope.class, "GENERAL"), "General", null),
     /**
      * Code "2314"
      * <p>
@@ -138,7 +138,7 @@ public enum TerminalErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: user-action-required; retry manual (by code, the vendor's word).
      */
-    CANCELLED_BY_USER("2314", "The user canceled the personalisation process by performing a manual reset.", "Advise the user to start the personalisation again.", Scope.PERSONALISATION, "Personalisation", null),
+    CANCELLED_BY_USER("2314", "The user canceled the personalisation process by performing a manual reset.", "Advise the user to start the personalisation again.", java.lang.Enum.valueOf(Scope.class, "PERSONALISATION"), "Personalisation", null),
     /**
      * Code "2316"
      * <p>
@@ -148,7 +148,7 @@ public enum TerminalErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: conflict; retry after-fix (by code, codebook's judgement).
      */
-    PHONEPOS_ALREADY_PERSONALISED("2316", "The terminal is already personalised.", "Perform a reset first if you want to start a new personalisation.", Scope.PERSONALISATION, "Personalisation", null),
+    PHONEPOS_ALREADY_PERSONALISED("2316", "The terminal is already personalised.", "Perform a reset first if you want to start a new personalisation.", java.lang.Enum.valueOf(Scope.class, "PERSONALISATION"), "Personalisation", null),
     /**
      * Code "2317"
      * <p>
@@ -158,7 +158,7 @@ public enum TerminalErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: forbidden; retry manual (by code, codebook's judgement).
      */
-    PERSONALISATION_NOT_ALLOWED("2317", "The request for personalisation was rejected.", "Please contact support for further instructions.", Scope.PERSONALISATION, "Personalisation", null),
+    PERSONALISATION_NOT_ALLOWED("2317", "The request for personalisation was rejected.", "Please contact support for further instructions.", java.lang.Enum.valueOf(Scope.class, "PERSONALISATION"), "Personalisation", null),
     /**
      * Code "2318"
      * <p>
@@ -168,7 +168,7 @@ public enum TerminalErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: forbidden; retry manual (by code, codebook's judgement).
      */
-    EMV_UPLOAD_DENIED_FOR_SECURITY_REASONS("2318", "The OPI init with EMV upload was blocked for security reasons.", "The device is not compliant. Please contact our support.", Scope.GENERAL, "General", null),
+    EMV_UPLOAD_DENIED_FOR_SECURITY_REASONS("2318", "The OPI init with EMV upload was blocked for security reasons.", "The device is not compliant. Please contact our support.", java.lang.Enum.valueOf(Scope.class, "GENERAL"), "General", null),
     /**
      * Code "2319"
      * <p>
@@ -178,7 +178,7 @@ public enum TerminalErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: user-action-required; retry manual (by code, codebook's judgement).
      */
-    EMV_UPLOAD_FAILED("2319", "The OPI init with EMV upload was not successful.", "Ensure that the merchant's firewall does not block PhonePOS traffic. If the error persists, please contact our support.", Scope.GENERAL, "General", null),
+    EMV_UPLOAD_FAILED("2319", "The OPI init with EMV upload was not successful.", "Ensure that the merchant's firewall does not block PhonePOS traffic. If the error persists, please contact our support.", java.lang.Enum.valueOf(Scope.class, "GENERAL"), "General", null),
     /**
      * Code "2321"
      * <p>
@@ -188,7 +188,7 @@ public enum TerminalErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_OTP_TYPE("2321", "The requested OTP confirmation service type is unknown to the terminal.", "Please check the values you submitted for the personalisation.", Scope.PERSONALISATION, "Personalisation", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
+    INVALID_OTP_TYPE("2321", "The requested OTP confirmation service type is unknown to the terminal.", "Please check the values you submitted for the personalisation.", java.lang.Enum.valueOf(Scope.class, "PERSONALISATION"), "Personalisation", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null)),
     /**
      * Code "2322"
      * <p>
@@ -198,7 +198,7 @@ public enum TerminalErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_ATTESTATION_PROVIDER_REQUEST("2322", "The requested attestation provider is unknown to the terminal.", "Please check the values you submitted for the personalisation.", Scope.PERSONALISATION, "Personalisation", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
+    INVALID_ATTESTATION_PROVIDER_REQUEST("2322", "The requested attestation provider is unknown to the terminal.", "Please check the values you submitted for the personalisation.", java.lang.Enum.valueOf(Scope.class, "PERSONALISATION"), "Personalisation", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null)),
     /**
      * Code "2323"
      * <p>
@@ -208,7 +208,7 @@ public enum TerminalErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: user-action-required; retry manual (by code, the vendor's word).
      */
-    CANCELED_BY_TERMINAL_HELPER("2323", "The personalisation was canceled through a call from the terminal helper service.", "Instruct the user to retry the personalisation. If the error persists, please contact our support.", Scope.PERSONALISATION, "Personalisation", null),
+    CANCELED_BY_TERMINAL_HELPER("2323", "The personalisation was canceled through a call from the terminal helper service.", "Instruct the user to retry the personalisation. If the error persists, please contact our support.", java.lang.Enum.valueOf(Scope.class, "PERSONALISATION"), "Personalisation", null),
     /**
      * Code "2324"
      * <p>
@@ -218,7 +218,7 @@ public enum TerminalErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: user-action-required; retry manual (by code, the vendor's word).
      */
-    CANCELED_BY_ATTESTATION("2324", "The personalisation was canceled through a reset action which was transmitted by the attestation service.", "Instruct the user to retry the personalisation. If the error persists, please contact our support.", Scope.PERSONALISATION, "Personalisation", null),
+    CANCELED_BY_ATTESTATION("2324", "The personalisation was canceled through a reset action which was transmitted by the attestation service.", "Instruct the user to retry the personalisation. If the error persists, please contact our support.", java.lang.Enum.valueOf(Scope.class, "PERSONALISATION"), "Personalisation", null),
     /**
      * Code "2325"
      * <p>
@@ -228,7 +228,7 @@ public enum TerminalErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: declined-final; retry never (by code, codebook's judgement).
      */
-    INSECURE_KEYSTORE("2325", "The device keystore is insecure. The device is incompatible with PhonePOS.", "Inform the user that the device cannot be used for PhonePOS.", Scope.GENERAL, "General", null),
+    INSECURE_KEYSTORE("2325", "The device keystore is insecure. The device is incompatible with PhonePOS.", "Inform the user that the device cannot be used for PhonePOS.", java.lang.Enum.valueOf(Scope.class, "GENERAL"), "General", null),
     /**
      * Code "2527"
      * <p>
@@ -238,7 +238,7 @@ public enum TerminalErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: user-action-required; retry manual (by code, codebook's judgement).
      */
-    CERTIFICATE_ERROR("2527", "An error occurred during the mTLS handshake process. This is often caused by an inaccurate device clock or deep package inspection in the network.", "Instruct the user to adjust the time of the device. If the error persists, please contact our support.", Scope.GENERAL, "General", null),
+    CERTIFICATE_ERROR("2527", "An error occurred during the mTLS handshake process. This is often caused by an inaccurate device clock or deep package inspection in the network.", "Instruct the user to adjust the time of the device. If the error persists, please contact our support.", java.lang.Enum.valueOf(Scope.class, "GENERAL"), "General", null),
     /**
      * Code "2602"
      * <p>
@@ -248,7 +248,7 @@ public enum TerminalErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: internal-error; retry manual (by code, codebook's judgement).
      */
-    BAD_HTTP_CODE("2602", "The server responded with an unexpected HTTP code.", "Please contact our support.", Scope.GENERAL, "General", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.MANUAL, null, null, null, null)),
+    BAD_HTTP_CODE("2602", "The server responded with an unexpected HTTP code.", "Please contact our support.", java.lang.Enum.valueOf(Scope.class, "GENERAL"), "General", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "MANUAL"), null, null, null, null)),
     /**
      * Code "2604"
      * <p>
@@ -258,7 +258,7 @@ public enum TerminalErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: internal-error; retry manual (by code, codebook's judgement).
      */
-    INVALID_CRYPTO_STATUS("2604", "Payload decryption failed on the server side or on the client side.", "Please contact our support.", Scope.GENERAL, "General", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.MANUAL, null, null, null, null)),
+    INVALID_CRYPTO_STATUS("2604", "Payload decryption failed on the server side or on the client side.", "Please contact our support.", java.lang.Enum.valueOf(Scope.class, "GENERAL"), "General", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "MANUAL"), null, null, null, null)),
     /**
      * Code "2605"
      * <p>
@@ -268,7 +268,7 @@ public enum TerminalErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: internal-error; retry manual (by code, codebook's judgement).
      */
-    INVALID_API_STATUS("2605", "The backend service could not process the request and returned a non-OK API response.", "Please contact our support.", Scope.GENERAL, "General", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.MANUAL, null, null, null, null)),
+    INVALID_API_STATUS("2605", "The backend service could not process the request and returned a non-OK API response.", "Please contact our support.", java.lang.Enum.valueOf(Scope.class, "GENERAL"), "General", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "MANUAL"), null, null, null, null)),
     /**
      * Code "2610"
      * <p>
@@ -278,7 +278,7 @@ public enum TerminalErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: busy; retry after-delay (by code, codebook's judgement).
      */
-    SERVER_TOO_BUSY("2610", "The backend servers are currently under high load.", "Please contact our support.", Scope.GENERAL, "General", null);
+    SERVER_TOO_BUSY("2610", "The backend servers are currently under high load.", "Please contact our support.", java.lang.Enum.valueOf(Scope.class, "GENERAL"), "General", null);
 
     /** Every constant by its wire code: built once, so lookups take constant time. */
     private static final java.util.Map<java.lang.String, TerminalErrorCode> $BY_WIRE;

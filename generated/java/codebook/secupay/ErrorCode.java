@@ -14,7 +14,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: internal-error; retry exponential-backoff (by code, codebook's judgement).
      */
-    INVALID_PARAMS(1001, "Invalid params", java.util.Collections.emptyList(), "Some internal input parameters are wrong. Or some external service returns some unexpected result.", Category.INTERNAL, "1xxx - Internal Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    INVALID_PARAMS(1001, "Invalid params", java.util.Collections.emptyList(), "Some internal input parameters are wrong. Or some external service returns some unexpected result.", java.lang.Enum.valueOf(Category.class, "INTERNAL"), "1xxx - Internal Errors", null, java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 1002: Payment checkin wasn't save in db
      * <p>
@@ -24,7 +24,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Note: 'wasn't save' and 'dbt' are the vendor's own wording; kept verbatim.
      */
-    PAYMENT_CHECKIN_NOT_SAVED(1002, "Payment checkin wasn't save in db", java.util.Collections.emptyList(), "The internal Yii dbt model/component for payment checkin didn't store given record in database", Category.INTERNAL, "1xxx - Internal Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    PAYMENT_CHECKIN_NOT_SAVED(1002, "Payment checkin wasn't save in db", java.util.Collections.emptyList(), "The internal Yii dbt model/component for payment checkin didn't store given record in database", java.lang.Enum.valueOf(Category.class, "INTERNAL"), "1xxx - Internal Errors", null, java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 1003: transaction creation failed
      * <p>
@@ -32,7 +32,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: internal-error; retry exponential-backoff (by code, codebook's judgement).
      */
-    TRANSACTION_CREATION_FAILED(1003, "transaction creation failed", java.util.Collections.emptyList(), "The internal call of procedure creating a transaction failed", Category.INTERNAL, "1xxx - Internal Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    TRANSACTION_CREATION_FAILED(1003, "transaction creation failed", java.util.Collections.emptyList(), "The internal call of procedure creating a transaction failed", java.lang.Enum.valueOf(Category.class, "INTERNAL"), "1xxx - Internal Errors", null, java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 1004: payment container creation failed
      * <p>
@@ -40,7 +40,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: internal-error; retry exponential-backoff (by code, codebook's judgement).
      */
-    PAYMENT_CONTAINER_CREATION_FAILED(1004, "payment container creation failed", java.util.Collections.emptyList(), "The internal call of procedure creating a payment container failed", Category.INTERNAL, "1xxx - Internal Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    PAYMENT_CONTAINER_CREATION_FAILED(1004, "payment container creation failed", java.util.Collections.emptyList(), "The internal call of procedure creating a payment container failed", java.lang.Enum.valueOf(Category.class, "INTERNAL"), "1xxx - Internal Errors", null, java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 1005: not captured
      * <p>
@@ -50,7 +50,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Note: Typo 'succesfull' is the vendor's own; kept verbatim.
      */
-    NOT_CAPTURED(1005, "not captured", java.util.Collections.emptyList(), "Connection with transact to capture given amount with trace_id was not succesfull", Category.INTERNAL, "1xxx - Internal Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    NOT_CAPTURED(1005, "not captured", java.util.Collections.emptyList(), "Connection with transact to capture given amount with trace_id was not succesfull", java.lang.Enum.valueOf(Category.class, "INTERNAL"), "1xxx - Internal Errors", null, java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 1006: Invitation email sending failed!
      * <p>
@@ -58,7 +58,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: internal-error; retry exponential-backoff (by code, codebook's judgement).
      */
-    INVITATION_EMAIL_SENDING_FAILED(1006, "Invitation email sending failed!", java.util.Collections.emptyList(), "The invitation email could not be sent", Category.INTERNAL, "1xxx - Internal Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    INVITATION_EMAIL_SENDING_FAILED(1006, "Invitation email sending failed!", java.util.Collections.emptyList(), "The invitation email could not be sent", java.lang.Enum.valueOf(Category.class, "INTERNAL"), "1xxx - Internal Errors", null, java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 1007: Could not cancel loyalty transaction
      * <p>
@@ -66,7 +66,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: internal-error; retry exponential-backoff (by code, codebook's judgement).
      */
-    COULD_NOT_CANCEL_LOYALTY_TRANSACTION(1007, "Could not cancel loyalty transaction", java.util.Collections.emptyList(), "The Cancel method of loyalty transaction returned false (something went wrong in backend)", Category.INTERNAL, "1xxx - Internal Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    COULD_NOT_CANCEL_LOYALTY_TRANSACTION(1007, "Could not cancel loyalty transaction", java.util.Collections.emptyList(), "The Cancel method of loyalty transaction returned false (something went wrong in backend)", java.lang.Enum.valueOf(Category.class, "INTERNAL"), "1xxx - Internal Errors", null, java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 1008: Fetching available payment methods failed
      * <p>
@@ -74,7 +74,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: internal-error; retry exponential-backoff (by code, codebook's judgement).
      */
-    FETCHING_PAYMENT_METHODS_FAILED(1008, "Fetching available payment methods failed", java.util.Collections.emptyList(), "The internal call of procedure which fetches available payment methods failed", Category.INTERNAL, "1xxx - Internal Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    FETCHING_PAYMENT_METHODS_FAILED(1008, "Fetching available payment methods failed", java.util.Collections.emptyList(), "The internal call of procedure which fetches available payment methods failed", java.lang.Enum.valueOf(Category.class, "INTERNAL"), "1xxx - Internal Errors", null, java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 1009: Payment transaction creation failed
      * <p>
@@ -82,7 +82,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: internal-error; retry exponential-backoff (by code, codebook's judgement).
      */
-    PAYMENT_TRANSACTION_CREATION_FAILED(1009, "Payment transaction creation failed", java.util.Collections.emptyList(), "The internal call of procedure creating a POS transaction failed", Category.INTERNAL, "1xxx - Internal Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    PAYMENT_TRANSACTION_CREATION_FAILED(1009, "Payment transaction creation failed", java.util.Collections.emptyList(), "The internal call of procedure creating a POS transaction failed", java.lang.Enum.valueOf(Category.class, "INTERNAL"), "1xxx - Internal Errors", null, java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 1010: Basket item creation failed
      * <p>
@@ -90,7 +90,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: internal-error; retry exponential-backoff (by code, codebook's judgement).
      */
-    BASKET_ITEM_CREATION_FAILED(1010, "Basket item creation failed", java.util.Collections.emptyList(), "The internal call of procedure creating a basket item in secupay backend failed", Category.INTERNAL, "1xxx - Internal Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    BASKET_ITEM_CREATION_FAILED(1010, "Basket item creation failed", java.util.Collections.emptyList(), "The internal call of procedure creating a basket item in secupay backend failed", java.lang.Enum.valueOf(Category.class, "INTERNAL"), "1xxx - Internal Errors", null, java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 1011: VTC id not set
      * <p>
@@ -98,7 +98,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    VTC_ID_NOT_SET(1011, "VTC id not set", java.util.Collections.emptyList(), "No VTC ID given to start prepaid sale", Category.INTERNAL, "1xxx - Internal Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    VTC_ID_NOT_SET(1011, "VTC id not set", java.util.Collections.emptyList(), "No VTC ID given to start prepaid sale", java.lang.Enum.valueOf(Category.class, "INTERNAL"), "1xxx - Internal Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 1012: Saving PayPal communication entry failed
      * <p>
@@ -106,7 +106,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: internal-error; retry exponential-backoff (by code, codebook's judgement).
      */
-    SAVING_PAYPAL_COMMUNICATION_ENTRY_FAILED(1012, "Saving PayPal communication entry failed", java.util.Collections.emptyList(), "The internal call of procedure which saves PayPal communication entry failed", Category.INTERNAL, "1xxx - Internal Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    SAVING_PAYPAL_COMMUNICATION_ENTRY_FAILED(1012, "Saving PayPal communication entry failed", java.util.Collections.emptyList(), "The internal call of procedure which saves PayPal communication entry failed", java.lang.Enum.valueOf(Category.class, "INTERNAL"), "1xxx - Internal Errors", null, java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 1013: Webterminal not activated for account [ACC_XXX]
      * <p>
@@ -116,7 +116,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Note: 'Doesnt' is the vendor's own spelling; kept verbatim.
      */
-    WEBTERMINAL_NOT_ACTIVATED(1013, "Webterminal not activated for account [ACC_XXX]", java.util.Collections.emptyList(), "Doesnt exist smart device (type: loyalty_webterminal) assigned to user account", Category.INTERNAL, "1xxx - Internal Errors", null, java.util.Collections.emptyMap(), java.util.Collections.unmodifiableList(java.util.Arrays.asList(new codebook.runtime.Placeholder("account", "[ACC_XXX]"))), "message"),
+    WEBTERMINAL_NOT_ACTIVATED(1013, "Webterminal not activated for account [ACC_XXX]", java.util.Collections.emptyList(), "Doesnt exist smart device (type: loyalty_webterminal) assigned to user account", java.lang.Enum.valueOf(Category.class, "INTERNAL"), "1xxx - Internal Errors", null, java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(new codebook.runtime.Placeholder("account", "[ACC_XXX]")), "message"),
     /**
      * Code 1014: Missing trace_id
      * <p>
@@ -124,7 +124,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: internal-error; retry manual (by code, codebook's judgement).
      */
-    MISSING_TRACE_ID(1014, "Missing trace_id", java.util.Collections.emptyList(), "Transact trace_id is missing for given trans_id", Category.INTERNAL, "1xxx - Internal Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.MANUAL, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    MISSING_TRACE_ID(1014, "Missing trace_id", java.util.Collections.emptyList(), "Transact trace_id is missing for given trans_id", java.lang.Enum.valueOf(Category.class, "INTERNAL"), "1xxx - Internal Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "MANUAL"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 1015: Missing transact credentials
      * <p>
@@ -132,7 +132,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: forbidden; retry manual (by code, codebook's judgement).
      */
-    MISSING_TRANSACT_CREDENTIALS(1015, "Missing transact credentials", java.util.Collections.emptyList(), "Transact credentials are not configured for your contract", Category.INTERNAL, "1xxx - Internal Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    MISSING_TRANSACT_CREDENTIALS(1015, "Missing transact credentials", java.util.Collections.emptyList(), "Transact credentials are not configured for your contract", java.lang.Enum.valueOf(Category.class, "INTERNAL"), "1xxx - Internal Errors", null, java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 1016: Card validation failed
      * <p>
@@ -140,7 +140,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: internal-error; retry manual (by code, codebook's judgement).
      */
-    CARD_VALIDATION_FAILED(1016, "Card validation failed", java.util.Collections.emptyList(), "Unknown value was returned by procedure call of \"vertragsverw_karte_an_terminal_gueltig_4\"", Category.INTERNAL, "1xxx - Internal Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.MANUAL, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    CARD_VALIDATION_FAILED(1016, "Card validation failed", java.util.Collections.emptyList(), "Unknown value was returned by procedure call of \"vertragsverw_karte_an_terminal_gueltig_4\"", java.lang.Enum.valueOf(Category.class, "INTERNAL"), "1xxx - Internal Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "MANUAL"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 2001: Transaction was not created by secuconnect API
      * <p>
@@ -148,7 +148,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: forbidden; retry after-fix (by code, codebook's judgement).
      */
-    TRANSACTION_NOT_CREATED_BY_SECUCONNECT_API(2001, "Transaction was not created by secuconnect API", java.util.Collections.emptyList(), "The payment transaction was not created by using the secuconnect API. So not all required data can be loaded.", Category.AUTHENTICATION, "2xxx - Authentication Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    TRANSACTION_NOT_CREATED_BY_SECUCONNECT_API(2001, "Transaction was not created by secuconnect API", java.util.Collections.emptyList(), "The payment transaction was not created by using the secuconnect API. So not all required data can be loaded.", java.lang.Enum.valueOf(Category.class, "AUTHENTICATION"), "2xxx - Authentication Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 2002: Invalid contract
      * <p>
@@ -158,19 +158,19 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Note: 3017 has the same message ('Invalid contract') with a different description.
      */
-    INVALID_CONTRACT_NO_CONTRACT_ACCESS(2002, "Invalid contract", java.util.Collections.emptyList(), "You are not allowed to access the data of this contract.", Category.AUTHENTICATION, "2xxx - Authentication Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    INVALID_CONTRACT_NO_CONTRACT_ACCESS(2002, "Invalid contract", java.util.Collections.emptyList(), "You are not allowed to access the data of this contract.", java.lang.Enum.valueOf(Category.class, "AUTHENTICATION"), "2xxx - Authentication Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 2003: Valid auth token required
      * <p>
      * Outcome: unauthenticated; retry after-fix (by code, codebook's judgement).
      */
-    VALID_AUTH_TOKEN_REQUIRED(2003, "Valid auth token required", java.util.Collections.emptyList(), null, Category.AUTHENTICATION, "2xxx - Authentication Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    VALID_AUTH_TOKEN_REQUIRED(2003, "Valid auth token required", java.util.Collections.emptyList(), null, java.lang.Enum.valueOf(Category.class, "AUTHENTICATION"), "2xxx - Authentication Errors", null, java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 2004: Referenced contract access denied
      * <p>
      * Outcome: forbidden; retry after-fix (by code, codebook's judgement).
      */
-    REFERENCED_CONTRACT_ACCESS_DENIED(2004, "Referenced contract access denied", java.util.Collections.emptyList(), null, Category.AUTHENTICATION, "2xxx - Authentication Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    REFERENCED_CONTRACT_ACCESS_DENIED(2004, "Referenced contract access denied", java.util.Collections.emptyList(), null, java.lang.Enum.valueOf(Category.class, "AUTHENTICATION"), "2xxx - Authentication Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 2005: Locked Account
      * <p>
@@ -180,7 +180,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Note: 2005, 2006 and 2017 share the message 'Locked Account'; the names follow their descriptions.
      */
-    LOCKED_ACCOUNT_LOGIN_NOT_POSSIBLE(2005, "Locked Account", java.util.Collections.emptyList(), "Login not possible. Please contact our support.", Category.AUTHENTICATION, "2xxx - Authentication Errors", null, codebookTranslations("de", "description", "Login nicht m\u00f6glich. Bitte kontaktieren Sie unseren Support."), java.util.Collections.emptyList(), "message"),
+    LOCKED_ACCOUNT_LOGIN_NOT_POSSIBLE(2005, "Locked Account", java.util.Collections.emptyList(), "Login not possible. Please contact our support.", java.lang.Enum.valueOf(Category.class, "AUTHENTICATION"), "2xxx - Authentication Errors", null, codebookTranslations("de", "description", "Login nicht m\u00f6glich. Bitte kontaktieren Sie unseren Support."), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 2006: Locked Account
      * <p>
@@ -190,7 +190,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Note: 2005, 2006 and 2017 share the message 'Locked Account'; the names follow their descriptions.
      */
-    LOCKED_ACCOUNT_RECOVERY_NOT_POSSIBLE(2006, "Locked Account", java.util.Collections.emptyList(), "Password recovery not possible. Please contact our support.", Category.AUTHENTICATION, "2xxx - Authentication Errors", null, codebookTranslations("de", "description", "Passwortwiederherstellung nicht m\u00f6glich. Bitte kontaktieren Sie unseren Support."), java.util.Collections.emptyList(), "message"),
+    LOCKED_ACCOUNT_RECOVERY_NOT_POSSIBLE(2006, "Locked Account", java.util.Collections.emptyList(), "Password recovery not possible. Please contact our support.", java.lang.Enum.valueOf(Category.class, "AUTHENTICATION"), "2xxx - Authentication Errors", null, codebookTranslations("de", "description", "Passwortwiederherstellung nicht m\u00f6glich. Bitte kontaktieren Sie unseren Support."), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 2007: Invalid Credentials
      * <p>
@@ -198,7 +198,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: unauthenticated; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_CREDENTIALS(2007, "Invalid Credentials", java.util.Collections.emptyList(), "The entered login credentials are invalid.", Category.AUTHENTICATION, "2xxx - Authentication Errors", null, codebookTranslations("de", "description", "Die eingegebenen Benutzerdaten sind nicht korrekt."), java.util.Collections.emptyList(), "message"),
+    INVALID_CREDENTIALS(2007, "Invalid Credentials", java.util.Collections.emptyList(), "The entered login credentials are invalid.", java.lang.Enum.valueOf(Category.class, "AUTHENTICATION"), "2xxx - Authentication Errors", null, codebookTranslations("de", "description", "Die eingegebenen Benutzerdaten sind nicht korrekt."), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 2008: Start with debit method directly not possible
      * <p>
@@ -206,7 +206,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    START_WITH_DEBIT_METHOD_NOT_POSSIBLE(2008, "Start with debit method directly not possible", java.util.Collections.emptyList(), "API user must firstly prepare the STX, so that the payment method is already saved in STX. Therefore sending it as execStart parameter is not needed and allowed.", Category.AUTHENTICATION, "2xxx - Authentication Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    START_WITH_DEBIT_METHOD_NOT_POSSIBLE(2008, "Start with debit method directly not possible", java.util.Collections.emptyList(), "API user must firstly prepare the STX, so that the payment method is already saved in STX. Therefore sending it as execStart parameter is not needed and allowed.", java.lang.Enum.valueOf(Category.class, "AUTHENTICATION"), "2xxx - Authentication Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 2009: Starting not approved, debit transaction not possible
      * <p>
@@ -214,7 +214,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: conflict; retry after-fix (by code, codebook's judgement).
      */
-    STARTING_NOT_APPROVED_DEBIT_NOT_POSSIBLE(2009, "Starting not approved, debit transaction not possible", java.util.Collections.emptyList(), "If the debit payment transaction was not prepared (scored) the smart transaction can not be started.", Category.AUTHENTICATION, "2xxx - Authentication Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    STARTING_NOT_APPROVED_DEBIT_NOT_POSSIBLE(2009, "Starting not approved, debit transaction not possible", java.util.Collections.emptyList(), "If the debit payment transaction was not prepared (scored) the smart transaction can not be started.", java.lang.Enum.valueOf(Category.class, "AUTHENTICATION"), "2xxx - Authentication Errors", null, java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 2010: not allowed to start/update/prepare smart transaction
      * <p>
@@ -222,7 +222,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: conflict; retry never (by code, codebook's judgement).
      */
-    NOT_ALLOWED_TO_START_UPDATE_PREPARE_STX(2010, "not allowed to start/update/prepare smart transaction", java.util.Collections.emptyList(), "The current status of given smart transaction blocks the possibility of its updating, starting and/or preparing.", Category.AUTHENTICATION, "2xxx - Authentication Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    NOT_ALLOWED_TO_START_UPDATE_PREPARE_STX(2010, "not allowed to start/update/prepare smart transaction", java.util.Collections.emptyList(), "The current status of given smart transaction blocks the possibility of its updating, starting and/or preparing.", java.lang.Enum.valueOf(Category.class, "AUTHENTICATION"), "2xxx - Authentication Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "NEVER"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 2011: Not allowed to cancel transaction with status
      * <p>
@@ -230,7 +230,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: conflict; retry never (by code, codebook's judgement).
      */
-    NOT_ALLOWED_TO_CANCEL_TRANSACTION(2011, "Not allowed to cancel transaction with status", java.util.Collections.emptyList(), "Only transactions with status ok are allowed to be cancelled for now.", Category.AUTHENTICATION, "2xxx - Authentication Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    NOT_ALLOWED_TO_CANCEL_TRANSACTION(2011, "Not allowed to cancel transaction with status", java.util.Collections.emptyList(), "Only transactions with status ok are allowed to be cancelled for now.", java.lang.Enum.valueOf(Category.class, "AUTHENTICATION"), "2xxx - Authentication Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "NEVER"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 2012: Not allowed to handle loyalty transactions
      * <p>
@@ -238,7 +238,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: forbidden; retry manual (by code, codebook's judgement).
      */
-    NOT_ALLOWED_TO_HANDLE_LOYALTY_TRANSACTIONS(2012, "Not allowed to handle loyalty transactions", java.util.Collections.emptyList(), "The given device is not allowed to handle loyalty transactions because no General Device is assigned to it or no Loyalty contract Option is set for merchant.", Category.AUTHENTICATION, "2xxx - Authentication Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    NOT_ALLOWED_TO_HANDLE_LOYALTY_TRANSACTIONS(2012, "Not allowed to handle loyalty transactions", java.util.Collections.emptyList(), "The given device is not allowed to handle loyalty transactions because no General Device is assigned to it or no Loyalty contract Option is set for merchant.", java.lang.Enum.valueOf(Category.class, "AUTHENTICATION"), "2xxx - Authentication Errors", null, java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 2013: Not allowed to cancel loyalty transaction
      * <p>
@@ -246,19 +246,19 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: conflict; retry never (by code, codebook's judgement).
      */
-    NOT_ALLOWED_TO_CANCEL_LOYALTY_TRANSACTION(2013, "Not allowed to cancel loyalty transaction", java.util.Collections.emptyList(), "The loyalty transaction which is related to given Smart Transaction is not the latest transaction of the merchantcard and can therefore not be cancelled.", Category.AUTHENTICATION, "2xxx - Authentication Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    NOT_ALLOWED_TO_CANCEL_LOYALTY_TRANSACTION(2013, "Not allowed to cancel loyalty transaction", java.util.Collections.emptyList(), "The loyalty transaction which is related to given Smart Transaction is not the latest transaction of the merchantcard and can therefore not be cancelled.", java.lang.Enum.valueOf(Category.class, "AUTHENTICATION"), "2xxx - Authentication Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "NEVER"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 2014: Ident is locked
      * <p>
      * Outcome: forbidden; retry manual (by code, codebook's judgement).
      */
-    IDENT_IS_LOCKED(2014, "Ident is locked", java.util.Collections.emptyList(), null, Category.AUTHENTICATION, "2xxx - Authentication Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    IDENT_IS_LOCKED(2014, "Ident is locked", java.util.Collections.emptyList(), null, java.lang.Enum.valueOf(Category.class, "AUTHENTICATION"), "2xxx - Authentication Errors", null, java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 2015: Invalid prepaid configuration on device
      * <p>
      * Outcome: forbidden; retry manual (by code, codebook's judgement).
      */
-    INVALID_PREPAID_CONFIGURATION_ON_DEVICE(2015, "Invalid prepaid configuration on device", java.util.Collections.emptyList(), null, Category.AUTHENTICATION, "2xxx - Authentication Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    INVALID_PREPAID_CONFIGURATION_ON_DEVICE(2015, "Invalid prepaid configuration on device", java.util.Collections.emptyList(), null, java.lang.Enum.valueOf(Category.class, "AUTHENTICATION"), "2xxx - Authentication Errors", null, java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 2016: Password is expired
      * <p>
@@ -266,7 +266,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: user-action-required; retry manual (by code, codebook's judgement).
      */
-    PASSWORD_IS_EXPIRED(2016, "Password is expired", java.util.Collections.emptyList(), "Your password has expired. Please visit {recovery_url} and assign a new one.", Category.AUTHENTICATION, "2xxx - Authentication Errors", null, codebookTranslations("de", "description", "Ihr Passwort ist abgelaufen. Bitte vergeben Sie ein Neues unter {recovery_url}."), java.util.Collections.unmodifiableList(java.util.Arrays.asList(new codebook.runtime.Placeholder("recovery_url", "{recovery_url}"))), "description"),
+    PASSWORD_IS_EXPIRED(2016, "Password is expired", java.util.Collections.emptyList(), "Your password has expired. Please visit {recovery_url} and assign a new one.", java.lang.Enum.valueOf(Category.class, "AUTHENTICATION"), "2xxx - Authentication Errors", null, codebookTranslations("de", "description", "Ihr Passwort ist abgelaufen. Bitte vergeben Sie ein Neues unter {recovery_url}."), new codebook.runtime.Placeholders(new codebook.runtime.Placeholder("recovery_url", "{recovery_url}")), "description"),
     /**
      * Code 2017: Locked Account
      * <p>
@@ -276,7 +276,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Note: 2005, 2006 and 2017 share the message 'Locked Account'; the names follow their descriptions.
      */
-    LOCKED_ACCOUNT_TOO_MANY_FAILED_LOGINS(2017, "Locked Account", java.util.Collections.emptyList(), "Highest number of unsuccessful Logins reached. Your account has been suspended for 30 minutes.", Category.AUTHENTICATION, "2xxx - Authentication Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_DELAY, java.lang.Integer.valueOf(1800), null, null, null), codebookTranslations("de", "description", "H\u00f6chstanzahl an fehlerhaften Authentifizierungsversuchen erreicht. Ihr Account wurde f\u00fcr 30 Minuten gesperrt."), java.util.Collections.emptyList(), "message"),
+    LOCKED_ACCOUNT_TOO_MANY_FAILED_LOGINS(2017, "Locked Account", java.util.Collections.emptyList(), "Highest number of unsuccessful Logins reached. Your account has been suspended for 30 minutes.", java.lang.Enum.valueOf(Category.class, "AUTHENTICATION"), "2xxx - Authentication Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_DELAY"), java.lang.Integer.valueOf(1800), null, null, null), codebookTranslations("de", "description", "H\u00f6chstanzahl an fehlerhaften Authentifizierungsversuchen erreicht. Ihr Account wurde f\u00fcr 30 Minuten gesperrt."), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 2018: password already used
      * <p>
@@ -288,7 +288,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Note: 'then' (for 'than') and the German 'könnte' are the vendor's own wording; kept verbatim.
      */
-    PASSWORD_ALREADY_USED(2018, "password already used", java.util.Collections.emptyList(), "Your password could not be changed because it has to be different then one of your last 4 used passwords.", Category.AUTHENTICATION, "2xxx - Authentication Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), codebookTranslations("de", "description", "Ihr Passwort k\u00f6nnte nicht ge\u00e4ndert werden, da das neue Passwort sich von den letzten 4 verwendeten Passw\u00f6rtern unterscheiden muss."), java.util.Collections.emptyList(), "message"),
+    PASSWORD_ALREADY_USED(2018, "password already used", java.util.Collections.emptyList(), "Your password could not be changed because it has to be different then one of your last 4 used passwords.", java.lang.Enum.valueOf(Category.class, "AUTHENTICATION"), "2xxx - Authentication Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), codebookTranslations("de", "description", "Ihr Passwort k\u00f6nnte nicht ge\u00e4ndert werden, da das neue Passwort sich von den letzten 4 verwendeten Passw\u00f6rtern unterscheiden muss."), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 2019: password too weak
      * <p>
@@ -298,25 +298,25 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Note: The English and German texts list different disallowed characters (English: single quotes, double quotes, ampersands, space; German: exclamation marks, &amp; and space); both are kept verbatim.
      */
-    PASSWORD_TOO_WEAK(2019, "password too weak", java.util.Collections.emptyList(), "Passwords require a minimum length of at least 8 characters and contain a mix 3 out of 4 characters-types: upper-case letter, lower-case letter, Numeric and special characters (single, quotes, double quotes, ampersands and space not allowed)", Category.AUTHENTICATION, "2xxx - Authentication Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), codebookTranslations("de", "description", "Das Passwort muss mindestens 8 Stellen enthalten und drei der vier folgenden Kriterien erf\u00fcllen: ein Gro\u00dfbuchstabe, ein Kleinbuchstabe, eine Ziffer, ein Sonderzeichen (Ausrufezeichen, & und Leerzeichen sind nicht erlaubt)."), java.util.Collections.emptyList(), "message"),
+    PASSWORD_TOO_WEAK(2019, "password too weak", java.util.Collections.emptyList(), "Passwords require a minimum length of at least 8 characters and contain a mix 3 out of 4 characters-types: upper-case letter, lower-case letter, Numeric and special characters (single, quotes, double quotes, ampersands and space not allowed)", java.lang.Enum.valueOf(Category.class, "AUTHENTICATION"), "2xxx - Authentication Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), codebookTranslations("de", "description", "Das Passwort muss mindestens 8 Stellen enthalten und drei der vier folgenden Kriterien erf\u00fcllen: ein Gro\u00dfbuchstabe, ein Kleinbuchstabe, eine Ziffer, ein Sonderzeichen (Ausrufezeichen, & und Leerzeichen sind nicht erlaubt)."), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 2020: Not allowed to call finalize with mixed basket structure
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    FINALIZE_WITH_MIXED_BASKET_NOT_ALLOWED(2020, "Not allowed to call finalize with mixed basket structure", java.util.Collections.emptyList(), null, Category.AUTHENTICATION, "2xxx - Authentication Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    FINALIZE_WITH_MIXED_BASKET_NOT_ALLOWED(2020, "Not allowed to call finalize with mixed basket structure", java.util.Collections.emptyList(), null, java.lang.Enum.valueOf(Category.class, "AUTHENTICATION"), "2xxx - Authentication Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 2021: Not allowed to start transaction with mixed basket structure and payment method [$method]
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    START_WITH_MIXED_BASKET_NOT_ALLOWED(2021, "Not allowed to start transaction with mixed basket structure and payment method [$method]", java.util.Collections.emptyList(), null, Category.AUTHENTICATION, "2xxx - Authentication Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.unmodifiableList(java.util.Arrays.asList(new codebook.runtime.Placeholder("method", "[$method]"))), "message"),
+    START_WITH_MIXED_BASKET_NOT_ALLOWED(2021, "Not allowed to start transaction with mixed basket structure and payment method [$method]", java.util.Collections.emptyList(), null, java.lang.Enum.valueOf(Category.class, "AUTHENTICATION"), "2xxx - Authentication Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(new codebook.runtime.Placeholder("method", "[$method]")), "message"),
     /**
      * Code 2022: Not allowed to call prepare with mixed basket structure
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    PREPARE_WITH_MIXED_BASKET_NOT_ALLOWED(2022, "Not allowed to call prepare with mixed basket structure", java.util.Collections.emptyList(), null, Category.AUTHENTICATION, "2xxx - Authentication Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    PREPARE_WITH_MIXED_BASKET_NOT_ALLOWED(2022, "Not allowed to call prepare with mixed basket structure", java.util.Collections.emptyList(), null, java.lang.Enum.valueOf(Category.class, "AUTHENTICATION"), "2xxx - Authentication Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 2023: Card is not valid
      * <p>
@@ -324,7 +324,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: payment-method-invalid; retry after-fix (by code, codebook's judgement).
      */
-    CARD_IS_NOT_VALID(2023, "Card is not valid", java.util.Collections.emptyList(), "Card validation with call of procedure \"vertragsverw_karte_an_terminal_gueltig_4\" returned status \"0\" for given card", Category.AUTHENTICATION, "2xxx - Authentication Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    CARD_IS_NOT_VALID(2023, "Card is not valid", java.util.Collections.emptyList(), "Card validation with call of procedure \"vertragsverw_karte_an_terminal_gueltig_4\" returned status \"0\" for given card", java.lang.Enum.valueOf(Category.class, "AUTHENTICATION"), "2xxx - Authentication Errors", null, java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 3001: Cannot capture the payment transaction
      * <p>
@@ -332,7 +332,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: internal-error; retry exponential-backoff (by code, codebook's judgement).
      */
-    CANNOT_CAPTURE_PAYMENT_TRANSACTION(3001, "Cannot capture the payment transaction", java.util.Collections.emptyList(), "Some error occurs on capture the payment transaction.", Category.ACTION, "3xxx - Action Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    CANNOT_CAPTURE_PAYMENT_TRANSACTION(3001, "Cannot capture the payment transaction", java.util.Collections.emptyList(), "Some error occurs on capture the payment transaction.", java.lang.Enum.valueOf(Category.class, "ACTION"), "3xxx - Action Errors", null, java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 3002: Capture is not possible for prepay transactions
      * <p>
@@ -340,7 +340,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry never (by code, codebook's judgement).
      */
-    CAPTURE_NOT_POSSIBLE_FOR_PREPAY(3002, "Capture is not possible for prepay transactions", java.util.Collections.emptyList(), "For prepay transactions there is no capture call possible.", Category.ACTION, "3xxx - Action Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    CAPTURE_NOT_POSSIBLE_FOR_PREPAY(3002, "Capture is not possible for prepay transactions", java.util.Collections.emptyList(), "For prepay transactions there is no capture call possible.", java.lang.Enum.valueOf(Category.class, "ACTION"), "3xxx - Action Errors", null, java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 3003: The referenced payment contract does not allow to create transactions
      * <p>
@@ -348,7 +348,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: forbidden; retry manual (by code, codebook's judgement).
      */
-    CONTRACT_DOES_NOT_ALLOW_TRANSACTIONS(3003, "The referenced payment contract does not allow to create transactions", java.util.Collections.emptyList(), "Your payment contract does not allow you to do this payment.", Category.ACTION, "3xxx - Action Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    CONTRACT_DOES_NOT_ALLOW_TRANSACTIONS(3003, "The referenced payment contract does not allow to create transactions", java.util.Collections.emptyList(), "Your payment contract does not allow you to do this payment.", java.lang.Enum.valueOf(Category.class, "ACTION"), "3xxx - Action Errors", null, java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 3004: The current status of the payment does not allow to capture it
      * <p>
@@ -356,7 +356,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: conflict; retry never (by code, codebook's judgement).
      */
-    PAYMENT_STATUS_DOES_NOT_ALLOW_CAPTURE(3004, "The current status of the payment does not allow to capture it", java.util.Collections.emptyList(), "The status of the payment method does not allow this action.", Category.ACTION, "3xxx - Action Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    PAYMENT_STATUS_DOES_NOT_ALLOW_CAPTURE(3004, "The current status of the payment does not allow to capture it", java.util.Collections.emptyList(), "The status of the payment method does not allow this action.", java.lang.Enum.valueOf(Category.class, "ACTION"), "3xxx - Action Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "NEVER"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 3005: Cannot cancel/refund the payment transaction
      * <p>
@@ -364,7 +364,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: internal-error; retry exponential-backoff (by code, codebook's judgement).
      */
-    CANNOT_CANCEL_OR_REFUND_TRANSACTION(3005, "Cannot cancel/refund the payment transaction", java.util.Collections.emptyList(), "Some error occurs on cancel/refund the payment transaction.", Category.ACTION, "3xxx - Action Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    CANNOT_CANCEL_OR_REFUND_TRANSACTION(3005, "Cannot cancel/refund the payment transaction", java.util.Collections.emptyList(), "Some error occurs on cancel/refund the payment transaction.", java.lang.Enum.valueOf(Category.class, "ACTION"), "3xxx - Action Errors", null, java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 3006: Payment method not available (for this customer)
      * <p>
@@ -372,7 +372,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: declined; retry manual (by code, codebook's judgement).
      */
-    PAYMENT_METHOD_NOT_AVAILABLE(3006, "Payment method not available (for this customer)", java.util.Collections.emptyList(), "The scoring give some negative or\u00a0unexpected result", Category.ACTION, "3xxx - Action Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    PAYMENT_METHOD_NOT_AVAILABLE(3006, "Payment method not available (for this customer)", java.util.Collections.emptyList(), "The scoring give some negative or\u00a0unexpected result", java.lang.Enum.valueOf(Category.class, "ACTION"), "3xxx - Action Errors", null, java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 3007: Subscription not available
      * <p>
@@ -380,7 +380,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry never (by code, codebook's judgement).
      */
-    SUBSCRIPTION_NOT_AVAILABLE(3007, "Subscription not available", java.util.Collections.emptyList(), "You can not make a recurring payment for this payment transaction.", Category.ACTION, "3xxx - Action Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    SUBSCRIPTION_NOT_AVAILABLE(3007, "Subscription not available", java.util.Collections.emptyList(), "You can not make a recurring payment for this payment transaction.", java.lang.Enum.valueOf(Category.class, "ACTION"), "3xxx - Action Errors", null, java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 3008: Payment checkin already exists
      * <p>
@@ -388,7 +388,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: conflict; retry never (by code, codebook's judgement).
      */
-    PAYMENT_CHECKIN_ALREADY_EXISTS(3008, "Payment checkin already exists", java.util.Collections.emptyList(), "You can not add a payment checkin with given data", Category.ACTION, "3xxx - Action Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    PAYMENT_CHECKIN_ALREADY_EXISTS(3008, "Payment checkin already exists", java.util.Collections.emptyList(), "You can not add a payment checkin with given data", java.lang.Enum.valueOf(Category.class, "ACTION"), "3xxx - Action Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "NEVER"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 3009: Payment customer already exists
      * <p>
@@ -396,7 +396,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: conflict; retry never (by code, codebook's judgement).
      */
-    PAYMENT_CUSTOMER_ALREADY_EXISTS(3009, "Payment customer already exists", java.util.Collections.emptyList(), "You can not add a payment customer with given data", Category.ACTION, "3xxx - Action Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    PAYMENT_CUSTOMER_ALREADY_EXISTS(3009, "Payment customer already exists", java.util.Collections.emptyList(), "You can not add a payment customer with given data", java.lang.Enum.valueOf(Category.class, "ACTION"), "3xxx - Action Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "NEVER"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 3010: Payment container for given customer already exists
      * <p>
@@ -404,7 +404,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: conflict; retry never (by code, codebook's judgement).
      */
-    PAYMENT_CONTAINER_ALREADY_EXISTS(3010, "Payment container for given customer already exists", java.util.Collections.emptyList(), "You can not add a payment container with given iban", Category.ACTION, "3xxx - Action Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    PAYMENT_CONTAINER_ALREADY_EXISTS(3010, "Payment container for given customer already exists", java.util.Collections.emptyList(), "You can not add a payment container with given iban", java.lang.Enum.valueOf(Category.class, "ACTION"), "3xxx - Action Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "NEVER"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 3011: Invalid payment transaction id
      * <p>
@@ -412,7 +412,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_PAYMENT_TRANSACTION_ID(3011, "Invalid payment transaction id", java.util.Collections.emptyList(), "The given payment transaction id is invalid.", Category.ACTION, "3xxx - Action Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    INVALID_PAYMENT_TRANSACTION_ID(3011, "Invalid payment transaction id", java.util.Collections.emptyList(), "The given payment transaction id is invalid.", java.lang.Enum.valueOf(Category.class, "ACTION"), "3xxx - Action Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 3012: The mandatory field "transaction_list" is incorrect
      * <p>
@@ -420,7 +420,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    TRANSACTION_LIST_INCORRECT(3012, "The mandatory field \"transaction_list\" is incorrect", java.util.Collections.emptyList(), "The mandatory field \"transaction_list\" is empty or invalid.", Category.ACTION, "3xxx - Action Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    TRANSACTION_LIST_INCORRECT(3012, "The mandatory field \"transaction_list\" is incorrect", java.util.Collections.emptyList(), "The mandatory field \"transaction_list\" is empty or invalid.", java.lang.Enum.valueOf(Category.class, "ACTION"), "3xxx - Action Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 3013: Payment contract is missing assigned apikey
      * <p>
@@ -428,7 +428,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: forbidden; retry manual (by code, codebook's judgement).
      */
-    PAYMENT_CONTRACT_MISSING_APIKEY(3013, "Payment contract is missing assigned apikey", java.util.Collections.emptyList(), "The payment contract is not configured right", Category.ACTION, "3xxx - Action Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    PAYMENT_CONTRACT_MISSING_APIKEY(3013, "Payment contract is missing assigned apikey", java.util.Collections.emptyList(), "The payment contract is not configured right", java.lang.Enum.valueOf(Category.class, "ACTION"), "3xxx - Action Errors", null, java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 3014: Changing the accrual flag is not allowed
      * <p>
@@ -436,7 +436,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry never (by code, codebook's judgement).
      */
-    CHANGING_ACCRUAL_FLAG_NOT_ALLOWED(3014, "Changing the accrual flag is not allowed", java.util.Collections.emptyList(), "It is not allowed to set the accrual flag afterwards.", Category.ACTION, "3xxx - Action Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    CHANGING_ACCRUAL_FLAG_NOT_ALLOWED(3014, "Changing the accrual flag is not allowed", java.util.Collections.emptyList(), "It is not allowed to set the accrual flag afterwards.", java.lang.Enum.valueOf(Category.class, "ACTION"), "3xxx - Action Errors", null, java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 3015: Changing the accrual flag was not successful
      * <p>
@@ -444,7 +444,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: internal-error; retry exponential-backoff (by code, codebook's judgement).
      */
-    CHANGING_ACCRUAL_FLAG_FAILED(3015, "Changing the accrual flag was not successful", java.util.Collections.emptyList(), "An error occurs during update the accrual flag", Category.ACTION, "3xxx - Action Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    CHANGING_ACCRUAL_FLAG_FAILED(3015, "Changing the accrual flag was not successful", java.util.Collections.emptyList(), "An error occurs during update the accrual flag", java.lang.Enum.valueOf(Category.class, "ACTION"), "3xxx - Action Errors", null, java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 3016: Transaction was not created by secuconnect api.
      * <p>
@@ -454,7 +454,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Note: 2001 has almost the same message ('Transaction was not created by secuconnect API') with a different description.
      */
-    TRANSACTION_CREATED_BY_OTHER_API(3016, "Transaction was not created by secuconnect api.", java.util.Collections.emptyList(), "The payment transaction was created by an other API, please use these to update the transaction.", Category.ACTION, "3xxx - Action Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    TRANSACTION_CREATED_BY_OTHER_API(3016, "Transaction was not created by secuconnect api.", java.util.Collections.emptyList(), "The payment transaction was created by an other API, please use these to update the transaction.", java.lang.Enum.valueOf(Category.class, "ACTION"), "3xxx - Action Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 3017: Invalid contract
      * <p>
@@ -464,7 +464,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Note: 2002 has the same message ('Invalid contract') with a different description.
      */
-    INVALID_CONTRACT_NO_DATA_ACCESS(3017, "Invalid contract", java.util.Collections.emptyList(), "You are not allowed to access the data.", Category.ACTION, "3xxx - Action Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    INVALID_CONTRACT_NO_DATA_ACCESS(3017, "Invalid contract", java.util.Collections.emptyList(), "You are not allowed to access the data.", java.lang.Enum.valueOf(Category.class, "ACTION"), "3xxx - Action Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 3018: The referenced payment contract does not allow this payment method: {name}
      * <p>
@@ -476,7 +476,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Note: The document puts this row's message and description on separate lines.
      */
-    PAYMENT_METHOD_NOT_ALLOWED_BY_CONTRACT(3018, "The referenced payment contract does not allow this payment method: {name}", java.util.Collections.emptyList(), "This payment method was not configured into your payment contract.", Category.ACTION, "3xxx - Action Errors", null, java.util.Collections.emptyMap(), java.util.Collections.unmodifiableList(java.util.Arrays.asList(new codebook.runtime.Placeholder("name", "{name}"))), "message"),
+    PAYMENT_METHOD_NOT_ALLOWED_BY_CONTRACT(3018, "The referenced payment contract does not allow this payment method: {name}", java.util.Collections.emptyList(), "This payment method was not configured into your payment contract.", java.lang.Enum.valueOf(Category.class, "ACTION"), "3xxx - Action Errors", null, java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(new codebook.runtime.Placeholder("name", "{name}")), "message"),
     /**
      * Code 3019: Update basket is not allowed
      * <p>
@@ -484,7 +484,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry never (by code, codebook's judgement).
      */
-    UPDATE_BASKET_NOT_ALLOWED(3019, "Update basket is not allowed", java.util.Collections.emptyList(), "You are not allowed to update the basket of the payment transaction", Category.ACTION, "3xxx - Action Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    UPDATE_BASKET_NOT_ALLOWED(3019, "Update basket is not allowed", java.util.Collections.emptyList(), "You are not allowed to update the basket of the payment transaction", java.lang.Enum.valueOf(Category.class, "ACTION"), "3xxx - Action Errors", null, java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 3020: Update was not successful
      * <p>
@@ -492,7 +492,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: internal-error; retry exponential-backoff (by code, codebook's judgement).
      */
-    UPDATE_NOT_SUCCESSFUL(3020, "Update was not successful", java.util.Collections.emptyList(), "An error occurs during update", Category.ACTION, "3xxx - Action Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    UPDATE_NOT_SUCCESSFUL(3020, "Update was not successful", java.util.Collections.emptyList(), "An error occurs during update", java.lang.Enum.valueOf(Category.class, "ACTION"), "3xxx - Action Errors", null, java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 3021: Prepaid contract already exists
      * <p>
@@ -500,7 +500,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: conflict; retry never (by code, codebook's judgement).
      */
-    PREPAID_CONTRACT_ALREADY_EXISTS(3021, "Prepaid contract already exists", java.util.Collections.emptyList(), "You can not add a prepaid contract with given data", Category.ACTION, "3xxx - Action Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    PREPAID_CONTRACT_ALREADY_EXISTS(3021, "Prepaid contract already exists", java.util.Collections.emptyList(), "You can not add a prepaid contract with given data", java.lang.Enum.valueOf(Category.class, "ACTION"), "3xxx - Action Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "NEVER"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 3022: Not approved
      * <p>
@@ -508,7 +508,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: declined; retry manual (by code, codebook's judgement).
      */
-    NOT_APPROVED(3022, "Not approved", java.util.Collections.emptyList(), "In the most cases the scoring brought a negative decision", Category.ACTION, "3xxx - Action Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    NOT_APPROVED(3022, "Not approved", java.util.Collections.emptyList(), "In the most cases the scoring brought a negative decision", java.lang.Enum.valueOf(Category.class, "ACTION"), "3xxx - Action Errors", null, java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 3023: account for [$email] already exists
      * <p>
@@ -516,7 +516,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: conflict; retry never (by code, codebook's judgement).
      */
-    ACCOUNT_ALREADY_EXISTS(3023, "account for [$email] already exists", java.util.Collections.emptyList(), "There is already an account for this email", Category.ACTION, "3xxx - Action Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, null), codebookTranslations("de", "description", "f\u00fcr diese E-Mail besteht bereits ein Account"), java.util.Collections.unmodifiableList(java.util.Arrays.asList(new codebook.runtime.Placeholder("email", "[$email]"))), "message"),
+    ACCOUNT_ALREADY_EXISTS(3023, "account for [$email] already exists", java.util.Collections.emptyList(), "There is already an account for this email", java.lang.Enum.valueOf(Category.class, "ACTION"), "3xxx - Action Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "NEVER"), null, null, null, null), codebookTranslations("de", "description", "f\u00fcr diese E-Mail besteht bereits ein Account"), new codebook.runtime.Placeholders(new codebook.runtime.Placeholder("email", "[$email]")), "message"),
     /**
      * Code 3024: invitation for email [$email] already exists
      * <p>
@@ -524,7 +524,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: conflict; retry never (by code, codebook's judgement).
      */
-    INVITATION_ALREADY_EXISTS(3024, "invitation for email [$email] already exists", java.util.Collections.emptyList(), "There is already a valid invitation for this Email", Category.ACTION, "3xxx - Action Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, null), codebookTranslations("de", "description", "es ist bereits eine g\u00fcltige Einladung f\u00fcr diese E-Mail vorhanden"), java.util.Collections.unmodifiableList(java.util.Arrays.asList(new codebook.runtime.Placeholder("email", "[$email]"))), "message"),
+    INVITATION_ALREADY_EXISTS(3024, "invitation for email [$email] already exists", java.util.Collections.emptyList(), "There is already a valid invitation for this Email", java.lang.Enum.valueOf(Category.class, "ACTION"), "3xxx - Action Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "NEVER"), null, null, null, null), codebookTranslations("de", "description", "es ist bereits eine g\u00fcltige Einladung f\u00fcr diese E-Mail vorhanden"), new codebook.runtime.Placeholders(new codebook.runtime.Placeholder("email", "[$email]")), "message"),
     /**
      * Code 3025: Unkown payment method $method
      * <p>
@@ -534,7 +534,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Note: Typo 'Unkown' is the vendor's own; kept verbatim.
      */
-    UNKNOWN_PAYMENT_METHOD(3025, "Unkown payment method $method", java.util.Collections.emptyList(), "Only predefined method may be used in execStart request.", Category.ACTION, "3xxx - Action Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.unmodifiableList(java.util.Arrays.asList(new codebook.runtime.Placeholder("method", "$method"))), "message"),
+    UNKNOWN_PAYMENT_METHOD(3025, "Unkown payment method $method", java.util.Collections.emptyList(), "Only predefined method may be used in execStart request.", java.lang.Enum.valueOf(Category.class, "ACTION"), "3xxx - Action Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(new codebook.runtime.Placeholder("method", "$method")), "message"),
     /**
      * Code 3026: Source Device not found
      * <p>
@@ -542,7 +542,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: not-found; retry after-fix (by code, codebook's judgement).
      */
-    SOURCE_DEVICE_NOT_FOUND(3026, "Source Device not found", java.util.Collections.emptyList(), "No Smart device in session", Category.ACTION, "3xxx - Action Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    SOURCE_DEVICE_NOT_FOUND(3026, "Source Device not found", java.util.Collections.emptyList(), "No Smart device in session", java.lang.Enum.valueOf(Category.class, "ACTION"), "3xxx - Action Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 3027: invalid id
      * <p>
@@ -550,7 +550,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: not-found; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_ID(3027, "invalid id", java.util.Collections.emptyList(), "object with given id could not be found", Category.ACTION, "3xxx - Action Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    INVALID_ID(3027, "invalid id", java.util.Collections.emptyList(), "object with given id could not be found", java.lang.Enum.valueOf(Category.class, "ACTION"), "3xxx - Action Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 3028: unknown account
      * <p>
@@ -558,7 +558,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: not-found; retry after-fix (by code, codebook's judgement).
      */
-    UNKNOWN_ACCOUNT(3028, "unknown account", java.util.Collections.emptyList(), "account can not be found by username", Category.ACTION, "3xxx - Action Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    UNKNOWN_ACCOUNT(3028, "unknown account", java.util.Collections.emptyList(), "account can not be found by username", java.lang.Enum.valueOf(Category.class, "ACTION"), "3xxx - Action Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 3029: No scoring schema defined for given method
      * <p>
@@ -566,7 +566,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    NO_SCORING_SCHEMA_FOR_METHOD(3029, "No scoring schema defined for given method", java.util.Collections.emptyList(), "As of now, scoring is possible only for debit and invoice", Category.ACTION, "3xxx - Action Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    NO_SCORING_SCHEMA_FOR_METHOD(3029, "No scoring schema defined for given method", java.util.Collections.emptyList(), "As of now, scoring is possible only for debit and invoice", java.lang.Enum.valueOf(Category.class, "ACTION"), "3xxx - Action Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 3030: unknown sales type
      * <p>
@@ -574,7 +574,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    UNKNOWN_SALES_TYPE(3030, "unknown sales type", java.util.Collections.emptyList(), "type of prepaid sales should be \"sale_item\" or \"sale_report\", sale_item is taken for now as default", Category.ACTION, "3xxx - Action Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    UNKNOWN_SALES_TYPE(3030, "unknown sales type", java.util.Collections.emptyList(), "type of prepaid sales should be \"sale_item\" or \"sale_report\", sale_item is taken for now as default", java.lang.Enum.valueOf(Category.class, "ACTION"), "3xxx - Action Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 3031: Payout transfer creation failed
      * <p>
@@ -582,7 +582,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    PAYOUT_TRANSFER_CREATION_FAILED(3031, "Payout transfer creation failed", java.util.Collections.emptyList(), "Some required parameter was invalid.", Category.ACTION, "3xxx - Action Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    PAYOUT_TRANSFER_CREATION_FAILED(3031, "Payout transfer creation failed", java.util.Collections.emptyList(), "Some required parameter was invalid.", java.lang.Enum.valueOf(Category.class, "ACTION"), "3xxx - Action Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 3032: PayPal payment failed
      * <p>
@@ -590,7 +590,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: declined; retry manual (by code, codebook's judgement).
      */
-    PAYPAL_PAYMENT_FAILED(3032, "PayPal payment failed", java.util.Collections.emptyList(), "Something went wrong with PayPal payment", Category.ACTION, "3xxx - Action Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    PAYPAL_PAYMENT_FAILED(3032, "PayPal payment failed", java.util.Collections.emptyList(), "Something went wrong with PayPal payment", java.lang.Enum.valueOf(Category.class, "ACTION"), "3xxx - Action Errors", null, java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 3033: Shipping information update is not allowed
      * <p>
@@ -598,7 +598,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry never (by code, codebook's judgement).
      */
-    SHIPPING_INFORMATION_UPDATE_NOT_ALLOWED(3033, "Shipping information update is not allowed", java.util.Collections.emptyList(), "You are not allowed to add shipping information\u00a0to the payment transaction", Category.ACTION, "3xxx - Action Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    SHIPPING_INFORMATION_UPDATE_NOT_ALLOWED(3033, "Shipping information update is not allowed", java.util.Collections.emptyList(), "You are not allowed to add shipping information\u00a0to the payment transaction", java.lang.Enum.valueOf(Category.class, "ACTION"), "3xxx - Action Errors", null, java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 3034: Card is blacklisted
      * <p>
@@ -606,7 +606,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: declined-final; retry never (by code, codebook's judgement).
      */
-    CARD_IS_BLACKLISTED(3034, "Card is blacklisted", java.util.Collections.emptyList(), "Card validation with call of procedure \"vertragsverw_karte_an_terminal_gueltig_4\" returned status \"2\" for given card", Category.ACTION, "3xxx - Action Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    CARD_IS_BLACKLISTED(3034, "Card is blacklisted", java.util.Collections.emptyList(), "Card validation with call of procedure \"vertragsverw_karte_an_terminal_gueltig_4\" returned status \"2\" for given card", java.lang.Enum.valueOf(Category.class, "ACTION"), "3xxx - Action Errors", null, java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 4001: Smart Transaction start method with incomplete input data
      * <p>
@@ -614,7 +614,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    STX_START_WITH_INCOMPLETE_INPUT(4001, "Smart Transaction start method with incomplete input data", java.util.Collections.emptyList(), "You can not start a payment for given smart transaction with incomplete input data (are needed: payment checkin id, payment customer id, payment container id)", Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    STX_START_WITH_INCOMPLETE_INPUT(4001, "Smart Transaction start method with incomplete input data", java.util.Collections.emptyList(), "You can not start a payment for given smart transaction with incomplete input data (are needed: payment checkin id, payment customer id, payment container id)", java.lang.Enum.valueOf(Category.class, "FORMAT"), "4xxx - Format Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 4002: No accrual parameter was given
      * <p>
@@ -622,67 +622,67 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    NO_ACCRUAL_PARAMETER(4002, "No accrual parameter was given", java.util.Collections.emptyList(), "You need to fill the parameter \"accrual\" correctly.", Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    NO_ACCRUAL_PARAMETER(4002, "No accrual parameter was given", java.util.Collections.emptyList(), "You need to fill the parameter \"accrual\" correctly.", java.lang.Enum.valueOf(Category.class, "FORMAT"), "4xxx - Format Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 4003: Sub basket is only for sub transaction allowed
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    SUB_BASKET_ONLY_FOR_SUB_TRANSACTION(4003, "Sub basket is only for sub transaction allowed", java.util.Collections.emptyList(), null, Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    SUB_BASKET_ONLY_FOR_SUB_TRANSACTION(4003, "Sub basket is only for sub transaction allowed", java.util.Collections.emptyList(), null, java.lang.Enum.valueOf(Category.class, "FORMAT"), "4xxx - Format Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 4004: Sub transaction are not allowed
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    SUB_TRANSACTIONS_NOT_ALLOWED(4004, "Sub transaction are not allowed", java.util.Collections.emptyList(), null, Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    SUB_TRANSACTIONS_NOT_ALLOWED(4004, "Sub transaction are not allowed", java.util.Collections.emptyList(), null, java.lang.Enum.valueOf(Category.class, "FORMAT"), "4xxx - Format Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 4005: Your contract doesn't allow to transmit stakeholder payment
      * <p>
      * Outcome: forbidden; retry manual (by code, codebook's judgement).
      */
-    STAKEHOLDER_PAYMENT_NOT_ALLOWED_BY_CONTRACT(4005, "Your contract doesn't allow to transmit stakeholder payment", java.util.Collections.emptyList(), null, Category.FORMAT, "4xxx - Format Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    STAKEHOLDER_PAYMENT_NOT_ALLOWED_BY_CONTRACT(4005, "Your contract doesn't allow to transmit stakeholder payment", java.util.Collections.emptyList(), null, java.lang.Enum.valueOf(Category.class, "FORMAT"), "4xxx - Format Errors", null, java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 4006: Sub transaction in sub basket is not allowed
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    SUB_TRANSACTION_IN_SUB_BASKET_NOT_ALLOWED(4006, "Sub transaction in sub basket is not allowed", java.util.Collections.emptyList(), null, Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    SUB_TRANSACTION_IN_SUB_BASKET_NOT_ALLOWED(4006, "Sub transaction in sub basket is not allowed", java.util.Collections.emptyList(), null, java.lang.Enum.valueOf(Category.class, "FORMAT"), "4xxx - Format Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 4007: Sub basket in sub basket is not allowed
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    SUB_BASKET_IN_SUB_BASKET_NOT_ALLOWED(4007, "Sub basket in sub basket is not allowed", java.util.Collections.emptyList(), null, Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    SUB_BASKET_IN_SUB_BASKET_NOT_ALLOWED(4007, "Sub basket in sub basket is not allowed", java.util.Collections.emptyList(), null, java.lang.Enum.valueOf(Category.class, "FORMAT"), "4xxx - Format Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 4008: The total of the sub transaction is incorrect
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    SUB_TRANSACTION_TOTAL_INCORRECT(4008, "The total of the sub transaction is incorrect", java.util.Collections.emptyList(), null, Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    SUB_TRANSACTION_TOTAL_INCORRECT(4008, "The total of the sub transaction is incorrect", java.util.Collections.emptyList(), null, java.lang.Enum.valueOf(Category.class, "FORMAT"), "4xxx - Format Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 4009: The total of the stakeholder positions can not be higher than the transaction total
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    STAKEHOLDER_TOTAL_EXCEEDS_TRANSACTION_TOTAL(4009, "The total of the stakeholder positions can not be higher than the transaction total", java.util.Collections.emptyList(), null, Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    STAKEHOLDER_TOTAL_EXCEEDS_TRANSACTION_TOTAL(4009, "The total of the stakeholder positions can not be higher than the transaction total", java.util.Collections.emptyList(), null, java.lang.Enum.valueOf(Category.class, "FORMAT"), "4xxx - Format Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 4010: The reference_id must be unique
      * <p>
      * Outcome: conflict; retry after-fix (by code, codebook's judgement).
      */
-    REFERENCE_ID_NOT_UNIQUE(4010, "The reference_id must be unique", java.util.Collections.emptyList(), null, Category.FORMAT, "4xxx - Format Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    REFERENCE_ID_NOT_UNIQUE(4010, "The reference_id must be unique", java.util.Collections.emptyList(), null, java.lang.Enum.valueOf(Category.class, "FORMAT"), "4xxx - Format Errors", null, java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 4011: The combination of name and contract_id must be unique
      * <p>
      * Outcome: conflict; retry after-fix (by code, codebook's judgement).
      */
-    NAME_AND_CONTRACT_ID_NOT_UNIQUE(4011, "The combination of name and contract_id must be unique", java.util.Collections.emptyList(), null, Category.FORMAT, "4xxx - Format Errors", null, java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    NAME_AND_CONTRACT_ID_NOT_UNIQUE(4011, "The combination of name and contract_id must be unique", java.util.Collections.emptyList(), null, java.lang.Enum.valueOf(Category.class, "FORMAT"), "4xxx - Format Errors", null, java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 4012: You can not mix apikey and contract_id
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    APIKEY_AND_CONTRACT_ID_MIXED(4012, "You can not mix apikey and contract_id", java.util.Collections.emptyList(), null, Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    APIKEY_AND_CONTRACT_ID_MIXED(4012, "You can not mix apikey and contract_id", java.util.Collections.emptyList(), null, java.lang.Enum.valueOf(Category.class, "FORMAT"), "4xxx - Format Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 4013: The given contract_id is invalid
      * <p>
@@ -690,7 +690,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Note: 4014 has the same message with the addition '(payment method not supported)'.
      */
-    INVALID_CONTRACT_ID(4013, "The given\u00a0contract_id is invalid", java.util.Collections.emptyList(), null, Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    INVALID_CONTRACT_ID(4013, "The given\u00a0contract_id is invalid", java.util.Collections.emptyList(), null, java.lang.Enum.valueOf(Category.class, "FORMAT"), "4xxx - Format Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 4014: The given contract_id is invalid (payment method not supported)
      * <p>
@@ -698,7 +698,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Note: 4013 has the same message without the addition '(payment method not supported)'.
      */
-    CONTRACT_ID_PAYMENT_METHOD_NOT_SUPPORTED(4014, "The given contract_id is invalid (payment method not supported)", java.util.Collections.emptyList(), null, Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    CONTRACT_ID_PAYMENT_METHOD_NOT_SUPPORTED(4014, "The given contract_id is invalid (payment method not supported)", java.util.Collections.emptyList(), null, java.lang.Enum.valueOf(Category.class, "FORMAT"), "4xxx - Format Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 4015: prepare method: payment container/customer not set
      * <p>
@@ -706,7 +706,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    PREPARE_CONTAINER_OR_CUSTOMER_NOT_SET(4015, "prepare method: payment container/customer not set", java.util.Collections.emptyList(), "You are not allowed to call request 'prepare' of smart transaction without payment container/customer data", Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    PREPARE_CONTAINER_OR_CUSTOMER_NOT_SET(4015, "prepare method: payment container/customer not set", java.util.Collections.emptyList(), "You are not allowed to call request 'prepare' of smart transaction without payment container/customer data", java.lang.Enum.valueOf(Category.class, "FORMAT"), "4xxx - Format Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 4016: prepare method: unknown prepare method
      * <p>
@@ -714,13 +714,13 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    PREPARE_UNKNOWN_PREPARE_METHOD(4016, "prepare method: unknown prepare method", java.util.Collections.emptyList(), "You are not allowed to call request 'prepare' with given payment method name (secondary id)", Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    PREPARE_UNKNOWN_PREPARE_METHOD(4016, "prepare method: unknown prepare method", java.util.Collections.emptyList(), "You are not allowed to call request 'prepare' with given payment method name (secondary id)", java.lang.Enum.valueOf(Category.class, "FORMAT"), "4xxx - Format Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 4017: invalid salutation set for contact
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_SALUTATION_FOR_CONTACT(4017, "invalid salutation set for contact", java.util.Collections.emptyList(), null, Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    INVALID_SALUTATION_FOR_CONTACT(4017, "invalid salutation set for contact", java.util.Collections.emptyList(), null, java.lang.Enum.valueOf(Category.class, "FORMAT"), "4xxx - Format Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 4018: payment trans creation failed, unkown payment method
      * <p>
@@ -734,13 +734,13 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Note: Typo 'unkown' is the vendor's own; kept verbatim.
      */
-    PAYMENT_TRANS_CREATION_UNKNOWN_METHOD(4018, "payment trans creation failed, unkown payment method", java.util.Collections.emptyList(), "You are not allowed to start STX with given payment type.", Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    PAYMENT_TRANS_CREATION_UNKNOWN_METHOD(4018, "payment trans creation failed, unkown payment method", java.util.Collections.emptyList(), "You are not allowed to start STX with given payment type.", java.lang.Enum.valueOf(Category.class, "FORMAT"), "4xxx - Format Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 4019: Payment container validation failed
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    PAYMENT_CONTAINER_VALIDATION_FAILED(4019, "Payment container validation failed", java.util.Collections.emptyList(), null, Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    PAYMENT_CONTAINER_VALIDATION_FAILED(4019, "Payment container validation failed", java.util.Collections.emptyList(), null, java.lang.Enum.valueOf(Category.class, "FORMAT"), "4xxx - Format Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 4020: No Loyalty payment available
      * <p>
@@ -748,7 +748,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: forbidden; retry manual (by code, codebook's judgement).
      */
-    NO_LOYALTY_PAYMENT_AVAILABLE(4020, "No Loyalty payment available", java.util.Collections.emptyList(), "Loyalty recharge is not allowed", Category.FORMAT, "4xxx - Format Errors", null, codebookTranslations("de", "description", "Kundenkartensystem nicht aktiviert"), java.util.Collections.emptyList(), "message"),
+    NO_LOYALTY_PAYMENT_AVAILABLE(4020, "No Loyalty payment available", java.util.Collections.emptyList(), "Loyalty recharge is not allowed", java.lang.Enum.valueOf(Category.class, "FORMAT"), "4xxx - Format Errors", null, codebookTranslations("de", "description", "Kundenkartensystem nicht aktiviert"), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 4021: Starting loyalty payment with incompatible ident
      * <p>
@@ -756,7 +756,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    LOYALTY_PAYMENT_WITH_INCOMPATIBLE_IDENT(4021, "Starting loyalty payment with incompatible ident", java.util.Collections.emptyList(), "Loyalty recharge is not allowed if merchantcard was not set", Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), codebookTranslations("de", "description", "Bitte f\u00fcgen Sie eine Kundenkarte (oder Check-In) hinzu"), java.util.Collections.emptyList(), "message"),
+    LOYALTY_PAYMENT_WITH_INCOMPATIBLE_IDENT(4021, "Starting loyalty payment with incompatible ident", java.util.Collections.emptyList(), "Loyalty recharge is not allowed if merchantcard was not set", java.lang.Enum.valueOf(Category.class, "FORMAT"), "4xxx - Format Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), codebookTranslations("de", "description", "Bitte f\u00fcgen Sie eine Kundenkarte (oder Check-In) hinzu"), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 4022: invalid shipment date
      * <p>
@@ -766,7 +766,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Note: The document lists four messages for this code as a bullet list (invalid shipment date, invalid shipment service provider, invalid tracking code, invalid invoice number), with no description; the first is kept as message and the other three as alternativeMessages.
      */
-    INVALID_SHIPMENT_INFORMATION(4022, "invalid shipment date", java.util.Collections.unmodifiableList(java.util.Arrays.asList("invalid shipment service provider", "invalid tracking code", "invalid invoice number")), null, Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    INVALID_SHIPMENT_INFORMATION(4022, "invalid shipment date", java.util.Collections.unmodifiableList(java.util.Arrays.asList("invalid shipment service provider", "invalid tracking code", "invalid invoice number")), null, java.lang.Enum.valueOf(Category.class, "FORMAT"), "4xxx - Format Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 4023: Field transact_hash is missing in execGetCreditCardContainer's input
      * <p>
@@ -774,7 +774,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    TRANSACT_HASH_MISSING(4023, "Field transact_hash is missing in execGetCreditCardContainer's input", java.util.Collections.emptyList(), "Field transact_hash is mandatory for this method", Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    TRANSACT_HASH_MISSING(4023, "Field transact_hash is missing in execGetCreditCardContainer's input", java.util.Collections.emptyList(), "Field transact_hash is mandatory for this method", java.lang.Enum.valueOf(Category.class, "FORMAT"), "4xxx - Format Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 4024: Invalid date format for Bonroll app purchase order e-mail
      * <p>
@@ -782,7 +782,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_BONROLL_ORDER_DATE_FORMAT(4024, "Invalid date format for Bonroll app purchase order e-mail", java.util.Collections.emptyList(), "Date must be in format \"dd.mm.yyyy hh:mm\"", Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    INVALID_BONROLL_ORDER_DATE_FORMAT(4024, "Invalid date format for Bonroll app purchase order e-mail", java.util.Collections.emptyList(), "Date must be in format \"dd.mm.yyyy hh:mm\"", java.lang.Enum.valueOf(Category.class, "FORMAT"), "4xxx - Format Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 4025: Invalid start method for STX
      * <p>
@@ -790,7 +790,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_STX_START_METHOD(4025, "Invalid start method for STX", java.util.Collections.emptyList(), "To call execStart in STX must be used one of predefined start methods, to be found in the model.", Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    INVALID_STX_START_METHOD(4025, "Invalid start method for STX", java.util.Collections.emptyList(), "To call execStart in STX must be used one of predefined start methods, to be found in the model.", java.lang.Enum.valueOf(Category.class, "FORMAT"), "4xxx - Format Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 4026: Wrong format of success or/and failure URL
      * <p>
@@ -798,19 +798,19 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    WRONG_SUCCESS_OR_FAILURE_URL_FORMAT(4026, "Wrong format of success or/and failure URL", java.util.Collections.emptyList(), "To create iframe link it is needed to set a correct urls for success and failure case", Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    WRONG_SUCCESS_OR_FAILURE_URL_FORMAT(4026, "Wrong format of success or/and failure URL", java.util.Collections.emptyList(), "To create iframe link it is needed to set a correct urls for success and failure case", java.lang.Enum.valueOf(Category.class, "FORMAT"), "4xxx - Format Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 4027: Basket Info validation error
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    BASKET_INFO_VALIDATION_ERROR(4027, "Basket Info validation error", java.util.Collections.emptyList(), null, Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    BASKET_INFO_VALIDATION_ERROR(4027, "Basket Info validation error", java.util.Collections.emptyList(), null, java.lang.Enum.valueOf(Category.class, "FORMAT"), "4xxx - Format Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 4028: Basket validation error
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    BASKET_VALIDATION_ERROR(4028, "Basket validation error", java.util.Collections.emptyList(), null, Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    BASKET_VALIDATION_ERROR(4028, "Basket validation error", java.util.Collections.emptyList(), null, java.lang.Enum.valueOf(Category.class, "FORMAT"), "4xxx - Format Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 4029: Unacceptable quantity for basket item with ean
      * <p>
@@ -820,7 +820,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Note: The message presumably ends in the item's EAN at run time, but the document shows no placeholder for it.
      */
-    UNACCEPTABLE_BASKET_ITEM_QUANTITY(4029, "Unacceptable quantity for basket item with ean", java.util.Collections.emptyList(), null, Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    UNACCEPTABLE_BASKET_ITEM_QUANTITY(4029, "Unacceptable quantity for basket item with ean", java.util.Collections.emptyList(), null, java.lang.Enum.valueOf(Category.class, "FORMAT"), "4xxx - Format Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 4030: Missing serialNumber for basket item with ean
      * <p>
@@ -828,7 +828,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Note: The message presumably ends in the item's EAN at run time, but the document shows no placeholder for it.
      */
-    MISSING_BASKET_ITEM_SERIAL_NUMBER(4030, "Missing serialNumber for basket item with ean", java.util.Collections.emptyList(), null, Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    MISSING_BASKET_ITEM_SERIAL_NUMBER(4030, "Missing serialNumber for basket item with ean", java.util.Collections.emptyList(), null, java.lang.Enum.valueOf(Category.class, "FORMAT"), "4xxx - Format Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 4031: Invalid input for getAvailablePaymentMethods method of General/Contracts
      * <p>
@@ -836,7 +836,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_GET_AVAILABLE_PAYMENT_METHODS_INPUT(4031, "Invalid input for getAvailablePaymentMethods method of General/Contracts", java.util.Collections.emptyList(), "is_demo has to be 0 or 1, and currency has to be a correct ISO 4217 currency code", Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    INVALID_GET_AVAILABLE_PAYMENT_METHODS_INPUT(4031, "Invalid input for getAvailablePaymentMethods method of General/Contracts", java.util.Collections.emptyList(), "is_demo has to be 0 or 1, and currency has to be a correct ISO 4217 currency code", java.lang.Enum.valueOf(Category.class, "FORMAT"), "4xxx - Format Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 4032: Validation error(s): ...
      * <p>
@@ -846,7 +846,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Note: 4032, 4033, 4038 and 4048 share the message 'Validation error(s): ...'; the names follow their descriptions. The '...' is literal in the document.
      */
-    PROCEDURE_DATA_VALIDATION_ERROR(4032, "Validation error(s): ...", java.util.Collections.emptyList(), "Validation errors connected with procedure data models", Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    PROCEDURE_DATA_VALIDATION_ERROR(4032, "Validation error(s): ...", java.util.Collections.emptyList(), "Validation errors connected with procedure data models", java.lang.Enum.valueOf(Category.class, "FORMAT"), "4xxx - Format Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 4033: Validation error(s): ...
      * <p>
@@ -856,7 +856,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Note: 4032, 4033, 4038 and 4048 share the message 'Validation error(s): ...'; the names follow their descriptions. The '...' is literal in the document.
      */
-    PAYMENT_DATA_VALIDATION_ERROR(4033, "Validation error(s): ...", java.util.Collections.emptyList(), "Validation errors connected with payment data models", Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    PAYMENT_DATA_VALIDATION_ERROR(4033, "Validation error(s): ...", java.util.Collections.emptyList(), "Validation errors connected with payment data models", java.lang.Enum.valueOf(Category.class, "FORMAT"), "4xxx - Format Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 4034: Cannot retrieve payment instructions for TA with status !== 85 (invoice approved)
      * <p>
@@ -864,7 +864,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: conflict; retry never (by code, codebook's judgement).
      */
-    PAYMENT_INSTRUCTIONS_NOT_AVAILABLE(4034, "Cannot retrieve payment instructions for TA with status\u00a0!== 85 (invoice approved)", java.util.Collections.emptyList(), "Payment instructions are available only for invoice transactions", Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    PAYMENT_INSTRUCTIONS_NOT_AVAILABLE(4034, "Cannot retrieve payment instructions for TA with status\u00a0!== 85 (invoice approved)", java.util.Collections.emptyList(), "Payment instructions are available only for invoice transactions", java.lang.Enum.valueOf(Category.class, "FORMAT"), "4xxx - Format Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "NEVER"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 4035: [Prepaid] vtc_id not set
      * <p>
@@ -872,7 +872,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    PREPAID_VTC_ID_NOT_SET(4035, "[Prepaid] vtc_id not set", java.util.Collections.emptyList(), "No VTC ID given to start prepaid sales", Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    PREPAID_VTC_ID_NOT_SET(4035, "[Prepaid] vtc_id not set", java.util.Collections.emptyList(), "No VTC ID given to start prepaid sales", java.lang.Enum.valueOf(Category.class, "FORMAT"), "4xxx - Format Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 4036: productId out of range (wrong ean13 format)
      * <p>
@@ -880,7 +880,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    PRODUCT_ID_OUT_OF_RANGE(4036, "productId out of range (wrong ean13 format)", java.util.Collections.emptyList(), "product id has wrong format", Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    PRODUCT_ID_OUT_OF_RANGE(4036, "productId out of range (wrong ean13 format)", java.util.Collections.emptyList(), "product id has wrong format", java.lang.Enum.valueOf(Category.class, "FORMAT"), "4xxx - Format Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 4037: [Prepaid] invalid vtc_id
      * <p>
@@ -888,7 +888,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    PREPAID_INVALID_VTC_ID(4037, "[Prepaid] invalid vtc_id", java.util.Collections.emptyList(), "given vtc_id does not match any vtc id from given prepaid item", Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    PREPAID_INVALID_VTC_ID(4037, "[Prepaid] invalid vtc_id", java.util.Collections.emptyList(), "given vtc_id does not match any vtc id from given prepaid item", java.lang.Enum.valueOf(Category.class, "FORMAT"), "4xxx - Format Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 4038: Validation error(s): ...
      * <p>
@@ -898,7 +898,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Note: 4032, 4033, 4038 and 4048 share the message 'Validation error(s): ...'; the names follow their descriptions. The '...' is literal in the document.
      */
-    PREPARE_REQUEST_VALIDATION_ERROR(4038, "Validation error(s): ...", java.util.Collections.emptyList(), "Validation errors connected with 'prepare' request of Smart Transaction", Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    PREPARE_REQUEST_VALIDATION_ERROR(4038, "Validation error(s): ...", java.util.Collections.emptyList(), "Validation errors connected with 'prepare' request of Smart Transaction", java.lang.Enum.valueOf(Category.class, "FORMAT"), "4xxx - Format Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 4039: The payment container has no customer data
      * <p>
@@ -906,7 +906,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    PAYMENT_CONTAINER_WITHOUT_CUSTOMER_DATA(4039, "The payment container has no customer data", java.util.Collections.emptyList(), "The customer id of the given payment container is invalid.", Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    PAYMENT_CONTAINER_WITHOUT_CUSTOMER_DATA(4039, "The payment container has no customer data", java.util.Collections.emptyList(), "The customer id of the given payment container is invalid.", java.lang.Enum.valueOf(Category.class, "FORMAT"), "4xxx - Format Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 4040: No valid payment container or transaction id
      * <p>
@@ -914,7 +914,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    NO_VALID_CONTAINER_OR_TRANSACTION_ID(4040, "No valid payment container or transaction id", java.util.Collections.emptyList(), "There are not enough payer information given, you need at least a transaction id or a payment container.", Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    NO_VALID_CONTAINER_OR_TRANSACTION_ID(4040, "No valid payment container or transaction id", java.util.Collections.emptyList(), "There are not enough payer information given, you need at least a transaction id or a payment container.", java.lang.Enum.valueOf(Category.class, "FORMAT"), "4xxx - Format Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 4041: Stakeholder payments are only allowed inside the sub-basket
      * <p>
@@ -922,7 +922,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Note: The document omits this code's number; restored as 4041 from the sequence between 4040 and 4043.
      */
-    STAKEHOLDER_PAYMENT_OUTSIDE_SUB_BASKET(4041, "Stakeholder payments are only allowed inside the sub-basket", java.util.Collections.emptyList(), null, Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    STAKEHOLDER_PAYMENT_OUTSIDE_SUB_BASKET(4041, "Stakeholder payments are only allowed inside the sub-basket", java.util.Collections.emptyList(), null, java.lang.Enum.valueOf(Category.class, "FORMAT"), "4xxx - Format Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 4042: Sub transaction has no apikey
      * <p>
@@ -930,19 +930,19 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Note: The document omits this code's number; restored as 4042 from the sequence between 4040 and 4043.
      */
-    SUB_TRANSACTION_WITHOUT_APIKEY(4042, "Sub transaction has no apikey", java.util.Collections.emptyList(), null, Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    SUB_TRANSACTION_WITHOUT_APIKEY(4042, "Sub transaction has no apikey", java.util.Collections.emptyList(), null, java.lang.Enum.valueOf(Category.class, "FORMAT"), "4xxx - Format Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 4043: The total of the item is incorrect
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    ITEM_TOTAL_INCORRECT(4043, "The total of the item is incorrect", java.util.Collections.emptyList(), null, Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    ITEM_TOTAL_INCORRECT(4043, "The total of the item is incorrect", java.util.Collections.emptyList(), null, java.lang.Enum.valueOf(Category.class, "FORMAT"), "4xxx - Format Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 4044: The total of the sub-basket is incorrect
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    SUB_BASKET_TOTAL_INCORRECT(4044, "The total of the sub-basket is incorrect", java.util.Collections.emptyList(), null, Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    SUB_BASKET_TOTAL_INCORRECT(4044, "The total of the sub-basket is incorrect", java.util.Collections.emptyList(), null, java.lang.Enum.valueOf(Category.class, "FORMAT"), "4xxx - Format Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 4045: Customer Email is incorrect
      * <p>
@@ -950,7 +950,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    CUSTOMER_EMAIL_INCORRECT(4045, "Customer Email is incorrect", java.util.Collections.emptyList(), "Email in the Customers contact is different from the email in the Checkin", Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    CUSTOMER_EMAIL_INCORRECT(4045, "Customer Email is incorrect", java.util.Collections.emptyList(), "Email in the Customers contact is different from the email in the Checkin", java.lang.Enum.valueOf(Category.class, "FORMAT"), "4xxx - Format Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 4046: Impossible delivery configuration
      * <p>
@@ -958,7 +958,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    IMPOSSIBLE_DELIVERY_CONFIGURATION(4046, "Impossible delivery configuration", java.util.Collections.emptyList(), "Delivery of order is impossible with current merchant's delivery configuration", Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    IMPOSSIBLE_DELIVERY_CONFIGURATION(4046, "Impossible delivery configuration", java.util.Collections.emptyList(), "Delivery of order is impossible with current merchant's delivery configuration", java.lang.Enum.valueOf(Category.class, "FORMAT"), "4xxx - Format Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 4047: Missing legal details
      * <p>
@@ -966,7 +966,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    MISSING_LEGAL_DETAILS(4047, "Missing legal details", java.util.Collections.emptyList(), "Error occurs when at least one of legal details document is missing", Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message"),
+    MISSING_LEGAL_DETAILS(4047, "Missing legal details", java.util.Collections.emptyList(), "Error occurs when at least one of legal details document is missing", java.lang.Enum.valueOf(Category.class, "FORMAT"), "4xxx - Format Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message"),
     /**
      * Code 4048: Validation error(s): ...
      * <p>
@@ -978,7 +978,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
      * <p>
      * Note: Typo 'occured' is the vendor's own; kept verbatim.
      */
-    PRODUCT_CRUD_VALIDATION_ERROR(4048, "Validation error(s): ...", java.util.Collections.emptyList(), "Validation errors occured for CRUD operations on products", Category.FORMAT, "4xxx - Format Errors", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), java.util.Collections.emptyMap(), java.util.Collections.emptyList(), "message");
+    PRODUCT_CRUD_VALIDATION_ERROR(4048, "Validation error(s): ...", java.util.Collections.emptyList(), "Validation errors occured for CRUD operations on products", java.lang.Enum.valueOf(Category.class, "FORMAT"), "4xxx - Format Errors", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), java.util.Collections.emptyMap(), new codebook.runtime.Placeholders(), "message");
 
     /** Every constant by its wire code: built once, so lookups take constant time. */
     private static final java.util.Map<java.lang.String, ErrorCode> $BY_WIRE;
@@ -1003,10 +1003,10 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
     private final java.lang.String $categoryTitle;
     private final codebook.runtime.Retry $retry;
     private final java.util.Map<java.lang.String, java.util.Map<java.lang.String, java.lang.String>> $translations;
-    private final java.util.List<codebook.runtime.Placeholder> $placeholders;
+    private final codebook.runtime.Placeholders $placeholders;
     private final java.lang.String $defaultField;
 
-    ErrorCode(int $code, java.lang.String $message, java.util.List<java.lang.String> $alternativeMessages, java.lang.String $description, Category $category, java.lang.String $categoryTitle, codebook.runtime.Retry $retry, java.util.Map<java.lang.String, java.util.Map<java.lang.String, java.lang.String>> $translations, java.util.List<codebook.runtime.Placeholder> $placeholders, java.lang.String $defaultField) {
+    ErrorCode(int $code, java.lang.String $message, java.util.List<java.lang.String> $alternativeMessages, java.lang.String $description, Category $category, java.lang.String $categoryTitle, codebook.runtime.Retry $retry, java.util.Map<java.lang.String, java.util.Map<java.lang.String, java.lang.String>> $translations, codebook.runtime.Placeholders $placeholders, java.lang.String $defaultField) {
         this.$code = $code;
         this.$message = $message;
         this.$alternativeMessages = $alternativeMessages;
@@ -1098,7 +1098,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
     /** The placeholders of the default text, in order (empty when it has none). */
     @java.lang.Override
     public java.util.List<codebook.runtime.Placeholder> getPlaceholders() {
-        return $placeholders;
+        return $placeholders.asList();
     }
 
 
@@ -1163,7 +1163,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
         if (text == null) {
             text = codebookText($defaultField);
         }
-        return codebook.runtime.Placeholder.format(text, $placeholders, values, name());
+        return $placeholders.format(text, values, name());
     }
 
     /** One of the constant's texts by field name. */

@@ -16,7 +16,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: success; retry never (by code, codebook's judgement).
      */
-    APPROVED("200", "APPROVED", "Payment for the transaction has been approved.", Category.SETTLEMENT_STATUS, "Settlement status", null),
+    APPROVED("200", "APPROVED", "Payment for the transaction has been approved.", java.lang.Enum.valueOf(Category.class, "SETTLEMENT_STATUS"), "Settlement status", null),
     /**
      * Code "201": DECLINED
      * <p>
@@ -24,7 +24,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: declined; retry manual (by code, codebook's judgement).
      */
-    DECLINED("201", "DECLINED", "Payment for the transaction has been declined.", Category.SETTLEMENT_STATUS, "Settlement status", null),
+    DECLINED("201", "DECLINED", "Payment for the transaction has been declined.", java.lang.Enum.valueOf(Category.class, "SETTLEMENT_STATUS"), "Settlement status", null),
     /**
      * Code "202": SETTLEMENT_FAILED
      * <p>
@@ -32,7 +32,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: internal-error; retry manual (by code, codebook's judgement).
      */
-    SETTLEMENT_FAILED("202", "SETTLEMENT_FAILED", "The transaction is authorized, but the settlement failed.", Category.SETTLEMENT_STATUS, "Settlement status", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.MANUAL, null, null, null, null)),
+    SETTLEMENT_FAILED("202", "SETTLEMENT_FAILED", "The transaction is authorized, but the settlement failed.", java.lang.Enum.valueOf(Category.class, "SETTLEMENT_STATUS"), "Settlement status", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "MANUAL"), null, null, null, null)),
     /**
      * Code "203": INSUFFICIENT_FUNDS
      * <p>
@@ -40,7 +40,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: insufficient-funds; retry manual (by code, codebook's judgement).
      */
-    INSUFFICIENT_FUNDS("203", "INSUFFICIENT_FUNDS", "The account from which the payment is being drawn does not have enough money to cover the amount due.", Category.SETTLEMENT_STATUS, "Settlement status", null),
+    INSUFFICIENT_FUNDS("203", "INSUFFICIENT_FUNDS", "The account from which the payment is being drawn does not have enough money to cover the amount due.", java.lang.Enum.valueOf(Category.class, "SETTLEMENT_STATUS"), "Settlement status", null),
     /**
      * Code "204": PARTIAL_PAYMENT_SUCCESS
      * <p>
@@ -48,7 +48,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: success; retry never (by code, codebook's judgement).
      */
-    PARTIAL_PAYMENT_SUCCESS("204", "PARTIAL_PAYMENT_SUCCESS", "A payment has been approved, but a balance remains.", Category.SETTLEMENT_STATUS, "Settlement status", null),
+    PARTIAL_PAYMENT_SUCCESS("204", "PARTIAL_PAYMENT_SUCCESS", "A payment has been approved, but a balance remains.", java.lang.Enum.valueOf(Category.class, "SETTLEMENT_STATUS"), "Settlement status", null),
     /**
      * Code "205": FORCED_DEPOSIT_SUCCESS
      * <p>
@@ -56,7 +56,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: success; retry never (by code, codebook's judgement).
      */
-    FORCED_DEPOSIT_SUCCESS("205", "FORCED_DEPOSIT_SUCCESS", "The ATM deposit cancelation failed and the deposit was processed.", Category.SETTLEMENT_STATUS, "Settlement status", null),
+    FORCED_DEPOSIT_SUCCESS("205", "FORCED_DEPOSIT_SUCCESS", "The ATM deposit cancelation failed and the deposit was processed.", java.lang.Enum.valueOf(Category.class, "SETTLEMENT_STATUS"), "Settlement status", null),
     /**
      * Code "210": AUTH_APPROVED
      * <p>
@@ -64,7 +64,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: success; retry never (by code, codebook's judgement).
      */
-    AUTH_APPROVED("210", "AUTH_APPROVED", "Pre-authorization is approved.", Category.AUTHORIZATION_STATUS, "Authorization status", null),
+    AUTH_APPROVED("210", "AUTH_APPROVED", "Pre-authorization is approved.", java.lang.Enum.valueOf(Category.class, "AUTHORIZATION_STATUS"), "Authorization status", null),
     /**
      * Code "211": AUTH_FAILED
      * <p>
@@ -72,7 +72,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: declined; retry manual (by code, codebook's judgement).
      */
-    AUTH_FAILED("211", "AUTH_FAILED", "Pre-authorization failed.", Category.AUTHORIZATION_STATUS, "Authorization status", null),
+    AUTH_FAILED("211", "AUTH_FAILED", "Pre-authorization failed.", java.lang.Enum.valueOf(Category.class, "AUTHORIZATION_STATUS"), "Authorization status", null),
     /**
      * Code "212": PARTIAL_PRE_AUTH_SUCCESS
      * <p>
@@ -80,7 +80,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: success; retry never (by code, codebook's judgement).
      */
-    PARTIAL_PRE_AUTH_SUCCESS("212", "PARTIAL_PRE_AUTH_SUCCESS", "Pre-authorization is approved for a lesser amount than requested.", Category.AUTHORIZATION_STATUS, "Authorization status", null),
+    PARTIAL_PRE_AUTH_SUCCESS("212", "PARTIAL_PRE_AUTH_SUCCESS", "Pre-authorization is approved for a lesser amount than requested.", java.lang.Enum.valueOf(Category.class, "AUTHORIZATION_STATUS"), "Authorization status", null),
     /**
      * Code "220": APPROVED_AND_SCHEDULED
      * <p>
@@ -88,7 +88,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: pending; retry never (by category, codebook's judgement).
      */
-    APPROVED_AND_SCHEDULED("220", "APPROVED_AND_SCHEDULED", "The payment authorization is approved and has been scheduled for processing.", Category.SCHEDULED_PROCESSING_STATUS, "Scheduled processing status", null),
+    APPROVED_AND_SCHEDULED("220", "APPROVED_AND_SCHEDULED", "The payment authorization is approved and has been scheduled for processing.", java.lang.Enum.valueOf(Category.class, "SCHEDULED_PROCESSING_STATUS"), "Scheduled processing status", null),
     /**
      * Code "221": SCHEDULED
      * <p>
@@ -96,7 +96,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: pending; retry never (by category, codebook's judgement).
      */
-    SCHEDULED("221", "SCHEDULED", "The payment is scheduled for processing.", Category.SCHEDULED_PROCESSING_STATUS, "Scheduled processing status", null),
+    SCHEDULED("221", "SCHEDULED", "The payment is scheduled for processing.", java.lang.Enum.valueOf(Category.class, "SCHEDULED_PROCESSING_STATUS"), "Scheduled processing status", null),
     /**
      * Code "230": REFUND_APPROVED
      * <p>
@@ -104,7 +104,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: success; retry never (by code, codebook's judgement).
      */
-    REFUND_APPROVED("230", "REFUND_APPROVED", "The credit transaction is accepted.", Category.REFUND_STATUS, "Refund status", null),
+    REFUND_APPROVED("230", "REFUND_APPROVED", "The credit transaction is accepted.", java.lang.Enum.valueOf(Category.class, "REFUND_STATUS"), "Refund status", null),
     /**
      * Code "231": REFUND_ON_HOLD
      * <p>
@@ -112,7 +112,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: declined; retry after-delay (by code, codebook's judgement).
      */
-    REFUND_ON_HOLD("231", "REFUND_ON_HOLD", "The transaction is awaiting settlement and cannot be refunded at this time.", Category.REFUND_STATUS, "Refund status", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_DELAY, null, null, null, null)),
+    REFUND_ON_HOLD("231", "REFUND_ON_HOLD", "The transaction is awaiting settlement and cannot be refunded at this time.", java.lang.Enum.valueOf(Category.class, "REFUND_STATUS"), "Refund status", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_DELAY"), null, null, null, null)),
     /**
      * Code "232": REFUND_FAILED
      * <p>
@@ -120,7 +120,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: declined; retry manual (by code, codebook's judgement).
      */
-    REFUND_FAILED("232", "REFUND_FAILED", "The credit transaction is declined.", Category.REFUND_STATUS, "Refund status", null),
+    REFUND_FAILED("232", "REFUND_FAILED", "The credit transaction is declined.", java.lang.Enum.valueOf(Category.class, "REFUND_STATUS"), "Refund status", null),
     /**
      * Code "235": REFUND_NOT_POSSIBLE
      * <p>
@@ -128,7 +128,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: declined-final; retry never (by code, codebook's judgement).
      */
-    REFUND_NOT_POSSIBLE("235", "REFUND_NOT_POSSIBLE", "Refunds are not permitted for this transaction.", Category.REFUND_STATUS, "Refund status", null),
+    REFUND_NOT_POSSIBLE("235", "REFUND_NOT_POSSIBLE", "Refunds are not permitted for this transaction.", java.lang.Enum.valueOf(Category.class, "REFUND_STATUS"), "Refund status", null),
     /**
      * Code "236": REFUND_TRANSACTION_DATA_MISMATCH
      * <p>
@@ -136,7 +136,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    REFUND_TRANSACTION_DATA_MISMATCH("236", "REFUND_TRANSACTION_DATA_MISMATCH", "The data input for the refund transaction does not match that of the original purchase.", Category.REFUND_STATUS, "Refund status", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
+    REFUND_TRANSACTION_DATA_MISMATCH("236", "REFUND_TRANSACTION_DATA_MISMATCH", "The data input for the refund transaction does not match that of the original purchase.", java.lang.Enum.valueOf(Category.class, "REFUND_STATUS"), "Refund status", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null)),
     /**
      * Code "237": REFUND_TRANSACTION_AMOUNT_EXCEED
      * <p>
@@ -144,7 +144,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    REFUND_TRANSACTION_AMOUNT_EXCEED("237", "REFUND_TRANSACTION_AMOUNT_EXCEED", "The refund transaction amount is in excess of the original purchase.", Category.REFUND_STATUS, "Refund status", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
+    REFUND_TRANSACTION_AMOUNT_EXCEED("237", "REFUND_TRANSACTION_AMOUNT_EXCEED", "The refund transaction amount is in excess of the original purchase.", java.lang.Enum.valueOf(Category.class, "REFUND_STATUS"), "Refund status", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null)),
     /**
      * Code "240": DUPLICATE_TRANSACTION
      * <p>
@@ -152,7 +152,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: conflict; retry never (by code, codebook's judgement).
      */
-    DUPLICATE_TRANSACTION("240", "DUPLICATE_TRANSACTION", "A duplicate transaction has been submitted.", Category.PAYMENT_SYSTEM_STATUS, "Payment system status", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, null)),
+    DUPLICATE_TRANSACTION("240", "DUPLICATE_TRANSACTION", "A duplicate transaction has been submitted.", java.lang.Enum.valueOf(Category.class, "PAYMENT_SYSTEM_STATUS"), "Payment system status", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "NEVER"), null, null, null, null)),
     /**
      * Code "241": PROCESSING_ERROR
      * <p>
@@ -160,7 +160,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: internal-error; retry after-delay, 300 s (by code, the vendor's word).
      */
-    PROCESSING_ERROR("241", "PROCESSING_ERROR", "An error occurred during processing. Wait 5 minutes before retrying.", Category.PAYMENT_SYSTEM_STATUS, "Payment system status", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_DELAY, java.lang.Integer.valueOf(300), null, null, "Wait 5 minutes before retrying.")),
+    PROCESSING_ERROR("241", "PROCESSING_ERROR", "An error occurred during processing. Wait 5 minutes before retrying.", java.lang.Enum.valueOf(Category.class, "PAYMENT_SYSTEM_STATUS"), "Payment system status", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_DELAY"), java.lang.Integer.valueOf(300), null, null, "Wait 5 minutes before retrying.")),
     /**
      * Code "242": GATEWAY_PROCESSING_ERROR
      * <p>
@@ -168,7 +168,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: unavailable; retry after-delay, 300 s (by code, the vendor's word).
      */
-    GATEWAY_PROCESSING_ERROR("242", "GATEWAY_PROCESSING_ERROR", "An error occurred at the gateway. Wait 5 minutes before retrying.", Category.PAYMENT_SYSTEM_STATUS, "Payment system status", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_DELAY, java.lang.Integer.valueOf(300), null, null, "Wait 5 minutes before retrying.")),
+    GATEWAY_PROCESSING_ERROR("242", "GATEWAY_PROCESSING_ERROR", "An error occurred at the gateway. Wait 5 minutes before retrying.", java.lang.Enum.valueOf(Category.class, "PAYMENT_SYSTEM_STATUS"), "Payment system status", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_DELAY"), java.lang.Integer.valueOf(300), null, null, "Wait 5 minutes before retrying.")),
     /**
      * Code "243": TRANSACTION_NOT_ALLOWED
      * <p>
@@ -176,7 +176,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: payment-method-invalid; retry after-fix (by code, codebook's judgement).
      */
-    TRANSACTION_NOT_ALLOWED("243", "TRANSACTION_NOT_ALLOWED", "The transaction is not supported at this financial institution.", Category.PAYMENT_SYSTEM_STATUS, "Payment system status", null),
+    TRANSACTION_NOT_ALLOWED("243", "TRANSACTION_NOT_ALLOWED", "The transaction is not supported at this financial institution.", java.lang.Enum.valueOf(Category.class, "PAYMENT_SYSTEM_STATUS"), "Payment system status", null),
     /**
      * Code "244": TRANSACTION_UNDER_REVIEW
      * <p>
@@ -184,7 +184,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: pending; retry never (by code, codebook's judgement).
      */
-    TRANSACTION_UNDER_REVIEW("244", "TRANSACTION_UNDER_REVIEW", "The transaction is being evaluated.", Category.PAYMENT_SYSTEM_STATUS, "Payment system status", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, null)),
+    TRANSACTION_UNDER_REVIEW("244", "TRANSACTION_UNDER_REVIEW", "The transaction is being evaluated.", java.lang.Enum.valueOf(Category.class, "PAYMENT_SYSTEM_STATUS"), "Payment system status", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "NEVER"), null, null, null, null)),
     /**
      * Code "245": TRANSACTION_NOT_SUPPORTED
      * <p>
@@ -192,7 +192,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry never (by code, codebook's judgement).
      */
-    TRANSACTION_NOT_SUPPORTED("245", "TRANSACTION_NOT_SUPPORTED", "The transaction is not supported by the wallet integration.", Category.PAYMENT_SYSTEM_STATUS, "Payment system status", null),
+    TRANSACTION_NOT_SUPPORTED("245", "TRANSACTION_NOT_SUPPORTED", "The transaction is not supported by the wallet integration.", java.lang.Enum.valueOf(Category.class, "PAYMENT_SYSTEM_STATUS"), "Payment system status", null),
     /**
      * Code "246": OPERATION_TIMEOUT
      * <p>
@@ -200,7 +200,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: expired; retry after-fix (by code, codebook's judgement).
      */
-    OPERATION_TIMEOUT("246", "OPERATION_TIMEOUT", "The transaction was not completed in the allotted time.", Category.PAYMENT_SYSTEM_STATUS, "Payment system status", null),
+    OPERATION_TIMEOUT("246", "OPERATION_TIMEOUT", "The transaction was not completed in the allotted time.", java.lang.Enum.valueOf(Category.class, "PAYMENT_SYSTEM_STATUS"), "Payment system status", null),
     /**
      * Code "250": INVALID_INPUTS
      * <p>
@@ -208,7 +208,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_INPUTS("250", "INVALID_INPUTS", "The request contains one or more invalid parameter entries.", Category.PAYMENT_INPUT_FAILURES, "Payment input failures", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
+    INVALID_INPUTS("250", "INVALID_INPUTS", "The request contains one or more invalid parameter entries.", java.lang.Enum.valueOf(Category.class, "PAYMENT_INPUT_FAILURES"), "Payment input failures", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null)),
     /**
      * Code "251": INVALID_AMOUNT
      * <p>
@@ -216,7 +216,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_AMOUNT("251", "INVALID_AMOUNT", "The amount entered is not a valid format (for example, multiple decimal points can have been entered).", Category.PAYMENT_INPUT_FAILURES, "Payment input failures", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
+    INVALID_AMOUNT("251", "INVALID_AMOUNT", "The amount entered is not a valid format (for example, multiple decimal points can have been entered).", java.lang.Enum.valueOf(Category.class, "PAYMENT_INPUT_FAILURES"), "Payment input failures", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null)),
     /**
      * Code "252": INVALID_CARD_NUMBER
      * <p>
@@ -224,7 +224,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: payment-method-invalid; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_CARD_NUMBER("252", "INVALID_CARD_NUMBER", "The credit card number entered is not valid (e.g., too many or too few digits).", Category.PAYMENT_INPUT_FAILURES, "Payment input failures", null),
+    INVALID_CARD_NUMBER("252", "INVALID_CARD_NUMBER", "The credit card number entered is not valid (e.g., too many or too few digits).", java.lang.Enum.valueOf(Category.class, "PAYMENT_INPUT_FAILURES"), "Payment input failures", null),
     /**
      * Code "253": INVALID_EXPIRY_DATE
      * <p>
@@ -232,7 +232,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: payment-method-invalid; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_EXPIRY_DATE("253", "INVALID_EXPIRY_DATE", "The credit card expiration date is not a valid date.", Category.PAYMENT_INPUT_FAILURES, "Payment input failures", null),
+    INVALID_EXPIRY_DATE("253", "INVALID_EXPIRY_DATE", "The credit card expiration date is not a valid date.", java.lang.Enum.valueOf(Category.class, "PAYMENT_INPUT_FAILURES"), "Payment input failures", null),
     /**
      * Code "254": EXPIRED_CARD
      * <p>
@@ -240,7 +240,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: payment-method-invalid; retry after-fix (by code, codebook's judgement).
      */
-    EXPIRED_CARD("254", "EXPIRED_CARD", "The credit card expiration date has already passed.", Category.PAYMENT_INPUT_FAILURES, "Payment input failures", null),
+    EXPIRED_CARD("254", "EXPIRED_CARD", "The credit card expiration date has already passed.", java.lang.Enum.valueOf(Category.class, "PAYMENT_INPUT_FAILURES"), "Payment input failures", null),
     /**
      * Code "255": INVALID_ABA
      * <p>
@@ -248,7 +248,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: payment-method-invalid; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_ABA("255", "INVALID_ABA", "The routing number for the payment account is not valid.", Category.PAYMENT_INPUT_FAILURES, "Payment input failures", null),
+    INVALID_ABA("255", "INVALID_ABA", "The routing number for the payment account is not valid.", java.lang.Enum.valueOf(Category.class, "PAYMENT_INPUT_FAILURES"), "Payment input failures", null),
     /**
      * Code "256": INVALID_ACCOUNT_NUMBER
      * <p>
@@ -256,7 +256,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: payment-method-invalid; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_ACCOUNT_NUMBER("256", "INVALID_ACCOUNT_NUMBER", "The account number is invalid.", Category.PAYMENT_INPUT_FAILURES, "Payment input failures", null),
+    INVALID_ACCOUNT_NUMBER("256", "INVALID_ACCOUNT_NUMBER", "The account number is invalid.", java.lang.Enum.valueOf(Category.class, "PAYMENT_INPUT_FAILURES"), "Payment input failures", null),
     /**
      * Code "257": AVS_MISMATCH
      * <p>
@@ -264,7 +264,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: payment-method-invalid; retry after-fix (by code, codebook's judgement).
      */
-    AVS_MISMATCH("257", "AVS_MISMATCH", "The transaction resulted in an AVS mismatch. The address provided does not match billing address of card holder.", Category.PAYMENT_INPUT_FAILURES, "Payment input failures", null),
+    AVS_MISMATCH("257", "AVS_MISMATCH", "The transaction resulted in an AVS mismatch. The address provided does not match billing address of card holder.", java.lang.Enum.valueOf(Category.class, "PAYMENT_INPUT_FAILURES"), "Payment input failures", null),
     /**
      * Code "258": INVALID_CARD_CODE
      * <p>
@@ -272,7 +272,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: payment-method-invalid; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_CARD_CODE("258", "INVALID_CARD_CODE", "The card code (CVV2/CVC2/CID) is invalid.", Category.PAYMENT_INPUT_FAILURES, "Payment input failures", null),
+    INVALID_CARD_CODE("258", "INVALID_CARD_CODE", "The card code (CVV2/CVC2/CID) is invalid.", java.lang.Enum.valueOf(Category.class, "PAYMENT_INPUT_FAILURES"), "Payment input failures", null),
     /**
      * Code "340": Success
      * <p>
@@ -282,7 +282,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Note: The vendor's wire name is "Success" in mixed case, unlike every other payment status message; kept exactly.
      */
-    Success("340", "Success", "The CRUD (Create/Read/Update/Delete) operation was successful.", Category.NON_TRANSACTION_PROCESSING_STATUS, "Non-transaction processing status (Database Update Status)", null),
+    Success("340", "Success", "The CRUD (Create/Read/Update/Delete) operation was successful.", java.lang.Enum.valueOf(Category.class, "NON_TRANSACTION_PROCESSING_STATUS"), "Non-transaction processing status (Database Update Status)", null),
     /**
      * Code "341": CRUD_NOT_POSSIBLE
      * <p>
@@ -290,7 +290,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: unavailable; retry after-delay, 300 s (by code, the vendor's word).
      */
-    CRUD_NOT_POSSIBLE("341", "CRUD_NOT_POSSIBLE", "The CRUD operation cannot be completed. Wait five minutes before retrying.", Category.NON_TRANSACTION_PROCESSING_STATUS, "Non-transaction processing status (Database Update Status)", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_DELAY, java.lang.Integer.valueOf(300), null, null, "Wait five minutes before retrying.")),
+    CRUD_NOT_POSSIBLE("341", "CRUD_NOT_POSSIBLE", "The CRUD operation cannot be completed. Wait five minutes before retrying.", java.lang.Enum.valueOf(Category.class, "NON_TRANSACTION_PROCESSING_STATUS"), "Non-transaction processing status (Database Update Status)", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_DELAY"), java.lang.Integer.valueOf(300), null, null, "Wait five minutes before retrying.")),
     /**
      * Code "349": ENTITY_IS_DELETED
      * <p>
@@ -298,7 +298,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: not-found; retry never (by code, codebook's judgement).
      */
-    ENTITY_IS_DELETED("349", "ENTITY_IS_DELETED", "The referenced entity has been removed and cannot be retrieved.", Category.NON_TRANSACTION_PROCESSING_STATUS, "Non-transaction processing status (Database Update Status)", null),
+    ENTITY_IS_DELETED("349", "ENTITY_IS_DELETED", "The referenced entity has been removed and cannot be retrieved.", java.lang.Enum.valueOf(Category.class, "NON_TRANSACTION_PROCESSING_STATUS"), "Non-transaction processing status (Database Update Status)", null),
     /**
      * Code "350": ENTITY_NOT_EXISTING
      * <p>
@@ -306,7 +306,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: not-found; retry after-fix (by code, codebook's judgement).
      */
-    ENTITY_NOT_EXISTING("350", "ENTITY_NOT_EXISTING", "The referenced entity does not exist in the system. Recheck the ID or URI used to retrieve.", Category.NON_TRANSACTION_PROCESSING_INPUT_FAILURES, "Non-transaction processing input failures", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
+    ENTITY_NOT_EXISTING("350", "ENTITY_NOT_EXISTING", "The referenced entity does not exist in the system. Recheck the ID or URI used to retrieve.", java.lang.Enum.valueOf(Category.class, "NON_TRANSACTION_PROCESSING_INPUT_FAILURES"), "Non-transaction processing input failures", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null)),
     /**
      * Code "351": DUPLICATES_NOT_ALLOWED
      * <p>
@@ -314,7 +314,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: conflict; retry after-fix (by code, codebook's judgement).
      */
-    DUPLICATES_NOT_ALLOWED("351", "DUPLICATES_NOT_ALLOWED", "The URI provided results in a duplicate record if created. Update the existing record instead.", Category.NON_TRANSACTION_PROCESSING_INPUT_FAILURES, "Non-transaction processing input failures", null),
+    DUPLICATES_NOT_ALLOWED("351", "DUPLICATES_NOT_ALLOWED", "The URI provided results in a duplicate record if created. Update the existing record instead.", java.lang.Enum.valueOf(Category.class, "NON_TRANSACTION_PROCESSING_INPUT_FAILURES"), "Non-transaction processing input failures", null),
     /**
      * Code "352": EMPTY_PARTNER_URI
      * <p>
@@ -322,7 +322,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    EMPTY_PARTNER_URI("352", "EMPTY_PARTNER_URI", "Partner URI is required.", Category.NON_TRANSACTION_PROCESSING_INPUT_FAILURES, "Non-transaction processing input failures", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
+    EMPTY_PARTNER_URI("352", "EMPTY_PARTNER_URI", "Partner URI is required.", java.lang.Enum.valueOf(Category.class, "NON_TRANSACTION_PROCESSING_INPUT_FAILURES"), "Non-transaction processing input failures", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null)),
     /**
      * Code "353": EMPTY_TENANT_URI
      * <p>
@@ -330,7 +330,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    EMPTY_TENANT_URI("353", "EMPTY_TENANT_URI", "A valid tenant URI is required.", Category.NON_TRANSACTION_PROCESSING_INPUT_FAILURES, "Non-transaction processing input failures", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
+    EMPTY_TENANT_URI("353", "EMPTY_TENANT_URI", "A valid tenant URI is required.", java.lang.Enum.valueOf(Category.class, "NON_TRANSACTION_PROCESSING_INPUT_FAILURES"), "Non-transaction processing input failures", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null)),
     /**
      * Code "354": EMPTY_MERCHANT_URI
      * <p>
@@ -338,7 +338,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    EMPTY_MERCHANT_URI("354", "EMPTY_MERCHANT_URI", "A valid Merchant URI is required.", Category.NON_TRANSACTION_PROCESSING_INPUT_FAILURES, "Non-transaction processing input failures", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
+    EMPTY_MERCHANT_URI("354", "EMPTY_MERCHANT_URI", "A valid Merchant URI is required.", java.lang.Enum.valueOf(Category.class, "NON_TRANSACTION_PROCESSING_INPUT_FAILURES"), "Non-transaction processing input failures", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null)),
     /**
      * Code "355": EMPTY_USER_PROFILE_URI
      * <p>
@@ -346,7 +346,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    EMPTY_USER_PROFILE_URI("355", "EMPTY_USER_PROFILE_URI", "A valid user profile URI is required.", Category.NON_TRANSACTION_PROCESSING_INPUT_FAILURES, "Non-transaction processing input failures", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
+    EMPTY_USER_PROFILE_URI("355", "EMPTY_USER_PROFILE_URI", "A valid user profile URI is required.", java.lang.Enum.valueOf(Category.class, "NON_TRANSACTION_PROCESSING_INPUT_FAILURES"), "Non-transaction processing input failures", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null)),
     /**
      * Code "356": EMPTY_CURRENCY_URI
      * <p>
@@ -354,7 +354,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    EMPTY_CURRENCY_URI("356", "EMPTY_CURRENCY_URI", "A valid currency URI is required.", Category.NON_TRANSACTION_PROCESSING_INPUT_FAILURES, "Non-transaction processing input failures", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
+    EMPTY_CURRENCY_URI("356", "EMPTY_CURRENCY_URI", "A valid currency URI is required.", java.lang.Enum.valueOf(Category.class, "NON_TRANSACTION_PROCESSING_INPUT_FAILURES"), "Non-transaction processing input failures", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null)),
     /**
      * Code "357": EMPTY_FINANCIAL_INSTITUTE_URI
      * <p>
@@ -362,7 +362,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    EMPTY_FINANCIAL_INSTITUTE_URI("357", "EMPTY_FINANCIAL_INSTITUTE_URI", "A valid financial institution URI is required.", Category.NON_TRANSACTION_PROCESSING_INPUT_FAILURES, "Non-transaction processing input failures", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
+    EMPTY_FINANCIAL_INSTITUTE_URI("357", "EMPTY_FINANCIAL_INSTITUTE_URI", "A valid financial institution URI is required.", java.lang.Enum.valueOf(Category.class, "NON_TRANSACTION_PROCESSING_INPUT_FAILURES"), "Non-transaction processing input failures", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null)),
     /**
      * Code "358": EMPTY_WALLET_ACCOUNT_URI
      * <p>
@@ -370,7 +370,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    EMPTY_WALLET_ACCOUNT_URI("358", "EMPTY_WALLET_ACCOUNT_URI", "A valid wallet account URI is required.", Category.NON_TRANSACTION_PROCESSING_INPUT_FAILURES, "Non-transaction processing input failures", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
+    EMPTY_WALLET_ACCOUNT_URI("358", "EMPTY_WALLET_ACCOUNT_URI", "A valid wallet account URI is required.", java.lang.Enum.valueOf(Category.class, "NON_TRANSACTION_PROCESSING_INPUT_FAILURES"), "Non-transaction processing input failures", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null)),
     /**
      * Code "359": EMPTY_PAYMENT_PROCESSOR_URI
      * <p>
@@ -378,7 +378,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    EMPTY_PAYMENT_PROCESSOR_URI("359", "EMPTY_PAYMENT_PROCESSOR_URI", "A valid payment processor URI is required.", Category.NON_TRANSACTION_PROCESSING_INPUT_FAILURES, "Non-transaction processing input failures", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
+    EMPTY_PAYMENT_PROCESSOR_URI("359", "EMPTY_PAYMENT_PROCESSOR_URI", "A valid payment processor URI is required.", java.lang.Enum.valueOf(Category.class, "NON_TRANSACTION_PROCESSING_INPUT_FAILURES"), "Non-transaction processing input failures", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null)),
     /**
      * Code "360": INVALID_PARTNER_URI
      * <p>
@@ -386,7 +386,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_PARTNER_URI("360", "INVALID_PARTNER_URI", "Partner URI is not valid.", Category.NON_TRANSACTION_PROCESSING_INPUT_FAILURES, "Non-transaction processing input failures", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
+    INVALID_PARTNER_URI("360", "INVALID_PARTNER_URI", "Partner URI is not valid.", java.lang.Enum.valueOf(Category.class, "NON_TRANSACTION_PROCESSING_INPUT_FAILURES"), "Non-transaction processing input failures", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null)),
     /**
      * Code "361": INVALID_TENANT_URI
      * <p>
@@ -394,7 +394,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_TENANT_URI("361", "INVALID_TENANT_URI", "Tenant URI is not valid.", Category.NON_TRANSACTION_PROCESSING_INPUT_FAILURES, "Non-transaction processing input failures", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
+    INVALID_TENANT_URI("361", "INVALID_TENANT_URI", "Tenant URI is not valid.", java.lang.Enum.valueOf(Category.class, "NON_TRANSACTION_PROCESSING_INPUT_FAILURES"), "Non-transaction processing input failures", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null)),
     /**
      * Code "362": INVALID_MERCHANT_URI
      * <p>
@@ -402,7 +402,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_MERCHANT_URI("362", "INVALID_MERCHANT_URI", "Merchant URI is not valid.", Category.NON_TRANSACTION_PROCESSING_INPUT_FAILURES, "Non-transaction processing input failures", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
+    INVALID_MERCHANT_URI("362", "INVALID_MERCHANT_URI", "Merchant URI is not valid.", java.lang.Enum.valueOf(Category.class, "NON_TRANSACTION_PROCESSING_INPUT_FAILURES"), "Non-transaction processing input failures", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null)),
     /**
      * Code "363": INVALID_USER_PROFILE_URI
      * <p>
@@ -410,7 +410,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_USER_PROFILE_URI("363", "INVALID_USER_PROFILE_URI", "User profile URI is not valid.", Category.NON_TRANSACTION_PROCESSING_INPUT_FAILURES, "Non-transaction processing input failures", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
+    INVALID_USER_PROFILE_URI("363", "INVALID_USER_PROFILE_URI", "User profile URI is not valid.", java.lang.Enum.valueOf(Category.class, "NON_TRANSACTION_PROCESSING_INPUT_FAILURES"), "Non-transaction processing input failures", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null)),
     /**
      * Code "364": INVALID_CURRENCY_URI
      * <p>
@@ -418,7 +418,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_CURRENCY_URI("364", "INVALID_CURRENCY_URI", "Currency URI is not valid.", Category.NON_TRANSACTION_PROCESSING_INPUT_FAILURES, "Non-transaction processing input failures", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
+    INVALID_CURRENCY_URI("364", "INVALID_CURRENCY_URI", "Currency URI is not valid.", java.lang.Enum.valueOf(Category.class, "NON_TRANSACTION_PROCESSING_INPUT_FAILURES"), "Non-transaction processing input failures", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null)),
     /**
      * Code "365": INVALID_FINANCIAL_INSTITUTE_URI
      * <p>
@@ -426,7 +426,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_FINANCIAL_INSTITUTE_URI("365", "INVALID_FINANCIAL_INSTITUTE_URI", "Financial institution URI is not valid.", Category.NON_TRANSACTION_PROCESSING_INPUT_FAILURES, "Non-transaction processing input failures", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
+    INVALID_FINANCIAL_INSTITUTE_URI("365", "INVALID_FINANCIAL_INSTITUTE_URI", "Financial institution URI is not valid.", java.lang.Enum.valueOf(Category.class, "NON_TRANSACTION_PROCESSING_INPUT_FAILURES"), "Non-transaction processing input failures", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null)),
     /**
      * Code "366": INVALID_WALLET_ACCOUNT_URI
      * <p>
@@ -434,7 +434,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_WALLET_ACCOUNT_URI("366", "INVALID_WALLET_ACCOUNT_URI", "Wallet account URI is not valid.", Category.NON_TRANSACTION_PROCESSING_INPUT_FAILURES, "Non-transaction processing input failures", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
+    INVALID_WALLET_ACCOUNT_URI("366", "INVALID_WALLET_ACCOUNT_URI", "Wallet account URI is not valid.", java.lang.Enum.valueOf(Category.class, "NON_TRANSACTION_PROCESSING_INPUT_FAILURES"), "Non-transaction processing input failures", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null)),
     /**
      * Code "367": INVALID_PAYMENT_PROCESSOR_URI
      * <p>
@@ -442,7 +442,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_PAYMENT_PROCESSOR_URI("367", "INVALID_PAYMENT_PROCESSOR_URI", "Payment processor URI is not valid.", Category.NON_TRANSACTION_PROCESSING_INPUT_FAILURES, "Non-transaction processing input failures", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
+    INVALID_PAYMENT_PROCESSOR_URI("367", "INVALID_PAYMENT_PROCESSOR_URI", "Payment processor URI is not valid.", java.lang.Enum.valueOf(Category.class, "NON_TRANSACTION_PROCESSING_INPUT_FAILURES"), "Non-transaction processing input failures", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null)),
     /**
      * Code "368": INVALID_PAYMENT_IMAGE_CATEGORY_URI
      * <p>
@@ -450,7 +450,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_PAYMENT_IMAGE_CATEGORY_URI("368", "INVALID_PAYMENT_IMAGE_CATEGORY_URI", "Payment image category URI is not valid.", Category.NON_TRANSACTION_PROCESSING_INPUT_FAILURES, "Non-transaction processing input failures", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
+    INVALID_PAYMENT_IMAGE_CATEGORY_URI("368", "INVALID_PAYMENT_IMAGE_CATEGORY_URI", "Payment image category URI is not valid.", java.lang.Enum.valueOf(Category.class, "NON_TRANSACTION_PROCESSING_INPUT_FAILURES"), "Non-transaction processing input failures", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null)),
     /**
      * Code "369": INVALID_PAYMENT_IMAGE_URI
      * <p>
@@ -458,7 +458,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_PAYMENT_IMAGE_URI("369", "INVALID_PAYMENT_IMAGE_URI", "The payment image URI is not valid.", Category.NON_TRANSACTION_PROCESSING_INPUT_FAILURES, "Non-transaction processing input failures", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
+    INVALID_PAYMENT_IMAGE_URI("369", "INVALID_PAYMENT_IMAGE_URI", "The payment image URI is not valid.", java.lang.Enum.valueOf(Category.class, "NON_TRANSACTION_PROCESSING_INPUT_FAILURES"), "Non-transaction processing input failures", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null)),
     /**
      * Code "370": BALANCE_INQUIRY_SUCCESS
      * <p>
@@ -466,7 +466,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: success; retry never (by code, codebook's judgement).
      */
-    BALANCE_INQUIRY_SUCCESS("370", "BALANCE_INQUIRY_SUCCESS", "The account balance was successfully retrieved.", Category.BALANCE_INQUIRY_STATUS, "Balance inquiry status", null),
+    BALANCE_INQUIRY_SUCCESS("370", "BALANCE_INQUIRY_SUCCESS", "The account balance was successfully retrieved.", java.lang.Enum.valueOf(Category.class, "BALANCE_INQUIRY_STATUS"), "Balance inquiry status", null),
     /**
      * Code "371": BALANCE_INQUIRY_FAILED
      * <p>
@@ -474,7 +474,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: declined; retry manual (by code, codebook's judgement).
      */
-    BALANCE_INQUIRY_FAILED("371", "BALANCE_INQUIRY_FAILED", "The account balance could not be retrieved.", Category.BALANCE_INQUIRY_STATUS, "Balance inquiry status", null),
+    BALANCE_INQUIRY_FAILED("371", "BALANCE_INQUIRY_FAILED", "The account balance could not be retrieved.", java.lang.Enum.valueOf(Category.class, "BALANCE_INQUIRY_STATUS"), "Balance inquiry status", null),
     /**
      * Code "372": BALANCE_TEMP_UNAVAILABLE
      * <p>
@@ -482,7 +482,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: unavailable; retry exponential-backoff (by code, codebook's judgement).
      */
-    BALANCE_TEMP_UNAVAILABLE("372", "BALANCE_TEMP_UNAVAILABLE", "The account balance is temporarily unavailable.", Category.BALANCE_INQUIRY_STATUS, "Balance inquiry status", null),
+    BALANCE_TEMP_UNAVAILABLE("372", "BALANCE_TEMP_UNAVAILABLE", "The account balance is temporarily unavailable.", java.lang.Enum.valueOf(Category.class, "BALANCE_INQUIRY_STATUS"), "Balance inquiry status", null),
     /**
      * Code "373": BALANCE_NOT_SUPPORTED
      * <p>
@@ -490,7 +490,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: payment-method-invalid; retry never (by code, codebook's judgement).
      */
-    BALANCE_NOT_SUPPORTED("373", "BALANCE_NOT_SUPPORTED", "Balance retrieval is not supported for the account.", Category.BALANCE_INQUIRY_STATUS, "Balance inquiry status", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, null)),
+    BALANCE_NOT_SUPPORTED("373", "BALANCE_NOT_SUPPORTED", "Balance retrieval is not supported for the account.", java.lang.Enum.valueOf(Category.class, "BALANCE_INQUIRY_STATUS"), "Balance inquiry status", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "NEVER"), null, null, null, null)),
     /**
      * Code "374": INVALID_BALANCE_AMOUNT
      * <p>
@@ -498,7 +498,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: internal-error; retry manual (by code, codebook's judgement).
      */
-    INVALID_BALANCE_AMOUNT("374", "INVALID_BALANCE_AMOUNT", "The account balance returned is not a valid amount.", Category.BALANCE_INQUIRY_STATUS, "Balance inquiry status", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.MANUAL, null, null, null, null)),
+    INVALID_BALANCE_AMOUNT("374", "INVALID_BALANCE_AMOUNT", "The account balance returned is not a valid amount.", java.lang.Enum.valueOf(Category.class, "BALANCE_INQUIRY_STATUS"), "Balance inquiry status", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "MANUAL"), null, null, null, null)),
     /**
      * Code "375": INVALID_BALANCE_REQUEST
      * <p>
@@ -506,7 +506,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_BALANCE_REQUEST("375", "INVALID_BALANCE_REQUEST", "The operation failed due to one or more invalid parameters in the request.", Category.BALANCE_INQUIRY_STATUS, "Balance inquiry status", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
+    INVALID_BALANCE_REQUEST("375", "INVALID_BALANCE_REQUEST", "The operation failed due to one or more invalid parameters in the request.", java.lang.Enum.valueOf(Category.class, "BALANCE_INQUIRY_STATUS"), "Balance inquiry status", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null)),
     /**
      * Code "380": VERIFICATION_SUCCESS
      * <p>
@@ -514,7 +514,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: success; retry never (by code, codebook's judgement).
      */
-    VERIFICATION_SUCCESS("380", "VERIFICATION_SUCCESS", "The account has been successfully verified.", Category.VERIFICATION_STATUS, "Verification status", null),
+    VERIFICATION_SUCCESS("380", "VERIFICATION_SUCCESS", "The account has been successfully verified.", java.lang.Enum.valueOf(Category.class, "VERIFICATION_STATUS"), "Verification status", null),
     /**
      * Code "381": VERIFICATION_FAILED
      * <p>
@@ -522,7 +522,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: internal-error; retry exponential-backoff (by code, codebook's judgement).
      */
-    VERIFICATION_FAILED("381", "VERIFICATION_FAILED", "The account could not be verified due to an unknown error.", Category.VERIFICATION_STATUS, "Verification status", null),
+    VERIFICATION_FAILED("381", "VERIFICATION_FAILED", "The account could not be verified due to an unknown error.", java.lang.Enum.valueOf(Category.class, "VERIFICATION_STATUS"), "Verification status", null),
     /**
      * Code "382": VERIFICATION_AMOUNT_MISMATCH
      * <p>
@@ -530,7 +530,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    VERIFICATION_AMOUNT_MISMATCH("382", "VERIFICATION_AMOUNT_MISMATCH", "The amount provided does not match the account verification.", Category.VERIFICATION_STATUS, "Verification status", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
+    VERIFICATION_AMOUNT_MISMATCH("382", "VERIFICATION_AMOUNT_MISMATCH", "The amount provided does not match the account verification.", java.lang.Enum.valueOf(Category.class, "VERIFICATION_STATUS"), "Verification status", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null)),
     /**
      * Code "383": VERIFICATION_PERIOD_EXPIRED
      * <p>
@@ -538,7 +538,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: expired; retry after-fix (by code, codebook's judgement).
      */
-    VERIFICATION_PERIOD_EXPIRED("383", "VERIFICATION_PERIOD_EXPIRED", "The time allowed to complete the verification has expired.", Category.VERIFICATION_STATUS, "Verification status", null),
+    VERIFICATION_PERIOD_EXPIRED("383", "VERIFICATION_PERIOD_EXPIRED", "The time allowed to complete the verification has expired.", java.lang.Enum.valueOf(Category.class, "VERIFICATION_STATUS"), "Verification status", null),
     /**
      * Code "384": VERIFICATION_NOT_SUPPORTED
      * <p>
@@ -546,7 +546,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: payment-method-invalid; retry never (by code, codebook's judgement).
      */
-    VERIFICATION_NOT_SUPPORTED("384", "VERIFICATION_NOT_SUPPORTED", "Deposit verification is not supported for this account.", Category.VERIFICATION_STATUS, "Verification status", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, null)),
+    VERIFICATION_NOT_SUPPORTED("384", "VERIFICATION_NOT_SUPPORTED", "Deposit verification is not supported for this account.", java.lang.Enum.valueOf(Category.class, "VERIFICATION_STATUS"), "Verification status", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "NEVER"), null, null, null, null)),
     /**
      * Code "385": VERIFICATION_TEMP_NOT_AVAILABLE
      * <p>
@@ -554,7 +554,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: unavailable; retry exponential-backoff (by code, codebook's judgement).
      */
-    VERIFICATION_TEMP_NOT_AVAILABLE("385", "VERIFICATION_TEMP_NOT_AVAILABLE", "The verification service is temporarily unavailable.", Category.VERIFICATION_STATUS, "Verification status", null),
+    VERIFICATION_TEMP_NOT_AVAILABLE("385", "VERIFICATION_TEMP_NOT_AVAILABLE", "The verification service is temporarily unavailable.", java.lang.Enum.valueOf(Category.class, "VERIFICATION_STATUS"), "Verification status", null),
     /**
      * Code "386": INVALID_VERIFICATION_REQUEST
      * <p>
@@ -562,7 +562,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_VERIFICATION_REQUEST("386", "INVALID_VERIFICATION_REQUEST", "The operation failed due to one or more invalid parameters in the request.", Category.VERIFICATION_STATUS, "Verification status", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
+    INVALID_VERIFICATION_REQUEST("386", "INVALID_VERIFICATION_REQUEST", "The operation failed due to one or more invalid parameters in the request.", java.lang.Enum.valueOf(Category.class, "VERIFICATION_STATUS"), "Verification status", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null)),
     /**
      * Code "387": VERIFICATION_INITIATED
      * <p>
@@ -570,7 +570,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: pending; retry never (by code, codebook's judgement).
      */
-    VERIFICATION_INITIATED("387", "VERIFICATION_INITIATED", "Verification amounts have been deposited, but no match has been submitted.", Category.VERIFICATION_STATUS, "Verification status", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, null)),
+    VERIFICATION_INITIATED("387", "VERIFICATION_INITIATED", "Verification amounts have been deposited, but no match has been submitted.", java.lang.Enum.valueOf(Category.class, "VERIFICATION_STATUS"), "Verification status", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "NEVER"), null, null, null, null)),
     /**
      * Code "388": UNSUPPORTED_IIN
      * <p>
@@ -578,7 +578,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: payment-method-invalid; retry never (by code, codebook's judgement).
      */
-    UNSUPPORTED_IIN("388", "UNSUPPORTED_IIN", "The Issuer Identification number provided is not in the supported range for verification.", Category.VERIFICATION_STATUS, "Verification status", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, null)),
+    UNSUPPORTED_IIN("388", "UNSUPPORTED_IIN", "The Issuer Identification number provided is not in the supported range for verification.", java.lang.Enum.valueOf(Category.class, "VERIFICATION_STATUS"), "Verification status", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "NEVER"), null, null, null, null)),
     /**
      * Code "400": ALLOWED_LOYALTY_CARD_LIMIT_EXCEEDED
      * <p>
@@ -591,7 +591,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * @deprecated Deprecated by the vendor.
      */
     @java.lang.Deprecated
-    ALLOWED_LOYALTY_CARD_LIMIT_EXCEEDED("400", "ALLOWED_LOYALTY_CARD_LIMIT_EXCEEDED", "The number of loyalty cards permitted per user or per type is full.", Category.LOYALTY_CARD_STATUS, "Loyalty-card-status", null),
+    ALLOWED_LOYALTY_CARD_LIMIT_EXCEEDED("400", "ALLOWED_LOYALTY_CARD_LIMIT_EXCEEDED", "The number of loyalty cards permitted per user or per type is full.", java.lang.Enum.valueOf(Category.class, "LOYALTY_CARD_STATUS"), "Loyalty-card-status", null),
     /**
      * Code "700": ADD_LOYALTY_POINTS_SUCCESS
      * <p>
@@ -604,7 +604,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * @deprecated Deprecated by the vendor.
      */
     @java.lang.Deprecated
-    ADD_LOYALTY_POINTS_SUCCESS("700", "ADD_LOYALTY_POINTS_SUCCESS", "Loyalty program points were awarded for the transaction.", Category.LOYALTY_STATUS, "Loyalty status", null),
+    ADD_LOYALTY_POINTS_SUCCESS("700", "ADD_LOYALTY_POINTS_SUCCESS", "Loyalty program points were awarded for the transaction.", java.lang.Enum.valueOf(Category.class, "LOYALTY_STATUS"), "Loyalty status", null),
     /**
      * Code "701": ADD_LOYALTY_POINTS_FAILED
      * <p>
@@ -617,7 +617,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * @deprecated Deprecated by the vendor.
      */
     @java.lang.Deprecated
-    ADD_LOYALTY_POINTS_FAILED("701", "ADD_LOYALTY_POINTS_FAILED", "Loyalty program points were not awarded.", Category.LOYALTY_STATUS, "Loyalty status", null),
+    ADD_LOYALTY_POINTS_FAILED("701", "ADD_LOYALTY_POINTS_FAILED", "Loyalty program points were not awarded.", java.lang.Enum.valueOf(Category.class, "LOYALTY_STATUS"), "Loyalty status", null),
     /**
      * Code "702": ADD_LOYALTY_POINTS_NOT_SUPPORTED
      * <p>
@@ -630,7 +630,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * @deprecated Deprecated by the vendor.
      */
     @java.lang.Deprecated
-    ADD_LOYALTY_POINTS_NOT_SUPPORTED("702", "ADD_LOYALTY_POINTS_NOT_SUPPORTED", "Awarding loyalty points is not a supported operation for the account.", Category.LOYALTY_STATUS, "Loyalty status", null),
+    ADD_LOYALTY_POINTS_NOT_SUPPORTED("702", "ADD_LOYALTY_POINTS_NOT_SUPPORTED", "Awarding loyalty points is not a supported operation for the account.", java.lang.Enum.valueOf(Category.class, "LOYALTY_STATUS"), "Loyalty status", null),
     /**
      * Code "703": INVALID_POINTS_AMOUNT
      * <p>
@@ -643,7 +643,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * @deprecated Deprecated by the vendor.
      */
     @java.lang.Deprecated
-    INVALID_POINTS_AMOUNT("703", "INVALID_POINTS_AMOUNT", "The number of points provided is not a valid points award.", Category.LOYALTY_STATUS, "Loyalty status", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
+    INVALID_POINTS_AMOUNT("703", "INVALID_POINTS_AMOUNT", "The number of points provided is not a valid points award.", java.lang.Enum.valueOf(Category.class, "LOYALTY_STATUS"), "Loyalty status", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null)),
     /**
      * Code "704": SUBTRACT_LOYALTY_POINTS_FOR_REFUND_SUCCESS
      * <p>
@@ -656,7 +656,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * @deprecated Deprecated by the vendor.
      */
     @java.lang.Deprecated
-    SUBTRACT_LOYALTY_POINTS_FOR_REFUND_SUCCESS("704", "SUBTRACT_LOYALTY_POINTS_FOR_REFUND_SUCCESS", "Previously awarded loyalty points were subtracted in conjunction with a refund.", Category.LOYALTY_STATUS, "Loyalty status", null),
+    SUBTRACT_LOYALTY_POINTS_FOR_REFUND_SUCCESS("704", "SUBTRACT_LOYALTY_POINTS_FOR_REFUND_SUCCESS", "Previously awarded loyalty points were subtracted in conjunction with a refund.", java.lang.Enum.valueOf(Category.class, "LOYALTY_STATUS"), "Loyalty status", null),
     /**
      * Code "705": SUBTRACT_LOYALTY_POINTS_FOR_REFUND_FAILED
      * <p>
@@ -669,7 +669,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * @deprecated Deprecated by the vendor.
      */
     @java.lang.Deprecated
-    SUBTRACT_LOYALTY_POINTS_FOR_REFUND_FAILED("705", "SUBTRACT_LOYALTY_POINTS_FOR_REFUND_FAILED", "Previously awarded loyalty points could not be subtracted in conjunction with a refund.", Category.LOYALTY_STATUS, "Loyalty status", null),
+    SUBTRACT_LOYALTY_POINTS_FOR_REFUND_FAILED("705", "SUBTRACT_LOYALTY_POINTS_FOR_REFUND_FAILED", "Previously awarded loyalty points could not be subtracted in conjunction with a refund.", java.lang.Enum.valueOf(Category.class, "LOYALTY_STATUS"), "Loyalty status", null),
     /**
      * Code "706": SUBTRACT_LOYALTY_POINTS_FOR_REFUND_NOT_SUPPORTED
      * <p>
@@ -682,7 +682,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * @deprecated Deprecated by the vendor.
      */
     @java.lang.Deprecated
-    SUBTRACT_LOYALTY_POINTS_FOR_REFUND_NOT_SUPPORTED("706", "SUBTRACT_LOYALTY_POINTS_FOR_REFUND_NOT_SUPPORTED", "Subtracting loyalty points for a refund is not supported.", Category.LOYALTY_STATUS, "Loyalty status", null),
+    SUBTRACT_LOYALTY_POINTS_FOR_REFUND_NOT_SUPPORTED("706", "SUBTRACT_LOYALTY_POINTS_FOR_REFUND_NOT_SUPPORTED", "Subtracting loyalty points for a refund is not supported.", java.lang.Enum.valueOf(Category.class, "LOYALTY_STATUS"), "Loyalty status", null),
     /**
      * Code "707": SUBTRACT_LOYALTY_PONTS_SUCCESS
      * <p>
@@ -697,7 +697,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * @deprecated Deprecated by the vendor.
      */
     @java.lang.Deprecated
-    SUBTRACT_LOYALTY_PONTS_SUCCESS("707", "SUBTRACT_LOYALTY_PONTS_SUCCESS", "Points were subtracted successfully.", Category.LOYALTY_STATUS, "Loyalty status", null),
+    SUBTRACT_LOYALTY_PONTS_SUCCESS("707", "SUBTRACT_LOYALTY_PONTS_SUCCESS", "Points were subtracted successfully.", java.lang.Enum.valueOf(Category.class, "LOYALTY_STATUS"), "Loyalty status", null),
     /**
      * Code "708": SUBTRACT_LOYALTY_POINTS_FAILED
      * <p>
@@ -710,7 +710,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * @deprecated Deprecated by the vendor.
      */
     @java.lang.Deprecated
-    SUBTRACT_LOYALTY_POINTS_FAILED("708", "SUBTRACT_LOYALTY_POINTS_FAILED", "Points were not subtracted.", Category.LOYALTY_STATUS, "Loyalty status", null),
+    SUBTRACT_LOYALTY_POINTS_FAILED("708", "SUBTRACT_LOYALTY_POINTS_FAILED", "Points were not subtracted.", java.lang.Enum.valueOf(Category.class, "LOYALTY_STATUS"), "Loyalty status", null),
     /**
      * Code "709": SUBTRACT_LOYALTY_POINTS_NOT_SUPPORTED
      * <p>
@@ -723,7 +723,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * @deprecated Deprecated by the vendor.
      */
     @java.lang.Deprecated
-    SUBTRACT_LOYALTY_POINTS_NOT_SUPPORTED("709", "SUBTRACT_LOYALTY_POINTS_NOT_SUPPORTED", "Subtracting loyalty points operation is not supported.", Category.LOYALTY_STATUS, "Loyalty status", null),
+    SUBTRACT_LOYALTY_POINTS_NOT_SUPPORTED("709", "SUBTRACT_LOYALTY_POINTS_NOT_SUPPORTED", "Subtracting loyalty points operation is not supported.", java.lang.Enum.valueOf(Category.class, "LOYALTY_STATUS"), "Loyalty status", null),
     /**
      * Code "710": ADD_LOYALTY_POINTS_FOR_SALE_SUCCESS
      * <p>
@@ -736,7 +736,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * @deprecated Deprecated by the vendor.
      */
     @java.lang.Deprecated
-    ADD_LOYALTY_POINTS_FOR_SALE_SUCCESS("710", "ADD_LOYALTY_POINTS_FOR_SALE_SUCCESS", "Loyalty program points were awarded for the sales transaction.", Category.LOYALTY_STATUS, "Loyalty status", null),
+    ADD_LOYALTY_POINTS_FOR_SALE_SUCCESS("710", "ADD_LOYALTY_POINTS_FOR_SALE_SUCCESS", "Loyalty program points were awarded for the sales transaction.", java.lang.Enum.valueOf(Category.class, "LOYALTY_STATUS"), "Loyalty status", null),
     /**
      * Code "500": INVALID_TRANSACTION
      * <p>
@@ -744,7 +744,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: declined; retry manual (by code, codebook's judgement).
      */
-    INVALID_TRANSACTION("500", "INVALID_TRANSACTION", "The transaction request is not valid; contact Issuer.", Category.ISSUER_STATUS, "Issuer status", null),
+    INVALID_TRANSACTION("500", "INVALID_TRANSACTION", "The transaction request is not valid; contact Issuer.", java.lang.Enum.valueOf(Category.class, "ISSUER_STATUS"), "Issuer status", null),
     /**
      * Code "501": SUSPECTED_FRAUD
      * <p>
@@ -752,7 +752,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: declined-final; retry never (by code, codebook's judgement).
      */
-    SUSPECTED_FRAUD("501", "SUSPECTED_FRAUD", "A fraudulent transaction is suspected; contact Issuer.", Category.ISSUER_STATUS, "Issuer status", null),
+    SUSPECTED_FRAUD("501", "SUSPECTED_FRAUD", "A fraudulent transaction is suspected; contact Issuer.", java.lang.Enum.valueOf(Category.class, "ISSUER_STATUS"), "Issuer status", null),
     /**
      * Code "503": SERVICE_FAULT
      * <p>
@@ -760,7 +760,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: unavailable; retry exponential-backoff (by code, codebook's judgement).
      */
-    SERVICE_FAULT("503", "SERVICE_FAULT", "The Issuer service is temporarily unavailable due to maintenance.", Category.ISSUER_STATUS, "Issuer status", null),
+    SERVICE_FAULT("503", "SERVICE_FAULT", "The Issuer service is temporarily unavailable due to maintenance.", java.lang.Enum.valueOf(Category.class, "ISSUER_STATUS"), "Issuer status", null),
     /**
      * Code "550": MERCHANT_ERROR
      * <p>
@@ -768,7 +768,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: user-action-required; retry manual (by code, codebook's judgement).
      */
-    MERCHANT_ERROR("550", "MERCHANT_ERROR", "An error has occurred at the POS terminal.", Category.MERCHANT_RELATED_STATUS, "Merchant related status codes", null),
+    MERCHANT_ERROR("550", "MERCHANT_ERROR", "An error has occurred at the POS terminal.", java.lang.Enum.valueOf(Category.class, "MERCHANT_RELATED_STATUS"), "Merchant related status codes", null),
     /**
      * Code "600": FULL_REVERSAL_SUCCESS
      * <p>
@@ -776,7 +776,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: success; retry never (by code, codebook's judgement).
      */
-    FULL_REVERSAL_SUCCESS("600", "FULL_REVERSAL_SUCCESS", "The transaction was successfully reversed and refunded.", Category.FULL_REVERSAL_AND_REFUND_STATUS, "Full reversal and refund status", null),
+    FULL_REVERSAL_SUCCESS("600", "FULL_REVERSAL_SUCCESS", "The transaction was successfully reversed and refunded.", java.lang.Enum.valueOf(Category.class, "FULL_REVERSAL_AND_REFUND_STATUS"), "Full reversal and refund status", null),
     /**
      * Code "601": FULL_REVERSAL_DENIED
      * <p>
@@ -784,7 +784,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: declined-final; retry never (by code, codebook's judgement).
      */
-    FULL_REVERSAL_DENIED("601", "FULL_REVERSAL_DENIED", "Reversal of the transaction is not permitted.", Category.FULL_REVERSAL_AND_REFUND_STATUS, "Full reversal and refund status", null),
+    FULL_REVERSAL_DENIED("601", "FULL_REVERSAL_DENIED", "Reversal of the transaction is not permitted.", java.lang.Enum.valueOf(Category.class, "FULL_REVERSAL_AND_REFUND_STATUS"), "Full reversal and refund status", null),
     /**
      * Code "602": FULL_REVERSAL_EXT_SYSTEM_FAILED
      * <p>
@@ -792,7 +792,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: unavailable; retry exponential-backoff (by code, codebook's judgement).
      */
-    FULL_REVERSAL_EXT_SYSTEM_FAILED("602", "FULL_REVERSAL_EXT_SYSTEM_FAILED", "An external system failure prevented the reversal.", Category.FULL_REVERSAL_AND_REFUND_STATUS, "Full reversal and refund status", null),
+    FULL_REVERSAL_EXT_SYSTEM_FAILED("602", "FULL_REVERSAL_EXT_SYSTEM_FAILED", "An external system failure prevented the reversal.", java.lang.Enum.valueOf(Category.class, "FULL_REVERSAL_AND_REFUND_STATUS"), "Full reversal and refund status", null),
     /**
      * Code "603": FULL_REVERSAL_SYSTEM_FAILED
      * <p>
@@ -800,7 +800,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: internal-error; retry exponential-backoff (by code, codebook's judgement).
      */
-    FULL_REVERSAL_SYSTEM_FAILED("603", "FULL_REVERSAL_SYSTEM_FAILED", "A system failure prevented the reversal.", Category.FULL_REVERSAL_AND_REFUND_STATUS, "Full reversal and refund status", null),
+    FULL_REVERSAL_SYSTEM_FAILED("603", "FULL_REVERSAL_SYSTEM_FAILED", "A system failure prevented the reversal.", java.lang.Enum.valueOf(Category.class, "FULL_REVERSAL_AND_REFUND_STATUS"), "Full reversal and refund status", null),
     /**
      * Code "604": FULL_REVERSAL_NOT_POSSIBLE
      * <p>
@@ -808,7 +808,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: conflict; retry never (by code, codebook's judgement).
      */
-    FULL_REVERSAL_NOT_POSSIBLE("604", "FULL_REVERSAL_NOT_POSSIBLE", "The transaction could not be reversed, possibly because the reversal is not supported or the transaction has already been reversed.", Category.FULL_REVERSAL_AND_REFUND_STATUS, "Full reversal and refund status", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, null)),
+    FULL_REVERSAL_NOT_POSSIBLE("604", "FULL_REVERSAL_NOT_POSSIBLE", "The transaction could not be reversed, possibly because the reversal is not supported or the transaction has already been reversed.", java.lang.Enum.valueOf(Category.class, "FULL_REVERSAL_AND_REFUND_STATUS"), "Full reversal and refund status", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "NEVER"), null, null, null, null)),
     /**
      * Code "605": TRANSACTION_NOT_FOUND_FOR_REVERSAL
      * <p>
@@ -816,7 +816,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: not-found; retry after-fix (by code, codebook's judgement).
      */
-    TRANSACTION_NOT_FOUND_FOR_REVERSAL("605", "TRANSACTION_NOT_FOUND_FOR_REVERSAL", "The referenced transaction could not be found.", Category.FULL_REVERSAL_AND_REFUND_STATUS, "Full reversal and refund status", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
+    TRANSACTION_NOT_FOUND_FOR_REVERSAL("605", "TRANSACTION_NOT_FOUND_FOR_REVERSAL", "The referenced transaction could not be found.", java.lang.Enum.valueOf(Category.class, "FULL_REVERSAL_AND_REFUND_STATUS"), "Full reversal and refund status", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null)),
     /**
      * Code "620": VOID_SUCCESS
      * <p>
@@ -824,7 +824,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: success; retry never (by code, codebook's judgement).
      */
-    VOID_SUCCESS("620", "VOID_SUCCESS", "The transaction was successfully voided and refunded.", Category.PAYMENT_VOID_STATUS, "Payment void status", null),
+    VOID_SUCCESS("620", "VOID_SUCCESS", "The transaction was successfully voided and refunded.", java.lang.Enum.valueOf(Category.class, "PAYMENT_VOID_STATUS"), "Payment void status", null),
     /**
      * Code "621": VOID_DENIED
      * <p>
@@ -832,7 +832,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: declined-final; retry never (by code, codebook's judgement).
      */
-    VOID_DENIED("621", "VOID_DENIED", "Voiding the transaction is not permitted.", Category.PAYMENT_VOID_STATUS, "Payment void status", null),
+    VOID_DENIED("621", "VOID_DENIED", "Voiding the transaction is not permitted.", java.lang.Enum.valueOf(Category.class, "PAYMENT_VOID_STATUS"), "Payment void status", null),
     /**
      * Code "622": VOID_EXT_SYSTEM_FAILED
      * <p>
@@ -840,7 +840,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: unavailable; retry exponential-backoff (by code, codebook's judgement).
      */
-    VOID_EXT_SYSTEM_FAILED("622", "VOID_EXT_SYSTEM_FAILED", "An external system failure prevented the void.", Category.PAYMENT_VOID_STATUS, "Payment void status", null),
+    VOID_EXT_SYSTEM_FAILED("622", "VOID_EXT_SYSTEM_FAILED", "An external system failure prevented the void.", java.lang.Enum.valueOf(Category.class, "PAYMENT_VOID_STATUS"), "Payment void status", null),
     /**
      * Code "623": VOID_SYSTEM_FAILED
      * <p>
@@ -848,7 +848,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: internal-error; retry exponential-backoff (by code, codebook's judgement).
      */
-    VOID_SYSTEM_FAILED("623", "VOID_SYSTEM_FAILED", "A system failure prevented the void.", Category.PAYMENT_VOID_STATUS, "Payment void status", null),
+    VOID_SYSTEM_FAILED("623", "VOID_SYSTEM_FAILED", "A system failure prevented the void.", java.lang.Enum.valueOf(Category.class, "PAYMENT_VOID_STATUS"), "Payment void status", null),
     /**
      * Code "624": VOID_NOT_POSSIBLE
      * <p>
@@ -856,7 +856,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: conflict; retry never (by code, codebook's judgement).
      */
-    VOID_NOT_POSSIBLE("624", "VOID_NOT_POSSIBLE", "The transaction could not be voided, possibly because the transaction has already been canceled or voided or cannot be located.", Category.PAYMENT_VOID_STATUS, "Payment void status", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, null)),
+    VOID_NOT_POSSIBLE("624", "VOID_NOT_POSSIBLE", "The transaction could not be voided, possibly because the transaction has already been canceled or voided or cannot be located.", java.lang.Enum.valueOf(Category.class, "PAYMENT_VOID_STATUS"), "Payment void status", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "NEVER"), null, null, null, null)),
     /**
      * Code "750": ADD_VALUE_SUCCESS
      * <p>
@@ -864,7 +864,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: success; retry never (by code, codebook's judgement).
      */
-    ADD_VALUE_SUCCESS("750", "ADD_VALUE_SUCCESS", "Card balance was successfully loaded or reloaded.", Category.ADD_VALUE_STATUS, "Add value status", null),
+    ADD_VALUE_SUCCESS("750", "ADD_VALUE_SUCCESS", "Card balance was successfully loaded or reloaded.", java.lang.Enum.valueOf(Category.class, "ADD_VALUE_STATUS"), "Add value status", null),
     /**
      * Code "751": ADD_VALUE_FAILED
      * <p>
@@ -872,7 +872,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: declined; retry manual (by code, codebook's judgement).
      */
-    ADD_VALUE_FAILED("751", "ADD_VALUE_FAILED", "Card balance was not loaded.", Category.ADD_VALUE_STATUS, "Add value status", null),
+    ADD_VALUE_FAILED("751", "ADD_VALUE_FAILED", "Card balance was not loaded.", java.lang.Enum.valueOf(Category.class, "ADD_VALUE_STATUS"), "Add value status", null),
     /**
      * Code "752": ADD_VALUE_NOT_SUPPORTED
      * <p>
@@ -880,7 +880,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry never (by code, codebook's judgement).
      */
-    ADD_VALUE_NOT_SUPPORTED("752", "ADD_VALUE_NOT_SUPPORTED", "Card balance loading or reloading is not supported in the wallet.", Category.ADD_VALUE_STATUS, "Add value status", null),
+    ADD_VALUE_NOT_SUPPORTED("752", "ADD_VALUE_NOT_SUPPORTED", "Card balance loading or reloading is not supported in the wallet.", java.lang.Enum.valueOf(Category.class, "ADD_VALUE_STATUS"), "Add value status", null),
     /**
      * Code "753": MAX_VALUE_EXCEEDED
      * <p>
@@ -888,7 +888,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    MAX_VALUE_EXCEEDED("753", "MAX_VALUE_EXCEEDED", "The card balance load amount is too high.", Category.ADD_VALUE_STATUS, "Add value status", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
+    MAX_VALUE_EXCEEDED("753", "MAX_VALUE_EXCEEDED", "The card balance load amount is too high.", java.lang.Enum.valueOf(Category.class, "ADD_VALUE_STATUS"), "Add value status", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null)),
     /**
      * Code "754": MAX_BALALNCE_EXCEEDED
      * <p>
@@ -898,7 +898,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Note: Typo "BALALNCE" (for BALANCE) in the wire name is the vendor's own; kept exactly.
      */
-    MAX_BALALNCE_EXCEEDED("754", "MAX_BALALNCE_EXCEEDED", "The load amount will make the total card balance too high.", Category.ADD_VALUE_STATUS, "Add value status", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
+    MAX_BALALNCE_EXCEEDED("754", "MAX_BALALNCE_EXCEEDED", "The load amount will make the total card balance too high.", java.lang.Enum.valueOf(Category.class, "ADD_VALUE_STATUS"), "Add value status", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null)),
     /**
      * Code "760": CARD_PROVISIONING_SUCCESS
      * <p>
@@ -906,7 +906,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: success; retry never (by code, codebook's judgement).
      */
-    CARD_PROVISIONING_SUCCESS("760", "CARD_PROVISIONING_SUCCESS", "The card was added as a payment account in the wallet.", Category.CARD_PROVISIONING_STATUS, "Card provisioning status", null),
+    CARD_PROVISIONING_SUCCESS("760", "CARD_PROVISIONING_SUCCESS", "The card was added as a payment account in the wallet.", java.lang.Enum.valueOf(Category.class, "CARD_PROVISIONING_STATUS"), "Card provisioning status", null),
     /**
      * Code "761": CARD_PROVISIONING_FAILED
      * <p>
@@ -914,7 +914,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: declined; retry manual (by code, codebook's judgement).
      */
-    CARD_PROVISIONING_FAILED("761", "CARD_PROVISIONING_FAILED", "The card was not added as a payment account in the wallet.", Category.CARD_PROVISIONING_STATUS, "Card provisioning status", null),
+    CARD_PROVISIONING_FAILED("761", "CARD_PROVISIONING_FAILED", "The card was not added as a payment account in the wallet.", java.lang.Enum.valueOf(Category.class, "CARD_PROVISIONING_STATUS"), "Card provisioning status", null),
     /**
      * Code "762": CARD_PROVISIONING_NOT_SUPPORTED
      * <p>
@@ -922,7 +922,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: forbidden; retry manual (by code, codebook's judgement).
      */
-    CARD_PROVISIONING_NOT_SUPPORTED("762", "CARD_PROVISIONING_NOT_SUPPORTED", "The wallet is not configured for card provisioning.", Category.CARD_PROVISIONING_STATUS, "Card provisioning status", null),
+    CARD_PROVISIONING_NOT_SUPPORTED("762", "CARD_PROVISIONING_NOT_SUPPORTED", "The wallet is not configured for card provisioning.", java.lang.Enum.valueOf(Category.class, "CARD_PROVISIONING_STATUS"), "Card provisioning status", null),
     /**
      * Code "763": CARD_PROVISIONING_LIMIT_EXCEEDED
      * <p>
@@ -930,7 +930,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: user-action-required; retry manual (by code, codebook's judgement).
      */
-    CARD_PROVISIONING_LIMIT_EXCEEDED("763", "CARD_PROVISIONING_LIMIT_EXCEEDED", "The wallet already has the maximum number of provisioned payment accounts.", Category.CARD_PROVISIONING_STATUS, "Card provisioning status", null),
+    CARD_PROVISIONING_LIMIT_EXCEEDED("763", "CARD_PROVISIONING_LIMIT_EXCEEDED", "The wallet already has the maximum number of provisioned payment accounts.", java.lang.Enum.valueOf(Category.class, "CARD_PROVISIONING_STATUS"), "Card provisioning status", null),
     /**
      * Code "764": CARD_PROVISIONING_DECLINED
      * <p>
@@ -938,7 +938,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: declined; retry manual (by code, codebook's judgement).
      */
-    CARD_PROVISIONING_DECLINED("764", "CARD_PROVISIONING_DECLINED", "Provisioning of the card was not authorized.", Category.CARD_PROVISIONING_STATUS, "Card provisioning status", null),
+    CARD_PROVISIONING_DECLINED("764", "CARD_PROVISIONING_DECLINED", "Provisioning of the card was not authorized.", java.lang.Enum.valueOf(Category.class, "CARD_PROVISIONING_STATUS"), "Card provisioning status", null),
     /**
      * Code "780": IDP_AUTHENTICATION_SUCCESS
      * <p>
@@ -946,7 +946,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: success; retry never (by code, codebook's judgement).
      */
-    IDP_AUTHENTICATION_SUCCESS("780", "IDP_AUTHENTICATION_SUCCESS", "The credentials were authenticated by the identity processor.", Category.IDP_STATUS, "IDP status", null),
+    IDP_AUTHENTICATION_SUCCESS("780", "IDP_AUTHENTICATION_SUCCESS", "The credentials were authenticated by the identity processor.", java.lang.Enum.valueOf(Category.class, "IDP_STATUS"), "IDP status", null),
     /**
      * Code "781": IDP_AUTHENTICATION_FAILED
      * <p>
@@ -954,7 +954,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: unauthenticated; retry after-fix (by code, codebook's judgement).
      */
-    IDP_AUTHENTICATION_FAILED("781", "IDP_AUTHENTICATION_FAILED", "The credentials failed authentication by the identity processor.", Category.IDP_STATUS, "IDP status", null),
+    IDP_AUTHENTICATION_FAILED("781", "IDP_AUTHENTICATION_FAILED", "The credentials failed authentication by the identity processor.", java.lang.Enum.valueOf(Category.class, "IDP_STATUS"), "IDP status", null),
     /**
      * Code "782": IDP_PROCESSING_ERROR
      * <p>
@@ -962,7 +962,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: internal-error; retry exponential-backoff (by code, codebook's judgement).
      */
-    IDP_PROCESSING_ERROR("782", "IDP_PROCESSING_ERROR", "An error occurred during processing.", Category.IDP_STATUS, "IDP status", null),
+    IDP_PROCESSING_ERROR("782", "IDP_PROCESSING_ERROR", "An error occurred during processing.", java.lang.Enum.valueOf(Category.class, "IDP_STATUS"), "IDP status", null),
     /**
      * Code "783": IDP_EXTERNAL_PROCESSING_ERROR
      * <p>
@@ -970,7 +970,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: unavailable; retry exponential-backoff (by code, codebook's judgement).
      */
-    IDP_EXTERNAL_PROCESSING_ERROR("783", "IDP_EXTERNAL_PROCESSING_ERROR", "An external error occurred during processing.", Category.IDP_STATUS, "IDP status", null),
+    IDP_EXTERNAL_PROCESSING_ERROR("783", "IDP_EXTERNAL_PROCESSING_ERROR", "An external error occurred during processing.", java.lang.Enum.valueOf(Category.class, "IDP_STATUS"), "IDP status", null),
     /**
      * Code "790": PAYMENT_ACCOUNT_ENROLLMENT_SUCCESSFUL
      * <p>
@@ -978,7 +978,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: success; retry never (by code, codebook's judgement).
      */
-    PAYMENT_ACCOUNT_ENROLLMENT_SUCCESSFUL("790", "PAYMENT_ACCOUNT_ENROLLMENT_SUCCESSFUL", "The payment account was successfully enrolled in the wallet.", Category.MULTI_STEP_ACCOUNT_ENROLLMENT_STATUS, "Multi-step account enrollment status", null),
+    PAYMENT_ACCOUNT_ENROLLMENT_SUCCESSFUL("790", "PAYMENT_ACCOUNT_ENROLLMENT_SUCCESSFUL", "The payment account was successfully enrolled in the wallet.", java.lang.Enum.valueOf(Category.class, "MULTI_STEP_ACCOUNT_ENROLLMENT_STATUS"), "Multi-step account enrollment status", null),
     /**
      * Code "791": PAYMENT_ACCOUNT_ENROLLMENT_FAILED
      * <p>
@@ -986,7 +986,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: declined; retry manual (by code, codebook's judgement).
      */
-    PAYMENT_ACCOUNT_ENROLLMENT_FAILED("791", "PAYMENT_ACCOUNT_ENROLLMENT_FAILED", "The payment account could not be enrolled in the wallet.", Category.MULTI_STEP_ACCOUNT_ENROLLMENT_STATUS, "Multi-step account enrollment status", null),
+    PAYMENT_ACCOUNT_ENROLLMENT_FAILED("791", "PAYMENT_ACCOUNT_ENROLLMENT_FAILED", "The payment account could not be enrolled in the wallet.", java.lang.Enum.valueOf(Category.class, "MULTI_STEP_ACCOUNT_ENROLLMENT_STATUS"), "Multi-step account enrollment status", null),
     /**
      * Code "792": PAYMENT_ACCOUNT_ENROLLMENT_CANCELLED
      * <p>
@@ -994,7 +994,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: user-action-required; retry manual (by code, codebook's judgement).
      */
-    PAYMENT_ACCOUNT_ENROLLMENT_CANCELLED("792", "PAYMENT_ACCOUNT_ENROLLMENT_CANCELLED", "The payment account enrollment was canceled.", Category.MULTI_STEP_ACCOUNT_ENROLLMENT_STATUS, "Multi-step account enrollment status", null),
+    PAYMENT_ACCOUNT_ENROLLMENT_CANCELLED("792", "PAYMENT_ACCOUNT_ENROLLMENT_CANCELLED", "The payment account enrollment was canceled.", java.lang.Enum.valueOf(Category.class, "MULTI_STEP_ACCOUNT_ENROLLMENT_STATUS"), "Multi-step account enrollment status", null),
     /**
      * Code "793": PAYMENT_ACCOUNT_ENROLLMENT_EXPIRED
      * <p>
@@ -1002,7 +1002,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: expired; retry after-fix (by code, codebook's judgement).
      */
-    PAYMENT_ACCOUNT_ENROLLMENT_EXPIRED("793", "PAYMENT_ACCOUNT_ENROLLMENT_EXPIRED", "The allowed time to complete the payment account enrollment has passed.", Category.MULTI_STEP_ACCOUNT_ENROLLMENT_STATUS, "Multi-step account enrollment status", null),
+    PAYMENT_ACCOUNT_ENROLLMENT_EXPIRED("793", "PAYMENT_ACCOUNT_ENROLLMENT_EXPIRED", "The allowed time to complete the payment account enrollment has passed.", java.lang.Enum.valueOf(Category.class, "MULTI_STEP_ACCOUNT_ENROLLMENT_STATUS"), "Multi-step account enrollment status", null),
     /**
      * Code "794": PAYMENT_ACCOUNT_ENROLLMENT_CARD_PROVISIONING_LIMIT_EXCEEDED
      * <p>
@@ -1010,7 +1010,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: user-action-required; retry manual (by code, codebook's judgement).
      */
-    PAYMENT_ACCOUNT_ENROLLMENT_CARD_PROVISIONING_LIMIT_EXCEEDED("794", "PAYMENT_ACCOUNT_ENROLLMENT_CARD_PROVISIONING_LIMIT_EXCEEDED", "The wallet already contains the maximum number of enrolled payment accounts.", Category.MULTI_STEP_ACCOUNT_ENROLLMENT_STATUS, "Multi-step account enrollment status", null),
+    PAYMENT_ACCOUNT_ENROLLMENT_CARD_PROVISIONING_LIMIT_EXCEEDED("794", "PAYMENT_ACCOUNT_ENROLLMENT_CARD_PROVISIONING_LIMIT_EXCEEDED", "The wallet already contains the maximum number of enrolled payment accounts.", java.lang.Enum.valueOf(Category.class, "MULTI_STEP_ACCOUNT_ENROLLMENT_STATUS"), "Multi-step account enrollment status", null),
     /**
      * Code "795": PAYMENT_ACCOUNT_ENROLLMENT_CARD_PROVISIONING_DECLINED
      * <p>
@@ -1018,7 +1018,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: declined; retry manual (by code, codebook's judgement).
      */
-    PAYMENT_ACCOUNT_ENROLLMENT_CARD_PROVISIONING_DECLINED("795", "PAYMENT_ACCOUNT_ENROLLMENT_CARD_PROVISIONING_DECLINED", "The external processor did not authorize the enrollment.", Category.MULTI_STEP_ACCOUNT_ENROLLMENT_STATUS, "Multi-step account enrollment status", null),
+    PAYMENT_ACCOUNT_ENROLLMENT_CARD_PROVISIONING_DECLINED("795", "PAYMENT_ACCOUNT_ENROLLMENT_CARD_PROVISIONING_DECLINED", "The external processor did not authorize the enrollment.", java.lang.Enum.valueOf(Category.class, "MULTI_STEP_ACCOUNT_ENROLLMENT_STATUS"), "Multi-step account enrollment status", null),
     /**
      * Code "796": PAYMENT_ACCOUNT_ENROLLMENT_CARD_PROVISIONING_NOT_SUPPORTED
      * <p>
@@ -1026,7 +1026,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: forbidden; retry manual (by code, codebook's judgement).
      */
-    PAYMENT_ACCOUNT_ENROLLMENT_CARD_PROVISIONING_NOT_SUPPORTED("796", "PAYMENT_ACCOUNT_ENROLLMENT_CARD_PROVISIONING_NOT_SUPPORTED", "The issuing partner is not configured for provisioning.", Category.MULTI_STEP_ACCOUNT_ENROLLMENT_STATUS, "Multi-step account enrollment status", null),
+    PAYMENT_ACCOUNT_ENROLLMENT_CARD_PROVISIONING_NOT_SUPPORTED("796", "PAYMENT_ACCOUNT_ENROLLMENT_CARD_PROVISIONING_NOT_SUPPORTED", "The issuing partner is not configured for provisioning.", java.lang.Enum.valueOf(Category.class, "MULTI_STEP_ACCOUNT_ENROLLMENT_STATUS"), "Multi-step account enrollment status", null),
     /**
      * Code "797": PAYMENT_ACCOUNT_ENROLLMENT_CRUD_NOT_POSSIBLE
      * <p>
@@ -1034,7 +1034,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: forbidden; retry manual (by code, codebook's judgement).
      */
-    PAYMENT_ACCOUNT_ENROLLMENT_CRUD_NOT_POSSIBLE("797", "PAYMENT_ACCOUNT_ENROLLMENT_CRUD_NOT_POSSIBLE", "Read/Write access of the payment account was prohibited.", Category.MULTI_STEP_ACCOUNT_ENROLLMENT_STATUS, "Multi-step account enrollment status", null),
+    PAYMENT_ACCOUNT_ENROLLMENT_CRUD_NOT_POSSIBLE("797", "PAYMENT_ACCOUNT_ENROLLMENT_CRUD_NOT_POSSIBLE", "Read/Write access of the payment account was prohibited.", java.lang.Enum.valueOf(Category.class, "MULTI_STEP_ACCOUNT_ENROLLMENT_STATUS"), "Multi-step account enrollment status", null),
     /**
      * Code "798": PAYMENT_ACCOUNT_ENROLLMENT_DUPLICATES_NOT_ALLOWED
      * <p>
@@ -1042,7 +1042,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: conflict; retry never (by code, codebook's judgement).
      */
-    PAYMENT_ACCOUNT_ENROLLMENT_DUPLICATES_NOT_ALLOWED("798", "PAYMENT_ACCOUNT_ENROLLMENT_DUPLICATES_NOT_ALLOWED", "The payment account is already enrolled.", Category.MULTI_STEP_ACCOUNT_ENROLLMENT_STATUS, "Multi-step account enrollment status", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, null)),
+    PAYMENT_ACCOUNT_ENROLLMENT_DUPLICATES_NOT_ALLOWED("798", "PAYMENT_ACCOUNT_ENROLLMENT_DUPLICATES_NOT_ALLOWED", "The payment account is already enrolled.", java.lang.Enum.valueOf(Category.class, "MULTI_STEP_ACCOUNT_ENROLLMENT_STATUS"), "Multi-step account enrollment status", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "NEVER"), null, null, null, null)),
     /**
      * Code "799": PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_AMOUNT_MISMATCH
      * <p>
@@ -1050,7 +1050,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_AMOUNT_MISMATCH("799", "PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_AMOUNT_MISMATCH", "The deposit amounts entered do not match the verification amounts.", Category.MULTI_STEP_ACCOUNT_ENROLLMENT_STATUS, "Multi-step account enrollment status", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
+    PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_AMOUNT_MISMATCH("799", "PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_AMOUNT_MISMATCH", "The deposit amounts entered do not match the verification amounts.", java.lang.Enum.valueOf(Category.class, "MULTI_STEP_ACCOUNT_ENROLLMENT_STATUS"), "Multi-step account enrollment status", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null)),
     /**
      * Code "800": PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_NOT_SUPPORTED
      * <p>
@@ -1058,7 +1058,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: payment-method-invalid; retry never (by code, codebook's judgement).
      */
-    PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_NOT_SUPPORTED("800", "PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_NOT_SUPPORTED", "The payment account does not support double deposit verification.", Category.MULTI_STEP_ACCOUNT_ENROLLMENT_STATUS, "Multi-step account enrollment status", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, null)),
+    PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_NOT_SUPPORTED("800", "PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_NOT_SUPPORTED", "The payment account does not support double deposit verification.", java.lang.Enum.valueOf(Category.class, "MULTI_STEP_ACCOUNT_ENROLLMENT_STATUS"), "Multi-step account enrollment status", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "NEVER"), null, null, null, null)),
     /**
      * Code "801": PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_TEMP_NOT_AVAILABLE
      * <p>
@@ -1066,7 +1066,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: pending; retry never (by code, codebook's judgement).
      */
-    PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_TEMP_NOT_AVAILABLE("801", "PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_TEMP_NOT_AVAILABLE", "The double deposit data is not yet available for verification.", Category.MULTI_STEP_ACCOUNT_ENROLLMENT_STATUS, "Multi-step account enrollment status", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, null)),
+    PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_TEMP_NOT_AVAILABLE("801", "PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_TEMP_NOT_AVAILABLE", "The double deposit data is not yet available for verification.", java.lang.Enum.valueOf(Category.class, "MULTI_STEP_ACCOUNT_ENROLLMENT_STATUS"), "Multi-step account enrollment status", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "NEVER"), null, null, null, null)),
     /**
      * Code "802": PAYMENT_ACCOUNT_ENROLLMENT_INVALID_VERIFICATION_REQUEST
      * <p>
@@ -1074,7 +1074,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    PAYMENT_ACCOUNT_ENROLLMENT_INVALID_VERIFICATION_REQUEST("802", "PAYMENT_ACCOUNT_ENROLLMENT_INVALID_VERIFICATION_REQUEST", "The verification request contains invalid values.", Category.MULTI_STEP_ACCOUNT_ENROLLMENT_STATUS, "Multi-step account enrollment status", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
+    PAYMENT_ACCOUNT_ENROLLMENT_INVALID_VERIFICATION_REQUEST("802", "PAYMENT_ACCOUNT_ENROLLMENT_INVALID_VERIFICATION_REQUEST", "The verification request contains invalid values.", java.lang.Enum.valueOf(Category.class, "MULTI_STEP_ACCOUNT_ENROLLMENT_STATUS"), "Multi-step account enrollment status", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null)),
     /**
      * Code "803": PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_INITIATED
      * <p>
@@ -1082,7 +1082,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: pending; retry never (by code, codebook's judgement).
      */
-    PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_INITIATED("803", "PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_INITIATED", "The system is waiting for the user to provide verification amounts.", Category.MULTI_STEP_ACCOUNT_ENROLLMENT_STATUS, "Multi-step account enrollment status", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, null)),
+    PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_INITIATED("803", "PAYMENT_ACCOUNT_ENROLLMENT_VERIFICATION_INITIATED", "The system is waiting for the user to provide verification amounts.", java.lang.Enum.valueOf(Category.class, "MULTI_STEP_ACCOUNT_ENROLLMENT_STATUS"), "Multi-step account enrollment status", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "NEVER"), null, null, null, null)),
     /**
      * Code "804": COMPLETED_PAYMENT_ACCOUNT_ENROLLMENT_CANCELLATION_NOT_POSSIBLE
      * <p>
@@ -1090,7 +1090,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: conflict; retry after-fix (by code, codebook's judgement).
      */
-    COMPLETED_PAYMENT_ACCOUNT_ENROLLMENT_CANCELLATION_NOT_POSSIBLE("804", "COMPLETED_PAYMENT_ACCOUNT_ENROLLMENT_CANCELLATION_NOT_POSSIBLE", "The payment account has already been added to the wallet. To remove, use deleteCustomerCardInfo.", Category.MULTI_STEP_ACCOUNT_ENROLLMENT_STATUS, "Multi-step account enrollment status", null),
+    COMPLETED_PAYMENT_ACCOUNT_ENROLLMENT_CANCELLATION_NOT_POSSIBLE("804", "COMPLETED_PAYMENT_ACCOUNT_ENROLLMENT_CANCELLATION_NOT_POSSIBLE", "The payment account has already been added to the wallet. To remove, use deleteCustomerCardInfo.", java.lang.Enum.valueOf(Category.class, "MULTI_STEP_ACCOUNT_ENROLLMENT_STATUS"), "Multi-step account enrollment status", null),
     /**
      * Code "805": PAYMENT_ACCOUNT_ENROLLMENT_ALREADY_CANCELLED
      * <p>
@@ -1098,7 +1098,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: conflict; retry never (by code, codebook's judgement).
      */
-    PAYMENT_ACCOUNT_ENROLLMENT_ALREADY_CANCELLED("805", "PAYMENT_ACCOUNT_ENROLLMENT_ALREADY_CANCELLED", "The payment account has already been canceled.", Category.MULTI_STEP_ACCOUNT_ENROLLMENT_STATUS, "Multi-step account enrollment status", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, null)),
+    PAYMENT_ACCOUNT_ENROLLMENT_ALREADY_CANCELLED("805", "PAYMENT_ACCOUNT_ENROLLMENT_ALREADY_CANCELLED", "The payment account has already been canceled.", java.lang.Enum.valueOf(Category.class, "MULTI_STEP_ACCOUNT_ENROLLMENT_STATUS"), "Multi-step account enrollment status", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "NEVER"), null, null, null, null)),
     /**
      * Code "806": PAYMENT_ACCOUNT_ENROLLMENT_CONTINUATION_NOT_POSSIBLE
      * <p>
@@ -1106,7 +1106,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: conflict; retry never (by code, codebook's judgement).
      */
-    PAYMENT_ACCOUNT_ENROLLMENT_CONTINUATION_NOT_POSSIBLE("806", "PAYMENT_ACCOUNT_ENROLLMENT_CONTINUATION_NOT_POSSIBLE", "Continuation of the enrollment failed, possibly because the enrollment completed, was canceled, or expired.", Category.MULTI_STEP_ACCOUNT_ENROLLMENT_STATUS, "Multi-step account enrollment status", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, null)),
+    PAYMENT_ACCOUNT_ENROLLMENT_CONTINUATION_NOT_POSSIBLE("806", "PAYMENT_ACCOUNT_ENROLLMENT_CONTINUATION_NOT_POSSIBLE", "Continuation of the enrollment failed, possibly because the enrollment completed, was canceled, or expired.", java.lang.Enum.valueOf(Category.class, "MULTI_STEP_ACCOUNT_ENROLLMENT_STATUS"), "Multi-step account enrollment status", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "NEVER"), null, null, null, null)),
     /**
      * Code "807": PAYMENT_ACCOUNT_ENROLLMENT_SUSPECTED_FRAUD
      * <p>
@@ -1114,7 +1114,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: declined-final; retry never (by code, codebook's judgement).
      */
-    PAYMENT_ACCOUNT_ENROLLMENT_SUSPECTED_FRAUD("807", "PAYMENT_ACCOUNT_ENROLLMENT_SUSPECTED_FRAUD", "The enrollment triggered a fraud alert. Contact the issuer.", Category.MULTI_STEP_ACCOUNT_ENROLLMENT_STATUS, "Multi-step account enrollment status", null),
+    PAYMENT_ACCOUNT_ENROLLMENT_SUSPECTED_FRAUD("807", "PAYMENT_ACCOUNT_ENROLLMENT_SUSPECTED_FRAUD", "The enrollment triggered a fraud alert. Contact the issuer.", java.lang.Enum.valueOf(Category.class, "MULTI_STEP_ACCOUNT_ENROLLMENT_STATUS"), "Multi-step account enrollment status", null),
     /**
      * Code "810": EXT_SYSTEM_INVOICE_NOT_FOUND
      * <p>
@@ -1122,7 +1122,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: not-found; retry after-fix (by code, codebook's judgement).
      */
-    EXT_SYSTEM_INVOICE_NOT_FOUND("810", "EXT_SYSTEM_INVOICE_NOT_FOUND", "The referenced invoice was not located in the external system.", Category.PAY_AT_THE_TABLE_STATUS, "Pay at the table status", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
+    EXT_SYSTEM_INVOICE_NOT_FOUND("810", "EXT_SYSTEM_INVOICE_NOT_FOUND", "The referenced invoice was not located in the external system.", java.lang.Enum.valueOf(Category.class, "PAY_AT_THE_TABLE_STATUS"), "Pay at the table status", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null)),
     /**
      * Code "811": EXT_SYSTEM_INVOICE_LOCKED_OR_CLOSED
      * <p>
@@ -1130,7 +1130,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: conflict; retry never (by code, codebook's judgement).
      */
-    EXT_SYSTEM_INVOICE_LOCKED_OR_CLOSED("811", "EXT_SYSTEM_INVOICE_LOCKED_OR_CLOSED", "The referenced invoice is locked or closed to updates.", Category.PAY_AT_THE_TABLE_STATUS, "Pay at the table status", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, null)),
+    EXT_SYSTEM_INVOICE_LOCKED_OR_CLOSED("811", "EXT_SYSTEM_INVOICE_LOCKED_OR_CLOSED", "The referenced invoice is locked or closed to updates.", java.lang.Enum.valueOf(Category.class, "PAY_AT_THE_TABLE_STATUS"), "Pay at the table status", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "NEVER"), null, null, null, null)),
     /**
      * Code "812": EXT_SYSTEM_INVOICE_ITEM_NOT_FOUND
      * <p>
@@ -1138,7 +1138,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: not-found; retry after-fix (by code, codebook's judgement).
      */
-    EXT_SYSTEM_INVOICE_ITEM_NOT_FOUND("812", "EXT_SYSTEM_INVOICE_ITEM_NOT_FOUND", "A referenced item on the invoice was not located in the external system.", Category.PAY_AT_THE_TABLE_STATUS, "Pay at the table status", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
+    EXT_SYSTEM_INVOICE_ITEM_NOT_FOUND("812", "EXT_SYSTEM_INVOICE_ITEM_NOT_FOUND", "A referenced item on the invoice was not located in the external system.", java.lang.Enum.valueOf(Category.class, "PAY_AT_THE_TABLE_STATUS"), "Pay at the table status", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null)),
     /**
      * Code "813": EXT_SYSTEM_INVOICE_LOCKED
      * <p>
@@ -1146,7 +1146,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: conflict; retry never (by code, codebook's judgement).
      */
-    EXT_SYSTEM_INVOICE_LOCKED("813", "EXT_SYSTEM_INVOICE_LOCKED", "The referenced invoice is locked against updates.", Category.PAY_AT_THE_TABLE_STATUS, "Pay at the table status", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, null)),
+    EXT_SYSTEM_INVOICE_LOCKED("813", "EXT_SYSTEM_INVOICE_LOCKED", "The referenced invoice is locked against updates.", java.lang.Enum.valueOf(Category.class, "PAY_AT_THE_TABLE_STATUS"), "Pay at the table status", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "NEVER"), null, null, null, null)),
     /**
      * Code "814": EXT_SYSTEM_INVOICE_CLOSED
      * <p>
@@ -1154,7 +1154,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: conflict; retry never (by code, codebook's judgement).
      */
-    EXT_SYSTEM_INVOICE_CLOSED("814", "EXT_SYSTEM_INVOICE_CLOSED", "The referenced invoice is already closed out.", Category.PAY_AT_THE_TABLE_STATUS, "Pay at the table status", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, null)),
+    EXT_SYSTEM_INVOICE_CLOSED("814", "EXT_SYSTEM_INVOICE_CLOSED", "The referenced invoice is already closed out.", java.lang.Enum.valueOf(Category.class, "PAY_AT_THE_TABLE_STATUS"), "Pay at the table status", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "NEVER"), null, null, null, null)),
     /**
      * Code "815": EXT_SYSTEM_INVALID_OFFER
      * <p>
@@ -1162,7 +1162,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    EXT_SYSTEM_INVALID_OFFER("815", "EXT_SYSTEM_INVALID_OFFER", "The referenced offer is not valid in the external system.", Category.PAY_AT_THE_TABLE_STATUS, "Pay at the table status", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
+    EXT_SYSTEM_INVALID_OFFER("815", "EXT_SYSTEM_INVALID_OFFER", "The referenced offer is not valid in the external system.", java.lang.Enum.valueOf(Category.class, "PAY_AT_THE_TABLE_STATUS"), "Pay at the table status", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null)),
     /**
      * Code "816": EXT_SYSTEM_INVALID_PAYMENT_TENDER
      * <p>
@@ -1170,7 +1170,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: payment-method-invalid; retry after-fix (by code, codebook's judgement).
      */
-    EXT_SYSTEM_INVALID_PAYMENT_TENDER("816", "EXT_SYSTEM_INVALID_PAYMENT_TENDER", "The submitted payment account is not a valid tender in the external system.", Category.PAY_AT_THE_TABLE_STATUS, "Pay at the table status", null),
+    EXT_SYSTEM_INVALID_PAYMENT_TENDER("816", "EXT_SYSTEM_INVALID_PAYMENT_TENDER", "The submitted payment account is not a valid tender in the external system.", java.lang.Enum.valueOf(Category.class, "PAY_AT_THE_TABLE_STATUS"), "Pay at the table status", null),
     /**
      * Code "817": EXT_SYSTEM_INVALID_INVOICE_REVISION
      * <p>
@@ -1178,7 +1178,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    EXT_SYSTEM_INVALID_INVOICE_REVISION("817", "EXT_SYSTEM_INVALID_INVOICE_REVISION", "An update to the invoice is not valid.", Category.PAY_AT_THE_TABLE_STATUS, "Pay at the table status", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
+    EXT_SYSTEM_INVALID_INVOICE_REVISION("817", "EXT_SYSTEM_INVALID_INVOICE_REVISION", "An update to the invoice is not valid.", java.lang.Enum.valueOf(Category.class, "PAY_AT_THE_TABLE_STATUS"), "Pay at the table status", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null)),
     /**
      * Code "818": EXT_SYSTEM_ACCEPTANCE_LOCATION_NOT_FOUND
      * <p>
@@ -1186,7 +1186,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: not-found; retry after-fix (by code, codebook's judgement).
      */
-    EXT_SYSTEM_ACCEPTANCE_LOCATION_NOT_FOUND("818", "EXT_SYSTEM_ACCEPTANCE_LOCATION_NOT_FOUND", "The referenced acceptance location was not located in the external system.", Category.PAY_AT_THE_TABLE_STATUS, "Pay at the table status", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
+    EXT_SYSTEM_ACCEPTANCE_LOCATION_NOT_FOUND("818", "EXT_SYSTEM_ACCEPTANCE_LOCATION_NOT_FOUND", "The referenced acceptance location was not located in the external system.", java.lang.Enum.valueOf(Category.class, "PAY_AT_THE_TABLE_STATUS"), "Pay at the table status", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null)),
     /**
      * Code "819": EXT_SYSTEM_ACCEPTANCE_LOCATION_OFFLINE
      * <p>
@@ -1194,7 +1194,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: unavailable; retry exponential-backoff (by code, codebook's judgement).
      */
-    EXT_SYSTEM_ACCEPTANCE_LOCATION_OFFLINE("819", "EXT_SYSTEM_ACCEPTANCE_LOCATION_OFFLINE", "The referenced acceptance location is offline and cannot process the operation.", Category.PAY_AT_THE_TABLE_STATUS, "Pay at the table status", null),
+    EXT_SYSTEM_ACCEPTANCE_LOCATION_OFFLINE("819", "EXT_SYSTEM_ACCEPTANCE_LOCATION_OFFLINE", "The referenced acceptance location is offline and cannot process the operation.", java.lang.Enum.valueOf(Category.class, "PAY_AT_THE_TABLE_STATUS"), "Pay at the table status", null),
     /**
      * Code "820": EXT_SYSTEM_MESSAGE_VALIDATION_FAILED
      * <p>
@@ -1202,7 +1202,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    EXT_SYSTEM_MESSAGE_VALIDATION_FAILED("820", "EXT_SYSTEM_MESSAGE_VALIDATION_FAILED", "The message to the external system failed validation.", Category.PAY_AT_THE_TABLE_STATUS, "Pay at the table status", new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null)),
+    EXT_SYSTEM_MESSAGE_VALIDATION_FAILED("820", "EXT_SYSTEM_MESSAGE_VALIDATION_FAILED", "The message to the external system failed validation.", java.lang.Enum.valueOf(Category.class, "PAY_AT_THE_TABLE_STATUS"), "Pay at the table status", new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null)),
     /**
      * Code "830": ADDITIONAL_PROCESSING_SUCCESS
      * <p>
@@ -1210,7 +1210,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: success; retry never (by code, codebook's judgement).
      */
-    ADDITIONAL_PROCESSING_SUCCESS("830", "ADDITIONAL_PROCESSING_SUCCESS", "The supplementary transaction operation was successful.", Category.ADDITIONAL_PROCESSING_STATUS, "Additional processing status", null),
+    ADDITIONAL_PROCESSING_SUCCESS("830", "ADDITIONAL_PROCESSING_SUCCESS", "The supplementary transaction operation was successful.", java.lang.Enum.valueOf(Category.class, "ADDITIONAL_PROCESSING_STATUS"), "Additional processing status", null),
     /**
      * Code "831": ADDITIONAL_PROCESSING_FAILED
      * <p>
@@ -1218,7 +1218,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: declined; retry manual (by code, codebook's judgement).
      */
-    ADDITIONAL_PROCESSING_FAILED("831", "ADDITIONAL_PROCESSING_FAILED", "The supplementary transaction operation failed.", Category.ADDITIONAL_PROCESSING_STATUS, "Additional processing status", null);
+    ADDITIONAL_PROCESSING_FAILED("831", "ADDITIONAL_PROCESSING_FAILED", "The supplementary transaction operation failed.", java.lang.Enum.valueOf(Category.class, "ADDITIONAL_PROCESSING_STATUS"), "Additional processing status", null);
 
     /** Every constant by its wire code: built once, so lookups take constant time. */
     private static final java.util.Map<java.lang.String, PaymentStatusCode> $BY_WIRE;

@@ -16,55 +16,55 @@ public enum ResponseStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_ARGUMENTS("304", "Invalid arguments", "Detailed description is context-specific, such as PartnerUri cannot be null or empty.", java.util.Collections.unmodifiableList(java.util.Arrays.asList("enrollCustomerAndProvisionCard", "retrieveMobileTransactionMetadata", "updateMobileTransaction")), new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), false, java.util.Collections.emptyList(), "message"),
+    INVALID_ARGUMENTS("304", "Invalid arguments", "Detailed description is context-specific, such as PartnerUri cannot be null or empty.", java.util.Collections.unmodifiableList(java.util.Arrays.asList("enrollCustomerAndProvisionCard", "retrieveMobileTransactionMetadata", "updateMobileTransaction")), new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), false, new codebook.runtime.Placeholders(), "message"),
     /**
      * Code "309": Invalid checkout token
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_CHECKOUT_TOKEN("309", "Invalid checkout token", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("retrieveMobileTransactionMetadata")), new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), false, java.util.Collections.emptyList(), "message"),
+    INVALID_CHECKOUT_TOKEN("309", "Invalid checkout token", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("retrieveMobileTransactionMetadata")), new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), false, new codebook.runtime.Placeholders(), "message"),
     /**
      * Code "337": No transaction details found
      * <p>
      * Outcome: not-found; retry after-fix (by code, codebook's judgement).
      */
-    NO_TRANSACTION_DETAILS_FOUND("337", "No transaction details found", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("retrieveMobileTransactionMetadata", "updateMobileTransaction")), new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), false, java.util.Collections.emptyList(), "message"),
+    NO_TRANSACTION_DETAILS_FOUND("337", "No transaction details found", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("retrieveMobileTransactionMetadata", "updateMobileTransaction")), new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), false, new codebook.runtime.Placeholders(), "message"),
     /**
      * Code "341": Transaction has been canceled
      * <p>
      * Outcome: conflict; retry never (by code, codebook's judgement).
      */
-    TRANSACTION_HAS_BEEN_CANCELED("341", "Transaction has been canceled", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("retrieveMobileTransactionMetadata", "updateMobileTransaction")), new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, null), false, java.util.Collections.emptyList(), "message"),
+    TRANSACTION_HAS_BEEN_CANCELED("341", "Transaction has been canceled", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("retrieveMobileTransactionMetadata", "updateMobileTransaction")), new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "NEVER"), null, null, null, null), false, new codebook.runtime.Placeholders(), "message"),
     /**
      * Code "347": Transaction in use
      * <p>
      * Outcome: busy; retry after-delay (by code, codebook's judgement).
      */
-    TRANSACTION_IN_USE("347", "Transaction in use", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("retrieveMobileTransactionMetadata", "updateMobileTransaction")), null, false, java.util.Collections.emptyList(), "message"),
+    TRANSACTION_IN_USE("347", "Transaction in use", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("retrieveMobileTransactionMetadata", "updateMobileTransaction")), null, false, new codebook.runtime.Placeholders(), "message"),
     /**
      * Code "360": Operation timeout
      * <p>
      * Outcome: unavailable; retry exponential-backoff (by code, codebook's judgement).
      */
-    OPERATION_TIMEOUT("360", "Operation timeout", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("retrieveMobileTransactionMetadata", "updateMobileTransaction")), null, false, java.util.Collections.emptyList(), "message"),
+    OPERATION_TIMEOUT("360", "Operation timeout", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("retrieveMobileTransactionMetadata", "updateMobileTransaction")), null, false, new codebook.runtime.Placeholders(), "message"),
     /**
      * Code "361": Checkout token blocked
      * <p>
      * Outcome: declined-final; retry never (by code, codebook's judgement).
      */
-    CHECKOUT_TOKEN_BLOCKED("361", "Checkout token blocked", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("retrieveMobileTransactionMetadata")), null, false, java.util.Collections.emptyList(), "message"),
+    CHECKOUT_TOKEN_BLOCKED("361", "Checkout token blocked", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("retrieveMobileTransactionMetadata")), null, false, new codebook.runtime.Placeholders(), "message"),
     /**
      * Code "370": Tender not supported
      * <p>
      * Outcome: payment-method-invalid; retry after-fix (by code, codebook's judgement).
      */
-    TENDER_NOT_SUPPORTED("370", "Tender not supported", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("enrollCustomerAndProvisionCard", "updateMobileTransaction")), null, false, java.util.Collections.emptyList(), "message"),
+    TENDER_NOT_SUPPORTED("370", "Tender not supported", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("enrollCustomerAndProvisionCard", "updateMobileTransaction")), null, false, new codebook.runtime.Placeholders(), "message"),
     /**
      * Code "385": Transaction not ready
      * <p>
      * Outcome: pending; retry never (by code, codebook's judgement).
      */
-    TRANSACTION_NOT_READY("385", "Transaction not ready", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("retrieveMobileTransactionMetadata")), new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, null), false, java.util.Collections.emptyList(), "message"),
+    TRANSACTION_NOT_READY("385", "Transaction not ready", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("retrieveMobileTransactionMetadata")), new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "NEVER"), null, null, null, null), false, new codebook.runtime.Placeholders(), "message"),
     /**
      * Code "386": &lt;endpoint&gt; Error
      * <p>
@@ -74,7 +74,7 @@ public enum ResponseStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Note: The document lists updateMobileTransaction twice in the Used by column for this code; it is kept once here.
      */
-    ENDPOINT_ERROR("386", "<endpoint> Error", "Detailed description is context-specific.", java.util.Collections.unmodifiableList(java.util.Arrays.asList("enrollCustomerAndProvisionCard", "retrieveMobileTransactionMetadata", "updateMobileTransaction", "cancelMobileTransaction", "releaseMobileDeviceCheckoutToken")), new codebook.runtime.Retry(codebook.runtime.RetryPolicy.MANUAL, null, null, null, null), false, java.util.Collections.unmodifiableList(java.util.Arrays.asList(new codebook.runtime.Placeholder("endpoint", "<endpoint>"))), "message"),
+    ENDPOINT_ERROR("386", "<endpoint> Error", "Detailed description is context-specific.", java.util.Collections.unmodifiableList(java.util.Arrays.asList("enrollCustomerAndProvisionCard", "retrieveMobileTransactionMetadata", "updateMobileTransaction", "cancelMobileTransaction", "releaseMobileDeviceCheckoutToken")), new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "MANUAL"), null, null, null, null), false, new codebook.runtime.Placeholders(new codebook.runtime.Placeholder("endpoint", "<endpoint>")), "message"),
     /**
      * Code "389": Issuing partner is not configured to support stub customer records.
      * <p>
@@ -82,13 +82,13 @@ public enum ResponseStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Note: The document wraps the message across two lines ("Issuing partner is not configured" / "to support stub customer records."); joined with one space.
      */
-    ISSUING_PARTNER_STUB_RECORDS_NOT_SUPPORTED("389", "Issuing partner is not configured to support stub customer records.", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("enrollCustomerAndProvisionCard")), null, false, java.util.Collections.emptyList(), "message"),
+    ISSUING_PARTNER_STUB_RECORDS_NOT_SUPPORTED("389", "Issuing partner is not configured to support stub customer records.", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("enrollCustomerAndProvisionCard")), null, false, new codebook.runtime.Placeholders(), "message"),
     /**
      * Code "390": Data access error
      * <p>
      * Outcome: internal-error; retry exponential-backoff (by code, codebook's judgement).
      */
-    DATA_ACCESS_ERROR("390", "Data access error", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("updateMobileTransaction")), null, false, java.util.Collections.emptyList(), "message"),
+    DATA_ACCESS_ERROR("390", "Data access error", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("updateMobileTransaction")), null, false, new codebook.runtime.Placeholders(), "message"),
     /**
      * Code "391": The external entity is not found
      * <p>
@@ -96,7 +96,7 @@ public enum ResponseStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Outcome: not-found; retry after-fix (by code, codebook's judgement).
      */
-    EXTERNAL_ENTITY_NOT_FOUND("391", "The external entity is not found", "Detailed description is context-specific.", java.util.Collections.unmodifiableList(java.util.Arrays.asList("retrieveMobileTransactionMetadata")), new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), false, java.util.Collections.emptyList(), "message"),
+    EXTERNAL_ENTITY_NOT_FOUND("391", "The external entity is not found", "Detailed description is context-specific.", java.util.Collections.unmodifiableList(java.util.Arrays.asList("retrieveMobileTransactionMetadata")), new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), false, new codebook.runtime.Placeholders(), "message"),
     /**
      * Code "427": Invalid external entity state
      * <p>
@@ -108,37 +108,37 @@ public enum ResponseStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Note: The Used by column reads "Reserved for future use"; no endpoint uses this code yet.
      */
-    INVALID_EXTERNAL_ENTITY_STATE("427", "Invalid external entity state", "Detailed description is context-specific.", java.util.Collections.emptyList(), new codebook.runtime.Retry(codebook.runtime.RetryPolicy.NEVER, null, null, null, null), true, java.util.Collections.emptyList(), "message"),
+    INVALID_EXTERNAL_ENTITY_STATE("427", "Invalid external entity state", "Detailed description is context-specific.", java.util.Collections.emptyList(), new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "NEVER"), null, null, null, null), true, new codebook.runtime.Placeholders(), "message"),
     /**
      * Code "430": Declined
      * <p>
      * Outcome: declined; retry manual (by code, codebook's judgement).
      */
-    DECLINED("430", "Declined", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("updateMobileTransaction")), null, false, java.util.Collections.emptyList(), "message"),
+    DECLINED("430", "Declined", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("updateMobileTransaction")), null, false, new codebook.runtime.Placeholders(), "message"),
     /**
      * Code "431": Insufficient funds
      * <p>
      * Outcome: insufficient-funds; retry manual (by code, codebook's judgement).
      */
-    INSUFFICIENT_FUNDS("431", "Insufficient funds", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("updateMobileTransaction")), null, false, java.util.Collections.emptyList(), "message"),
+    INSUFFICIENT_FUNDS("431", "Insufficient funds", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("updateMobileTransaction")), null, false, new codebook.runtime.Placeholders(), "message"),
     /**
      * Code "443": Processing error occurred
      * <p>
      * Outcome: internal-error; retry after-delay, 300 s (by code, codebook's judgement).
      */
-    PROCESSING_ERROR("443", "Processing error occurred", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("updateMobileTransaction")), new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_DELAY, java.lang.Integer.valueOf(300), null, null, null), false, java.util.Collections.emptyList(), "message"),
+    PROCESSING_ERROR("443", "Processing error occurred", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("updateMobileTransaction")), new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_DELAY"), java.lang.Integer.valueOf(300), null, null, null), false, new codebook.runtime.Placeholders(), "message"),
     /**
      * Code "444": Processing error occurred at gateway
      * <p>
      * Outcome: unavailable; retry after-delay, 300 s (by code, codebook's judgement).
      */
-    GATEWAY_PROCESSING_ERROR("444", "Processing error occurred at gateway", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("updateMobileTransaction")), new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_DELAY, java.lang.Integer.valueOf(300), null, null, null), false, java.util.Collections.emptyList(), "message"),
+    GATEWAY_PROCESSING_ERROR("444", "Processing error occurred at gateway", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("updateMobileTransaction")), new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_DELAY"), java.lang.Integer.valueOf(300), null, null, null), false, new codebook.runtime.Placeholders(), "message"),
     /**
      * Code "445": Transaction cannot be processed
      * <p>
      * Outcome: declined; retry manual (by code, codebook's judgement).
      */
-    TRANSACTION_CANNOT_BE_PROCESSED("445", "Transaction cannot be processed", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("updateMobileTransaction")), null, false, java.util.Collections.emptyList(), "message"),
+    TRANSACTION_CANNOT_BE_PROCESSED("445", "Transaction cannot be processed", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("updateMobileTransaction")), null, false, new codebook.runtime.Placeholders(), "message"),
     /**
      * Code "447": Transaction not supported in the integration
      * <p>
@@ -146,43 +146,43 @@ public enum ResponseStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Note: The document wraps the message across two lines ("Transaction not supported" / "in the integration"); joined with one space.
      */
-    TRANSACTION_NOT_SUPPORTED_IN_INTEGRATION("447", "Transaction not supported in the integration", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("updateMobileTransaction")), null, false, java.util.Collections.emptyList(), "message"),
+    TRANSACTION_NOT_SUPPORTED_IN_INTEGRATION("447", "Transaction not supported in the integration", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("updateMobileTransaction")), null, false, new codebook.runtime.Placeholders(), "message"),
     /**
      * Code "449": Invalid amount specified
      * <p>
      * Outcome: invalid-request; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_AMOUNT("449", "Invalid amount specified", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("updateMobileTransaction")), new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_FIX, null, null, null, null), false, java.util.Collections.emptyList(), "message"),
+    INVALID_AMOUNT("449", "Invalid amount specified", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("updateMobileTransaction")), new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_FIX"), null, null, null, null), false, new codebook.runtime.Placeholders(), "message"),
     /**
      * Code "450": Invalid card number specified
      * <p>
      * Outcome: payment-method-invalid; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_CARD_NUMBER("450", "Invalid card number specified", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("updateMobileTransaction")), null, false, java.util.Collections.emptyList(), "message"),
+    INVALID_CARD_NUMBER("450", "Invalid card number specified", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("updateMobileTransaction")), null, false, new codebook.runtime.Placeholders(), "message"),
     /**
      * Code "451": Invalid expiry date specified
      * <p>
      * Outcome: payment-method-invalid; retry after-fix (by code, codebook's judgement).
      */
-    INVALID_EXPIRY_DATE("451", "Invalid expiry date specified", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("updateMobileTransaction")), null, false, java.util.Collections.emptyList(), "message"),
+    INVALID_EXPIRY_DATE("451", "Invalid expiry date specified", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("updateMobileTransaction")), null, false, new codebook.runtime.Placeholders(), "message"),
     /**
      * Code "452": Expired credit card
      * <p>
      * Outcome: payment-method-invalid; retry after-fix (by code, codebook's judgement).
      */
-    EXPIRED_CREDIT_CARD("452", "Expired credit card", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("updateMobileTransaction")), null, false, java.util.Collections.emptyList(), "message"),
+    EXPIRED_CREDIT_CARD("452", "Expired credit card", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("updateMobileTransaction")), null, false, new codebook.runtime.Placeholders(), "message"),
     /**
      * Code "490": Invalid Transaction, Contact Issuer
      * <p>
      * Outcome: declined; retry manual (by code, codebook's judgement).
      */
-    INVALID_TRANSACTION_CONTACT_ISSUER("490", "Invalid Transaction, Contact Issuer", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("updateMobileTransaction")), null, false, java.util.Collections.emptyList(), "message"),
+    INVALID_TRANSACTION_CONTACT_ISSUER("490", "Invalid Transaction, Contact Issuer", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("updateMobileTransaction")), null, false, new codebook.runtime.Placeholders(), "message"),
     /**
      * Code "491": Suspected Fraud, Contact Issuer
      * <p>
      * Outcome: declined-final; retry never (by code, codebook's judgement).
      */
-    SUSPECTED_FRAUD_CONTACT_ISSUER("491", "Suspected Fraud, Contact Issuer", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("updateMobileTransaction")), null, false, java.util.Collections.emptyList(), "message"),
+    SUSPECTED_FRAUD_CONTACT_ISSUER("491", "Suspected Fraud, Contact Issuer", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("updateMobileTransaction")), null, false, new codebook.runtime.Placeholders(), "message"),
     /**
      * Code "523": Payment account enrollment card provisioning operation declined
      * <p>
@@ -190,7 +190,7 @@ public enum ResponseStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Note: The document wraps the message across two lines ("Payment account enrollment card provisioning" / "operation declined"); joined with one space.
      */
-    ENROLLMENT_CARD_PROVISIONING_DECLINED("523", "Payment account enrollment card provisioning operation declined", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("enrollCustomerAndProvisionCard")), null, false, java.util.Collections.emptyList(), "message"),
+    ENROLLMENT_CARD_PROVISIONING_DECLINED("523", "Payment account enrollment card provisioning operation declined", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("enrollCustomerAndProvisionCard")), null, false, new codebook.runtime.Placeholders(), "message"),
     /**
      * Code "524": Payment account enrollment card provisioning operation not supported
      * <p>
@@ -198,13 +198,13 @@ public enum ResponseStatusCode implements codebook.runtime.CodebookCode {
      * <p>
      * Note: The document wraps the message across two lines ("Payment account enrollment card provisioning" / "operation not supported"); joined with one space.
      */
-    ENROLLMENT_CARD_PROVISIONING_NOT_SUPPORTED("524", "Payment account enrollment card provisioning operation not supported", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("enrollCustomerAndProvisionCard")), null, false, java.util.Collections.emptyList(), "message"),
+    ENROLLMENT_CARD_PROVISIONING_NOT_SUPPORTED("524", "Payment account enrollment card provisioning operation not supported", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("enrollCustomerAndProvisionCard")), null, false, new codebook.runtime.Placeholders(), "message"),
     /**
      * Code "525": CRUD not possible
      * <p>
      * Outcome: unavailable; retry after-delay, 300 s (by code, codebook's judgement).
      */
-    CRUD_NOT_POSSIBLE("525", "CRUD not possible", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("enrollCustomerAndProvisionCard")), new codebook.runtime.Retry(codebook.runtime.RetryPolicy.AFTER_DELAY, java.lang.Integer.valueOf(300), null, null, null), false, java.util.Collections.emptyList(), "message");
+    CRUD_NOT_POSSIBLE("525", "CRUD not possible", null, java.util.Collections.unmodifiableList(java.util.Arrays.asList("enrollCustomerAndProvisionCard")), new codebook.runtime.Retry(java.lang.Enum.valueOf(codebook.runtime.RetryPolicy.class, "AFTER_DELAY"), java.lang.Integer.valueOf(300), null, null, null), false, new codebook.runtime.Placeholders(), "message");
 
     /** Every constant by its wire code: built once, so lookups take constant time. */
     private static final java.util.Map<java.lang.String, ResponseStatusCode> $BY_WIRE;
@@ -223,10 +223,10 @@ public enum ResponseStatusCode implements codebook.runtime.CodebookCode {
     private final java.util.List<java.lang.String> $endpoints;
     private final codebook.runtime.Retry $retry;
     private final boolean $reserved;
-    private final java.util.List<codebook.runtime.Placeholder> $placeholders;
+    private final codebook.runtime.Placeholders $placeholders;
     private final java.lang.String $defaultField;
 
-    ResponseStatusCode(java.lang.String $code, java.lang.String $message, java.lang.String $description, java.util.List<java.lang.String> $endpoints, codebook.runtime.Retry $retry, boolean $reserved, java.util.List<codebook.runtime.Placeholder> $placeholders, java.lang.String $defaultField) {
+    ResponseStatusCode(java.lang.String $code, java.lang.String $message, java.lang.String $description, java.util.List<java.lang.String> $endpoints, codebook.runtime.Retry $retry, boolean $reserved, codebook.runtime.Placeholders $placeholders, java.lang.String $defaultField) {
         this.$code = $code;
         this.$message = $message;
         this.$description = $description;
@@ -301,7 +301,7 @@ public enum ResponseStatusCode implements codebook.runtime.CodebookCode {
     /** The placeholders of the default text, in order (empty when it has none). */
     @java.lang.Override
     public java.util.List<codebook.runtime.Placeholder> getPlaceholders() {
-        return $placeholders;
+        return $placeholders.asList();
     }
 
     /** The constant for a wire code (exact match), or null. */
@@ -345,7 +345,7 @@ public enum ResponseStatusCode implements codebook.runtime.CodebookCode {
      */
     public java.lang.String format(java.util.Map<java.lang.String, java.lang.String> values, java.lang.String locale) {
         java.lang.String text = codebookText($defaultField);
-        return codebook.runtime.Placeholder.format(text, $placeholders, values, name());
+        return $placeholders.format(text, values, name());
     }
 
     /** One of the constant's texts by field name. */
