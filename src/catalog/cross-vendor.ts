@@ -28,10 +28,15 @@ interface Claim {
  * What only shows across catalogs: two that would take the same vendor id, TypeScript namespace
  * (ab1 and ab-1 are both ab1) or Java class (case-folded: Codes.java and CODES.java are one file on
  * case-insensitive file systems). The later catalog gets the error, pointing at the id or type name it
- * would have to change. Returns the diagnostics and which claimants clashed.
+ * would have to change; so does one that would write a class of the shared Java runtime (a vendor whose
+ * package is the runtime's). Returns the diagnostics and which claimants clashed.
  */
-export function checkAcrossVendors(claimants: readonly VendorClaimant[]): { clashed: ReadonlySet<VendorClaimant>; diagnostics: Diagnostic[] } {
-  const owners = new Map<string, string>();
+export function checkAcrossVendors(
+  claimants: readonly VendorClaimant[],
+  /** Java classes the run writes besides the vendors' (the shared runtime's), fully qualified. */
+  reservedJavaClasses: readonly string[] = [],
+): { clashed: ReadonlySet<VendorClaimant>; diagnostics: Diagnostic[] } {
+  const owners = new Map<string, string>(reservedJavaClasses.map((name) => [`java:${name}`.toLowerCase(), "the shared Java runtime"]));
   const clashed = new Set<VendorClaimant>();
   const diagnostics: Diagnostic[] = [];
   for (const claimant of claimants) {

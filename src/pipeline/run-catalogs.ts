@@ -9,9 +9,10 @@ import type { SourceTexts } from "../diagnostics/format.js";
 import type { AgainstFiles } from "../diff/compare-job.js";
 import { byVendorId, type CatalogSummary } from "../model/summary.js";
 import type { Taxonomy } from "../outcomes/taxonomy.js";
-import type { JavaOptions } from "../render/java-options.js";
+import { DEFAULT_JAVA_OPTIONS, type JavaOptions, javaRuntimePackage } from "../render/java-options.js";
 import type { TemplateSet } from "../render/templates.js";
 import type { TsOptions } from "../render/typescript-options.js";
+import { JAVA_RUNTIME_TYPES } from "../render/views/java-runtime-view.js";
 import type { ExportStream } from "../write/export-stream.js";
 import type { CatalogCache } from "./cache.js";
 import type { JobMode, JobResult } from "./catalog-job.js";
@@ -105,7 +106,10 @@ export async function runCatalogs(options: CatalogRunOptions): Promise<CatalogRu
       },
     ];
   });
-  const across = checkAcrossVendors(claimants);
+  // The shared Java runtime's classes are the run's too, where it writes Java.
+  const runtime = javaRuntimePackage(options.java ?? DEFAULT_JAVA_OPTIONS);
+  const writesJava = options.targets === undefined || options.targets.includes("java");
+  const across = checkAcrossVendors(claimants, writesJava ? JAVA_RUNTIME_TYPES.map((type) => `${runtime}.${type}`) : []);
   diagnostics.push(...across.diagnostics);
   const results = claimants.filter((claimant) => !across.clashed.has(claimant)).map((claimant) => claimant.result);
   results.sort((a, b) => byVendorId(a.vendor ?? { id: "" }, b.vendor ?? { id: "" }));

@@ -122,6 +122,38 @@ codeSets:
     expect(lines).toContain(`${dir}/cd.yaml:8:15 error vendor-name-collision the Java class com.example.Codes is already taken by ${dir}/ab-1.yaml`);
   });
 
+  it("refuses a vendor class that would be one of the shared Java runtime's, under the run's package prefix too", () => {
+    const dir = tempDir();
+    const catalog = (id: string, javaPackage: string, typeName: string) =>
+      `vendor:\n  id: ${id}\n  name: N\n  summary: S\n  javaPackage: ${javaPackage}\ncodeSets:\n  - id: s\n    typeName: ${typeName}\n    title: T\n    codeKind: integer\n    codes:\n      - code: 1\n        name: ONE\n`;
+    writeFileSync(join(dir, "runtime.yaml"), catalog("runtime", "codebook.runtime", "CodebookCode"));
+    const run = runGen(["validate", "--catalogs", dir]);
+    expect(run.status).toBe(1);
+    expect(run.stderr.split("\n")[0]).toBe(
+      `${dir}/runtime.yaml:8:15 error vendor-name-collision the Java class codebook.runtime.CodebookCode is already taken by the shared Java runtime`,
+    );
+    writeFileSync(join(dir, "runtime.yaml"), catalog("runtime", "com.acme.runtime", "Label"));
+    expect(runGen(["validate", "--catalogs", dir]).status).toBe(0);
+    const prefixed = runGen(["--catalogs", dir, "--out", tempDir(), "--java-package-prefix", "com.acme"]);
+    expect(prefixed.status).toBe(1);
+    expect(prefixed.stderr.split("\n")[0]).toBe(
+      `${dir}/runtime.yaml:8:15 error vendor-name-collision the Java class com.acme.runtime.Label is already taken by the shared Java runtime`,
+    );
+    // Without the Java target, there is no runtime to clash with.
+    expect(runGen(["--catalogs", dir, "--out", tempDir(), "--java-package-prefix", "com.acme", "--targets", "ts"]).status).toBe(0);
+  });
+
+  it("refuses a code set typeName that a nested type of the generated Java takes", () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, "acme.yaml"),
+      "vendor:\n  id: acme\n  name: A\n  summary: S\ncodeSets:\n  - id: s\n    typeName: Scope\n    title: T\n    codeKind: integer\n    codes:\n      - code: 1\n        name: ONE\n",
+    );
+    const run = runGen(["validate", "--catalogs", dir]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(new RegExp(`^${dir}/acme\\.yaml:7:15 error reserved-type-name `));
+  });
+
   it("names both extensions it reads when a directory holds no catalog, and reads a .yml catalog", () => {
     const dir = tempDir();
     const empty = runGen(["validate", "--catalogs", dir]);
