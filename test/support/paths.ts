@@ -6,3 +6,5 @@ export const GEN = fileURLToPath(new URL("../../bin/gen.js", import.meta.url));
 export const CATALOGS = fileURLToPath(new URL("../../catalogs/", import.meta.url));
 export const GENERATED = fileURLToPath(new URL("../../generated/", import.meta.url));
 export const FIXTURES = fileURLToPath(new URL("../fixtures/", import.meta.url));
+/** Where tests keep what they fetch or build for later runs (git-ignored). */
+export const OUTPUT_ROOT = fileURLToPath(new URL("../../test-output/", import.meta.url));
