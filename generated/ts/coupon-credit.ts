@@ -24,6 +24,12 @@ export type { Decision, ParsedError, ParsedResponse } from "./coupon-credit.hand
  * Error Codes
  *
  * The symbolic error code sent in errorModel.errorCode; each code is its own wire name.
+ *
+ * Note: Symbolic set: the code is the wire name, so code and name are both the document's Error Code, exactly.
+ *
+ * Note: Categories follow the document's headings and have no numeric ranges.
+ *
+ * Note: Several vendor names are longer than the usual ~45 characters; they are the vendor's wire names and are kept exactly.
  */
 export enum ErrorCode {
   /**

@@ -32,6 +32,10 @@ export type { Decision, ParsedError, ParsedResponse } from "./external-api.handl
  * Error code catalog
  *
  * The internal error code sent in error.code of every error response, grouped by range.
+ *
+ * Note: Idempotency conflicts (409): These conflicts do not carry an internal numeric code: the message distinguishes them from the POS busy 409 (13005). They are listed under uncoded, identified by their literal messages.
+ *
+ * Note: Codes and categories are kept in the document's order (11xxx, 12xxx, 10xxx, 13xxx, 99xxx).
  */
 export enum ErrorCode {
   /**

@@ -141,6 +141,8 @@ export namespace PrimaryStatusCode {
  * Terminal Error Codes
  *
  * Depending on the API response, you may also receive one of the following terminal error codes. Error codes are classified as either General (🌎) or Personalisation (▶️).
+ *
+ * Note: The document's Java enum lists the same 27 codes in the same order; fromCode(int) formats with %04d.
  */
 export enum TerminalErrorCode {
   /**

@@ -11,6 +11,16 @@ export const vendor = { id: "secupay", name: "secupay" } as const;
 
 /**
  * secuconnect API Error Codes
+ *
+ * Note: The document's tables have the columns Code | Short | Description | Description translated. Short is kept as message, Description as description, and Description translated as the German (de) translation of description.
+ *
+ * Note: The 1xxx table in the document has no header row; its rows have the same Code | Short | Description layout.
+ *
+ * Note: The document runs the cells of a row together without separators; the cells were split where the Short text ends and the Description sentence begins.
+ *
+ * Note: Several texts in the document use a non-breaking space (U+00A0) instead of a normal space between two words (the 1xxx and 2xxx category descriptions, 3006, 3033, 4013, 4034); these are kept verbatim and written as \u00A0 in this file.
+ *
+ * Note: Five rows of the document have lost their code number (3018, 4018, 4022, 4041, 4042); their numbers are restored from the sequence and marked restored.
  */
 export enum ErrorCode {
   /**

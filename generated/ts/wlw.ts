@@ -27,6 +27,14 @@ export type { Decision, ParsedError, ParsedResponse } from "./wlw.handling.js";
  * Response status codes
  *
  * WLW's Response Status Codes relay information about the state of the transmission of the call.
+ *
+ * Note: The document's table has the columns Code, Message and Used by. The vendor gives no wire names for these codes; the names are derived from the messages.
+ *
+ * Note: Where a code has a second paragraph in the Message cell (e.g. "Detailed description is context-specific."), it is kept as the description, not as part of the message.
+ *
+ * Note: The codes 341, 360, 361, 370, 385 and 386 also exist in the payment-status set with different meanings (e.g. 370 is "Tender not supported" here but BALANCE_INQUIRY_SUCCESS there); the two sets are separate enums.
+ *
+ * Note: The statusCode field carries these codes as strings ("370"), hence codeKind digits with width 3.
  */
 export enum ResponseStatusCode {
   /**
@@ -337,6 +345,14 @@ export namespace ResponseStatusCode {
  * Payment status codes
  *
  * WLW's Payment status codes relay information about the current state of the payment.
+ *
+ * Note: The document's tables have the columns Code, Status Message and Description. The Status Message is the wire name; it is kept exactly as both name and message.
+ *
+ * Note: Codes are listed in the document's order, which puts the Loyalty card status (400) and Loyalty status (700-710) tables before the Issuer status (500-503) table.
+ *
+ * Note: The document does not say in which response field the payment status codes are carried.
+ *
+ * Note: The codes 341, 360, 361, 370, 385 and 386 also exist in the response-status set with different meanings (e.g. 341 is CRUD_NOT_POSSIBLE here but "Transaction has been canceled" there); the two sets are separate enums.
  */
 export enum PaymentStatusCode {
   /**

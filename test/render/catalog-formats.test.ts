@@ -120,4 +120,24 @@ public final class Probe {
       severity: "error",
     });
   });
+
+  it("notes reach the doc comments and the docs, each marked as a note and apart from the vendor's text", () => {
+    const code =
+      "code.proto maps it to 400 Bad Request; HTTP gateways and client libraries also map it to 412 Precondition Failed, so both are listed (codebook's reading).";
+    const set = "Only the codes a payment client meets most are transcribed here; the full list has 17. */ stays text.";
+    const ts = readFileSync(join(out, "ts/grpc.ts"), "utf8");
+    expect(ts).toContain(`   * Note: ${code}\n`);
+    expect(ts).toContain(" * Note: Only the codes a payment client meets most are transcribed here; the full list has 17. *\\/ stays text.\n");
+    const java = readFileSync(join(out, "java/codebook/grpc/GrpcStatus.java"), "utf8");
+    expect(java).toContain(`     * Note: ${code}\n`);
+    expect(java).toContain(" * Note: Only the codes a payment client meets most are transcribed here; the full list has 17. *&#47; stays text.\n");
+    const docs = readFileSync(join(out, "docs/grpc.md"), "utf8");
+    const start = docs.slice(docs.indexOf('id="status-9"'));
+    const entry = start.slice(0, start.indexOf("</article>"));
+    // The description is the vendor's, in the entry's fields; the note is folded below them, under "Notes".
+    expect(entry.indexOf("<dt>Description</dt>")).toBeLessThan(entry.indexOf('<details class="cb-notes"><summary>Notes</summary>'));
+    expect(entry).toContain(`<li>${code.replace(/'/g, "&#39;")}</li>`);
+    expect(docs).toContain("<summary>Notes on Status codes</summary>");
+    expect(docs).toContain(`<li>${set}</li>`);
+  });
 });

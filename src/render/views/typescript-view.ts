@@ -75,7 +75,8 @@ function codeSetView(set: CodeSet) {
   const compact = live.length > TS_OBJECT_LITERAL_MAX_CODES;
   return {
     typeName: set.typeName,
-    doc: jsDocComment("", [set.title, set.description]),
+    // The set's notes are ours, not the vendor's: each is marked as a note.
+    doc: jsDocComment("", [set.title, set.description, ...set.notes.map((note) => `Note: ${note}`)]),
     constPrefix: upperSnake(set.typeName),
     mapPrefix: lowerFirst(set.typeName),
     codeType,

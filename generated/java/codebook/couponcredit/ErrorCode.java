@@ -6,6 +6,12 @@ package codebook.couponcredit;
  * <p>
  * The symbolic error code sent in errorModel.errorCode; each code is its own wire name.
  * <p>
+ * Note: Symbolic set: the code is the wire name, so code and name are both the document's Error Code, exactly.
+ * <p>
+ * Note: Categories follow the document's headings and have no numeric ranges.
+ * <p>
+ * Note: Several vendor names are longer than the usual ~45 characters; they are the vendor's wire names and are kept exactly.
+ * <p>
  * Codes are symbolic strings, matched exactly.
  */
 public enum ErrorCode {

@@ -6,6 +6,10 @@ package codebook.externalapi;
  * <p>
  * The internal error code sent in error.code of every error response, grouped by range.
  * <p>
+ * Note: Idempotency conflicts (409): These conflicts do not carry an internal numeric code: the message distinguishes them from the POS busy 409 (13005). They are listed under uncoded, identified by their literal messages.
+ * <p>
+ * Note: Codes and categories are kept in the document's order (11xxx, 12xxx, 10xxx, 13xxx, 99xxx).
+ * <p>
  * Codes are integers; fromCode(String) accepts their canonical decimal form only.
  */
 public enum ErrorCode {

@@ -4,6 +4,16 @@ package codebook.secupay;
 /**
  * secuconnect API Error Codes (secupay)
  * <p>
+ * Note: The document's tables have the columns Code | Short | Description | Description translated. Short is kept as message, Description as description, and Description translated as the German (de) translation of description.
+ * <p>
+ * Note: The 1xxx table in the document has no header row; its rows have the same Code | Short | Description layout.
+ * <p>
+ * Note: The document runs the cells of a row together without separators; the cells were split where the Short text ends and the Description sentence begins.
+ * <p>
+ * Note: Several texts in the document use a non-breaking space (U+00A0) instead of a normal space between two words (the 1xxx and 2xxx category descriptions, 3006, 3033, 4013, 4034); these are kept verbatim and written as &#92;u00A0 in this file.
+ * <p>
+ * Note: Five rows of the document have lost their code number (3018, 4018, 4022, 4041, 4042); their numbers are restored from the sequence and marked restored.
+ * <p>
  * Codes are integers; fromCode(String) accepts their canonical decimal form only.
  */
 public enum ErrorCode {

@@ -6,6 +6,14 @@ package codebook.wlw;
  * <p>
  * WLW's Payment status codes relay information about the current state of the payment.
  * <p>
+ * Note: The document's tables have the columns Code, Status Message and Description. The Status Message is the wire name; it is kept exactly as both name and message.
+ * <p>
+ * Note: Codes are listed in the document's order, which puts the Loyalty card status (400) and Loyalty status (700-710) tables before the Issuer status (500-503) table.
+ * <p>
+ * Note: The document does not say in which response field the payment status codes are carried.
+ * <p>
+ * Note: The codes 341, 360, 361, 370, 385 and 386 also exist in the response-status set with different meanings (e.g. 341 is CRUD_NOT_POSSIBLE here but "Transaction has been canceled" there); the two sets are separate enums.
+ * <p>
  * Codes are 3-digit strings whose zero padding is significant; fromCode(int) pads like String.format(Locale.ROOT, "%03d", code).
  */
 public enum PaymentStatusCode {
