@@ -11,7 +11,8 @@
  * Never finalize a transaction if the external payment portion was not collected.
  */
 
-import type { CodeInfo, Parsed } from "./codebook-runtime.js";
+import type { CodeInfo, CodeCategory, Parsed } from "./codebook-runtime.js";
+import { categoryByPrefixOrRange } from "./codebook-runtime.js";
 
 /** The vendor these codes belong to. */
 export const vendor = { id: "coupon-credit", name: "Coupon/Credit API" } as const;
@@ -162,6 +163,30 @@ export const errorCodeByCode: ReadonlyMap<string, ErrorCodeInfo> = new Map(ERROR
 
 /** Every ErrorCode by its name. */
 export const errorCodeByName: ReadonlyMap<string, ErrorCodeInfo> = new Map(ERROR_CODE_INFOS.map((info) => [info.name, info]));
+
+/**
+ * The categories of ErrorCode, in catalog order, each with its range or prefix (null where it has none).
+ */
+export const errorCodeCategories: readonly CodeCategory[] = [
+  { id: "authentication", title: "Authentication & Authorization", range: null, prefix: null },
+  { id: "transaction-key", title: "Transaction Key Errors", range: null, prefix: null },
+  { id: "payment", title: "Payment Errors", range: null, prefix: null },
+  { id: "idempotency", title: "Idempotency Errors", range: null, prefix: null },
+  { id: "validation", title: "Validation Errors", range: null, prefix: null },
+  { id: "refund", title: "Refund Errors", range: null, prefix: null },
+];
+
+/**
+ * The category of a ErrorCode code: a known code's own (null when it has none); an unknown code's by prefix (the longest it starts with), else by range (the first that holds it); else null.
+ */
+export function errorCodeCategoryOf(code: string): CodeCategory | null {
+  const member = ErrorCode.fromCode(code);
+  if (member !== null) {
+    const id = ErrorCode.info(member).category?.id;
+    return errorCodeCategories.find((category) => category.id === id) ?? null;
+  }
+  return categoryByPrefixOrRange(errorCodeCategories, String(code));
+}
 
 const ERROR_CODE_BY_WIRE: ReadonlyMap<string, ErrorCode> = new Map(ERROR_CODE_INFOS.map((info) => [String(info.code), info.code]));
 const ERROR_CODE_VALUES: readonly ErrorCode[] = Object.freeze(ERROR_CODE_INFOS.map((info) => info.code));

@@ -18,8 +18,8 @@
  * - reason on refunds must be one of the 5 exact allowed values
  */
 
-import type { CodeInfo, Parsed, UncodedInfo } from "./codebook-runtime.js";
-import { matchUncoded as matchUncodedEntry } from "./codebook-runtime.js";
+import type { CodeInfo, CodeCategory, Parsed, UncodedInfo } from "./codebook-runtime.js";
+import { categoryByPrefixOrRange, matchUncoded as matchUncodedEntry } from "./codebook-runtime.js";
 
 /** The vendor these codes belong to. */
 export const vendor = { id: "external-api", name: "External API" } as const;
@@ -198,6 +198,29 @@ export const errorCodeByCode: ReadonlyMap<number, ErrorCodeInfo> = new Map(ERROR
 
 /** Every ErrorCode by its name. */
 export const errorCodeByName: ReadonlyMap<string, ErrorCodeInfo> = new Map(ERROR_CODE_INFOS.map((info) => [info.name, info]));
+
+/**
+ * The categories of ErrorCode, in catalog order, each with its range or prefix (null where it has none).
+ */
+export const errorCodeCategories: readonly CodeCategory[] = [
+  { id: "authentication", title: "Authentication and authorization errors (11xxx)", range: { min: 11000, max: 11999 }, prefix: null },
+  { id: "validation", title: "Validation errors (12xxx)", range: { min: 12000, max: 12999 }, prefix: null },
+  { id: "resource", title: "Resource errors (10xxx)", range: { min: 10000, max: 10999 }, prefix: null },
+  { id: "pos", title: "POS errors (13xxx)", range: { min: 13000, max: 13999 }, prefix: null },
+  { id: "internal", title: "Internal errors (99xxx)", range: { min: 99000, max: 99999 }, prefix: null },
+];
+
+/**
+ * The category of a ErrorCode code: a known code's own (null when it has none); an unknown code's by prefix (the longest it starts with), else by range (the first that holds it); else null.
+ */
+export function errorCodeCategoryOf(code: string | number): CodeCategory | null {
+  const member = typeof code === "number" ? ErrorCode.fromCode(code) : ErrorCode.fromCode(code);
+  if (member !== null) {
+    const id = ErrorCode.info(member).category?.id;
+    return errorCodeCategories.find((category) => category.id === id) ?? null;
+  }
+  return categoryByPrefixOrRange(errorCodeCategories, String(code));
+}
 
 const ERROR_CODE_BY_WIRE: ReadonlyMap<string, ErrorCode> = new Map(ERROR_CODE_INFOS.map((info) => [String(info.code), info.code]));
 const ERROR_CODE_VALUES: readonly ErrorCode[] = Object.freeze(ERROR_CODE_INFOS.map((info) => info.code));

@@ -3,8 +3,8 @@
  * secupay: Error codes of the secupay secuconnect API, grouped into internal (1xxx), authentication (2xxx), action (3xxx) and format (4xxx) errors.
  */
 
-import type { CodeInfo, FormatOptions, Parsed } from "./codebook-runtime.js";
-import { fillPlaceholders } from "./codebook-runtime.js";
+import type { CodeInfo, CodeCategory, FormatOptions, Parsed } from "./codebook-runtime.js";
+import { categoryByPrefixOrRange, fillPlaceholders } from "./codebook-runtime.js";
 
 /** The vendor these codes belong to. */
 export const vendor = { id: "secupay", name: "secupay" } as const;
@@ -1130,6 +1130,28 @@ export const errorCodeByCode: ReadonlyMap<number, ErrorCodeInfo> = new Map(ERROR
 
 /** Every ErrorCode by its name. */
 export const errorCodeByName: ReadonlyMap<string, ErrorCodeInfo> = new Map(ERROR_CODE_INFOS.map((info) => [info.name, info]));
+
+/**
+ * The categories of ErrorCode, in catalog order, each with its range or prefix (null where it has none).
+ */
+export const errorCodeCategories: readonly CodeCategory[] = [
+  { id: "internal", title: "1xxx - Internal Errors", range: { min: 1000, max: 1999 }, prefix: null },
+  { id: "authentication", title: "2xxx - Authentication Errors", range: { min: 2000, max: 2999 }, prefix: null },
+  { id: "action", title: "3xxx - Action Errors", range: { min: 3000, max: 3999 }, prefix: null },
+  { id: "format", title: "4xxx - Format Errors", range: { min: 4000, max: 4999 }, prefix: null },
+];
+
+/**
+ * The category of a ErrorCode code: a known code's own (null when it has none); an unknown code's by prefix (the longest it starts with), else by range (the first that holds it); else null.
+ */
+export function errorCodeCategoryOf(code: string | number): CodeCategory | null {
+  const member = typeof code === "number" ? ErrorCode.fromCode(code) : ErrorCode.fromCode(code);
+  if (member !== null) {
+    const id = ErrorCode.info(member).category?.id;
+    return errorCodeCategories.find((category) => category.id === id) ?? null;
+  }
+  return categoryByPrefixOrRange(errorCodeCategories, String(code));
+}
 
 const ERROR_CODE_BY_WIRE: ReadonlyMap<string, ErrorCode> = new Map(ERROR_CODE_INFOS.map((info) => [String(info.code), info.code]));
 const ERROR_CODE_VALUES: readonly ErrorCode[] = Object.freeze(ERROR_CODE_INFOS.map((info) => info.code));

@@ -132,6 +132,9 @@ const INTEGER_CODE_WRITTEN_OTHERWISE = /(?:^|[\s{,])["']?code["']?[ \t]*:(?:\s|#
 
 function checkRange(context: CheckContext, set: RawCodeSet, entry: RawCode, path: (string | number)[]): void {
   const category = set.categories?.find((candidate) => candidate.id === entry.category);
+  if (category?.prefix !== undefined && !String(entry.code).startsWith(category.prefix)) {
+    context.report("code-outside-prefix", `code ${String(entry.code)} does not start with the prefix ${category.prefix} of its category ${category.id}`, path);
+  }
   if (!category?.range) return;
   const value = Number(entry.code);
   const { min, max } = category.range;

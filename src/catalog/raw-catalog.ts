@@ -88,12 +88,19 @@ export interface RawCodeSet extends RawCodeDefaults {
   readonly description?: string;
   readonly codeKind: CodeKind;
   readonly width?: number;
+  readonly identifiers?: readonly RawIdentifierKind[];
   readonly scopes?: readonly RawScope[];
   readonly categories?: readonly RawCategory[];
   readonly codes: readonly RawCode[];
   readonly outcome?: RawOutcomeRule;
   readonly uncoded?: readonly RawUncoded[];
   readonly notes?: readonly string[];
+}
+
+export interface RawIdentifierKind {
+  readonly id: string;
+  readonly title: string;
+  readonly description?: string;
 }
 
 export interface RawScope {
@@ -108,6 +115,7 @@ export interface RawCategory extends RawCodeDefaults {
   readonly title: string;
   readonly description?: string;
   readonly range?: { readonly min: number; readonly max: number };
+  readonly prefix?: string;
   readonly exceptionClasses?: readonly string[];
   readonly deprecated?: RawDeprecation;
   readonly outcome?: RawOutcomeRule;
@@ -145,6 +153,8 @@ export interface RawPlaceholder {
 export interface RawCode {
   readonly code: number | string;
   readonly name: string;
+  readonly aliases?: readonly string[];
+  readonly identifiers?: Readonly<Record<string, string>>;
   readonly message?: string;
   readonly alternativeMessages?: readonly string[];
   readonly description?: string;

@@ -44,7 +44,7 @@ export const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set([
   "Number", "Object", "Optional", "Override", "Partial", "Readonly", "ReadonlyMap", "Record", "Set", "String",
   "System", "Unknown", "Entry", "RangeError",
   // The nested types of the generated Java enums.
-  "Retry", "Uncoded",
+  "Retry", "Uncoded", "CodeCategory",
   // The generated TypeScript runtime's own types.
   "CodeInfo", "UncodedInfo", "ScopeInfo", "CategoryInfo", "RetryInfo", "RetryPolicy", "DeprecationInfo", "TextField",
   "TranslatedTexts", "PlaceholderInfo", "Parsed", "FormatOptions",

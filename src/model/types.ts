@@ -92,6 +92,8 @@ export interface CodeSet {
   readonly title: string;
   readonly description: string | undefined;
   readonly format: CodeFormat;
+  /** The secondary identifiers the set's codes are known by (a condition name), each with its own lookup. */
+  readonly identifiers: readonly IdentifierKind[];
   readonly scopes: readonly Scope[];
   readonly categories: readonly Category[];
   /** Codes in catalog order (values() returns them in this order). */
@@ -140,6 +142,14 @@ export interface Resolution {
   readonly retryFrom: "entry" | "rule" | "outcome";
 }
 
+/** A kind of secondary identifier of a set's codes, such as PostgreSQL's condition name. */
+export interface IdentifierKind {
+  /** Stable id: the key in a code's identifiers; names the lookups (fromCondition, <set>ByCondition). */
+  readonly id: string;
+  readonly title: string;
+  readonly description: string | undefined;
+}
+
 export interface Scope {
   readonly id: string;
   readonly title: string;
@@ -152,6 +162,8 @@ export interface Category {
   readonly title: string;
   readonly description: string | undefined;
   readonly range: { readonly min: number; readonly max: number } | undefined;
+  /** The start every code of the category has on the wire ("22"); unknown codes with it fall in the category. */
+  readonly prefix: string | undefined;
   readonly exceptionClasses: readonly string[];
   readonly deprecated: Deprecation | undefined;
   /** The outcome of the category's codes (and of unknown codes in its range) that the code does not assign. */
@@ -200,6 +212,10 @@ export interface CodeEntry {
   /** The code as a string: the map key and what fromCode(string) matches. */
   readonly wire: string;
   readonly name: string;
+  /** More names of the code, each resolving to it (not members of their own). */
+  readonly aliases: readonly string[];
+  /** The code's secondary identifiers, in the order the set declares their kinds. */
+  readonly identifiers: readonly { readonly id: string; readonly value: string }[];
   readonly message: string | undefined;
   readonly alternativeMessages: readonly string[];
   readonly description: string | undefined;

@@ -51,9 +51,23 @@ describe("catalog format features, round-tripped through TypeScript and Java", (
     expect(of("processing_error")).toMatchObject({ httpStatus: 402, retry: { policy: "after-delay" } });
   });
 
+  it("TypeScript: an alias is the member it names; each secondary identifier has its own lookup", async () => {
+    const pg = (await import(join(out, "ts/postgresql.ts"))) as {
+      SqlState: Api;
+      sqlStateAliases: Record<string, string>;
+      sqlStateByCondition: ReadonlyMap<string, readonly string[]>;
+    };
+    expect(pg.sqlStateAliases.ERRCODE_ARRAY_ELEMENT_ERROR).toBe(pg.SqlState.fromCode("2202E"));
+    expect(pg.sqlStateAliases.ERRCODE_DATETIME_VALUE_OUT_OF_RANGE).toBe("22008");
+    expect(pg.sqlStateByCondition.get("unique_violation")).toEqual(["23505"]);
+    expect(pg.sqlStateByCondition.get("string_data_right_truncation")).toEqual(["01004", "22001"]);
+    expect(pg.sqlStateByCondition.get("no_such_condition")).toBeUndefined();
+  });
+
   it("Java compiles with -Xlint:all -Werror and gives the same effective values", () => {
     const classes = tempDir("codebook-formats-java-");
     const probe = `import codebook.grpc.GrpcStatus;
+import codebook.postgresql.SqlState;
 import codebook.stripedeclines.DeclineCode;
 public final class Probe {
     public static void main(String[] args) {
@@ -62,11 +76,13 @@ public final class Probe {
             DeclineCode member = DeclineCode.fromCode(code);
             System.out.println(member.name() + " " + member.getHttpStatus() + " " + member.getRetry().getPolicy());
         }
+        System.out.println((SqlState.ERRCODE_ARRAY_ELEMENT_ERROR == SqlState.fromCode("2202E")) + " " + SqlState.ERRCODE_DATETIME_VALUE_OUT_OF_RANGE.getCode());
+        System.out.println(SqlState.fromCondition("unique_violation") + " " + SqlState.fromCondition("string_data_right_truncation") + " " + SqlState.fromCondition("nope") + " " + SqlState.fromCondition(null));
     }
 }
 `;
     writeFileSync(join(classes, "Probe.java"), probe);
-    const sources = ["grpc", "stripedeclines"].flatMap((pkg) => {
+    const sources = ["grpc", "postgresql", "stripedeclines"].flatMap((pkg) => {
       const dir = join(out, "java/codebook", pkg);
       return readdirSync(dir).map((name) => join(dir, name));
     });
@@ -81,6 +97,8 @@ public final class Probe {
       "TRY_AGAIN_LATER 402 after-delay",
       "STOLEN_CARD 402 never",
       "PROCESSING_ERROR 402 after-delay",
+      "true 22008",
+      "[ERRCODE_UNIQUE_VIOLATION] [ERRCODE_WARNING_STRING_DATA_RIGHT_TRUNCATION, ERRCODE_STRING_DATA_RIGHT_TRUNCATION] [] []",
     ]);
   });
 
@@ -98,6 +116,16 @@ public final class Probe {
     const entry = start.slice(0, start.indexOf("</article>"));
     expect(entry).toContain("<dt>HTTP status</dt><dd>402</dd>");
     expect(entry).toContain("<dt>Retry</dt><dd>after-delay</dd>");
+  });
+
+  it("the docs show a code's aliases, its secondary identifiers under their kind's title, and its severity", () => {
+    const docs = readFileSync(join(out, "docs/postgresql.md"), "utf8");
+    const start = docs.slice(docs.indexOf('id="sqlstate-2202E"'));
+    const entry = start.slice(0, start.indexOf("</article>"));
+    expect(entry).toContain("<dt>Aliases</dt><dd><code>ERRCODE_<wbr>ARRAY_<wbr>ELEMENT_<wbr>ERROR</code></dd>");
+    expect(entry).toContain("<dt>PL/pgSQL condition name</dt><dd><code>array_subscript_error</code></dd>");
+    expect(entry).toContain(`<dt>Severity</dt><dd>error <em class="cb-default">(its code set's default)</em></dd>`);
+    expect(docs).toContain(`<dt>Severity</dt><dd>success <em class="cb-default">(its category's default)</em></dd>`);
   });
 
   it("catalog.json has every status of a code, primary first, and where each inherited value comes from", () => {

@@ -12,10 +12,12 @@ import {
   splitForConstants,
 } from "../escape/java.js";
 import { bannerText } from "./banner.js";
+import { javaCategoryLookup } from "./category-lookup.js";
 import { JavaDataWriter } from "./java-data.js";
 import { joinEach } from "./join.js";
 import { outcomeText } from "./outcome-text.js";
 import { retiredView } from "./retired-view.js";
+import { javaSecondaryNames } from "./secondary-names.js";
 
 /** Where a code set's enum goes: generated/java/<package path>/<TypeName>.java. */
 export function javaFilePath(vendor: Vendor, set: CodeSet): string {
@@ -110,6 +112,13 @@ export function javaEnumView(vendor: Vendor, set: CodeSet) {
     inline,
     isEnum,
     isClass: !isEnum,
+    // Aliases and identifier lookups: code, empty when the set has none. A class has no constant fields: valueOf finds them.
+    secondaryNames: javaSecondaryNames(liveSet, (name) => (isEnum ? name : `valueOf(${javaString(name)})`)),
+    // The categories and categoryOf: code, empty when the set has no categories.
+    categoryLookup: javaCategoryLookup(
+      liveSet,
+      fields.some((field) => field.name === "category"),
+    ),
     size: live.length,
     codeRead: kind === "integer" ? "$Data.integer()" : "$Data.string()",
     dataClasses: [

@@ -112,7 +112,7 @@ function codeSetView(set: CodeSet, setIndex: number, anchors: PageAnchors) {
   });
   const groups = set.categories.map((category, categoryIndex) =>
     group(
-      `${markdownHeading(category.title)}${category.range ? ` (${category.range.min}–${category.range.max})` : ""}${category.deprecated ? " <em>(deprecated)</em>" : ""}`,
+      `${markdownHeading(category.title)}${category.range ? ` (${category.range.min}–${category.range.max})` : ""}${category.prefix === undefined ? "" : ` (prefix <code>${markdownCell(category.prefix)}</code>)`}${category.deprecated ? " <em>(deprecated)</em>" : ""}`,
       {
         anchor: anchors.categories[setIndex]?.[categoryIndex] ?? null,
         plainTitle: htmlText(category.title),

@@ -4,11 +4,13 @@ import { vendorNamespace } from "../../model/vendor-names.js";
 import { jsDocComment, jsDocText, tsLineComment, tsString, tsStringOrNull } from "../escape/typescript.js";
 import type { SharedInput } from "../shared-input.js";
 import { bannerText } from "./banner.js";
+import { typescriptCategoryLookup, usesCategoryLookup } from "./category-lookup.js";
 import { hasResponseParser } from "./handling-spec.js";
 import { joinEach } from "./join.js";
 import { lowerFirst, upperSnake } from "./names.js";
 import { outcomeText } from "./outcome-text.js";
 import { retiredView } from "./retired-view.js";
+import { typescriptSecondaryNames } from "./secondary-names.js";
 
 /** What templates/ts/vendor.ts.hbs sees: every literal already escaped, every name already cased. */
 export function typescriptVendorView(vendor: Vendor) {
@@ -33,8 +35,10 @@ function runtimeImports(vendor: Vendor) {
   const usesRetired = vendor.codeSets.some((set) => set.codes.some((entry) => entry.retired));
   const usesDigitsRetired = vendor.codeSets.some((set) => set.format.kind === "digits" && set.codes.some((entry) => entry.retired));
   const usesJson = vendor.codeSets.some((set) => set.codes.filter((entry) => !entry.retired).length > TS_OBJECT_LITERAL_MAX_CODES);
+  const usesCategories = usesCategoryLookup(vendor.codeSets);
   const types = [
     "CodeInfo",
+    ...(usesCategories ? ["CodeCategory"] : []),
     ...(usesFormat ? ["FormatOptions"] : []),
     "Parsed",
     ...(usesRetired ? ["RetiredInfo"] : []),
@@ -42,6 +46,7 @@ function runtimeImports(vendor: Vendor) {
     ...(usesUncoded ? ["UncodedInfo"] : []),
   ];
   const values = [
+    ...(usesCategories ? ["categoryByPrefixOrRange"] : []),
     ...(usesFormat ? ["fillPlaceholders"] : []),
     ...(usesDigitsRetired ? ["formatDigits"] : []),
     ...(usesUncoded ? ["matchUncoded as matchUncodedEntry"] : []),
@@ -78,6 +83,10 @@ function codeSetView(set: CodeSet) {
     // The set's notes are ours, not the vendor's: each is marked as a note.
     doc: jsDocComment("", [set.title, set.description, ...set.notes.map((note) => `Note: ${note}`)]),
     constPrefix: upperSnake(set.typeName),
+    // Aliases and identifier lookups: code, empty when the set has none.
+    secondaryNames: typescriptSecondaryNames(set, lowerFirst(set.typeName)),
+    // The categories and categoryOf: code, empty when the set has no categories.
+    categoryLookup: typescriptCategoryLookup(set, lowerFirst(set.typeName)),
     mapPrefix: lowerFirst(set.typeName),
     codeType,
     isInteger: kind === "integer",
