@@ -51,8 +51,8 @@ function checkCodeSetReferences(context: CheckContext, set: RawCodeSet, setIndex
     }
     if (!range) return;
     const path = [...base, "categories", index, "range"];
-    if (set.codeKind === "symbolic")
-      context.report("range-on-symbolic-set", `category ${category.id} has a numeric range, but code set ${set.id} has symbolic codes`, path);
+    if (set.codeKind === "symbolic" || set.codeKind === "alphanumeric")
+      context.report("range-on-symbolic-set", `category ${category.id} has a numeric range, but code set ${set.id} has ${set.codeKind} codes`, path);
     else if (range.min > range.max) context.report("invalid-range", `category ${category.id} has min ${range.min} greater than max ${range.max}`, path);
   });
 

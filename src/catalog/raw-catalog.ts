@@ -65,7 +65,14 @@ export interface RawGuidance {
   readonly items?: readonly string[];
 }
 
-export type CodeKind = "integer" | "digits" | "symbolic";
+export type CodeKind = "integer" | "digits" | "alphanumeric" | "symbolic";
+
+/** The characters an alphanumeric set's codes may hold. */
+export interface RawAlphabet {
+  /** A character class of ASCII letters, digits and ranges: [0-9A-Z]. */
+  readonly characters: string;
+  readonly caseSensitive?: boolean;
+}
 
 /** How grave a code is, as the vendor ranks it. */
 export type Severity = "error" | "warning" | "info" | "success";
@@ -88,6 +95,7 @@ export interface RawCodeSet extends RawCodeDefaults {
   readonly description?: string;
   readonly codeKind: CodeKind;
   readonly width?: number;
+  readonly alphabet?: RawAlphabet;
   readonly identifiers?: readonly RawIdentifierKind[];
   readonly scopes?: readonly RawScope[];
   readonly categories?: readonly RawCategory[];

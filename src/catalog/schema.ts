@@ -154,7 +154,7 @@ function describe(error: ErrorObject, path: DataPath, root: string): Description
     case "not":
       return {
         rule: "width-not-allowed",
-        message: `${where} has "width", which applies only to digits code sets`,
+        message: `${where} has "width", which applies only to digits and alphanumeric code sets`,
         at: { path: [...path, "width"], key: true },
       };
     default:

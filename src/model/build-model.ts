@@ -1,3 +1,4 @@
+import { alphabetOf } from "../catalog/check-alphanumeric.js";
 import { type EffectiveCode, effectiveCode, httpStatusList } from "../catalog/code-defaults.js";
 import type { RawCatalog, RawCategory, RawCode, RawCodeDefaults, RawCodeSet, RawDeprecation, RawRetry, RawUncoded } from "../catalog/raw-catalog.js";
 import type { ValidCatalog } from "../catalog/validate.js";
@@ -87,6 +88,8 @@ function codeFormat(set: RawCodeSet): CodeFormat {
       return { kind: "integer" };
     case "digits":
       return { kind: "digits", width: set.width ?? 0 };
+    case "alphanumeric":
+      return { kind: "alphanumeric", width: set.width, alphabet: alphabetOf(set).characters, caseSensitive: alphabetOf(set).caseSensitive ?? true };
     case "symbolic":
       return { kind: "symbolic" };
   }

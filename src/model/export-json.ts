@@ -44,7 +44,8 @@ function exportCodeSet(set: CodeSet): object {
     title: set.title,
     description: set.description,
     codeKind: set.format.kind,
-    width: set.format.kind === "digits" ? set.format.width : undefined,
+    width: set.format.kind === "digits" || set.format.kind === "alphanumeric" ? set.format.width : undefined,
+    alphabet: set.format.kind === "alphanumeric" ? { characters: set.format.alphabet, caseSensitive: set.format.caseSensitive } : undefined,
     identifiers: nonEmpty(set.identifiers),
     scopes: nonEmpty(set.scopes),
     categories: nonEmpty(

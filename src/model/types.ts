@@ -81,8 +81,19 @@ export interface Guidance {
   readonly items: readonly string[];
 }
 
-/** How a set's codes look on the wire; digits carry their width. */
-export type CodeFormat = { readonly kind: "integer" } | { readonly kind: "digits"; readonly width: number } | { readonly kind: "symbolic" };
+/** How a set's codes look on the wire; digits carry their width, alphanumeric codes their alphabet and optional width. */
+export type CodeFormat =
+  | { readonly kind: "integer" }
+  | { readonly kind: "digits"; readonly width: number }
+  | {
+      readonly kind: "alphanumeric";
+      /** Every code's length, if the set declares one: fromCode(int) formats like %0<width>d. */
+      readonly width: number | undefined;
+      /** A character class: [0-9A-Z]. */
+      readonly alphabet: string;
+      readonly caseSensitive: boolean;
+    }
+  | { readonly kind: "symbolic" };
 
 export interface CodeSet {
   /** Stable id within the vendor. */

@@ -18,7 +18,7 @@ import { defaultJavaPackage } from "../../src/model/vendor-names.js";
  * validator accepts (reserved words are left to the invalid mutations in test/property/mutations.ts).
  */
 
-export type CodeKind = "integer" | "digits" | "symbolic";
+export type CodeKind = "integer" | "digits" | "alphanumeric" | "symbolic";
 export type TextField = "message" | "description" | "action";
 
 export interface Retry {
@@ -98,6 +98,7 @@ export interface CodeSet extends CodeDefaults {
   description?: string | undefined;
   codeKind: CodeKind;
   width?: number | undefined;
+  alphabet?: { characters: string; caseSensitive?: boolean | undefined } | undefined;
   identifiers?: { id: string; title: string; description?: string | undefined }[] | undefined;
   scopes?: Scope[] | undefined;
   categories?: Category[] | undefined;
@@ -333,9 +334,27 @@ function wireCodes(g: Draw, kind: CodeKind, width: number, count: number): (numb
       const digits = fc.integer({ min: 0, max: 10 ** width - 1 }).map((value) => String(value).padStart(width, "0"));
       return g(fc.uniqueArray(digits, { minLength: 1, maxLength: count }));
     }
+    case "alphanumeric": {
+      // Characters of every alphabet drawn below (each holds 0-9 and A-Z); unique ignoring case, which some alphabets ignore.
+      const length = width > 0 ? fc.constant(width) : fc.integer({ min: 1, max: 6 });
+      const code = length.chain((n) => fc.array(fc.constantFrom(..."0123456789AEZNPX"), { minLength: n, maxLength: n })).map((chars) => chars.join(""));
+      return g(fc.uniqueArray(code, { minLength: 1, maxLength: count, selector: (c) => c.toUpperCase() }));
+    }
     case "symbolic":
       return g(fc.uniqueArray(symbolicCodeArbitrary, { minLength: 1, maxLength: count }));
   }
+}
+
+/** Alphabets an alphanumeric set may declare; each holds 0-9 and A-Z, so every drawn code fits each. */
+const ALPHABETS = [{ characters: "[0-9A-Z]" }, { characters: "[A-Z0-9]", caseSensitive: true }, { characters: "[0-9A-Za-z]", caseSensitive: false }];
+
+/**
+ * Whether fromCode(int) reaches a code: always for integer and digits sets; for an alphanumeric set with a
+ * width, when the code is made of digits (fromCode(int) formats like %0<width>d); never for symbolic sets.
+ */
+export function reachableByInt(set: CodeSet, code: Code): boolean {
+  if (set.codeKind === "alphanumeric") return set.width !== undefined && /^[0-9]+$/.test(String(code.code));
+  return set.codeKind !== "symbolic";
 }
 
 /** Placeholders for an entry: tokens that occur in its texts, either written in ({name}, $name...) or taken from a text. */
@@ -388,8 +407,8 @@ function translationsFor(g: Draw, entry: Code): Translations | undefined {
 }
 
 function codeSetOf(g: Draw, id: string, typeName: string): CodeSet {
-  const codeKind = pickFrom(g, ["integer", "digits", "symbolic"] as const);
-  const width = codeKind === "digits" ? g(fc.integer({ min: 1, max: 9 })) : 0;
+  const codeKind = pickFrom(g, ["integer", "digits", "alphanumeric", "symbolic"] as const);
+  const width = codeKind === "digits" || (codeKind === "alphanumeric" && chance(g, 60)) ? g(fc.integer({ min: 1, max: 9 })) : 0;
   const codes = wireCodes(g, codeKind, width, g(fc.integer({ min: 1, max: 5 })));
   const uncodedCount = chance(g, 25) ? g(fc.integer({ min: 1, max: 2 })) : 0;
   const aliasCount = chance(g, 15) ? g(fc.integer({ min: 1, max: 2 })) : 0;
@@ -454,7 +473,7 @@ function codeSetOf(g: Draw, id: string, typeName: string): CodeSet {
     const values = entries.filter((entry) => entry.category === categoryId).map((entry) => Number(entry.code));
     let range: { min: number; max: number } | undefined;
     let prefix: string | undefined;
-    if (codeKind !== "symbolic" && chance(g, 60)) {
+    if ((codeKind === "integer" || codeKind === "digits") && chance(g, 60)) {
       const low = values.length > 0 ? Math.min(...values) : g(fc.integer({ min: -1000, max: 1000 }));
       const high = values.length > 0 ? Math.max(...values) : low;
       range = { min: low - g(fc.nat(100)), max: high + g(fc.nat(100)) };
@@ -508,7 +527,8 @@ function codeSetOf(g: Draw, id: string, typeName: string): CodeSet {
     title: g(textArbitrary),
     description: maybe(g, 60, () => g(textArbitrary)),
     codeKind,
-    width: codeKind === "digits" ? width : undefined,
+    width: codeKind === "digits" || (codeKind === "alphanumeric" && width > 0) ? width : undefined,
+    alphabet: codeKind === "alphanumeric" && chance(g, 80) ? pickFrom(g, ALPHABETS) : undefined,
     identifiers: identifierKinds.length > 0 ? identifierKinds : undefined,
     scopes: scopes.length > 0 || chance(g, 10) ? scopes : undefined,
     categories: categories.length > 0 || chance(g, 10) ? categories : undefined,

@@ -18,6 +18,7 @@ import { joinEach } from "./join.js";
 import { outcomeText } from "./outcome-text.js";
 import { retiredView } from "./retired-view.js";
 import { javaSecondaryNames } from "./secondary-names.js";
+import { wireKind, wireWidth } from "./wire-kind.js";
 
 /** Where a code set's enum goes: generated/java/<package path>/<TypeName>.java. */
 export function javaFilePath(vendor: Vendor, set: CodeSet): string {
@@ -72,7 +73,7 @@ const INLINE_BYTECODE_BUDGET = 48_000;
 
 /** What templates/java/enum.java.hbs sees for one code set. */
 export function javaEnumView(vendor: Vendor, set: CodeSet) {
-  const kind = set.format.kind;
+  const kind = wireKind(set.format);
   // Retired codes are no constants; retired(code) still recognises them.
   const live = set.codes.filter((entry) => !entry.retired);
   const retired = set.codes.filter((entry) => entry.retired);
@@ -101,7 +102,7 @@ export function javaEnumView(vendor: Vendor, set: CodeSet) {
     isInteger: kind === "integer",
     isDigits: kind === "digits",
     isSymbolic: kind === "symbolic",
-    width: set.format.kind === "digits" ? set.format.width : 0,
+    width: wireWidth(set.format),
     fields: fields.map((field) => ({ ...field, doc: javadocComment("    ", [field.doc]), textField: TEXT_FIELDS.has(field.name) })),
     hasTranslations: fields.some((field) => field.name === "translations"),
     hasRetryField: fields.some((field) => field.name === "retry"),
@@ -280,6 +281,8 @@ function formatNote(set: CodeSet): string {
       return `Codes are ${set.format.width}-digit strings whose zero padding is significant; fromCode(int) pads like String.format(Locale.ROOT, "%0${set.format.width}d", code).`;
     case "integer":
       return "Codes are integers; fromCode(String) accepts their canonical decimal form only.";
+    case "alphanumeric":
+      return `Codes are ${set.format.width === undefined ? "" : `${set.format.width}-character `}strings from ${set.format.alphabet}, matched exactly${set.format.width === undefined ? "" : `; fromCode(int) formats like String.format(Locale.ROOT, "%0${set.format.width}d", code), so it finds the codes made of digits only`}.`;
     case "symbolic":
       return "Codes are symbolic strings, matched exactly.";
   }

@@ -181,6 +181,11 @@ function formatKind(format: CodeSet["format"], length: "short" | "long"): string
       return `${format.width}-digit strings${length === "long" ? " (leading zeros count)" : ""}`;
     case "integer":
       return "integers";
+    case "alphanumeric": {
+      const width = format.width === undefined ? "" : `${format.width}-character `;
+      const caseNote = length === "long" && !format.caseSensitive ? ", either case" : "";
+      return `${width}strings from <code>${format.alphabet}</code>${caseNote}`;
+    }
     case "symbolic":
       return "symbolic strings";
     default: {

@@ -2,6 +2,7 @@ import type { Retry, Vendor } from "../../model/types.js";
 import { jsDocComment, tsLineComment, tsString } from "../escape/typescript.js";
 import { bannerText } from "./banner.js";
 import { handlingSpec } from "./handling-spec.js";
+import { wireKind, wireWidth } from "./wire-kind.js";
 
 /** What templates/ts/handling.ts.hbs sees: the vendor's handling spec spelled as TypeScript literals. */
 export function typescriptHandlingView(vendor: Vendor) {
@@ -18,7 +19,7 @@ export function typescriptHandlingView(vendor: Vendor) {
     })),
     sets: spec.sets.map((set, index) => ({
       name: constOf(index),
-      head: `id: ${tsString(set.id)}, kind: ${tsString(set.set.format.kind)}, width: ${set.set.format.kind === "digits" ? set.set.format.width : 0}`,
+      head: `id: ${tsString(set.id)}, kind: ${tsString(wireKind(set.set.format))}, width: ${wireWidth(set.set.format)}`,
       codes: set.codes.map((code) => ({
         line: `[${typeof code.code === "number" ? String(code.code) : tsString(code.wire)}, { code: ${typeof code.code === "number" ? String(code.code) : tsString(code.code)}, name: ${tsString(code.name)}, resolved: ${resolvedOf(code.resolved)}${code.retired ? ", retired: true" : ""} }]`,
       })),

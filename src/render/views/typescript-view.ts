@@ -11,6 +11,7 @@ import { lowerFirst, upperSnake } from "./names.js";
 import { outcomeText } from "./outcome-text.js";
 import { retiredView } from "./retired-view.js";
 import { typescriptSecondaryNames } from "./secondary-names.js";
+import { wireKind, wireWidth } from "./wire-kind.js";
 
 /** What templates/ts/vendor.ts.hbs sees: every literal already escaped, every name already cased. */
 export function typescriptVendorView(vendor: Vendor) {
@@ -33,7 +34,7 @@ function runtimeImports(vendor: Vendor) {
   const usesFormat = vendor.codeSets.some((set) => set.codes.some((entry) => entry.placeholders.length > 0));
   const usesUncoded = vendor.codeSets.some((set) => set.uncoded.length > 0);
   const usesRetired = vendor.codeSets.some((set) => set.codes.some((entry) => entry.retired));
-  const usesDigitsRetired = vendor.codeSets.some((set) => set.format.kind === "digits" && set.codes.some((entry) => entry.retired));
+  const usesDigitsRetired = vendor.codeSets.some((set) => wireKind(set.format) === "digits" && set.codes.some((entry) => entry.retired));
   const usesJson = vendor.codeSets.some((set) => set.codes.filter((entry) => !entry.retired).length > TS_OBJECT_LITERAL_MAX_CODES);
   const usesCategories = usesCategoryLookup(vendor.codeSets);
   const types = [
@@ -71,7 +72,7 @@ export function typescriptRuntimeView() {
 }
 
 function codeSetView(set: CodeSet) {
-  const kind = set.format.kind;
+  const kind = wireKind(set.format);
   const codeType = kind === "integer" ? "number" : "string";
   // Retired codes leave the enum; parse() still tells them from unknown codes.
   const live = set.codes.filter((entry) => !entry.retired);
@@ -92,9 +93,10 @@ function codeSetView(set: CodeSet) {
     isInteger: kind === "integer",
     isDigits: kind === "digits",
     isSymbolic: kind === "symbolic",
-    width: set.format.kind === "digits" ? set.format.width : 0,
+    width: wireWidth(set.format),
     // Digit codes of 16 or more digits may exceed Number.MAX_SAFE_INTEGER (9007199254740991).
-    hasUnsafeNumbers: set.format.kind === "digits" && live.some((entry) => !Number.isSafeInteger(Number(entry.wire))),
+    // A code that is no safe integer in digits (above Number.MAX_SAFE_INTEGER, or an alphanumeric one with letters) is found by its string only.
+    hasUnsafeNumbers: kind === "digits" && live.some((entry) => !/^[0-9]+$/.test(entry.wire) || !Number.isSafeInteger(Number(entry.wire))),
     members: live.map((entry) => memberView(set, entry, compact)),
     infosJson: compact ? tsString(JSON.stringify(live.map((entry) => infoJson(set, entry)))) : null,
     hasRetired: retired.length > 0,
