@@ -111,6 +111,8 @@ public final class Probe {
     expect(stripe).toContain(`<dt>HTTP status</dt><dd>402 <em class="cb-default">(its code set's default)</em></dd>`);
     expect(stripe).toContain(`<dt>Retry</dt><dd>never <em class="cb-default">(its category's default)</em></dd>`);
     expect(stripe).toContain("Defaults for its codes that state none: HTTP status 402; severity error; retry after-fix.");
+    // A note that ends with a period ends the sentence: no second one.
+    expect(stripe).toContain("Defaults for its codes that state none: retry after-delay: The payment can be attempted again.\n");
     // processing_error states 402 and its retry itself: neither is marked as a default (its severity is).
     const start = stripe.slice(stripe.indexOf('id="decline-processing_error"'));
     const entry = start.slice(0, start.indexOf("</article>"));

@@ -253,7 +253,10 @@ export function defaultsText(defaults: CodeDefaults, set: CodeSet): string | nul
     defaults.retry === undefined ? "" : `retry ${retryText(defaults.retry, (text) => text)}`,
   ].filter(Boolean);
   // Catalog text (a scope's title, a retry's note) sits in a paragraph: escaped once, for Markdown.
-  return parts.length === 0 ? null : markdownParagraph(`Defaults for its codes that state none: ${parts.join("; ")}.`);
+  if (parts.length === 0) return null;
+  const sentence = `Defaults for its codes that state none: ${parts.join("; ")}`;
+  // A retry's note may end the sentence already.
+  return markdownParagraph(/[.!?]$/.test(sentence) ? sentence : `${sentence}.`);
 }
 
 function retryText(retry: Retry, escapeNote: (text: string) => string = htmlText): string {
