@@ -62,6 +62,9 @@ describe("catalog format features, round-tripped through TypeScript and Java", (
     expect(pg.sqlStateByCondition.get("unique_violation")).toEqual(["23505"]);
     expect(pg.sqlStateByCondition.get("string_data_right_truncation")).toEqual(["01004", "22001"]);
     expect(pg.sqlStateByCondition.get("no_such_condition")).toBeUndefined();
+    // Severities: a code's own, else its category's (Class 01: warning), else its set's (error).
+    const severities = (pg as unknown as { sqlStateSeverities: ReadonlyMap<string, string> }).sqlStateSeverities;
+    expect([severities.get("00000"), severities.get("01004"), severities.get("22P02")]).toEqual(["success", "warning", "error"]);
   });
 
   it("Java compiles with -Xlint:all -Werror and gives the same effective values", () => {
@@ -77,6 +80,7 @@ public final class Probe {
             System.out.println(member.name() + " " + member.getHttpStatus() + " " + member.getRetry().getPolicy());
         }
         System.out.println((SqlState.ERRCODE_ARRAY_ELEMENT_ERROR == SqlState.fromCode("2202E")) + " " + SqlState.ERRCODE_DATETIME_VALUE_OUT_OF_RANGE.getCode());
+        System.out.println(SqlState.fromCode("00000").getSeverity() + " " + SqlState.ERRCODE_WARNING.getSeverity() + " " + SqlState.fromCode("22P02").getSeverity() + " " + GrpcStatus.fromCode(0).getSeverity());
         System.out.println(SqlState.fromCondition("unique_violation") + " " + SqlState.fromCondition("string_data_right_truncation") + " " + SqlState.fromCondition("nope") + " " + SqlState.fromCondition(null));
     }
 }
@@ -98,6 +102,7 @@ public final class Probe {
       "STOLEN_CARD 402 never",
       "PROCESSING_ERROR 402 after-delay",
       "true 22008",
+      "success warning error success",
       "[ERRCODE_UNIQUE_VIOLATION] [ERRCODE_WARNING_STRING_DATA_RIGHT_TRUNCATION, ERRCODE_STRING_DATA_RIGHT_TRUNCATION] [] []",
     ]);
   });

@@ -95,3 +95,17 @@ export function javaSecondaryNames(set: CodeSet, constant: (name: string) => str
   });
   return [...aliases, ...lookups].join("\n\n");
 }
+
+/** The TypeScript map of the set's live codes to their severity, as code; empty when no code has one. */
+export function typescriptSeverities(set: CodeSet, mapPrefix: string): string {
+  const rated = set.codes.filter((entry) => !entry.retired && entry.severity !== undefined);
+  if (rated.length === 0) return "";
+  return [
+    jsDocComment("", [
+      `The severity of each ${set.typeName} code that has one (its own, else its category's or its set's default): error, warning, info or success.`,
+    ]),
+    `export const ${mapPrefix}Severities: ReadonlyMap<${set.typeName}, "error" | "warning" | "info" | "success"> = new Map<${set.typeName}, "error" | "warning" | "info" | "success">([`,
+    ...rated.map((entry) => `  [${set.typeName}.${entry.name}, ${tsString(entry.severity ?? "")}],`),
+    "]);",
+  ].join("\n");
+}

@@ -10,7 +10,7 @@ import { joinEach } from "./join.js";
 import { lowerFirst, upperSnake } from "./names.js";
 import { outcomeText } from "./outcome-text.js";
 import { retiredView } from "./retired-view.js";
-import { typescriptSecondaryNames } from "./secondary-names.js";
+import { typescriptSecondaryNames, typescriptSeverities } from "./secondary-names.js";
 import { wireKind, wireWidth } from "./wire-kind.js";
 
 /** What templates/ts/vendor.ts.hbs sees: every literal already escaped, every name already cased. */
@@ -88,6 +88,7 @@ function codeSetView(set: CodeSet) {
     secondaryNames: typescriptSecondaryNames(set, lowerFirst(set.typeName)),
     // The categories and categoryOf: code, empty when the set has no categories.
     categoryLookup: typescriptCategoryLookup(set, lowerFirst(set.typeName)),
+    severities: typescriptSeverities(set, lowerFirst(set.typeName)),
     mapPrefix: lowerFirst(set.typeName),
     codeType,
     isInteger: kind === "integer",
