@@ -13,6 +13,36 @@ export interface CategoryInfo {
   readonly title: string;
 }
 
+/** A category of a code set, with its range or prefix (null where it has none). */
+export interface CodeCategory {
+  readonly id: string;
+  readonly title: string;
+  readonly range: { readonly min: number; readonly max: number } | null;
+  readonly prefix: string | null;
+}
+
+/** Two decimal integers (-?[0-9]+) compared exactly, whatever their length: negative, zero or positive. */
+function compareDecimal(a: string, b: string): number {
+  const negative = (text: string) => text.startsWith("-");
+  const digits = (text: string) => text.replace(/^-/, "").replace(/^0+(?=.)/, "");
+  const [da, db] = [digits(a), digits(b)];
+  const sa = negative(a) && da !== "0" ? -1 : 1;
+  const sb = negative(b) && db !== "0" ? -1 : 1;
+  if (sa !== sb) return sa - sb;
+  const magnitude = da.length !== db.length ? da.length - db.length : da < db ? -1 : da > db ? 1 : 0;
+  return sa * magnitude;
+}
+
+/** An unknown code's category: by prefix (the longest the code starts with), else by range (the first that holds it), else null. */
+export function categoryByPrefixOrRange(categories: readonly CodeCategory[], code: string): CodeCategory | null {
+  let best: CodeCategory | null = null;
+  for (const category of categories) {
+    if (category.prefix !== null && code.startsWith(category.prefix) && (best === null || category.prefix.length > (best.prefix ?? "").length)) best = category;
+  }
+  if (best !== null || !/^-?[0-9]+$/.test(code)) return best;
+  return categories.find((category) => category.range !== null && compareDecimal(code, String(category.range.min)) >= 0 && compareDecimal(code, String(category.range.max)) <= 0) ?? null;
+}
+
 /** never: fix the request; after-fix: fix the key or body first; after-delay: wait, then retry; exponential-backoff: retry with growing delays; manual: a person must act. */
 export type RetryPolicy = "never" | "after-fix" | "after-delay" | "exponential-backoff" | "manual";
 

@@ -19,5 +19,5 @@ export { decide, parseResponse } from "./coupon-credit.handling.js";
 export type { Decision, ParsedError, ParsedResponse } from "./coupon-credit.handling.js";
 
 // Error Codes: each code set is a module of its own.
-export { ErrorCode, errorCodeByCode, errorCodeByName } from "./coupon-credit/error.js";
+export { ErrorCode, errorCodeByCode, errorCodeByName, errorCodeCategories, errorCodeCategoryOf } from "./coupon-credit/error.js";
 export type { ErrorCodeInfo } from "./coupon-credit/error.js";

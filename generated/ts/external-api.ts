@@ -26,5 +26,5 @@ export { decide, parseResponse } from "./external-api.handling.js";
 export type { Decision, ParsedError, ParsedResponse } from "./external-api.handling.js";
 
 // Error code catalog: each code set is a module of its own.
-export { ErrorCode, errorCodeByCode, errorCodeByName } from "./external-api/error.js";
+export { ErrorCode, errorCodeByCode, errorCodeByName, errorCodeCategories, errorCodeCategoryOf } from "./external-api/error.js";
 export type { ErrorCodeInfo, ErrorCodeUncodedInfo, ErrorCodeUncodedName } from "./external-api/error.js";

@@ -7,5 +7,5 @@
 export const vendor = { id: "secupay", name: "secupay" } as const;
 
 // secuconnect API Error Codes: each code set is a module of its own.
-export { ErrorCode, errorCodeByCode, errorCodeByName } from "./secupay/error.js";
+export { ErrorCode, errorCodeByCode, errorCodeByName, errorCodeCategories, errorCodeCategoryOf } from "./secupay/error.js";
 export type { ErrorCodeInfo, ErrorCodePlaceholders } from "./secupay/error.js";

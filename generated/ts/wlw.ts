@@ -25,5 +25,5 @@ export { ResponseStatusCode, responseStatusCodeByCode, responseStatusCodeByName 
 export type { ResponseStatusCodeInfo, ResponseStatusCodePlaceholders } from "./wlw/response-status.js";
 
 // Payment status codes: each code set is a module of its own.
-export { PaymentStatusCode, paymentStatusCodeByCode, paymentStatusCodeByName } from "./wlw/payment-status.js";
+export { PaymentStatusCode, paymentStatusCodeByCode, paymentStatusCodeByName, paymentStatusCodeCategories, paymentStatusCodeCategoryOf } from "./wlw/payment-status.js";
 export type { PaymentStatusCodeInfo } from "./wlw/payment-status.js";

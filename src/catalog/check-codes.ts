@@ -1,3 +1,4 @@
+import { alphanumericKey, checkAlphabet, checkAlphanumericCode } from "./check-alphanumeric.js";
 import type { CheckContext } from "./check-context.js";
 import type { RawCode, RawCodeSet } from "./raw-catalog.js";
 
@@ -8,10 +9,12 @@ const JAVA_INT_MAX = 2_147_483_647;
 export function checkCodes(context: CheckContext): void {
   context.catalog.codeSets.forEach((set, setIndex) => {
     const seen = new Map<string, number>();
+    const alphabet = checkAlphabet(context, set, setIndex);
     set.codes.forEach((entry, codeIndex) => {
       const path = ["codeSets", setIndex, "codes", codeIndex, "code"] as const;
-      if (!checkKind(context, set, entry, path)) return;
-      const key = String(entry.code);
+      if (set.codeKind === "alphanumeric" ? !checkAlphanumericCode(context, set, entry, path, alphabet) : !checkKind(context, set, entry, path)) return;
+      // Codes that differ only in case are one code where case does not matter.
+      const key = set.codeKind === "alphanumeric" ? alphanumericKey(set, String(entry.code)) : String(entry.code);
       const first = seen.get(key);
       if (first === undefined) {
         seen.set(key, codeIndex);
@@ -23,11 +26,11 @@ export function checkCodes(context: CheckContext): void {
           const retired = firstEntry?.retired ? firstEntry : entry;
           context.report(
             "retired-code-reused",
-            `${key} was retired with ${retired.name} (line ${retired === entry ? context.lineOf(["codeSets", setIndex, "codes", codeIndex]) : line}) in code set ${set.id}; a retired code is never reused`,
+            `${String(entry.code)} was retired with ${retired.name} (line ${retired === entry ? context.lineOf(["codeSets", setIndex, "codes", codeIndex]) : line}) in code set ${set.id}; a retired code is never reused`,
             path,
           );
         } else {
-          context.report("duplicate-code", `${key} is already used by ${firstEntry?.name ?? ""} (line ${line}) in code set ${set.id}`, path);
+          context.report("duplicate-code", `${String(entry.code)} is already used by ${firstEntry?.name ?? ""} (line ${line}) in code set ${set.id}`, path);
         }
       }
       checkRange(context, set, entry, [...path]);
@@ -86,6 +89,9 @@ function checkKind(context: CheckContext, set: RawCodeSet, entry: RawCode, path:
       }
       return true;
     }
+    case "alphanumeric":
+      // checkAlphanumericCode checks these.
+      return true;
     case "symbolic": {
       // An empty code never gets here: the schema refuses it ("must not be empty").
       const problem = typeof code !== "string" ? "must be a string" : code.trim() !== code ? "has surrounding spaces" : undefined;
@@ -132,6 +138,9 @@ const INTEGER_CODE_WRITTEN_OTHERWISE = /(?:^|[\s{,])["']?code["']?[ \t]*:(?:\s|#
 
 function checkRange(context: CheckContext, set: RawCodeSet, entry: RawCode, path: (string | number)[]): void {
   const category = set.categories?.find((candidate) => candidate.id === entry.category);
+  if (category?.prefix !== undefined && !String(entry.code).startsWith(category.prefix)) {
+    context.report("code-outside-prefix", `code ${String(entry.code)} does not start with the prefix ${category.prefix} of its category ${category.id}`, path);
+  }
   if (!category?.range) return;
   const value = Number(entry.code);
   const { min, max } = category.range;

@@ -23,6 +23,14 @@ export function checkNames(context: CheckContext): void {
     const entries = [
       ...set.codes.map((entry, index) => ({ name: entry.name, path: ["codeSets", setIndex, "codes", index, "name"], retired: entry.retired !== undefined })),
       ...(set.uncoded ?? []).map((entry, index) => ({ name: entry.name, path: ["codeSets", setIndex, "uncoded", index, "name"], retired: false })),
+      // An alias is one more name of its code: it shares the names' space, and its code's retirement.
+      ...set.codes.flatMap((entry, index) =>
+        (entry.aliases ?? []).map((alias, aliasIndex) => ({
+          name: alias,
+          path: ["codeSets", setIndex, "codes", index, "aliases", aliasIndex],
+          retired: entry.retired !== undefined,
+        })),
+      ),
     ];
     for (const { name, path, retired } of entries) {
       if (!checkIdentifier(context, name, path)) continue;

@@ -25,16 +25,34 @@ function checkCodeSetReferences(context: CheckContext, set: RawCodeSet, setIndex
   const base = ["codeSets", setIndex] as const;
   checkUniqueIds(context, set.categories ?? [], [...base, "categories"], "category");
   checkUniqueIds(context, set.scopes ?? [], [...base, "scopes"], "scope");
+  checkUniqueIds(context, set.identifiers ?? [], [...base, "identifiers"], "identifier");
+  const identifierIds = new Set((set.identifiers ?? []).map((kind) => kind.id));
+  (set.identifiers ?? []).forEach((kind, index) => {
+    // The lookups are fromCode and <set>ByCode, <set>ByName already: an identifier may not take their names.
+    if (RESERVED_IDENTIFIER_IDS.has(kind.id)) {
+      context.report("reserved-word", `identifier id ${kind.id} would name a lookup the generated code already has (by ${kind.id}); choose another id`, [
+        ...base,
+        "identifiers",
+        index,
+        "id",
+      ]);
+    }
+  });
   const categoryIds = new Set((set.categories ?? []).map((category) => category.id));
   const scopeIds = new Set((set.scopes ?? []).map((scope) => scope.id));
   const names = new Set(set.codes.map((entry) => entry.name));
 
   (set.categories ?? []).forEach((category, index) => {
     const range = category.range;
+    if (range && category.prefix !== undefined) {
+      context.report("range-and-prefix", `category ${category.id} has both a range and a prefix; give one of them`, [...base, "categories", index, "prefix"], {
+        at: "key",
+      });
+    }
     if (!range) return;
     const path = [...base, "categories", index, "range"];
-    if (set.codeKind === "symbolic")
-      context.report("range-on-symbolic-set", `category ${category.id} has a numeric range, but code set ${set.id} has symbolic codes`, path);
+    if (set.codeKind === "symbolic" || set.codeKind === "alphanumeric")
+      context.report("range-on-symbolic-set", `category ${category.id} has a numeric range, but code set ${set.id} has ${set.codeKind} codes`, path);
     else if (range.min > range.max) context.report("invalid-range", `category ${category.id} has min ${range.min} greater than max ${range.max}`, path);
   });
 
@@ -59,6 +77,16 @@ function checkCodeSetReferences(context: CheckContext, set: RawCodeSet, setIndex
         `${entry.name} refers to category ${entry.category}, which code set ${set.id} does not declare${known(categoryIds)}`,
         [...path, "category"],
       );
+    }
+    for (const id of Object.keys(entry.identifiers ?? {})) {
+      if (!identifierIds.has(id)) {
+        context.report(
+          "unknown-reference",
+          `${entry.name} has an identifier ${id}, which code set ${set.id} does not declare under identifiers${known(identifierIds)}`,
+          [...path, "identifiers", id],
+          { at: "key" },
+        );
+      }
     }
     if (entry.scope !== undefined && !scopeIds.has(entry.scope)) {
       context.report("unknown-reference", `${entry.name} refers to scope ${entry.scope}, which code set ${set.id} does not declare${known(scopeIds)}`, [
@@ -96,6 +124,8 @@ function checkUniqueIds(context: CheckContext, items: readonly { readonly id: st
     context.report("duplicate-id", `${what} id ${item.id} is already declared (line ${context.lineOf([...path, first])})`, [...path, index, "id"]);
   });
 }
+
+const RESERVED_IDENTIFIER_IDS: ReadonlySet<string> = new Set(["code", "name"]);
 
 function known(ids: ReadonlySet<string>): string {
   return ids.size > 0 ? `; known: ${[...ids].join(", ")}` : "";

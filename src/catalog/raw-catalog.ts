@@ -65,7 +65,14 @@ export interface RawGuidance {
   readonly items?: readonly string[];
 }
 
-export type CodeKind = "integer" | "digits" | "symbolic";
+export type CodeKind = "integer" | "digits" | "alphanumeric" | "symbolic";
+
+/** The characters an alphanumeric set's codes may hold. */
+export interface RawAlphabet {
+  /** A character class of ASCII letters, digits and ranges: [0-9A-Z]. */
+  readonly characters: string;
+  readonly caseSensitive?: boolean;
+}
 
 /** How grave a code is, as the vendor ranks it. */
 export type Severity = "error" | "warning" | "info" | "success";
@@ -88,12 +95,20 @@ export interface RawCodeSet extends RawCodeDefaults {
   readonly description?: string;
   readonly codeKind: CodeKind;
   readonly width?: number;
+  readonly alphabet?: RawAlphabet;
+  readonly identifiers?: readonly RawIdentifierKind[];
   readonly scopes?: readonly RawScope[];
   readonly categories?: readonly RawCategory[];
   readonly codes: readonly RawCode[];
   readonly outcome?: RawOutcomeRule;
   readonly uncoded?: readonly RawUncoded[];
   readonly notes?: readonly string[];
+}
+
+export interface RawIdentifierKind {
+  readonly id: string;
+  readonly title: string;
+  readonly description?: string;
 }
 
 export interface RawScope {
@@ -108,6 +123,7 @@ export interface RawCategory extends RawCodeDefaults {
   readonly title: string;
   readonly description?: string;
   readonly range?: { readonly min: number; readonly max: number };
+  readonly prefix?: string;
   readonly exceptionClasses?: readonly string[];
   readonly deprecated?: RawDeprecation;
   readonly outcome?: RawOutcomeRule;
@@ -145,6 +161,8 @@ export interface RawPlaceholder {
 export interface RawCode {
   readonly code: number | string;
   readonly name: string;
+  readonly aliases?: readonly string[];
+  readonly identifiers?: Readonly<Record<string, string>>;
   readonly message?: string;
   readonly alternativeMessages?: readonly string[];
   readonly description?: string;

@@ -44,7 +44,7 @@ export const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set([
   "Number", "Object", "Optional", "Override", "Partial", "Readonly", "ReadonlyMap", "Record", "Set", "String",
   "System", "Unknown", "Entry", "RangeError",
   // The nested types of the generated Java enums (a nested type may not share its enclosing type's name).
-  "Retry", "Uncoded", "Scope", "Category",
+  "Retry", "Uncoded", "Scope", "Category", "CodeCategory",
   // The generated TypeScript runtime's own types.
   "CodeInfo", "UncodedInfo", "ScopeInfo", "CategoryInfo", "RetryInfo", "RetryPolicy", "DeprecationInfo", "TextField",
   "TranslatedTexts", "PlaceholderInfo", "Parsed", "FormatOptions",

@@ -114,9 +114,11 @@ function describe(error: ErrorObject, path: DataPath, root: string): Description
       };
     case "pattern":
       if (error.propertyName !== undefined) {
+        const what =
+          path.at(-1) === "translations" ? "a locale tag such as de or fr-CH" : "an id: lower-case letters, digits and hyphens, starting with a letter";
         return {
           rule: "invalid-format",
-          message: `"${error.propertyName}" in ${where} is not a locale tag such as de or fr-CH`,
+          message: `"${error.propertyName}" in ${where} is not ${what}`,
           at: { path: [...path, error.propertyName], key: true },
         };
       }
@@ -152,7 +154,7 @@ function describe(error: ErrorObject, path: DataPath, root: string): Description
     case "not":
       return {
         rule: "width-not-allowed",
-        message: `${where} has "width", which applies only to digits code sets`,
+        message: `${where} has "width", which applies only to digits and alphanumeric code sets`,
         at: { path: [...path, "width"], key: true },
       };
     default:

@@ -112,8 +112,15 @@ function diffSet(old: DiffSide, now: DiffSide, before: { set: CodeSet; index: nu
     emit("TYPE_NAME_CHANGED", `the typeName of code set ${b.id} changed from ${a.typeName} to ${b.typeName}`, now, [...path, "typeName"], anchor);
   if (a.format.kind !== b.format.kind) {
     emit("CODE_KIND_CHANGED", `the codeKind of code set ${b.id} changed from ${a.format.kind} to ${b.format.kind}`, now, [...path, "codeKind"], anchor);
-  } else if (a.format.kind === "digits" && b.format.kind === "digits" && a.format.width !== b.format.width) {
-    emit("CODE_WIDTH_CHANGED", `the width of code set ${b.id} changed from ${a.format.width} to ${b.format.width}`, now, [...path, "width"], anchor);
+  } else if ((a.format.kind === "digits" || a.format.kind === "alphanumeric") && b.format.kind === a.format.kind && a.format.width !== b.format.width) {
+    // An alphanumeric set's width decides what fromCode(int) finds, as a digit set's does.
+    emit(
+      "CODE_WIDTH_CHANGED",
+      `the width of code set ${b.id} changed from ${a.format.width ?? "none"} to ${b.format.width ?? "none"}`,
+      now,
+      [...path, "width"],
+      anchor,
+    );
   }
   diffCodes({ before: a, after: b, old, now, oldIndex: before.index, newIndex: after.index }, emit);
 }

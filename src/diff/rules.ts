@@ -30,7 +30,7 @@ export const RULES = {
   NAME_CODE_CHANGED: { category: "wire", group: "changed", meaning: "a name now has another code" },
   CODE_NAME_CHANGED: { category: "wire", group: "changed", meaning: "a code now has another name" },
   CODE_KIND_CHANGED: { category: "wire", group: "changed", meaning: "a code set's codeKind changed" },
-  CODE_WIDTH_CHANGED: { category: "wire", group: "changed", meaning: "a digit code set's width changed" },
+  CODE_WIDTH_CHANGED: { category: "wire", group: "changed", meaning: "a digit or alphanumeric code set's width changed" },
   VENDOR_ID_CHANGED: { category: "source", group: "changed", meaning: "a vendor id was renamed (its module and namespace change)" },
   JAVA_PACKAGE_CHANGED: { category: "source", group: "changed", meaning: "a vendor's Java package changed" },
   CODE_SET_ID_CHANGED: { category: "source", group: "changed", meaning: "a code set id was renamed" },

@@ -1,3 +1,4 @@
+import { alphabetOf } from "../catalog/check-alphanumeric.js";
 import { type EffectiveCode, effectiveCode, httpStatusList } from "../catalog/code-defaults.js";
 import type { RawCatalog, RawCategory, RawCode, RawCodeDefaults, RawCodeSet, RawDeprecation, RawRetry, RawUncoded } from "../catalog/raw-catalog.js";
 import type { ValidCatalog } from "../catalog/validate.js";
@@ -62,11 +63,12 @@ function buildCodeSet(catalog: RawCatalog, set: RawCodeSet, resolver: OutcomeRes
     title: set.title,
     description: set.description,
     format: codeFormat(set),
+    identifiers: listOf(set.identifiers, (kind) => ({ id: kind.id, title: kind.title, description: kind.description })),
     scopes: listOf(set.scopes, (scope) => ({ id: scope.id, title: scope.title, symbol: scope.symbol, description: scope.description })),
     categories: listOf(set.categories, buildCategory),
     codes: listOf(set.codes, (entry) => {
       const effective = effectiveCode(set, entry);
-      return buildCode(entry, effective, resolver.resolve(findCodeAssignment(catalog, setIndex, codeIndex++), effective.retry?.value, entry.action));
+      return buildCode(entry, set, effective, resolver.resolve(findCodeAssignment(catalog, setIndex, codeIndex++), effective.retry?.value, entry.action));
     }),
     uncoded: listOf(set.uncoded, (entry) =>
       buildUncoded(entry, resolver.resolve(findUncodedAssignment(catalog, setIndex, uncodedIndex++), entry.retry, entry.action)),
@@ -87,6 +89,8 @@ function codeFormat(set: RawCodeSet): CodeFormat {
       return { kind: "integer" };
     case "digits":
       return { kind: "digits", width: set.width ?? 0 };
+    case "alphanumeric":
+      return { kind: "alphanumeric", width: set.width, alphabet: alphabetOf(set).characters, caseSensitive: alphabetOf(set).caseSensitive ?? true };
     case "symbolic":
       return { kind: "symbolic" };
   }
@@ -98,6 +102,7 @@ function buildCategory(category: RawCategory) {
     title: category.title,
     description: category.description,
     range: category.range && { min: category.range.min, max: category.range.max },
+    prefix: category.prefix,
     exceptionClasses: listOf(category.exceptionClasses),
     deprecated: buildDeprecation(category.deprecated),
     outcome: buildOutcomeRule(category.outcome),
@@ -106,7 +111,7 @@ function buildCategory(category: RawCategory) {
   };
 }
 
-function buildCode(entry: RawCode, effective: EffectiveCode, resolution: CodeEntry["resolution"]): CodeEntry {
+function buildCode(entry: RawCode, set: RawCodeSet, effective: EffectiveCode, resolution: CodeEntry["resolution"]): CodeEntry {
   const inherited: InheritedValue[] = [];
   for (const field of ["httpStatus", "retry", "scope", "severity"] as const) {
     const from = effective[field]?.from;
@@ -117,6 +122,12 @@ function buildCode(entry: RawCode, effective: EffectiveCode, resolution: CodeEnt
     code: entry.code,
     wire: String(entry.code),
     name: entry.name,
+    aliases: listOf(entry.aliases),
+    identifiers: listOf(set.identifiers).flatMap((kind) => {
+      // Own keys only: an id such as "constructor" must not find what every object inherits.
+      const value = entry.identifiers !== undefined && Object.hasOwn(entry.identifiers, kind.id) ? entry.identifiers[kind.id] : undefined;
+      return value === undefined ? [] : [{ id: kind.id, value }];
+    }),
     message: entry.message,
     alternativeMessages: listOf(entry.alternativeMessages),
     description: entry.description,

@@ -44,7 +44,9 @@ function exportCodeSet(set: CodeSet): object {
     title: set.title,
     description: set.description,
     codeKind: set.format.kind,
-    width: set.format.kind === "digits" ? set.format.width : undefined,
+    width: set.format.kind === "digits" || set.format.kind === "alphanumeric" ? set.format.width : undefined,
+    alphabet: set.format.kind === "alphanumeric" ? { characters: set.format.alphabet, caseSensitive: set.format.caseSensitive } : undefined,
+    identifiers: nonEmpty(set.identifiers),
     scopes: nonEmpty(set.scopes),
     categories: nonEmpty(
       set.categories.map((category) => ({
@@ -69,6 +71,8 @@ function exportCode(entry: CodeEntry): object {
   return {
     code: entry.code,
     name: entry.name,
+    aliases: nonEmpty(entry.aliases),
+    identifiers: entry.identifiers.length > 0 ? Object.fromEntries(entry.identifiers.map(({ id, value }) => [id, value])) : undefined,
     message: entry.message,
     alternativeMessages: nonEmpty(entry.alternativeMessages),
     description: entry.description,

@@ -81,8 +81,19 @@ export interface Guidance {
   readonly items: readonly string[];
 }
 
-/** How a set's codes look on the wire; digits carry their width. */
-export type CodeFormat = { readonly kind: "integer" } | { readonly kind: "digits"; readonly width: number } | { readonly kind: "symbolic" };
+/** How a set's codes look on the wire; digits carry their width, alphanumeric codes their alphabet and optional width. */
+export type CodeFormat =
+  | { readonly kind: "integer" }
+  | { readonly kind: "digits"; readonly width: number }
+  | {
+      readonly kind: "alphanumeric";
+      /** Every code's length, if the set declares one: fromCode(int) formats like %0<width>d. */
+      readonly width: number | undefined;
+      /** A character class: [0-9A-Z]. */
+      readonly alphabet: string;
+      readonly caseSensitive: boolean;
+    }
+  | { readonly kind: "symbolic" };
 
 export interface CodeSet {
   /** Stable id within the vendor. */
@@ -92,6 +103,8 @@ export interface CodeSet {
   readonly title: string;
   readonly description: string | undefined;
   readonly format: CodeFormat;
+  /** The secondary identifiers the set's codes are known by (a condition name), each with its own lookup. */
+  readonly identifiers: readonly IdentifierKind[];
   readonly scopes: readonly Scope[];
   readonly categories: readonly Category[];
   /** Codes in catalog order (values() returns them in this order). */
@@ -140,6 +153,14 @@ export interface Resolution {
   readonly retryFrom: "entry" | "rule" | "outcome";
 }
 
+/** A kind of secondary identifier of a set's codes, such as PostgreSQL's condition name. */
+export interface IdentifierKind {
+  /** Stable id: the key in a code's identifiers; names the lookups (fromCondition, <set>ByCondition). */
+  readonly id: string;
+  readonly title: string;
+  readonly description: string | undefined;
+}
+
 export interface Scope {
   readonly id: string;
   readonly title: string;
@@ -152,6 +173,8 @@ export interface Category {
   readonly title: string;
   readonly description: string | undefined;
   readonly range: { readonly min: number; readonly max: number } | undefined;
+  /** The start every code of the category has on the wire ("22"); unknown codes with it fall in the category. */
+  readonly prefix: string | undefined;
   readonly exceptionClasses: readonly string[];
   readonly deprecated: Deprecation | undefined;
   /** The outcome of the category's codes (and of unknown codes in its range) that the code does not assign. */
@@ -200,6 +223,10 @@ export interface CodeEntry {
   /** The code as a string: the map key and what fromCode(string) matches. */
   readonly wire: string;
   readonly name: string;
+  /** More names of the code, each resolving to it (not members of their own). */
+  readonly aliases: readonly string[];
+  /** The code's secondary identifiers, in the order the set declares their kinds. */
+  readonly identifiers: readonly { readonly id: string; readonly value: string }[];
   readonly message: string | undefined;
   readonly alternativeMessages: readonly string[];
   readonly description: string | undefined;

@@ -43,6 +43,17 @@ function freshCode(set: Mutable<RawCodeSet>, near: Mutable<RawCode>): number | s
     while (taken.has(value)) value += "X";
     return value;
   }
+  if (set.codeKind === "alphanumeric") {
+    // Digits and Z are in every alphabet the arbitraries draw; case may not matter, so compare upper-cased.
+    const folded = new Set([...taken].map((code) => code.toUpperCase()));
+    const width = set.width;
+    for (let n = 0; ; n++) {
+      const value = width === undefined ? `${String(near.code)}${"Z".repeat(n + 1)}` : String(n).padStart(width, "0");
+      if (width !== undefined && value.length > width) break;
+      if (!folded.has(value.toUpperCase())) return value;
+    }
+    throw new Error(`no free code in ${set.id}`);
+  }
   const range = set.categories?.find((category) => category.id === near.category)?.range;
   const width = set.width ?? 0;
   const max = set.codeKind === "digits" ? 10 ** width - 1 : 2_000_000_000;

@@ -1,5 +1,5 @@
 import type { Catalog, CodeSet } from "../support/arbitraries.js";
-import { effectiveOf, javaPackageOf, trimAscii } from "../support/arbitraries.js";
+import { effectiveOf, javaPackageOf, reachableByInt, trimAscii } from "../support/arbitraries.js";
 import { hex } from "../support/java.js";
 
 /**
@@ -172,8 +172,8 @@ export function conformanceProbes(catalog: Catalog, set: CodeSet): { probes: str
   const byWire = new Map(set.codes.map((code) => [String(code.code), code.name]));
   for (const code of set.codes) {
     add(`S ${type} ${hex(String(code.code))}`, code.name);
-    if (set.codeKind !== "symbolic") {
-      add(`I ${type} ${Number(code.code)}`, code.name);
+    if (reachableByInt(set, code)) add(`I ${type} ${Number(code.code)}`, code.name);
+    if (set.codeKind === "integer" || set.codeKind === "digits") {
       add(`V ${type} ${code.name}`, `${String(code.code)} ${text(code.message)} ${text(code.description)}`);
     }
   }
@@ -187,7 +187,7 @@ export function conformanceProbes(catalog: Catalog, set: CodeSet): { probes: str
     ...set.codes.map((code) => `0${String(code.code)}`),
   ];
   for (const unknown of unknownStrings) add(`S ${type} ${hex(unknown)}`, byWire.get(unknown) ?? "null");
-  if (set.codeKind === "digits") {
+  if (set.codeKind === "digits" || (set.codeKind === "alphanumeric" && set.width !== undefined)) {
     // Too wide, or negative: no digits code can match.
     for (const unknown of [10 ** (set.width ?? 1), -1, JAVA_INT_MIN]) add(`I ${type} ${unknown}`, "null");
   }

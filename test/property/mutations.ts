@@ -280,13 +280,20 @@ const DATA_MUTATIONS: Readonly<Record<string, DataMutation>> = {
     const { set, code } = pickFrom(g, candidates);
     const name = String(code.name);
     const twin = name === name.toUpperCase() ? name.toLowerCase() : name.toUpperCase();
-    const entry = set.codeKind === "integer" ? -1 : set.codeKind === "digits" ? "9".repeat(Number(set.width)) : "\u0000twin";
+    const entry =
+      set.codeKind === "integer"
+        ? -1
+        : set.codeKind === "digits"
+          ? "9".repeat(Number(set.width))
+          : set.codeKind === "alphanumeric"
+            ? "Z".repeat(set.width === undefined ? 7 : Number(set.width))
+            : "\u0000twin";
     const taken = list(set.codes).some((other) => String(other.code) === String(entry));
     list(set.codes).push({ code: taken ? code.code : entry, name: twin });
     return `${twin} beside ${name}`;
   },
   "out-of-range": (g, catalog) => {
-    const numeric = codes(catalog).filter(({ set }) => set.codeKind !== "symbolic");
+    const numeric = codes(catalog).filter(({ set }) => set.codeKind === "integer" || set.codeKind === "digits");
     if (numeric.length === 0) return null;
     const { set, code } = pickFrom(g, numeric);
     const value = Number(code.code);
@@ -299,7 +306,7 @@ const DATA_MUTATIONS: Readonly<Record<string, DataMutation>> = {
     return `code ${value} in a category of range ${range.min}-${range.max}`;
   },
   "invalid-range": (g, catalog) => {
-    const numeric = sets(catalog).filter((set) => set.codeKind !== "symbolic");
+    const numeric = sets(catalog).filter((set) => set.codeKind === "integer" || set.codeKind === "digits");
     const set = numeric.length > 0 ? pickFrom(g, numeric) : null;
     if (!set) return null;
     set.categories = [...list(set.categories), { id: "reversed", title: "t", range: { min: 10, max: 9 } }];

@@ -18,7 +18,7 @@ import { defaultJavaPackage } from "../../src/model/vendor-names.js";
  * validator accepts (reserved words are left to the invalid mutations in test/property/mutations.ts).
  */
 
-export type CodeKind = "integer" | "digits" | "symbolic";
+export type CodeKind = "integer" | "digits" | "alphanumeric" | "symbolic";
 export type TextField = "message" | "description" | "action";
 
 export interface Retry {
@@ -37,6 +37,8 @@ export type Translations = Record<string, Partial<Record<TextField, string>>>;
 export interface Code {
   code: number | string;
   name: string;
+  aliases?: string[] | undefined;
+  identifiers?: Record<string, string> | undefined;
   message?: string | undefined;
   alternativeMessages?: string[] | undefined;
   description?: string | undefined;
@@ -84,6 +86,7 @@ export interface Category extends CodeDefaults {
   title: string;
   description?: string | undefined;
   range?: { min: number; max: number } | undefined;
+  prefix?: string | undefined;
   exceptionClasses?: string[] | undefined;
   deprecated?: Deprecation | undefined;
   notes?: string[] | undefined;
@@ -95,6 +98,8 @@ export interface CodeSet extends CodeDefaults {
   description?: string | undefined;
   codeKind: CodeKind;
   width?: number | undefined;
+  alphabet?: { characters: string; caseSensitive?: boolean | undefined } | undefined;
+  identifiers?: { id: string; title: string; description?: string | undefined }[] | undefined;
   scopes?: Scope[] | undefined;
   categories?: Category[] | undefined;
   codes: Code[];
@@ -329,9 +334,27 @@ function wireCodes(g: Draw, kind: CodeKind, width: number, count: number): (numb
       const digits = fc.integer({ min: 0, max: 10 ** width - 1 }).map((value) => String(value).padStart(width, "0"));
       return g(fc.uniqueArray(digits, { minLength: 1, maxLength: count }));
     }
+    case "alphanumeric": {
+      // Characters of every alphabet drawn below (each holds 0-9 and A-Z); unique ignoring case, which some alphabets ignore.
+      const length = width > 0 ? fc.constant(width) : fc.integer({ min: 1, max: 6 });
+      const code = length.chain((n) => fc.array(fc.constantFrom(..."0123456789AEZNPX"), { minLength: n, maxLength: n })).map((chars) => chars.join(""));
+      return g(fc.uniqueArray(code, { minLength: 1, maxLength: count, selector: (c) => c.toUpperCase() }));
+    }
     case "symbolic":
       return g(fc.uniqueArray(symbolicCodeArbitrary, { minLength: 1, maxLength: count }));
   }
+}
+
+/** Alphabets an alphanumeric set may declare; each holds 0-9 and A-Z, so every drawn code fits each. */
+const ALPHABETS = [{ characters: "[0-9A-Z]" }, { characters: "[A-Z0-9]", caseSensitive: true }, { characters: "[0-9A-Za-z]", caseSensitive: false }];
+
+/**
+ * Whether fromCode(int) reaches a code: always for integer and digits sets; for an alphanumeric set with a
+ * width, when the code is made of digits (fromCode(int) formats like %0<width>d); never for symbolic sets.
+ */
+export function reachableByInt(set: CodeSet, code: Code): boolean {
+  if (set.codeKind === "alphanumeric") return set.width !== undefined && /^[0-9]+$/.test(String(code.code));
+  return set.codeKind !== "symbolic";
 }
 
 /** Placeholders for an entry: tokens that occur in its texts, either written in ({name}, $name...) or taken from a text. */
@@ -384,15 +407,24 @@ function translationsFor(g: Draw, entry: Code): Translations | undefined {
 }
 
 function codeSetOf(g: Draw, id: string, typeName: string): CodeSet {
-  const codeKind = pickFrom(g, ["integer", "digits", "symbolic"] as const);
-  const width = codeKind === "digits" ? g(fc.integer({ min: 1, max: 9 })) : 0;
+  const codeKind = pickFrom(g, ["integer", "digits", "alphanumeric", "symbolic"] as const);
+  const width = codeKind === "digits" || (codeKind === "alphanumeric" && chance(g, 60)) ? g(fc.integer({ min: 1, max: 9 })) : 0;
   const codes = wireCodes(g, codeKind, width, g(fc.integer({ min: 1, max: 5 })));
   const uncodedCount = chance(g, 25) ? g(fc.integer({ min: 1, max: 2 })) : 0;
-  const allNames = g(
-    fc.uniqueArray(memberNameArbitrary, { minLength: codes.length + uncodedCount, maxLength: codes.length + uncodedCount, selector: (n) => n.toLowerCase() }),
-  );
+  const aliasCount = chance(g, 15) ? g(fc.integer({ min: 1, max: 2 })) : 0;
+  const nameCount = codes.length + uncodedCount + aliasCount;
+  const drawnNames = g(fc.uniqueArray(memberNameArbitrary, { minLength: nameCount, maxLength: nameCount, selector: (n) => n.toLowerCase() }));
+  // The aliases' names come last: code and uncoded names are drawn as before.
+  const aliasNames = drawnNames.slice(codes.length + uncodedCount);
+  const allNames = drawnNames.slice(0, codes.length + uncodedCount);
+  const identifierKinds = g(
+    fc.uniqueArray(
+      idArbitrary.filter((id) => id !== "code" && id !== "name"),
+      { maxLength: 2 },
+    ),
+  ).map((kindId) => prune({ id: kindId, title: g(textArbitrary), description: maybe(g, 30, () => g(textArbitrary)) }));
   // Sometimes a code is named like its own type.
-  if (chance(g, 5) && !allNames.some((n) => n.toLowerCase() === typeName.toLowerCase())) allNames[0] = typeName;
+  if (chance(g, 5) && !drawnNames.some((n) => n.toLowerCase() === typeName.toLowerCase())) allNames[0] = typeName;
   const names = allNames.slice(0, codes.length);
   const scopes = g(fc.uniqueArray(idArbitrary, { maxLength: 3 })).map((scopeId) =>
     prune({
@@ -428,22 +460,39 @@ function codeSetOf(g: Draw, id: string, typeName: string): CodeSet {
     if (chance(g, 25)) entry.translations = translationsFor(g, entry);
     entry.handling = maybe(g, 10, () => g(textArbitrary));
     entry.notes = maybe(g, 10, () => texts(g, 2));
+    const identifiers = Object.fromEntries(identifierKinds.filter(() => chance(g, 60)).map((kind) => [kind.id, g(textArbitrary)]));
+    entry.identifiers = Object.keys(identifiers).length > 0 ? identifiers : undefined;
     return prune(entry);
   });
+  for (const alias of aliasNames) {
+    const owner = pickFrom(g, entries);
+    owner.aliases = [...(owner.aliases ?? []), alias];
+  }
 
   const categories: Category[] = categoryIds.map((categoryId) => {
     const values = entries.filter((entry) => entry.category === categoryId).map((entry) => Number(entry.code));
     let range: { min: number; max: number } | undefined;
-    if (codeKind !== "symbolic" && chance(g, 60)) {
+    let prefix: string | undefined;
+    if ((codeKind === "integer" || codeKind === "digits") && chance(g, 60)) {
       const low = values.length > 0 ? Math.min(...values) : g(fc.integer({ min: -1000, max: 1000 }));
       const high = values.length > 0 ? Math.max(...values) : low;
       range = { min: low - g(fc.nat(100)), max: high + g(fc.nat(100)) };
+    } else if (chance(g, 40)) {
+      // A prefix every code of the category starts with: their longest common start, or any text when it has none.
+      const wires = entries.filter((entry) => entry.category === categoryId).map((entry) => [...String(entry.code)]);
+      const first = wires[0] ?? [];
+      let shared = 0;
+      while (shared < first.length && wires.every((wire) => wire[shared] === first[shared])) shared += 1;
+      const common = wires.length === 0 ? [...g(textArbitrary)] : first.slice(0, shared);
+      const length = common.length === 0 ? 0 : g(fc.integer({ min: 1, max: common.length }));
+      prefix = length === 0 ? undefined : common.slice(0, length).join("");
     }
     return prune({
       id: categoryId,
       title: g(textArbitrary),
       description: maybe(g, 40, () => g(textArbitrary)),
       range,
+      prefix,
       exceptionClasses: maybe(g, 20, () => texts(g, 2)),
       deprecated: maybe(g, 10, () => deprecationOf(g, [])),
       ...defaultsOf(g, scopes, 15),
@@ -478,7 +527,9 @@ function codeSetOf(g: Draw, id: string, typeName: string): CodeSet {
     title: g(textArbitrary),
     description: maybe(g, 60, () => g(textArbitrary)),
     codeKind,
-    width: codeKind === "digits" ? width : undefined,
+    width: codeKind === "digits" || (codeKind === "alphanumeric" && width > 0) ? width : undefined,
+    alphabet: codeKind === "alphanumeric" && chance(g, 80) ? pickFrom(g, ALPHABETS) : undefined,
+    identifiers: identifierKinds.length > 0 ? identifierKinds : undefined,
     scopes: scopes.length > 0 || chance(g, 10) ? scopes : undefined,
     categories: categories.length > 0 || chance(g, 10) ? categories : undefined,
     codes: entries,

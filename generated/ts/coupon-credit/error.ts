@@ -3,12 +3,19 @@
  * Coupon/Credit API: Error Codes.
  */
 
-import type { CodeInfo, Parsed } from "../codebook-runtime.js";
+import type { CodeInfo, CodeCategory, Parsed } from "../codebook-runtime.js";
+import { categoryByPrefixOrRange } from "../codebook-runtime.js";
 
 /**
  * Error Codes
  *
  * The symbolic error code sent in errorModel.errorCode; each code is its own wire name.
+ *
+ * Note: Symbolic set: the code is the wire name, so code and name are both the document's Error Code, exactly.
+ *
+ * Note: Categories follow the document's headings and have no numeric ranges.
+ *
+ * Note: Several vendor names are longer than the usual ~45 characters; they are the vendor's wire names and are kept exactly.
  */
 // The enum is module-private and reaches callers as ErrorCode, with the helpers below merged in by a pure
 // call: a bundler drops a set nobody uses, which it cannot do with an enum merged with a namespace.
@@ -162,6 +169,30 @@ export const errorCodeByCode: ReadonlyMap<string, ErrorCodeInfo> = /* @__PURE__ 
 
 /** Every ErrorCode by its name. */
 export const errorCodeByName: ReadonlyMap<string, ErrorCodeInfo> = /* @__PURE__ */ (() => new Map(ERROR_CODE_INFOS.map((info) => [info.name, info])))();
+
+/**
+ * The categories of ErrorCode, in catalog order, each with its range or prefix (null where it has none).
+ */
+export const errorCodeCategories: readonly CodeCategory[] = [
+  { id: "authentication", title: "Authentication & Authorization", range: null, prefix: null },
+  { id: "transaction-key", title: "Transaction Key Errors", range: null, prefix: null },
+  { id: "payment", title: "Payment Errors", range: null, prefix: null },
+  { id: "idempotency", title: "Idempotency Errors", range: null, prefix: null },
+  { id: "validation", title: "Validation Errors", range: null, prefix: null },
+  { id: "refund", title: "Refund Errors", range: null, prefix: null },
+];
+
+/**
+ * The category of a ErrorCode code: a known code's own (null when it has none); an unknown code's by prefix (the longest it starts with), else by range (the first that holds it); else null.
+ */
+export function errorCodeCategoryOf(code: string): CodeCategory | null {
+  const member = fromCode(code);
+  if (member !== null) {
+    const id = info(member).category?.id;
+    return errorCodeCategories.find((category) => category.id === id) ?? null;
+  }
+  return categoryByPrefixOrRange(errorCodeCategories, String(code));
+}
 
 const ERROR_CODE_VALUES: readonly ErrorCode[] = /* @__PURE__ */ (() => Object.freeze(ERROR_CODE_INFOS.map((info) => info.code)))();
 

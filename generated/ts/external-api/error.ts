@@ -3,13 +3,17 @@
  * External API: Error code catalog.
  */
 
-import type { CodeInfo, Parsed, UncodedInfo } from "../codebook-runtime.js";
-import { matchUncoded as matchUncodedEntry } from "../codebook-runtime.js";
+import type { CodeInfo, CodeCategory, Parsed, UncodedInfo } from "../codebook-runtime.js";
+import { categoryByPrefixOrRange, matchUncoded as matchUncodedEntry } from "../codebook-runtime.js";
 
 /**
  * Error code catalog
  *
  * The internal error code sent in error.code of every error response, grouped by range.
+ *
+ * Note: Idempotency conflicts (409): These conflicts do not carry an internal numeric code: the message distinguishes them from the POS busy 409 (13005). They are listed under uncoded, identified by their literal messages.
+ *
+ * Note: Codes and categories are kept in the document's order (11xxx, 12xxx, 10xxx, 13xxx, 99xxx).
  */
 // The enum is module-private and reaches callers as ErrorCode, with the helpers below merged in by a pure
 // call: a bundler drops a set nobody uses, which it cannot do with an enum merged with a namespace.
@@ -193,6 +197,29 @@ export const errorCodeByCode: ReadonlyMap<number, ErrorCodeInfo> = /* @__PURE__ 
 
 /** Every ErrorCode by its name. */
 export const errorCodeByName: ReadonlyMap<string, ErrorCodeInfo> = /* @__PURE__ */ (() => new Map(ERROR_CODE_INFOS.map((info) => [info.name, info])))();
+
+/**
+ * The categories of ErrorCode, in catalog order, each with its range or prefix (null where it has none).
+ */
+export const errorCodeCategories: readonly CodeCategory[] = [
+  { id: "authentication", title: "Authentication and authorization errors (11xxx)", range: { min: 11000, max: 11999 }, prefix: null },
+  { id: "validation", title: "Validation errors (12xxx)", range: { min: 12000, max: 12999 }, prefix: null },
+  { id: "resource", title: "Resource errors (10xxx)", range: { min: 10000, max: 10999 }, prefix: null },
+  { id: "pos", title: "POS errors (13xxx)", range: { min: 13000, max: 13999 }, prefix: null },
+  { id: "internal", title: "Internal errors (99xxx)", range: { min: 99000, max: 99999 }, prefix: null },
+];
+
+/**
+ * The category of a ErrorCode code: a known code's own (null when it has none); an unknown code's by prefix (the longest it starts with), else by range (the first that holds it); else null.
+ */
+export function errorCodeCategoryOf(code: string | number): CodeCategory | null {
+  const member = typeof code === "number" ? fromCode(code) : fromCode(code);
+  if (member !== null) {
+    const id = info(member).category?.id;
+    return errorCodeCategories.find((category) => category.id === id) ?? null;
+  }
+  return categoryByPrefixOrRange(errorCodeCategories, String(code));
+}
 
 // A string finds an integer code in its canonical decimal form only: "13005", never "013005" or "13005.0".
 const ERROR_CODE_BY_WIRE: ReadonlyMap<string, ErrorCode> = /* @__PURE__ */ (() => new Map(ERROR_CODE_INFOS.map((info) => [String(info.code), info.code])))();

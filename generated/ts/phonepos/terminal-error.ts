@@ -9,6 +9,8 @@ import type { CodeInfo, Parsed } from "../codebook-runtime.js";
  * Terminal Error Codes
  *
  * Depending on the API response, you may also receive one of the following terminal error codes. Error codes are classified as either General (🌎) or Personalisation (▶️).
+ *
+ * Note: The document's Java enum lists the same 27 codes in the same order; fromCode(int) formats with %04d.
  */
 // The enum is module-private and reaches callers as TerminalErrorCode, with the helpers below merged in by a pure
 // call: a bundler drops a set nobody uses, which it cannot do with an enum merged with a namespace.

@@ -3,11 +3,21 @@
  * secupay: secuconnect API Error Codes.
  */
 
-import type { CodeInfo, FormatOptions, Parsed } from "../codebook-runtime.js";
-import { fillPlaceholders } from "../codebook-runtime.js";
+import type { CodeInfo, CodeCategory, FormatOptions, Parsed } from "../codebook-runtime.js";
+import { categoryByPrefixOrRange, fillPlaceholders } from "../codebook-runtime.js";
 
 /**
  * secuconnect API Error Codes
+ *
+ * Note: The document's tables have the columns Code | Short | Description | Description translated. Short is kept as message, Description as description, and Description translated as the German (de) translation of description.
+ *
+ * Note: The 1xxx table in the document has no header row; its rows have the same Code | Short | Description layout.
+ *
+ * Note: The document runs the cells of a row together without separators; the cells were split where the Short text ends and the Description sentence begins.
+ *
+ * Note: Several texts in the document use a non-breaking space (U+00A0) instead of a normal space between two words (the 1xxx and 2xxx category descriptions, 3006, 3033, 4013, 4034); these are kept verbatim and written as \u00A0 in this file.
+ *
+ * Note: Five rows of the document have lost their code number (3018, 4018, 4022, 4041, 4042); their numbers are restored from the sequence and marked restored.
  */
 // The enum is module-private and reaches callers as ErrorCode, with the helpers below merged in by a pure
 // call: a bundler drops a set nobody uses, which it cannot do with an enum merged with a namespace.
@@ -1247,6 +1257,28 @@ export const errorCodeByCode: ReadonlyMap<number, ErrorCodeInfo> = /* @__PURE__ 
 
 /** Every ErrorCode by its name. */
 export const errorCodeByName: ReadonlyMap<string, ErrorCodeInfo> = /* @__PURE__ */ (() => new Map(ERROR_CODE_INFOS.map((info) => [info.name, info])))();
+
+/**
+ * The categories of ErrorCode, in catalog order, each with its range or prefix (null where it has none).
+ */
+export const errorCodeCategories: readonly CodeCategory[] = [
+  { id: "internal", title: "1xxx - Internal Errors", range: { min: 1000, max: 1999 }, prefix: null },
+  { id: "authentication", title: "2xxx - Authentication Errors", range: { min: 2000, max: 2999 }, prefix: null },
+  { id: "action", title: "3xxx - Action Errors", range: { min: 3000, max: 3999 }, prefix: null },
+  { id: "format", title: "4xxx - Format Errors", range: { min: 4000, max: 4999 }, prefix: null },
+];
+
+/**
+ * The category of a ErrorCode code: a known code's own (null when it has none); an unknown code's by prefix (the longest it starts with), else by range (the first that holds it); else null.
+ */
+export function errorCodeCategoryOf(code: string | number): CodeCategory | null {
+  const member = typeof code === "number" ? fromCode(code) : fromCode(code);
+  if (member !== null) {
+    const id = info(member).category?.id;
+    return errorCodeCategories.find((category) => category.id === id) ?? null;
+  }
+  return categoryByPrefixOrRange(errorCodeCategories, String(code));
+}
 
 // A string finds an integer code in its canonical decimal form only: "13005", never "013005" or "13005.0".
 const ERROR_CODE_BY_WIRE: ReadonlyMap<string, ErrorCode> = /* @__PURE__ */ (() => new Map(ERROR_CODE_INFOS.map((info) => [String(info.code), info.code])))();

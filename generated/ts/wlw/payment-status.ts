@@ -3,12 +3,21 @@
  * White Label Wallet (WLW): Payment status codes.
  */
 
-import type { CodeInfo, Parsed } from "../codebook-runtime.js";
+import type { CodeInfo, CodeCategory, Parsed } from "../codebook-runtime.js";
+import { categoryByPrefixOrRange } from "../codebook-runtime.js";
 
 /**
  * Payment status codes
  *
  * WLW's Payment status codes relay information about the current state of the payment.
+ *
+ * Note: The document's tables have the columns Code, Status Message and Description. The Status Message is the wire name; it is kept exactly as both name and message.
+ *
+ * Note: Codes are listed in the document's order, which puts the Loyalty card status (400) and Loyalty status (700-710) tables before the Issuer status (500-503) table.
+ *
+ * Note: The document does not say in which response field the payment status codes are carried.
+ *
+ * Note: The codes 341, 360, 361, 370, 385 and 386 also exist in the response-status set with different meanings (e.g. 341 is CRUD_NOT_POSSIBLE here but "Transaction has been canceled" there); the two sets are separate enums.
  */
 // The enum is module-private and reaches callers as PaymentStatusCode, with the helpers below merged in by a pure
 // call: a bundler drops a set nobody uses, which it cannot do with an enum merged with a namespace.
@@ -1518,6 +1527,46 @@ export const paymentStatusCodeByCode: ReadonlyMap<string, PaymentStatusCodeInfo>
 
 /** Every PaymentStatusCode by its name. */
 export const paymentStatusCodeByName: ReadonlyMap<string, PaymentStatusCodeInfo> = /* @__PURE__ */ (() => new Map(PAYMENT_STATUS_CODE_INFOS.map((info) => [info.name, info])))();
+
+/**
+ * The categories of PaymentStatusCode, in catalog order, each with its range or prefix (null where it has none).
+ */
+export const paymentStatusCodeCategories: readonly CodeCategory[] = [
+  { id: "settlement-status", title: "Settlement status", range: { min: 200, max: 209 }, prefix: null },
+  { id: "authorization-status", title: "Authorization status", range: { min: 210, max: 219 }, prefix: null },
+  { id: "scheduled-processing-status", title: "Scheduled processing status", range: { min: 220, max: 229 }, prefix: null },
+  { id: "refund-status", title: "Refund status", range: { min: 230, max: 239 }, prefix: null },
+  { id: "payment-system-status", title: "Payment system status", range: { min: 240, max: 249 }, prefix: null },
+  { id: "payment-input-failures", title: "Payment input failures", range: { min: 250, max: 299 }, prefix: null },
+  { id: "non-transaction-processing-status", title: "Non-transaction processing status (Database Update Status)", range: { min: 340, max: 349 }, prefix: null },
+  { id: "non-transaction-processing-input-failures", title: "Non-transaction processing input failures", range: { min: 350, max: 369 }, prefix: null },
+  { id: "balance-inquiry-status", title: "Balance inquiry status", range: { min: 370, max: 379 }, prefix: null },
+  { id: "verification-status", title: "Verification status", range: { min: 380, max: 389 }, prefix: null },
+  { id: "loyalty-card-status", title: "Loyalty-card-status", range: { min: 400, max: 409 }, prefix: null },
+  { id: "issuer-status", title: "Issuer status", range: { min: 500, max: 549 }, prefix: null },
+  { id: "merchant-related-status", title: "Merchant related status codes", range: { min: 550, max: 599 }, prefix: null },
+  { id: "full-reversal-and-refund-status", title: "Full reversal and refund status", range: { min: 600, max: 619 }, prefix: null },
+  { id: "payment-void-status", title: "Payment void status", range: { min: 620, max: 639 }, prefix: null },
+  { id: "loyalty-status", title: "Loyalty status", range: { min: 700, max: 749 }, prefix: null },
+  { id: "add-value-status", title: "Add value status", range: { min: 750, max: 759 }, prefix: null },
+  { id: "card-provisioning-status", title: "Card provisioning status", range: { min: 760, max: 769 }, prefix: null },
+  { id: "idp-status", title: "IDP status", range: { min: 780, max: 789 }, prefix: null },
+  { id: "multi-step-account-enrollment-status", title: "Multi-step account enrollment status", range: { min: 790, max: 809 }, prefix: null },
+  { id: "pay-at-the-table-status", title: "Pay at the table status", range: { min: 810, max: 829 }, prefix: null },
+  { id: "additional-processing-status", title: "Additional processing status", range: { min: 830, max: 839 }, prefix: null },
+];
+
+/**
+ * The category of a PaymentStatusCode code: a known code's own (null when it has none); an unknown code's by prefix (the longest it starts with), else by range (the first that holds it); else null.
+ */
+export function paymentStatusCodeCategoryOf(code: string): CodeCategory | null {
+  const member = fromCode(code);
+  if (member !== null) {
+    const id = info(member).category?.id;
+    return paymentStatusCodeCategories.find((category) => category.id === id) ?? null;
+  }
+  return categoryByPrefixOrRange(paymentStatusCodeCategories, String(code));
+}
 
 // %03d of a number equals a 3-digit code exactly when the number is that code's value (a sign,
 // more digits or a fraction never match), so one lookup by value answers fromCode(number) as formatting would.

@@ -10,6 +10,14 @@ import { fillPlaceholders } from "../codebook-runtime.js";
  * Response status codes
  *
  * WLW's Response Status Codes relay information about the state of the transmission of the call.
+ *
+ * Note: The document's table has the columns Code, Message and Used by. The vendor gives no wire names for these codes; the names are derived from the messages.
+ *
+ * Note: Where a code has a second paragraph in the Message cell (e.g. "Detailed description is context-specific."), it is kept as the description, not as part of the message.
+ *
+ * Note: The codes 341, 360, 361, 370, 385 and 386 also exist in the payment-status set with different meanings (e.g. 370 is "Tender not supported" here but BALANCE_INQUIRY_SUCCESS there); the two sets are separate enums.
+ *
+ * Note: The statusCode field carries these codes as strings ("370"), hence codeKind digits with width 3.
  */
 // The enum is module-private and reaches callers as ResponseStatusCode, with the helpers below merged in by a pure
 // call: a bundler drops a set nobody uses, which it cannot do with an enum merged with a namespace.

@@ -3,6 +3,7 @@ import { responsesClassName } from "../../model/vendor-names.js";
 import { javadocComment, javaLineComment, javaString } from "../escape/java.js";
 import { bannerText } from "./banner.js";
 import { handlingSpec } from "./handling-spec.js";
+import { wireKind, wireWidth } from "./wire-kind.js";
 
 /** The class of a vendor's response parser: ExternalApiResponses for external-api. */
 export function javaResponsesClass(vendor: Vendor): string {
@@ -45,7 +46,7 @@ export function javaHandlingView(vendor: Vendor, runtime: string) {
     ),
     fallback: String(spec.fallback),
     sets: spec.sets.map((set, index) => {
-      const kind = set.set.format.kind;
+      const kind = wireKind(set.set.format);
       const type = `${vendor.javaPackage}.${set.set.typeName}`;
       return {
         id: set.id,
@@ -53,7 +54,7 @@ export function javaHandlingView(vendor: Vendor, runtime: string) {
         dataName: `SET_${index}_CODES`,
         chunks: chunked(set.codes.map((code) => field(code.wire) + field(code.name) + field(String(code.resolved)) + field(code.retired ? "r" : ""))),
         integerCodes: String(kind === "integer"),
-        head: `${javaString(set.id)}, Kind.${kind.toUpperCase()}, ${set.set.format.kind === "digits" ? set.set.format.width : 0}`,
+        head: `${javaString(set.id)}, Kind.${kind.toUpperCase()}, ${wireWidth(set.set.format)}`,
         ranges: set.ranges.map((range) => `new Range(${range.min}L, ${range.max}L, RESOLVED[${range.resolved}])`).join(", "),
         fallback: set.fallback === null ? "null" : `RESOLVED[${set.fallback}]`,
         uncoded: set.uncoded

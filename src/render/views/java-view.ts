@@ -12,11 +12,14 @@ import {
   splitForConstants,
 } from "../escape/java.js";
 import { bannerText } from "./banner.js";
+import { javaCategoryLookup } from "./category-lookup.js";
 import { JavaDataWriter } from "./java-data.js";
 import { javaConstantOfId, javaRetryPolicy } from "./java-runtime-view.js";
 import { joinEach } from "./join.js";
 import { outcomeText } from "./outcome-text.js";
 import { retiredView } from "./retired-view.js";
+import { javaSecondaryNames } from "./secondary-names.js";
+import { wireKind, wireWidth } from "./wire-kind.js";
 
 /** Where a code set's enum goes: generated/java/<package path>/<TypeName>.java. */
 export function javaFilePath(vendor: Vendor, set: CodeSet): string {
@@ -58,6 +61,7 @@ const FIELDS: readonly FieldSpec[] = [
   { name: "endpoints", type: LIST, getter: "getEndpoints", doc: "The endpoints that return this code.", has: (e) => e.endpoints.length > 0, literal: (e) => listLiteral(e.endpoints), read: "$Data.list()", write: (e, _, out) => out.list(e.endpoints) },
   { name: "retry", type: (runtime) => `${runtime}.Retry`, getter: "getRetry", doc: "Whether and how to retry after this code, or null.", has: (e) => e.retry !== undefined, literal: (e, _, runtime) => retryLiteral(runtime, e.retry), read: "$Data.retry()", write: (e, _, out) => writeRetry(e.retry, out) },
   { name: "reserved", type: "boolean", getter: "isReserved", doc: "Whether the vendor reserves this code for future use (it is not sent yet).", has: (e) => e.reserved, literal: (e) => String(e.reserved), read: "$Data.bool()", write: (e, _, out) => out.boolean(e.reserved) },
+  { name: "severity", type: "java.lang.String", getter: "getSeverity", doc: "How grave the code is: error, warning, info or success (its own, else its category's or set's default), or null.", has: (e) => e.severity !== undefined, literal: (e) => javaStringOrNull(e.severity), read: "$Data.string()", write: (e, _, out) => out.string(e.severity) },
   { name: "translations", type: "java.util.Map<java.lang.String, java.util.Map<java.lang.String, java.lang.String>>", getter: "getTranslations", doc: "Translated texts: locale to field (message, description, action) to text.", has: (e) => e.translations.length > 0, literal: translationsLiteral, read: "$Data.translations()", write: writeTranslations },
 ];
 
@@ -75,7 +79,7 @@ const INLINE_BYTECODE_BUDGET = 48_000;
 
 /** What templates/java/enum.java.hbs sees for one code set. */
 export function javaEnumView(vendor: Vendor, set: CodeSet, runtime: string) {
-  const kind = set.format.kind;
+  const kind = wireKind(set.format);
   // Retired codes are no constants; retired(code) still recognises them.
   const live = set.codes.filter((entry) => !entry.retired);
   const retired = set.codes.filter((entry) => entry.retired);
@@ -94,12 +98,18 @@ export function javaEnumView(vendor: Vendor, set: CodeSet, runtime: string) {
     banner: `// ${javaLineComment(bannerText(vendor.file))}`,
     package: vendor.javaPackage,
     typeName: set.typeName,
-    doc: javadocComment("", [`${set.title} (${vendor.name})`, set.description, formatNote(set), isEnum ? undefined : CLASS_NOTE]),
+    doc: javadocComment("", [
+      `${set.title} (${vendor.name})`,
+      set.description,
+      ...set.notes.map((note) => `Note: ${note}`),
+      formatNote(set),
+      isEnum ? undefined : CLASS_NOTE,
+    ]),
     codeType,
     isInteger: kind === "integer",
     isDigits: kind === "digits",
     isSymbolic: kind === "symbolic",
-    width: set.format.kind === "digits" ? set.format.width : 0,
+    width: wireWidth(set.format),
     runtime,
     vendorId: javaString(vendor.id),
     setId: javaString(set.id),
@@ -124,6 +134,13 @@ export function javaEnumView(vendor: Vendor, set: CodeSet, runtime: string) {
     inline,
     isEnum,
     isClass: !isEnum,
+    // Aliases and identifier lookups: code, empty when the set has none. A class has no constant fields: valueOf finds them.
+    secondaryNames: javaSecondaryNames(liveSet, (name) => (isEnum ? name : `valueOf(${javaString(name)})`)),
+    // The categories and categoryOf: code, empty when the set has no categories.
+    categoryLookup: javaCategoryLookup(
+      liveSet,
+      fields.some((field) => field.name === "category"),
+    ),
     size: live.length,
     codeRead: kind === "integer" ? "$Data.integer()" : "$Data.string()",
     dataClasses: [
@@ -287,6 +304,8 @@ function formatNote(set: CodeSet): string {
       return `Codes are ${set.format.width}-digit strings whose zero padding is significant; fromCode(int) pads like String.format(Locale.ROOT, "%0${set.format.width}d", code).`;
     case "integer":
       return "Codes are integers; fromCode(String) accepts their canonical decimal form only.";
+    case "alphanumeric":
+      return `Codes are ${set.format.width === undefined ? "" : `${set.format.width}-character `}strings from ${set.format.alphabet}, matched exactly${set.format.width === undefined ? "" : `; fromCode(int) formats like String.format(Locale.ROOT, "%0${set.format.width}d", code), so it finds the codes made of digits only`}.`;
     case "symbolic":
       return "Codes are symbolic strings, matched exactly.";
   }

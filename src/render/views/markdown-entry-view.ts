@@ -87,6 +87,11 @@ const ENTRY_FIELDS: readonly {
 }[] = [
   { key: "message", label: "Message", value: (e, _set, tokens) => optional(e.message, tokens) },
   {
+    key: "aliases",
+    label: "Aliases",
+    value: (e) => (e.aliases.length === 0 ? undefined : joinEach(e.aliases, (alias) => `<code>${breakable(alias)}</code>`, ", ")),
+  },
+  {
     key: "other-messages",
     label: "Also sent as",
     value: (e, _set, tokens) => (e.alternativeMessages.length === 0 ? undefined : joinEach(e.alternativeMessages, (m) => withPlaceholders(m, tokens), "<br>")),
@@ -133,6 +138,11 @@ export function entryView(entry: CodeEntry, set: CodeSet, setAnchor: string, id:
   for (const field of ENTRY_FIELDS) {
     const value = field.value(entry, set, tokens);
     if (value !== undefined) fields.push({ key: field.key, label: field.label, value, lang: "" });
+  }
+  // Secondary identifiers, each labelled with its kind's title (PL/pgSQL condition name).
+  for (const identifier of entry.identifiers) {
+    const title = set.identifiers.find((kind) => kind.id === identifier.id)?.title ?? identifier.id;
+    fields.push({ key: `identifier-${identifier.id}`, label: htmlText(title), value: `<code>${htmlText(identifier.value)}</code>`, lang: "" });
   }
   for (const translation of entry.translations) {
     for (const [field, text] of Object.entries(translation.texts)) {
@@ -243,7 +253,10 @@ export function defaultsText(defaults: CodeDefaults, set: CodeSet): string | nul
     defaults.retry === undefined ? "" : `retry ${retryText(defaults.retry, (text) => text)}`,
   ].filter(Boolean);
   // Catalog text (a scope's title, a retry's note) sits in a paragraph: escaped once, for Markdown.
-  return parts.length === 0 ? null : markdownParagraph(`Defaults for its codes that state none: ${parts.join("; ")}.`);
+  if (parts.length === 0) return null;
+  const sentence = `Defaults for its codes that state none: ${parts.join("; ")}`;
+  // A retry's note may end the sentence already.
+  return markdownParagraph(/[.!?]$/.test(sentence) ? sentence : `${sentence}.`);
 }
 
 function retryText(retry: Retry, escapeNote: (text: string) => string = htmlText): string {

@@ -112,7 +112,7 @@ function codeSetView(set: CodeSet, setIndex: number, anchors: PageAnchors) {
   });
   const groups = set.categories.map((category, categoryIndex) =>
     group(
-      `${markdownHeading(category.title)}${category.range ? ` (${category.range.min}–${category.range.max})` : ""}${category.deprecated ? " <em>(deprecated)</em>" : ""}`,
+      `${markdownHeading(category.title)}${category.range ? ` (${category.range.min}–${category.range.max})` : ""}${category.prefix === undefined ? "" : ` (prefix <code>${markdownCell(category.prefix)}</code>)`}${category.deprecated ? " <em>(deprecated)</em>" : ""}`,
       {
         anchor: anchors.categories[setIndex]?.[categoryIndex] ?? null,
         plainTitle: htmlText(category.title),
@@ -181,6 +181,11 @@ function formatKind(format: CodeSet["format"], length: "short" | "long"): string
       return `${format.width}-digit strings${length === "long" ? " (leading zeros count)" : ""}`;
     case "integer":
       return "integers";
+    case "alphanumeric": {
+      const width = format.width === undefined ? "" : `${format.width}-character `;
+      const caseNote = length === "long" && !format.caseSensitive ? ", either case" : "";
+      return `${width}strings from <code>${format.alphabet}</code>${caseNote}`;
+    }
     case "symbolic":
       return "symbolic strings";
     default: {

@@ -3,6 +3,7 @@ import { jsDocComment, tsLineComment, tsString } from "../escape/typescript.js";
 import { moduleSpecifier, type TsOptions } from "../typescript-options.js";
 import { bannerText } from "./banner.js";
 import { handlingSpec } from "./handling-spec.js";
+import { wireKind, wireWidth } from "./wire-kind.js";
 
 /** What templates/ts/handling.ts.hbs sees: the vendor's handling spec spelled as TypeScript literals. */
 export function typescriptHandlingView(options: TsOptions, vendor: Vendor) {
@@ -20,7 +21,7 @@ export function typescriptHandlingView(options: TsOptions, vendor: Vendor) {
     })),
     sets: spec.sets.map((set, index) => ({
       name: constOf(index),
-      head: `id: ${tsString(set.id)}, kind: ${tsString(set.set.format.kind)}, width: ${set.set.format.kind === "digits" ? set.set.format.width : 0}`,
+      head: `id: ${tsString(set.id)}, kind: ${tsString(wireKind(set.set.format))}, width: ${wireWidth(set.set.format)}`,
       codes: set.codes.map((code) => ({
         line: `[${typeof code.code === "number" ? String(code.code) : tsString(code.wire)}, { code: ${typeof code.code === "number" ? String(code.code) : tsString(code.code)}, name: ${tsString(code.name)}, resolved: ${resolvedOf(code.resolved)}${code.retired ? ", retired: true" : ""} }]`,
       })),

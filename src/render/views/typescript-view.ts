@@ -5,11 +5,14 @@ import { jsDocComment, jsDocText, tsLineComment, tsString, tsStringOrNull } from
 import type { SharedInput } from "../shared-input.js";
 import { moduleSpecifier, type TsOptions } from "../typescript-options.js";
 import { bannerText } from "./banner.js";
+import { typescriptCategoryLookup } from "./category-lookup.js";
 import { hasResponseParser } from "./handling-spec.js";
 import { joinEach } from "./join.js";
 import { lowerFirst, upperSnake } from "./names.js";
 import { outcomeText } from "./outcome-text.js";
 import { retiredView } from "./retired-view.js";
+import { identifierPascal, typescriptSecondaryNames, typescriptSeverities } from "./secondary-names.js";
+import { wireKind, wireWidth } from "./wire-kind.js";
 
 /** What templates/ts/vendor.ts.hbs sees: the vendor's own exports and a re-export of each code set's module. */
 export function typescriptVendorView(options: TsOptions, vendor: Vendor) {
@@ -45,7 +48,17 @@ function codeSetExports(set: CodeSet) {
     ...(live.some((entry) => entry.placeholders.length > 0) ? [`${set.typeName}Placeholders`] : []),
     ...(set.uncoded.length > 0 ? [`${set.typeName}UncodedInfo`, `${set.typeName}UncodedName`] : []),
   ];
-  return { valueExports: [set.typeName, `${mapPrefix}ByCode`, `${mapPrefix}ByName`].join(", "), typeExports: types.join(", ") };
+  const values = [
+    set.typeName,
+    `${mapPrefix}ByCode`,
+    `${mapPrefix}ByName`,
+    // The secondary names, categories and severities (see secondary-names.ts, category-lookup.ts), where the set has them.
+    ...(live.some((entry) => entry.aliases.length > 0) ? [`${mapPrefix}Aliases`] : []),
+    ...set.identifiers.map((kind) => `${mapPrefix}By${identifierPascal(kind.id)}`),
+    ...(set.categories.length > 0 ? [`${mapPrefix}Categories`, `${mapPrefix}CategoryOf`] : []),
+    ...(live.some((entry) => entry.severity !== undefined) ? [`${mapPrefix}Severities`] : []),
+  ];
+  return { valueExports: values.join(", "), typeExports: types.join(", ") };
 }
 
 /** Import only what the module uses, so it compiles under noUnusedLocals too. */
@@ -55,8 +68,10 @@ function runtimeImports(set: CodeSet) {
   const usesUncoded = set.uncoded.length > 0;
   const usesRetired = set.codes.some((entry) => entry.retired);
   const usesJson = live.length > TS_OBJECT_LITERAL_MAX_CODES;
+  const usesCategories = set.categories.length > 0;
   const types = [
     "CodeInfo",
+    ...(usesCategories ? ["CodeCategory"] : []),
     ...(usesFormat ? ["FormatOptions"] : []),
     "Parsed",
     ...(usesRetired ? ["RetiredInfo"] : []),
@@ -64,8 +79,9 @@ function runtimeImports(set: CodeSet) {
     ...(usesUncoded ? ["UncodedInfo"] : []),
   ];
   const values = [
+    ...(usesCategories ? ["categoryByPrefixOrRange"] : []),
     ...(usesFormat ? ["fillPlaceholders"] : []),
-    ...(usesRetired && set.format.kind === "digits" ? ["formatDigits"] : []),
+    ...(usesRetired && wireKind(set.format) === "digits" ? ["formatDigits"] : []),
     ...(usesUncoded ? ["matchUncoded as matchUncodedEntry"] : []),
   ];
   return { typeImports: types.join(", "), valueImports: values.join(", ") };
@@ -92,21 +108,27 @@ export function typescriptRuntimeView() {
 export function typescriptCodeSetView(options: TsOptions, vendor: Vendor, set: CodeSet) {
   const erasable = options.style === "erasable";
   const enumName = `${set.typeName}Members`;
+  // The members as the module's own code refers to them: the enum is declared first, the merged value last.
+  const memberRef = erasable ? set.typeName : enumName;
   return {
     banner: `// ${tsLineComment(bannerText(vendor.file))}`,
     setDoc: jsDocComment("", [`${vendor.name}: ${set.title}.`]),
     runtimeModule: tsString(moduleSpecifier(options, "../codebook-runtime")),
     erasable,
     enumName,
-    // The members as the module's own code refers to them: the enum is declared first, the merged value last.
-    memberRef: erasable ? set.typeName : enumName,
+    memberRef,
+    // Aliases and identifier lookups: code, empty when the set has none.
+    secondaryNames: typescriptSecondaryNames(set, lowerFirst(set.typeName), memberRef),
+    // The categories and categoryOf: code, empty when the set has no categories.
+    categoryLookup: typescriptCategoryLookup(set, lowerFirst(set.typeName)),
+    severities: typescriptSeverities(set, lowerFirst(set.typeName), memberRef),
     ...runtimeImports(set),
     ...codeSetView(set),
   };
 }
 
 function codeSetView(set: CodeSet) {
-  const kind = set.format.kind;
+  const kind = wireKind(set.format);
   const codeType = kind === "integer" ? "number" : "string";
   // Retired codes leave the enum; parse() still tells them from unknown codes.
   const live = set.codes.filter((entry) => !entry.retired);
@@ -115,16 +137,18 @@ function codeSetView(set: CodeSet) {
   const compact = live.length > TS_OBJECT_LITERAL_MAX_CODES;
   return {
     typeName: set.typeName,
-    doc: jsDocComment("", [set.title, set.description]),
+    // The set's notes are ours, not the vendor's: each is marked as a note.
+    doc: jsDocComment("", [set.title, set.description, ...set.notes.map((note) => `Note: ${note}`)]),
     constPrefix: upperSnake(set.typeName),
     mapPrefix: lowerFirst(set.typeName),
     codeType,
     isInteger: kind === "integer",
     isDigits: kind === "digits",
     isSymbolic: kind === "symbolic",
-    width: set.format.kind === "digits" ? set.format.width : 0,
+    width: wireWidth(set.format),
     // Digit codes of 16 or more digits may exceed Number.MAX_SAFE_INTEGER (9007199254740991).
-    hasUnsafeNumbers: set.format.kind === "digits" && live.some((entry) => !Number.isSafeInteger(Number(entry.wire))),
+    // A code that is no safe integer in digits (above Number.MAX_SAFE_INTEGER, or an alphanumeric one with letters) is found by its string only.
+    hasUnsafeNumbers: kind === "digits" && live.some((entry) => !/^[0-9]+$/.test(entry.wire) || !Number.isSafeInteger(Number(entry.wire))),
     members: live.map((entry) => memberView(set, entry, compact)),
     infosJson: compact ? tsString(JSON.stringify(live.map((entry) => infoJson(set, entry)))) : null,
     hasRetired: retired.length > 0,

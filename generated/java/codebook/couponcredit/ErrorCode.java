@@ -6,6 +6,12 @@ package codebook.couponcredit;
  * <p>
  * The symbolic error code sent in errorModel.errorCode; each code is its own wire name.
  * <p>
+ * Note: Symbolic set: the code is the wire name, so code and name are both the document's Error Code, exactly.
+ * <p>
+ * Note: Categories follow the document's headings and have no numeric ranges.
+ * <p>
+ * Note: Several vendor names are longer than the usual ~45 characters; they are the vendor's wire names and are kept exactly.
+ * <p>
  * Codes are symbolic strings, matched exactly.
  */
 public enum ErrorCode implements codebook.runtime.CodebookCode {
@@ -206,6 +212,107 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
     /** The constant for a wire code (exact match), or null. */
     public static ErrorCode fromCode(java.lang.String code) {
         return code == null ? null : $BY_WIRE.get(code);
+    }
+
+    /**
+     * A category of the set, as the catalog declares it, with its range or prefix (null where it has none).
+     */
+    public static final class CodeCategory {
+        private final java.lang.String id;
+        private final java.lang.String title;
+        private final java.lang.Long min;
+        private final java.lang.Long max;
+        private final java.lang.String prefix;
+
+        CodeCategory(java.lang.String id, java.lang.String title, java.lang.Long min, java.lang.Long max, java.lang.String prefix) {
+            this.id = id;
+            this.title = title;
+            this.min = min;
+            this.max = max;
+            this.prefix = prefix;
+        }
+
+        /** The category's id. */
+        public java.lang.String getId() {
+            return id;
+        }
+
+        /** The vendor's name for the category. */
+        public java.lang.String getTitle() {
+            return title;
+        }
+
+        /** The smallest code of its range, or null. */
+        public java.lang.Long getMin() {
+            return min;
+        }
+
+        /** The largest code of its range, or null. */
+        public java.lang.Long getMax() {
+            return max;
+        }
+
+        /** The start its codes have, or null. */
+        public java.lang.String getPrefix() {
+            return prefix;
+        }
+
+        @java.lang.Override
+        public java.lang.String toString() {
+            return id;
+        }
+    }
+
+    private static final java.util.List<CodeCategory> $CATEGORIES = java.util.Collections.unmodifiableList(java.util.Arrays.asList(
+            new CodeCategory("authentication", "Authentication & Authorization", null, null, null),
+            new CodeCategory("transaction-key", "Transaction Key Errors", null, null, null),
+            new CodeCategory("payment", "Payment Errors", null, null, null),
+            new CodeCategory("idempotency", "Idempotency Errors", null, null, null),
+            new CodeCategory("validation", "Validation Errors", null, null, null),
+            new CodeCategory("refund", "Refund Errors", null, null, null)
+    ));
+
+    /** The set's categories, in catalog order. */
+    public static java.util.List<CodeCategory> categories() {
+        return $CATEGORIES;
+    }
+
+    private static CodeCategory categoryById(java.lang.String $id) {
+        for (CodeCategory $category : $CATEGORIES) {
+            if ($category.id.equals($id)) {
+                return $category;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The category of a code: a known code's own (null when it has none); an unknown code's by prefix (the longest it starts with), else by range (the first that holds it); else null.
+     */
+    public static CodeCategory categoryOf(java.lang.String $code) {
+        if ($code == null) {
+            return null;
+        }
+        ErrorCode $member = fromCode($code);
+        if ($member != null) {
+            return $member.getCategory() == null ? null : categoryById($member.getCategory().getId());
+        }
+        CodeCategory $best = null;
+        for (CodeCategory $category : $CATEGORIES) {
+            if ($category.prefix != null && $code.startsWith($category.prefix) && ($best == null || $category.prefix.length() > $best.prefix.length())) {
+                $best = $category;
+            }
+        }
+        if ($best != null || !$code.matches("-?[0-9]+")) {
+            return $best;
+        }
+        java.math.BigInteger $value = new java.math.BigInteger($code);
+        for (CodeCategory $category : $CATEGORIES) {
+            if ($category.min != null && $value.compareTo(java.math.BigInteger.valueOf($category.min)) >= 0 && $value.compareTo(java.math.BigInteger.valueOf($category.max)) <= 0) {
+                return $category;
+            }
+        }
+        return null;
     }
 
     /**

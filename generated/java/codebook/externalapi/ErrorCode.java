@@ -6,6 +6,10 @@ package codebook.externalapi;
  * <p>
  * The internal error code sent in error.code of every error response, grouped by range.
  * <p>
+ * Note: Idempotency conflicts (409): These conflicts do not carry an internal numeric code: the message distinguishes them from the POS busy 409 (13005). They are listed under uncoded, identified by their literal messages.
+ * <p>
+ * Note: Codes and categories are kept in the document's order (11xxx, 12xxx, 10xxx, 13xxx, 99xxx).
+ * <p>
  * Codes are integers; fromCode(String) accepts their canonical decimal form only.
  */
 public enum ErrorCode implements codebook.runtime.CodebookCode {
@@ -284,6 +288,111 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
     /** The constant for a code, or null. */
     public static ErrorCode fromCode(int code) {
         return $BY_INT.get(code);
+    }
+
+    /**
+     * A category of the set, as the catalog declares it, with its range or prefix (null where it has none).
+     */
+    public static final class CodeCategory {
+        private final java.lang.String id;
+        private final java.lang.String title;
+        private final java.lang.Long min;
+        private final java.lang.Long max;
+        private final java.lang.String prefix;
+
+        CodeCategory(java.lang.String id, java.lang.String title, java.lang.Long min, java.lang.Long max, java.lang.String prefix) {
+            this.id = id;
+            this.title = title;
+            this.min = min;
+            this.max = max;
+            this.prefix = prefix;
+        }
+
+        /** The category's id. */
+        public java.lang.String getId() {
+            return id;
+        }
+
+        /** The vendor's name for the category. */
+        public java.lang.String getTitle() {
+            return title;
+        }
+
+        /** The smallest code of its range, or null. */
+        public java.lang.Long getMin() {
+            return min;
+        }
+
+        /** The largest code of its range, or null. */
+        public java.lang.Long getMax() {
+            return max;
+        }
+
+        /** The start its codes have, or null. */
+        public java.lang.String getPrefix() {
+            return prefix;
+        }
+
+        @java.lang.Override
+        public java.lang.String toString() {
+            return id;
+        }
+    }
+
+    private static final java.util.List<CodeCategory> $CATEGORIES = java.util.Collections.unmodifiableList(java.util.Arrays.asList(
+            new CodeCategory("authentication", "Authentication and authorization errors (11xxx)", 11000L, 11999L, null),
+            new CodeCategory("validation", "Validation errors (12xxx)", 12000L, 12999L, null),
+            new CodeCategory("resource", "Resource errors (10xxx)", 10000L, 10999L, null),
+            new CodeCategory("pos", "POS errors (13xxx)", 13000L, 13999L, null),
+            new CodeCategory("internal", "Internal errors (99xxx)", 99000L, 99999L, null)
+    ));
+
+    /** The set's categories, in catalog order. */
+    public static java.util.List<CodeCategory> categories() {
+        return $CATEGORIES;
+    }
+
+    private static CodeCategory categoryById(java.lang.String $id) {
+        for (CodeCategory $category : $CATEGORIES) {
+            if ($category.id.equals($id)) {
+                return $category;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The category of a code: a known code's own (null when it has none); an unknown code's by prefix (the longest it starts with), else by range (the first that holds it); else null.
+     */
+    public static CodeCategory categoryOf(java.lang.String $code) {
+        if ($code == null) {
+            return null;
+        }
+        ErrorCode $member = fromCode($code);
+        if ($member != null) {
+            return $member.getCategory() == null ? null : categoryById($member.getCategory().getId());
+        }
+        CodeCategory $best = null;
+        for (CodeCategory $category : $CATEGORIES) {
+            if ($category.prefix != null && $code.startsWith($category.prefix) && ($best == null || $category.prefix.length() > $best.prefix.length())) {
+                $best = $category;
+            }
+        }
+        if ($best != null || !$code.matches("-?[0-9]+")) {
+            return $best;
+        }
+        java.math.BigInteger $value = new java.math.BigInteger($code);
+        for (CodeCategory $category : $CATEGORIES) {
+            if ($category.min != null && $value.compareTo(java.math.BigInteger.valueOf($category.min)) >= 0 && $value.compareTo(java.math.BigInteger.valueOf($category.max)) <= 0) {
+                return $category;
+            }
+        }
+        return null;
+    }
+
+    /** The category of a code (see categoryOf(String)). */
+    public static CodeCategory categoryOf(int $code) {
+        return categoryOf(java.lang.String.valueOf($code));
     }
 
     /**

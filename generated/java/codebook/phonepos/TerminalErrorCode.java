@@ -6,6 +6,8 @@ package codebook.phonepos;
  * <p>
  * Depending on the API response, you may also receive one of the following terminal error codes. Error codes are classified as either General (🌎) or Personalisation (▶️).
  * <p>
+ * Note: The document's Java enum lists the same 27 codes in the same order; fromCode(int) formats with %04d.
+ * <p>
  * Codes are 4-digit strings whose zero padding is significant; fromCode(int) pads like String.format(Locale.ROOT, "%04d", code).
  */
 public enum TerminalErrorCode implements codebook.runtime.CodebookCode {

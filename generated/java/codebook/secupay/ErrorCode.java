@@ -4,6 +4,16 @@ package codebook.secupay;
 /**
  * secuconnect API Error Codes (secupay)
  * <p>
+ * Note: The document's tables have the columns Code | Short | Description | Description translated. Short is kept as message, Description as description, and Description translated as the German (de) translation of description.
+ * <p>
+ * Note: The 1xxx table in the document has no header row; its rows have the same Code | Short | Description layout.
+ * <p>
+ * Note: The document runs the cells of a row together without separators; the cells were split where the Short text ends and the Description sentence begins.
+ * <p>
+ * Note: Several texts in the document use a non-breaking space (U+00A0) instead of a normal space between two words (the 1xxx and 2xxx category descriptions, 3006, 3033, 4013, 4034); these are kept verbatim and written as &#92;u00A0 in this file.
+ * <p>
+ * Note: Five rows of the document have lost their code number (3018, 4018, 4022, 4041, 4042); their numbers are restored from the sequence and marked restored.
+ * <p>
  * Codes are integers; fromCode(String) accepts their canonical decimal form only.
  */
 public enum ErrorCode implements codebook.runtime.CodebookCode {
@@ -1129,6 +1139,110 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
     /** The constant for a code, or null. */
     public static ErrorCode fromCode(int code) {
         return $BY_INT.get(code);
+    }
+
+    /**
+     * A category of the set, as the catalog declares it, with its range or prefix (null where it has none).
+     */
+    public static final class CodeCategory {
+        private final java.lang.String id;
+        private final java.lang.String title;
+        private final java.lang.Long min;
+        private final java.lang.Long max;
+        private final java.lang.String prefix;
+
+        CodeCategory(java.lang.String id, java.lang.String title, java.lang.Long min, java.lang.Long max, java.lang.String prefix) {
+            this.id = id;
+            this.title = title;
+            this.min = min;
+            this.max = max;
+            this.prefix = prefix;
+        }
+
+        /** The category's id. */
+        public java.lang.String getId() {
+            return id;
+        }
+
+        /** The vendor's name for the category. */
+        public java.lang.String getTitle() {
+            return title;
+        }
+
+        /** The smallest code of its range, or null. */
+        public java.lang.Long getMin() {
+            return min;
+        }
+
+        /** The largest code of its range, or null. */
+        public java.lang.Long getMax() {
+            return max;
+        }
+
+        /** The start its codes have, or null. */
+        public java.lang.String getPrefix() {
+            return prefix;
+        }
+
+        @java.lang.Override
+        public java.lang.String toString() {
+            return id;
+        }
+    }
+
+    private static final java.util.List<CodeCategory> $CATEGORIES = java.util.Collections.unmodifiableList(java.util.Arrays.asList(
+            new CodeCategory("internal", "1xxx - Internal Errors", 1000L, 1999L, null),
+            new CodeCategory("authentication", "2xxx - Authentication Errors", 2000L, 2999L, null),
+            new CodeCategory("action", "3xxx - Action Errors", 3000L, 3999L, null),
+            new CodeCategory("format", "4xxx - Format Errors", 4000L, 4999L, null)
+    ));
+
+    /** The set's categories, in catalog order. */
+    public static java.util.List<CodeCategory> categories() {
+        return $CATEGORIES;
+    }
+
+    private static CodeCategory categoryById(java.lang.String $id) {
+        for (CodeCategory $category : $CATEGORIES) {
+            if ($category.id.equals($id)) {
+                return $category;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The category of a code: a known code's own (null when it has none); an unknown code's by prefix (the longest it starts with), else by range (the first that holds it); else null.
+     */
+    public static CodeCategory categoryOf(java.lang.String $code) {
+        if ($code == null) {
+            return null;
+        }
+        ErrorCode $member = fromCode($code);
+        if ($member != null) {
+            return $member.getCategory() == null ? null : categoryById($member.getCategory().getId());
+        }
+        CodeCategory $best = null;
+        for (CodeCategory $category : $CATEGORIES) {
+            if ($category.prefix != null && $code.startsWith($category.prefix) && ($best == null || $category.prefix.length() > $best.prefix.length())) {
+                $best = $category;
+            }
+        }
+        if ($best != null || !$code.matches("-?[0-9]+")) {
+            return $best;
+        }
+        java.math.BigInteger $value = new java.math.BigInteger($code);
+        for (CodeCategory $category : $CATEGORIES) {
+            if ($category.min != null && $value.compareTo(java.math.BigInteger.valueOf($category.min)) >= 0 && $value.compareTo(java.math.BigInteger.valueOf($category.max)) <= 0) {
+                return $category;
+            }
+        }
+        return null;
+    }
+
+    /** The category of a code (see categoryOf(String)). */
+    public static CodeCategory categoryOf(int $code) {
+        return categoryOf(java.lang.String.valueOf($code));
     }
 
     /** Unmodifiable translations from (locale, field, text) triples; a null field stands for a locale without texts. */

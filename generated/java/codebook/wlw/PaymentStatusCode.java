@@ -6,6 +6,14 @@ package codebook.wlw;
  * <p>
  * WLW's Payment status codes relay information about the current state of the payment.
  * <p>
+ * Note: The document's tables have the columns Code, Status Message and Description. The Status Message is the wire name; it is kept exactly as both name and message.
+ * <p>
+ * Note: Codes are listed in the document's order, which puts the Loyalty card status (400) and Loyalty status (700-710) tables before the Issuer status (500-503) table.
+ * <p>
+ * Note: The document does not say in which response field the payment status codes are carried.
+ * <p>
+ * Note: The codes 341, 360, 361, 370, 385 and 386 also exist in the response-status set with different meanings (e.g. 341 is CRUD_NOT_POSSIBLE here but "Transaction has been canceled" there); the two sets are separate enums.
+ * <p>
  * Codes are 3-digit strings whose zero padding is significant; fromCode(int) pads like String.format(Locale.ROOT, "%03d", code).
  */
 public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
@@ -1337,6 +1345,123 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
      */
     public static java.util.Optional<PaymentStatusCode> find(java.lang.String code) {
         return java.util.Optional.ofNullable(fromCode(code));
+    }
+
+    /**
+     * A category of the set, as the catalog declares it, with its range or prefix (null where it has none).
+     */
+    public static final class CodeCategory {
+        private final java.lang.String id;
+        private final java.lang.String title;
+        private final java.lang.Long min;
+        private final java.lang.Long max;
+        private final java.lang.String prefix;
+
+        CodeCategory(java.lang.String id, java.lang.String title, java.lang.Long min, java.lang.Long max, java.lang.String prefix) {
+            this.id = id;
+            this.title = title;
+            this.min = min;
+            this.max = max;
+            this.prefix = prefix;
+        }
+
+        /** The category's id. */
+        public java.lang.String getId() {
+            return id;
+        }
+
+        /** The vendor's name for the category. */
+        public java.lang.String getTitle() {
+            return title;
+        }
+
+        /** The smallest code of its range, or null. */
+        public java.lang.Long getMin() {
+            return min;
+        }
+
+        /** The largest code of its range, or null. */
+        public java.lang.Long getMax() {
+            return max;
+        }
+
+        /** The start its codes have, or null. */
+        public java.lang.String getPrefix() {
+            return prefix;
+        }
+
+        @java.lang.Override
+        public java.lang.String toString() {
+            return id;
+        }
+    }
+
+    private static final java.util.List<CodeCategory> $CATEGORIES = java.util.Collections.unmodifiableList(java.util.Arrays.asList(
+            new CodeCategory("settlement-status", "Settlement status", 200L, 209L, null),
+            new CodeCategory("authorization-status", "Authorization status", 210L, 219L, null),
+            new CodeCategory("scheduled-processing-status", "Scheduled processing status", 220L, 229L, null),
+            new CodeCategory("refund-status", "Refund status", 230L, 239L, null),
+            new CodeCategory("payment-system-status", "Payment system status", 240L, 249L, null),
+            new CodeCategory("payment-input-failures", "Payment input failures", 250L, 299L, null),
+            new CodeCategory("non-transaction-processing-status", "Non-transaction processing status (Database Update Status)", 340L, 349L, null),
+            new CodeCategory("non-transaction-processing-input-failures", "Non-transaction processing input failures", 350L, 369L, null),
+            new CodeCategory("balance-inquiry-status", "Balance inquiry status", 370L, 379L, null),
+            new CodeCategory("verification-status", "Verification status", 380L, 389L, null),
+            new CodeCategory("loyalty-card-status", "Loyalty-card-status", 400L, 409L, null),
+            new CodeCategory("issuer-status", "Issuer status", 500L, 549L, null),
+            new CodeCategory("merchant-related-status", "Merchant related status codes", 550L, 599L, null),
+            new CodeCategory("full-reversal-and-refund-status", "Full reversal and refund status", 600L, 619L, null),
+            new CodeCategory("payment-void-status", "Payment void status", 620L, 639L, null),
+            new CodeCategory("loyalty-status", "Loyalty status", 700L, 749L, null),
+            new CodeCategory("add-value-status", "Add value status", 750L, 759L, null),
+            new CodeCategory("card-provisioning-status", "Card provisioning status", 760L, 769L, null),
+            new CodeCategory("idp-status", "IDP status", 780L, 789L, null),
+            new CodeCategory("multi-step-account-enrollment-status", "Multi-step account enrollment status", 790L, 809L, null),
+            new CodeCategory("pay-at-the-table-status", "Pay at the table status", 810L, 829L, null),
+            new CodeCategory("additional-processing-status", "Additional processing status", 830L, 839L, null)
+    ));
+
+    /** The set's categories, in catalog order. */
+    public static java.util.List<CodeCategory> categories() {
+        return $CATEGORIES;
+    }
+
+    private static CodeCategory categoryById(java.lang.String $id) {
+        for (CodeCategory $category : $CATEGORIES) {
+            if ($category.id.equals($id)) {
+                return $category;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The category of a code: a known code's own (null when it has none); an unknown code's by prefix (the longest it starts with), else by range (the first that holds it); else null.
+     */
+    public static CodeCategory categoryOf(java.lang.String $code) {
+        if ($code == null) {
+            return null;
+        }
+        PaymentStatusCode $member = fromCode($code);
+        if ($member != null) {
+            return $member.getCategory() == null ? null : categoryById($member.getCategory().getId());
+        }
+        CodeCategory $best = null;
+        for (CodeCategory $category : $CATEGORIES) {
+            if ($category.prefix != null && $code.startsWith($category.prefix) && ($best == null || $category.prefix.length() > $best.prefix.length())) {
+                $best = $category;
+            }
+        }
+        if ($best != null || !$code.matches("-?[0-9]+")) {
+            return $best;
+        }
+        java.math.BigInteger $value = new java.math.BigInteger($code);
+        for (CodeCategory $category : $CATEGORIES) {
+            if ($category.min != null && $value.compareTo(java.math.BigInteger.valueOf($category.min)) >= 0 && $value.compareTo(java.math.BigInteger.valueOf($category.max)) <= 0) {
+                return $category;
+            }
+        }
+        return null;
     }
 
     /**

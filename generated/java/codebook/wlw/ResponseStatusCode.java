@@ -6,6 +6,14 @@ package codebook.wlw;
  * <p>
  * WLW's Response Status Codes relay information about the state of the transmission of the call.
  * <p>
+ * Note: The document's table has the columns Code, Message and Used by. The vendor gives no wire names for these codes; the names are derived from the messages.
+ * <p>
+ * Note: Where a code has a second paragraph in the Message cell (e.g. "Detailed description is context-specific."), it is kept as the description, not as part of the message.
+ * <p>
+ * Note: The codes 341, 360, 361, 370, 385 and 386 also exist in the payment-status set with different meanings (e.g. 370 is "Tender not supported" here but BALANCE_INQUIRY_SUCCESS there); the two sets are separate enums.
+ * <p>
+ * Note: The statusCode field carries these codes as strings ("370"), hence codeKind digits with width 3.
+ * <p>
  * Codes are 3-digit strings whose zero padding is significant; fromCode(int) pads like String.format(Locale.ROOT, "%03d", code).
  */
 public enum ResponseStatusCode implements codebook.runtime.CodebookCode {
