@@ -22,7 +22,7 @@ describe("gen (generate)", () => {
     const out = tempDir();
     const run = runGen(["generate", "--out", out]);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/: 45 created, 0 updated, 0 removed, 0 unchanged\n$/);
+    expect(run.stdout).toMatch(/: 46 created, 0 updated, 0 removed, 0 unchanged\n$/);
     for (const path of ["ts/index.ts", "ts/phonepos.ts", "ts/codebook-runtime.ts", "docs/index.md", "docs/wlw.md", "catalog.json", ".codebook-manifest.json"]) {
       expect(existsSync(join(out, path)), path).toBe(true);
     }
@@ -34,7 +34,7 @@ describe("gen (generate)", () => {
     utimesSync(join(out, "ts/wlw.ts"), old, old);
     writeFileSync(join(out, "ts/phonepos.ts"), "// edited by hand\n");
     const run = runGen(["--out", out]);
-    expect(run.stdout).toMatch(/0 created, 1 updated, 0 removed, 44 unchanged/);
+    expect(run.stdout).toMatch(/0 created, 1 updated, 0 removed, 45 unchanged/);
     expect(statSync(join(out, "ts/wlw.ts")).mtime.getTime()).toBe(old.getTime());
     expect(readFileSync(join(out, "ts/phonepos.ts"), "utf8")).toContain("export { TerminalErrorCode, ");
   });
@@ -63,7 +63,7 @@ describe("gen (generate)", () => {
       // Without the cache, which would answer from what it recorded instead of comparing the files.
       const run = runGen(["--check", "--no-cache", "--out", out]);
       expect(run.status).toBe(0);
-      expect(run.stdout).toMatch(/is up to date \(44 files\)/);
+      expect(run.stdout).toMatch(/is up to date \(46 files\)/);
       expect(snapshot(out)).toEqual(before);
     });
 
@@ -105,7 +105,7 @@ describe("gen (generate)", () => {
     it("reports every file as missing for an empty output directory", () => {
       const run = runGen(["--check", "--out", tempDir()]);
       expect(run.status).toBe(1);
-      expect(run.stderr.match(/ {2}missing {3}/g)).toHaveLength(45);
+      expect(run.stderr.match(/ {2}missing {3}/g)).toHaveLength(46);
     });
   });
 
@@ -130,6 +130,7 @@ describe("gen (generate)", () => {
         "java/codebook/runtime/Placeholders.java",
         "java/codebook/runtime/Retry.java",
         "java/codebook/runtime/RetryPolicy.java",
+        "java/codebook/runtime/Severity.java",
         "ts/codebook-handling.ts",
         "ts/codebook-runtime.ts",
         "ts/index.ts",

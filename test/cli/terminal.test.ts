@@ -78,6 +78,6 @@ describe("help and commands", () => {
     const out = tempDir();
     const run = runGen(["--out", join(out, "validate")]);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/validate: 45 created/);
+    expect(run.stdout).toMatch(/validate: 46 created/);
   });
 });

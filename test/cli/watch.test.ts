@@ -53,7 +53,7 @@ describe("gen watch", () => {
     watching = new WatchProcess([], dir);
     const gen = watching;
     await gen.until("first run", () => gen.stderr.includes("(Ctrl-C to stop)\n"));
-    expect(gen.stdout).toBe("generated: 44 created, 0 updated, 0 removed, 0 unchanged\n");
+    expect(gen.stdout).toBe("generated: 46 created, 0 updated, 0 removed, 0 unchanged\n");
     expect(gen.stderr).toBe("gen watch: watching catalogs (Ctrl-C to stop)\n");
 
     const catalog = join(dir, "catalogs/phonepos.yaml");
@@ -87,7 +87,7 @@ describe("gen watch", () => {
     writeFileSync(join(dir, "codebook.config.yaml"), "out: [first\n");
     await gen.until("config diagnostic", () => gen.stderr.includes("codebook.config.yaml:"));
     writeFileSync(join(dir, "codebook.config.yaml"), "out: second\n");
-    await gen.until("run into the new output directory", () => gen.stdout.includes("second: 44 created"));
+    await gen.until("run into the new output directory", () => gen.stdout.includes("second: 46 created"));
     expect(existsSync(join(dir, "second/ts/phonepos.ts"))).toBe(true);
 
     gen.child.kill("SIGTERM");

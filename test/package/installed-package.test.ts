@@ -92,12 +92,12 @@ describe("codebook installed from its tarball into a fresh project", () => {
     expect(validate.stdout).toBe("1 catalog, 1 code set, 3 codes: no problems\n");
     const generate = npx(["gen"], project);
     expect(generate.stderr).toBe("");
-    expect(generate.stdout).toBe("generated: 17 created, 0 updated, 0 removed, 0 unchanged\n");
+    expect(generate.stdout).toBe("generated: 18 created, 0 updated, 0 removed, 0 unchanged\n");
     expect(existsSync(join(project, "generated/ts/example-pay.ts"))).toBe(true);
     expect(existsSync(join(project, "generated/java/codebook/examplepay/TerminalErrorCode.java"))).toBe(true);
     const check = npx(["gen", "--check"], project);
     expect(check.status).toBe(0);
-    expect(check.stdout).toBe("generated is up to date (17 files)\n");
+    expect(check.stdout).toBe("generated is up to date (18 files)\n");
 
     const explain = npx(["gen", "explain", "2310"], project);
     expect(explain.status).toBe(0);
@@ -268,12 +268,12 @@ console.log(JSON.stringify({ files: result.files.length, missing: before.missing
     const ran = run(process.execPath, ["use-api.mjs"], project);
     expect(ran.stderr).toBe("");
     expect(JSON.parse(ran.stdout)).toEqual({
-      files: 16,
-      missing: 17,
-      created: 17,
-      unchanged: 17,
+      files: 17,
+      missing: 18,
+      created: 18,
+      unchanged: 18,
       ran: "written",
-      runCreated: 17,
+      runCreated: 18,
       checked: "checked",
       stale: 0,
     });

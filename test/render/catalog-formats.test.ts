@@ -85,7 +85,7 @@ public final class Probe {
             System.out.println(member.name() + " " + member.getHttpStatus() + " " + member.getRetry().getPolicy().getId());
         }
         System.out.println((SqlState.ERRCODE_ARRAY_ELEMENT_ERROR == SqlState.fromCode("2202E")) + " " + SqlState.ERRCODE_DATETIME_VALUE_OUT_OF_RANGE.getCode());
-        System.out.println(SqlState.fromCode("00000").getSeverity() + " " + SqlState.ERRCODE_WARNING.getSeverity() + " " + SqlState.fromCode("22P02").getSeverity() + " " + GrpcStatus.fromCode(0).getSeverity());
+        System.out.println(SqlState.fromCode("00000").getSeverity().getId() + " " + SqlState.ERRCODE_WARNING.getSeverity().getId() + " " + SqlState.fromCode("22P02").getSeverity().getId() + " " + GrpcStatus.fromCode(0).getSeverity().getId());
         System.out.println(SqlState.fromCondition("unique_violation") + " " + SqlState.fromCondition("string_data_right_truncation") + " " + SqlState.fromCondition("nope") + " " + SqlState.fromCondition(null));
     }
 }

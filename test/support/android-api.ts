@@ -12,6 +12,7 @@ import { join } from "node:path";
 // biome-ignore format: a table reads better one member per line.
 export const ANDROID_API_LEVELS: Readonly<Record<string, number>> = {
   "java/lang/Boolean.valueOf:(Z)Ljava/lang/Boolean;": 1,
+  'java/math/BigInteger."<init>":(Ljava/lang/String;)V': 1,
   "java/lang/Character.isHighSurrogate:(C)Z": 1,
   "java/lang/Character.isLowSurrogate:(C)Z": 1,
   "java/lang/Class.getSimpleName:()Ljava/lang/String;": 1,
@@ -46,6 +47,7 @@ export const ANDROID_API_LEVELS: Readonly<Record<string, number>> = {
   "java/lang/Object.getClass:()Ljava/lang/Class;": 1,
   "java/lang/Object.toString:()Ljava/lang/String;": 1,
   "java/lang/String.charAt:(I)C": 1,
+  "java/lang/String.matches:(Ljava/lang/String;)Z": 1,
   "java/lang/String.equals:(Ljava/lang/Object;)Z": 1,
   "java/lang/String.format:(Ljava/util/Locale;Ljava/lang/String;[Ljava/lang/Object;)Ljava/lang/String;": 1,
   "java/lang/String.hashCode:()I": 1,

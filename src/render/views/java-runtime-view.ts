@@ -1,4 +1,4 @@
-import type { RetryPolicy } from "../../model/types.js";
+import type { RetryPolicy, Severity } from "../../model/types.js";
 import { javaLineComment, javaString } from "../escape/java.js";
 import { bannerText } from "./banner.js";
 
@@ -11,7 +11,7 @@ import { bannerText } from "./banner.js";
  */
 
 /** The runtime's types, each one file of templates/java/runtime/. */
-export const JAVA_RUNTIME_TYPES = ["CodebookCode", "Label", "Placeholder", "Placeholders", "Retry", "RetryPolicy"] as const;
+export const JAVA_RUNTIME_TYPES = ["CodebookCode", "Label", "Placeholder", "Placeholders", "Retry", "RetryPolicy", "Severity"] as const;
 
 /** Where a runtime type goes: generated/java/codebook/runtime/<Type>.java. */
 export function javaRuntimePath(runtime: string, type: (typeof JAVA_RUNTIME_TYPES)[number]): string {
@@ -36,6 +36,14 @@ export function javaRetryPolicy(runtime: string, policy: RetryPolicy): string {
   return `java.lang.Enum.valueOf(${runtime}.RetryPolicy.class, ${javaString(javaConstantOfId(policy))})`;
 }
 
+/** Every severity a code can have, in the schema's order, with what it means. */
+const SEVERITIES = {
+  error: "The operation failed.",
+  warning: "The operation went through, with something the caller should look at.",
+  info: "Information only.",
+  success: "The operation succeeded.",
+} satisfies Record<Severity, string>;
+
 /** An id (lower-case letters, digits, hyphens) as a Java constant name: after-fix is AFTER_FIX. */
 export function javaConstantOfId(id: string): string {
   return id.toUpperCase().replace(/-/g, "_");
@@ -44,6 +52,7 @@ export function javaConstantOfId(id: string): string {
 /** What templates/java/runtime/*.java.hbs see. */
 export function javaRuntimeView(runtime: string) {
   const policies = Object.entries(RETRY_POLICIES);
+  const severities = Object.entries(SEVERITIES);
   return {
     banner: `// ${javaLineComment(bannerText("codebook's runtime template"))}`,
     package: runtime,
@@ -52,6 +61,12 @@ export function javaRuntimeView(runtime: string) {
       id: javaString(id),
       doc,
       separator: index === policies.length - 1 ? ";" : ",",
+    })),
+    severities: severities.map(([id, doc], index) => ({
+      name: javaConstantOfId(id),
+      id: javaString(id),
+      doc,
+      separator: index === severities.length - 1 ? ";" : ",",
     })),
   };
 }

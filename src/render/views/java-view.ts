@@ -35,8 +35,8 @@ interface FieldSpec {
   readonly doc: string;
   readonly has: (entry: CodeEntry) => boolean;
   readonly literal: (entry: CodeEntry, set: CodeSet, runtime: string) => string;
-  /** The Java expression that reads the field from $Data, in a large set's constructor. */
-  readonly read: string;
+  /** The Java expression that reads the field from $Data, in a large set's constructor (naming the run's runtime package where it must). */
+  readonly read: string | ((runtime: string) => string);
   /** Writes the field's value for $Data to read (see java-data.ts). */
   readonly write: (entry: CodeEntry, set: CodeSet, out: JavaDataWriter) => void;
 }
@@ -45,7 +45,7 @@ const LIST = "java.util.List<java.lang.String>";
 const TEXT_FIELDS: ReadonlySet<string> = new Set(["message", "description", "action"]);
 
 /** The fields whose getters implement codebook.runtime.CodebookCode's (the set's own types are covariant returns). */
-const INTERFACE_FIELDS: ReadonlySet<string> = new Set(["message", "description", "action", "scope", "category", "retry"]);
+const INTERFACE_FIELDS: ReadonlySet<string> = new Set(["message", "description", "action", "scope", "category", "retry", "severity"]);
 
 // biome-ignore format: a table of fields reads better one per line.
 const FIELDS: readonly FieldSpec[] = [
@@ -61,7 +61,7 @@ const FIELDS: readonly FieldSpec[] = [
   { name: "endpoints", type: LIST, getter: "getEndpoints", doc: "The endpoints that return this code.", has: (e) => e.endpoints.length > 0, literal: (e) => listLiteral(e.endpoints), read: "$Data.list()", write: (e, _, out) => out.list(e.endpoints) },
   { name: "retry", type: (runtime) => `${runtime}.Retry`, getter: "getRetry", doc: "Whether and how to retry after this code, or null.", has: (e) => e.retry !== undefined, literal: (e, _, runtime) => retryLiteral(runtime, e.retry), read: "$Data.retry()", write: (e, _, out) => writeRetry(e.retry, out) },
   { name: "reserved", type: "boolean", getter: "isReserved", doc: "Whether the vendor reserves this code for future use (it is not sent yet).", has: (e) => e.reserved, literal: (e) => String(e.reserved), read: "$Data.bool()", write: (e, _, out) => out.boolean(e.reserved) },
-  { name: "severity", type: "java.lang.String", getter: "getSeverity", doc: "How grave the code is: error, warning, info or success (its own, else its category's or set's default), or null.", has: (e) => e.severity !== undefined, literal: (e) => javaStringOrNull(e.severity), read: "$Data.string()", write: (e, _, out) => out.string(e.severity) },
+  { name: "severity", type: (runtime) => `${runtime}.Severity`, getter: "getSeverity", doc: "How grave the code is: error, warning, info or success (its own, else its category's or set's default), or null.", has: (e) => e.severity !== undefined, literal: (e, _, runtime) => (e.severity === undefined ? "null" : `java.lang.Enum.valueOf(${runtime}.Severity.class, ${javaString(javaConstantOfId(e.severity))})`), read: (runtime) => `$Data.constant(${runtime}.Severity.class)`, write: (e, _, out) => out.string(e.severity) },
   { name: "translations", type: "java.util.Map<java.lang.String, java.util.Map<java.lang.String, java.lang.String>>", getter: "getTranslations", doc: "Translated texts: locale to field (message, description, action) to text.", has: (e) => e.translations.length > 0, literal: translationsLiteral, read: "$Data.translations()", write: writeTranslations },
 ];
 
@@ -120,7 +120,14 @@ export function javaEnumView(vendor: Vendor, set: CodeSet, runtime: string) {
       ...field,
       type: typeof field.type === "string" ? field.type : field.type(runtime),
       // A class-sized Scope or Category is read through its data class (see labelRead).
-      read: field.name === "scope" ? labelRead("Scope", set.scopes) : field.name === "category" ? labelRead("Category", set.categories) : field.read,
+      read:
+        field.name === "scope"
+          ? labelRead("Scope", set.scopes)
+          : field.name === "category"
+            ? labelRead("Category", set.categories)
+            : typeof field.read === "string"
+              ? field.read
+              : field.read(runtime),
       doc: javadocComment("    ", [field.doc]),
       textField: TEXT_FIELDS.has(field.name),
       override: INTERFACE_FIELDS.has(field.name),

@@ -52,6 +52,11 @@ public interface CodebookCode {
         return null;
     }
 
+    /** How grave the code is (error, warning, info, success), or null when the catalog does not say. */
+    default Severity getSeverity() {
+        return null;
+    }
+
     /** The placeholders of the code's text, in order (empty when it has none). */
     default java.util.List<Placeholder> getPlaceholders() {
         return java.util.Collections.emptyList();
