@@ -38,6 +38,38 @@ export function typescriptCategoryLookup(set: CodeSet, mapPrefix: string): strin
   ].join("\n");
 }
 
+/** Categories per method of the holder class: each method's bytecode stays far below the JVM's 64 KiB. */
+const JAVA_CATEGORIES_PER_METHOD = 250;
+
+/**
+ * The categories list, in a nested class of its own: it is built on first use, in its own static
+ * initialiser, from methods of at most JAVA_CATEGORIES_PER_METHOD categories each, so that a set of
+ * thousands of categories leaves the enum's own initialiser as it is and compiles.
+ */
+function categoriesHolder(categories: readonly Category[]): string[] {
+  const parts: string[][] = [];
+  for (let start = 0; start < categories.length; start += JAVA_CATEGORIES_PER_METHOD) {
+    parts.push(categories.slice(start, start + JAVA_CATEGORIES_PER_METHOD).map((category) => `            $out.add(${javaCategory(category)});`));
+  }
+  return [
+    "    private static final class $Categories {",
+    "        static final java.util.List<CodeCategory> ALL;",
+    "",
+    "        static {",
+    `            java.util.List<CodeCategory> $out = new java.util.ArrayList<CodeCategory>(${categories.length});`,
+    ...parts.map((_, index) => `            part${index}($out);`),
+    "            ALL = java.util.Collections.unmodifiableList($out);",
+    "        }",
+    ...parts.flatMap((lines, index) => [
+      "",
+      `        private static void part${index}(java.util.List<CodeCategory> $out) {`,
+      ...lines.map((line) => `    ${line}`),
+      "        }",
+    ]),
+    "    }",
+  ];
+}
+
 /** The Java CodeCategory class, the categories list and categoryOf, as code; empty when the set has no categories. */
 export function javaCategoryLookup(set: CodeSet, hasCategoryField: boolean): string {
   if (set.categories.length === 0) return "";
@@ -92,17 +124,15 @@ export function javaCategoryLookup(set: CodeSet, hasCategoryField: boolean): str
     "        }",
     "    }",
     "",
-    "    private static final java.util.List<CodeCategory> $CATEGORIES = java.util.Collections.unmodifiableList(java.util.Arrays.asList(",
-    set.categories.map((category) => `            ${javaCategory(category)}`).join(",\n"),
-    "    ));",
+    ...categoriesHolder(set.categories),
     "",
     "    /** The set's categories, in catalog order. */",
     "    public static java.util.List<CodeCategory> categories() {",
-    "        return $CATEGORIES;",
+    "        return $Categories.ALL;",
     "    }",
     "",
     "    private static CodeCategory categoryById(java.lang.String $id) {",
-    "        for (CodeCategory $category : $CATEGORIES) {",
+    "        for (CodeCategory $category : $Categories.ALL) {",
     "            if ($category.id.equals($id)) {",
     "                return $category;",
     "            }",
@@ -120,7 +150,7 @@ export function javaCategoryLookup(set: CodeSet, hasCategoryField: boolean): str
     `        ${set.typeName} $member = fromCode($code);`,
     ...known,
     "        CodeCategory $best = null;",
-    "        for (CodeCategory $category : $CATEGORIES) {",
+    "        for (CodeCategory $category : $Categories.ALL) {",
     "            if ($category.prefix != null && $code.startsWith($category.prefix) && ($best == null || $category.prefix.length() > $best.prefix.length())) {",
     "                $best = $category;",
     "            }",
@@ -129,7 +159,7 @@ export function javaCategoryLookup(set: CodeSet, hasCategoryField: boolean): str
     "            return $best;",
     "        }",
     "        java.math.BigInteger $value = new java.math.BigInteger($code);",
-    "        for (CodeCategory $category : $CATEGORIES) {",
+    "        for (CodeCategory $category : $Categories.ALL) {",
     "            if ($category.min != null && $value.compareTo(java.math.BigInteger.valueOf($category.min)) >= 0 && $value.compareTo(java.math.BigInteger.valueOf($category.max)) <= 0) {",
     "                return $category;",
     "            }",

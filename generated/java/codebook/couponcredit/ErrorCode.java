@@ -263,22 +263,32 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
         }
     }
 
-    private static final java.util.List<CodeCategory> $CATEGORIES = java.util.Collections.unmodifiableList(java.util.Arrays.asList(
-            new CodeCategory("authentication", "Authentication & Authorization", null, null, null),
-            new CodeCategory("transaction-key", "Transaction Key Errors", null, null, null),
-            new CodeCategory("payment", "Payment Errors", null, null, null),
-            new CodeCategory("idempotency", "Idempotency Errors", null, null, null),
-            new CodeCategory("validation", "Validation Errors", null, null, null),
-            new CodeCategory("refund", "Refund Errors", null, null, null)
-    ));
+    private static final class $Categories {
+        static final java.util.List<CodeCategory> ALL;
+
+        static {
+            java.util.List<CodeCategory> $out = new java.util.ArrayList<CodeCategory>(6);
+            part0($out);
+            ALL = java.util.Collections.unmodifiableList($out);
+        }
+
+        private static void part0(java.util.List<CodeCategory> $out) {
+                $out.add(new CodeCategory("authentication", "Authentication & Authorization", null, null, null));
+                $out.add(new CodeCategory("transaction-key", "Transaction Key Errors", null, null, null));
+                $out.add(new CodeCategory("payment", "Payment Errors", null, null, null));
+                $out.add(new CodeCategory("idempotency", "Idempotency Errors", null, null, null));
+                $out.add(new CodeCategory("validation", "Validation Errors", null, null, null));
+                $out.add(new CodeCategory("refund", "Refund Errors", null, null, null));
+        }
+    }
 
     /** The set's categories, in catalog order. */
     public static java.util.List<CodeCategory> categories() {
-        return $CATEGORIES;
+        return $Categories.ALL;
     }
 
     private static CodeCategory categoryById(java.lang.String $id) {
-        for (CodeCategory $category : $CATEGORIES) {
+        for (CodeCategory $category : $Categories.ALL) {
             if ($category.id.equals($id)) {
                 return $category;
             }
@@ -298,7 +308,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
             return $member.getCategory() == null ? null : categoryById($member.getCategory().getId());
         }
         CodeCategory $best = null;
-        for (CodeCategory $category : $CATEGORIES) {
+        for (CodeCategory $category : $Categories.ALL) {
             if ($category.prefix != null && $code.startsWith($category.prefix) && ($best == null || $category.prefix.length() > $best.prefix.length())) {
                 $best = $category;
             }
@@ -307,7 +317,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
             return $best;
         }
         java.math.BigInteger $value = new java.math.BigInteger($code);
-        for (CodeCategory $category : $CATEGORIES) {
+        for (CodeCategory $category : $Categories.ALL) {
             if ($category.min != null && $value.compareTo(java.math.BigInteger.valueOf($category.min)) >= 0 && $value.compareTo(java.math.BigInteger.valueOf($category.max)) <= 0) {
                 return $category;
             }

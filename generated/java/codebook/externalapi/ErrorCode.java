@@ -339,21 +339,31 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
         }
     }
 
-    private static final java.util.List<CodeCategory> $CATEGORIES = java.util.Collections.unmodifiableList(java.util.Arrays.asList(
-            new CodeCategory("authentication", "Authentication and authorization errors (11xxx)", 11000L, 11999L, null),
-            new CodeCategory("validation", "Validation errors (12xxx)", 12000L, 12999L, null),
-            new CodeCategory("resource", "Resource errors (10xxx)", 10000L, 10999L, null),
-            new CodeCategory("pos", "POS errors (13xxx)", 13000L, 13999L, null),
-            new CodeCategory("internal", "Internal errors (99xxx)", 99000L, 99999L, null)
-    ));
+    private static final class $Categories {
+        static final java.util.List<CodeCategory> ALL;
+
+        static {
+            java.util.List<CodeCategory> $out = new java.util.ArrayList<CodeCategory>(5);
+            part0($out);
+            ALL = java.util.Collections.unmodifiableList($out);
+        }
+
+        private static void part0(java.util.List<CodeCategory> $out) {
+                $out.add(new CodeCategory("authentication", "Authentication and authorization errors (11xxx)", 11000L, 11999L, null));
+                $out.add(new CodeCategory("validation", "Validation errors (12xxx)", 12000L, 12999L, null));
+                $out.add(new CodeCategory("resource", "Resource errors (10xxx)", 10000L, 10999L, null));
+                $out.add(new CodeCategory("pos", "POS errors (13xxx)", 13000L, 13999L, null));
+                $out.add(new CodeCategory("internal", "Internal errors (99xxx)", 99000L, 99999L, null));
+        }
+    }
 
     /** The set's categories, in catalog order. */
     public static java.util.List<CodeCategory> categories() {
-        return $CATEGORIES;
+        return $Categories.ALL;
     }
 
     private static CodeCategory categoryById(java.lang.String $id) {
-        for (CodeCategory $category : $CATEGORIES) {
+        for (CodeCategory $category : $Categories.ALL) {
             if ($category.id.equals($id)) {
                 return $category;
             }
@@ -373,7 +383,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
             return $member.getCategory() == null ? null : categoryById($member.getCategory().getId());
         }
         CodeCategory $best = null;
-        for (CodeCategory $category : $CATEGORIES) {
+        for (CodeCategory $category : $Categories.ALL) {
             if ($category.prefix != null && $code.startsWith($category.prefix) && ($best == null || $category.prefix.length() > $best.prefix.length())) {
                 $best = $category;
             }
@@ -382,7 +392,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
             return $best;
         }
         java.math.BigInteger $value = new java.math.BigInteger($code);
-        for (CodeCategory $category : $CATEGORIES) {
+        for (CodeCategory $category : $Categories.ALL) {
             if ($category.min != null && $value.compareTo(java.math.BigInteger.valueOf($category.min)) >= 0 && $value.compareTo(java.math.BigInteger.valueOf($category.max)) <= 0) {
                 return $category;
             }

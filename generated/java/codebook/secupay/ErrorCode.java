@@ -1190,20 +1190,30 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
         }
     }
 
-    private static final java.util.List<CodeCategory> $CATEGORIES = java.util.Collections.unmodifiableList(java.util.Arrays.asList(
-            new CodeCategory("internal", "1xxx - Internal Errors", 1000L, 1999L, null),
-            new CodeCategory("authentication", "2xxx - Authentication Errors", 2000L, 2999L, null),
-            new CodeCategory("action", "3xxx - Action Errors", 3000L, 3999L, null),
-            new CodeCategory("format", "4xxx - Format Errors", 4000L, 4999L, null)
-    ));
+    private static final class $Categories {
+        static final java.util.List<CodeCategory> ALL;
+
+        static {
+            java.util.List<CodeCategory> $out = new java.util.ArrayList<CodeCategory>(4);
+            part0($out);
+            ALL = java.util.Collections.unmodifiableList($out);
+        }
+
+        private static void part0(java.util.List<CodeCategory> $out) {
+                $out.add(new CodeCategory("internal", "1xxx - Internal Errors", 1000L, 1999L, null));
+                $out.add(new CodeCategory("authentication", "2xxx - Authentication Errors", 2000L, 2999L, null));
+                $out.add(new CodeCategory("action", "3xxx - Action Errors", 3000L, 3999L, null));
+                $out.add(new CodeCategory("format", "4xxx - Format Errors", 4000L, 4999L, null));
+        }
+    }
 
     /** The set's categories, in catalog order. */
     public static java.util.List<CodeCategory> categories() {
-        return $CATEGORIES;
+        return $Categories.ALL;
     }
 
     private static CodeCategory categoryById(java.lang.String $id) {
-        for (CodeCategory $category : $CATEGORIES) {
+        for (CodeCategory $category : $Categories.ALL) {
             if ($category.id.equals($id)) {
                 return $category;
             }
@@ -1223,7 +1233,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
             return $member.getCategory() == null ? null : categoryById($member.getCategory().getId());
         }
         CodeCategory $best = null;
-        for (CodeCategory $category : $CATEGORIES) {
+        for (CodeCategory $category : $Categories.ALL) {
             if ($category.prefix != null && $code.startsWith($category.prefix) && ($best == null || $category.prefix.length() > $best.prefix.length())) {
                 $best = $category;
             }
@@ -1232,7 +1242,7 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
             return $best;
         }
         java.math.BigInteger $value = new java.math.BigInteger($code);
-        for (CodeCategory $category : $CATEGORIES) {
+        for (CodeCategory $category : $Categories.ALL) {
             if ($category.min != null && $value.compareTo(java.math.BigInteger.valueOf($category.min)) >= 0 && $value.compareTo(java.math.BigInteger.valueOf($category.max)) <= 0) {
                 return $category;
             }

@@ -1396,38 +1396,48 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
         }
     }
 
-    private static final java.util.List<CodeCategory> $CATEGORIES = java.util.Collections.unmodifiableList(java.util.Arrays.asList(
-            new CodeCategory("settlement-status", "Settlement status", 200L, 209L, null),
-            new CodeCategory("authorization-status", "Authorization status", 210L, 219L, null),
-            new CodeCategory("scheduled-processing-status", "Scheduled processing status", 220L, 229L, null),
-            new CodeCategory("refund-status", "Refund status", 230L, 239L, null),
-            new CodeCategory("payment-system-status", "Payment system status", 240L, 249L, null),
-            new CodeCategory("payment-input-failures", "Payment input failures", 250L, 299L, null),
-            new CodeCategory("non-transaction-processing-status", "Non-transaction processing status (Database Update Status)", 340L, 349L, null),
-            new CodeCategory("non-transaction-processing-input-failures", "Non-transaction processing input failures", 350L, 369L, null),
-            new CodeCategory("balance-inquiry-status", "Balance inquiry status", 370L, 379L, null),
-            new CodeCategory("verification-status", "Verification status", 380L, 389L, null),
-            new CodeCategory("loyalty-card-status", "Loyalty-card-status", 400L, 409L, null),
-            new CodeCategory("issuer-status", "Issuer status", 500L, 549L, null),
-            new CodeCategory("merchant-related-status", "Merchant related status codes", 550L, 599L, null),
-            new CodeCategory("full-reversal-and-refund-status", "Full reversal and refund status", 600L, 619L, null),
-            new CodeCategory("payment-void-status", "Payment void status", 620L, 639L, null),
-            new CodeCategory("loyalty-status", "Loyalty status", 700L, 749L, null),
-            new CodeCategory("add-value-status", "Add value status", 750L, 759L, null),
-            new CodeCategory("card-provisioning-status", "Card provisioning status", 760L, 769L, null),
-            new CodeCategory("idp-status", "IDP status", 780L, 789L, null),
-            new CodeCategory("multi-step-account-enrollment-status", "Multi-step account enrollment status", 790L, 809L, null),
-            new CodeCategory("pay-at-the-table-status", "Pay at the table status", 810L, 829L, null),
-            new CodeCategory("additional-processing-status", "Additional processing status", 830L, 839L, null)
-    ));
+    private static final class $Categories {
+        static final java.util.List<CodeCategory> ALL;
+
+        static {
+            java.util.List<CodeCategory> $out = new java.util.ArrayList<CodeCategory>(22);
+            part0($out);
+            ALL = java.util.Collections.unmodifiableList($out);
+        }
+
+        private static void part0(java.util.List<CodeCategory> $out) {
+                $out.add(new CodeCategory("settlement-status", "Settlement status", 200L, 209L, null));
+                $out.add(new CodeCategory("authorization-status", "Authorization status", 210L, 219L, null));
+                $out.add(new CodeCategory("scheduled-processing-status", "Scheduled processing status", 220L, 229L, null));
+                $out.add(new CodeCategory("refund-status", "Refund status", 230L, 239L, null));
+                $out.add(new CodeCategory("payment-system-status", "Payment system status", 240L, 249L, null));
+                $out.add(new CodeCategory("payment-input-failures", "Payment input failures", 250L, 299L, null));
+                $out.add(new CodeCategory("non-transaction-processing-status", "Non-transaction processing status (Database Update Status)", 340L, 349L, null));
+                $out.add(new CodeCategory("non-transaction-processing-input-failures", "Non-transaction processing input failures", 350L, 369L, null));
+                $out.add(new CodeCategory("balance-inquiry-status", "Balance inquiry status", 370L, 379L, null));
+                $out.add(new CodeCategory("verification-status", "Verification status", 380L, 389L, null));
+                $out.add(new CodeCategory("loyalty-card-status", "Loyalty-card-status", 400L, 409L, null));
+                $out.add(new CodeCategory("issuer-status", "Issuer status", 500L, 549L, null));
+                $out.add(new CodeCategory("merchant-related-status", "Merchant related status codes", 550L, 599L, null));
+                $out.add(new CodeCategory("full-reversal-and-refund-status", "Full reversal and refund status", 600L, 619L, null));
+                $out.add(new CodeCategory("payment-void-status", "Payment void status", 620L, 639L, null));
+                $out.add(new CodeCategory("loyalty-status", "Loyalty status", 700L, 749L, null));
+                $out.add(new CodeCategory("add-value-status", "Add value status", 750L, 759L, null));
+                $out.add(new CodeCategory("card-provisioning-status", "Card provisioning status", 760L, 769L, null));
+                $out.add(new CodeCategory("idp-status", "IDP status", 780L, 789L, null));
+                $out.add(new CodeCategory("multi-step-account-enrollment-status", "Multi-step account enrollment status", 790L, 809L, null));
+                $out.add(new CodeCategory("pay-at-the-table-status", "Pay at the table status", 810L, 829L, null));
+                $out.add(new CodeCategory("additional-processing-status", "Additional processing status", 830L, 839L, null));
+        }
+    }
 
     /** The set's categories, in catalog order. */
     public static java.util.List<CodeCategory> categories() {
-        return $CATEGORIES;
+        return $Categories.ALL;
     }
 
     private static CodeCategory categoryById(java.lang.String $id) {
-        for (CodeCategory $category : $CATEGORIES) {
+        for (CodeCategory $category : $Categories.ALL) {
             if ($category.id.equals($id)) {
                 return $category;
             }
@@ -1447,7 +1457,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
             return $member.getCategory() == null ? null : categoryById($member.getCategory().getId());
         }
         CodeCategory $best = null;
-        for (CodeCategory $category : $CATEGORIES) {
+        for (CodeCategory $category : $Categories.ALL) {
             if ($category.prefix != null && $code.startsWith($category.prefix) && ($best == null || $category.prefix.length() > $best.prefix.length())) {
                 $best = $category;
             }
@@ -1456,7 +1466,7 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
             return $best;
         }
         java.math.BigInteger $value = new java.math.BigInteger($code);
-        for (CodeCategory $category : $CATEGORIES) {
+        for (CodeCategory $category : $Categories.ALL) {
             if ($category.min != null && $value.compareTo(java.math.BigInteger.valueOf($category.min)) >= 0 && $value.compareTo(java.math.BigInteger.valueOf($category.max)) <= 0) {
                 return $category;
             }
