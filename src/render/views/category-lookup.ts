@@ -49,7 +49,7 @@ const JAVA_CATEGORIES_PER_METHOD = 250;
 function categoriesHolder(categories: readonly Category[]): string[] {
   const parts: string[][] = [];
   for (let start = 0; start < categories.length; start += JAVA_CATEGORIES_PER_METHOD) {
-    parts.push(categories.slice(start, start + JAVA_CATEGORIES_PER_METHOD).map((category) => `            $out.add(${javaCategory(category)});`));
+    parts.push(categories.slice(start, start + JAVA_CATEGORIES_PER_METHOD).map((category) => `        $out.add(${javaCategory(category)});`));
   }
   return [
     "    private static final class $Categories {",

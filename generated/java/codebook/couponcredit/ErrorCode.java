@@ -273,12 +273,12 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
         }
 
         private static void part0(java.util.List<CodeCategory> $out) {
-                $out.add(new CodeCategory("authentication", "Authentication & Authorization", null, null, null));
-                $out.add(new CodeCategory("transaction-key", "Transaction Key Errors", null, null, null));
-                $out.add(new CodeCategory("payment", "Payment Errors", null, null, null));
-                $out.add(new CodeCategory("idempotency", "Idempotency Errors", null, null, null));
-                $out.add(new CodeCategory("validation", "Validation Errors", null, null, null));
-                $out.add(new CodeCategory("refund", "Refund Errors", null, null, null));
+            $out.add(new CodeCategory("authentication", "Authentication & Authorization", null, null, null));
+            $out.add(new CodeCategory("transaction-key", "Transaction Key Errors", null, null, null));
+            $out.add(new CodeCategory("payment", "Payment Errors", null, null, null));
+            $out.add(new CodeCategory("idempotency", "Idempotency Errors", null, null, null));
+            $out.add(new CodeCategory("validation", "Validation Errors", null, null, null));
+            $out.add(new CodeCategory("refund", "Refund Errors", null, null, null));
         }
     }
 

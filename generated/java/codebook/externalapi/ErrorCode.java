@@ -349,11 +349,11 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
         }
 
         private static void part0(java.util.List<CodeCategory> $out) {
-                $out.add(new CodeCategory("authentication", "Authentication and authorization errors (11xxx)", 11000L, 11999L, null));
-                $out.add(new CodeCategory("validation", "Validation errors (12xxx)", 12000L, 12999L, null));
-                $out.add(new CodeCategory("resource", "Resource errors (10xxx)", 10000L, 10999L, null));
-                $out.add(new CodeCategory("pos", "POS errors (13xxx)", 13000L, 13999L, null));
-                $out.add(new CodeCategory("internal", "Internal errors (99xxx)", 99000L, 99999L, null));
+            $out.add(new CodeCategory("authentication", "Authentication and authorization errors (11xxx)", 11000L, 11999L, null));
+            $out.add(new CodeCategory("validation", "Validation errors (12xxx)", 12000L, 12999L, null));
+            $out.add(new CodeCategory("resource", "Resource errors (10xxx)", 10000L, 10999L, null));
+            $out.add(new CodeCategory("pos", "POS errors (13xxx)", 13000L, 13999L, null));
+            $out.add(new CodeCategory("internal", "Internal errors (99xxx)", 99000L, 99999L, null));
         }
     }
 

@@ -1200,10 +1200,10 @@ public enum ErrorCode implements codebook.runtime.CodebookCode {
         }
 
         private static void part0(java.util.List<CodeCategory> $out) {
-                $out.add(new CodeCategory("internal", "1xxx - Internal Errors", 1000L, 1999L, null));
-                $out.add(new CodeCategory("authentication", "2xxx - Authentication Errors", 2000L, 2999L, null));
-                $out.add(new CodeCategory("action", "3xxx - Action Errors", 3000L, 3999L, null));
-                $out.add(new CodeCategory("format", "4xxx - Format Errors", 4000L, 4999L, null));
+            $out.add(new CodeCategory("internal", "1xxx - Internal Errors", 1000L, 1999L, null));
+            $out.add(new CodeCategory("authentication", "2xxx - Authentication Errors", 2000L, 2999L, null));
+            $out.add(new CodeCategory("action", "3xxx - Action Errors", 3000L, 3999L, null));
+            $out.add(new CodeCategory("format", "4xxx - Format Errors", 4000L, 4999L, null));
         }
     }
 

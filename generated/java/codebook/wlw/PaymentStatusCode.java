@@ -1406,28 +1406,28 @@ public enum PaymentStatusCode implements codebook.runtime.CodebookCode {
         }
 
         private static void part0(java.util.List<CodeCategory> $out) {
-                $out.add(new CodeCategory("settlement-status", "Settlement status", 200L, 209L, null));
-                $out.add(new CodeCategory("authorization-status", "Authorization status", 210L, 219L, null));
-                $out.add(new CodeCategory("scheduled-processing-status", "Scheduled processing status", 220L, 229L, null));
-                $out.add(new CodeCategory("refund-status", "Refund status", 230L, 239L, null));
-                $out.add(new CodeCategory("payment-system-status", "Payment system status", 240L, 249L, null));
-                $out.add(new CodeCategory("payment-input-failures", "Payment input failures", 250L, 299L, null));
-                $out.add(new CodeCategory("non-transaction-processing-status", "Non-transaction processing status (Database Update Status)", 340L, 349L, null));
-                $out.add(new CodeCategory("non-transaction-processing-input-failures", "Non-transaction processing input failures", 350L, 369L, null));
-                $out.add(new CodeCategory("balance-inquiry-status", "Balance inquiry status", 370L, 379L, null));
-                $out.add(new CodeCategory("verification-status", "Verification status", 380L, 389L, null));
-                $out.add(new CodeCategory("loyalty-card-status", "Loyalty-card-status", 400L, 409L, null));
-                $out.add(new CodeCategory("issuer-status", "Issuer status", 500L, 549L, null));
-                $out.add(new CodeCategory("merchant-related-status", "Merchant related status codes", 550L, 599L, null));
-                $out.add(new CodeCategory("full-reversal-and-refund-status", "Full reversal and refund status", 600L, 619L, null));
-                $out.add(new CodeCategory("payment-void-status", "Payment void status", 620L, 639L, null));
-                $out.add(new CodeCategory("loyalty-status", "Loyalty status", 700L, 749L, null));
-                $out.add(new CodeCategory("add-value-status", "Add value status", 750L, 759L, null));
-                $out.add(new CodeCategory("card-provisioning-status", "Card provisioning status", 760L, 769L, null));
-                $out.add(new CodeCategory("idp-status", "IDP status", 780L, 789L, null));
-                $out.add(new CodeCategory("multi-step-account-enrollment-status", "Multi-step account enrollment status", 790L, 809L, null));
-                $out.add(new CodeCategory("pay-at-the-table-status", "Pay at the table status", 810L, 829L, null));
-                $out.add(new CodeCategory("additional-processing-status", "Additional processing status", 830L, 839L, null));
+            $out.add(new CodeCategory("settlement-status", "Settlement status", 200L, 209L, null));
+            $out.add(new CodeCategory("authorization-status", "Authorization status", 210L, 219L, null));
+            $out.add(new CodeCategory("scheduled-processing-status", "Scheduled processing status", 220L, 229L, null));
+            $out.add(new CodeCategory("refund-status", "Refund status", 230L, 239L, null));
+            $out.add(new CodeCategory("payment-system-status", "Payment system status", 240L, 249L, null));
+            $out.add(new CodeCategory("payment-input-failures", "Payment input failures", 250L, 299L, null));
+            $out.add(new CodeCategory("non-transaction-processing-status", "Non-transaction processing status (Database Update Status)", 340L, 349L, null));
+            $out.add(new CodeCategory("non-transaction-processing-input-failures", "Non-transaction processing input failures", 350L, 369L, null));
+            $out.add(new CodeCategory("balance-inquiry-status", "Balance inquiry status", 370L, 379L, null));
+            $out.add(new CodeCategory("verification-status", "Verification status", 380L, 389L, null));
+            $out.add(new CodeCategory("loyalty-card-status", "Loyalty-card-status", 400L, 409L, null));
+            $out.add(new CodeCategory("issuer-status", "Issuer status", 500L, 549L, null));
+            $out.add(new CodeCategory("merchant-related-status", "Merchant related status codes", 550L, 599L, null));
+            $out.add(new CodeCategory("full-reversal-and-refund-status", "Full reversal and refund status", 600L, 619L, null));
+            $out.add(new CodeCategory("payment-void-status", "Payment void status", 620L, 639L, null));
+            $out.add(new CodeCategory("loyalty-status", "Loyalty status", 700L, 749L, null));
+            $out.add(new CodeCategory("add-value-status", "Add value status", 750L, 759L, null));
+            $out.add(new CodeCategory("card-provisioning-status", "Card provisioning status", 760L, 769L, null));
+            $out.add(new CodeCategory("idp-status", "IDP status", 780L, 789L, null));
+            $out.add(new CodeCategory("multi-step-account-enrollment-status", "Multi-step account enrollment status", 790L, 809L, null));
+            $out.add(new CodeCategory("pay-at-the-table-status", "Pay at the table status", 810L, 829L, null));
+            $out.add(new CodeCategory("additional-processing-status", "Additional processing status", 830L, 839L, null));
         }
     }
 
