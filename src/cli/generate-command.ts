@@ -77,7 +77,7 @@ function writeFailed(shownOut: string, reason: string, outcome: string): string 
 }
 
 /** What waiting for (or taking over) another gen's lock looks like on stderr. */
-function lockMessage(event: LockEvent, shownOut: string): string {
+export function lockMessage(event: LockEvent, shownOut: string): string {
   if (event.kind === "stale") return `gen: note: took over the lock ${shownOut}/${LOCK_PATH} of gen pid ${event.holder.pid}, which is no longer running\n`;
   return `gen: waiting for another gen${holderText(event.holder)} to finish with ${shownOut} (up to ${LOCK_WAIT_MS / 1000} s)\n`;
 }

@@ -1,10 +1,11 @@
 import { existsSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import type { Command } from "commander";
+import { displayPath } from "../catalog/read-catalogs.js";
 import { CONFIG_NAMES, findConfigFiles } from "../config/config-file.js";
 import { type WatchPlan, watch } from "../pipeline/watch.js";
 import { commandSettings } from "./command-settings.js";
-import { type GenerateCommandOptions, reportRun } from "./generate-command.js";
+import { type GenerateCommandOptions, lockMessage, reportRun } from "./generate-command.js";
 import { onInterrupt } from "./interrupts.js";
 import type { CliIo } from "./io.js";
 
@@ -52,7 +53,7 @@ export function runWatch(command: Command, options: WatchCommandOptions, io: Cli
   };
   onInterrupt(undefined);
   const watcher = watch(plan, {
-    onLock: (event) => io.stderr(event.kind === "stale" ? "gen watch: took over a stale lock\n" : "gen watch: waiting for another gen to finish\n"),
+    onLock: (event) => io.stderr(lockMessage(event, planned ? displayPath(resolve(io.cwd, planned.out), io.cwd) : "the output directory")),
     onProgress: io.progress,
     onHold: onInterrupt,
     onResult: (result, cause) => {
