@@ -83,6 +83,7 @@ export const ANDROID_API_LEVELS: Readonly<Record<string, number>> = {
   "java/math/BigInteger.longValue:()J": 1,
   "java/math/BigInteger.valueOf:(J)Ljava/math/BigInteger;": 1,
   'java/util/ArrayList."<init>":()V': 1,
+  'java/util/ArrayList."<init>":(I)V': 1,
   'java/util/ArrayList."<init>":(Ljava/util/Collection;)V': 1,
   "java/util/Arrays.asList:([Ljava/lang/Object;)Ljava/util/List;": 1,
   "java/util/Arrays.hashCode:([Ljava/lang/Object;)I": 1,
