@@ -35,7 +35,9 @@ export async function loadVitePress(): Promise<typeof import("vitepress") | unde
   try {
     return await import("vitepress");
   } catch (error) {
-    if ((error as { code?: string }).code === "ERR_MODULE_NOT_FOUND") return undefined;
+    // Only VitePress itself missing means "install it"; a package it needs that is missing is its own error.
+    const { code, message } = error as { code?: string; message?: string };
+    if (code === "ERR_MODULE_NOT_FOUND" && (message ?? "").includes("'vitepress'")) return undefined;
     throw error;
   }
 }
