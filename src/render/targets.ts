@@ -6,7 +6,7 @@ import { DEFAULT_TS_OPTIONS, type TsOptions } from "./typescript-options.js";
 import { markdownChangelogView } from "./views/changelog-view.js";
 import { hasResponseParser } from "./views/handling-spec.js";
 import { javaHandlingView, javaResponsesPath } from "./views/java-handling-view.js";
-import { JAVA_RUNTIME_TYPES, javaRuntimePath, javaRuntimeView } from "./views/java-runtime-view.js";
+import { JAVA_RUNTIME_TYPES, javaRuntimePath, javaRuntimeTemplate, javaRuntimeView } from "./views/java-runtime-view.js";
 import { javaEnumView, javaFilePath } from "./views/java-view.js";
 import { catalogJson } from "./views/json-view.js";
 import { markdownIndexView, markdownOutcomesView, markdownVendorView } from "./views/markdown-view.js";
@@ -79,9 +79,9 @@ function javaTarget(options: JavaOptions = DEFAULT_JAVA_OPTIONS): Target {
       // The shared types of every enum and parser, in their own package (see java-runtime-view.ts).
       ...JAVA_RUNTIME_TYPES.map((type) => ({
         per: "catalog" as const,
-        template: `java/runtime/${type}.java.hbs`,
+        template: javaRuntimeTemplate(type),
         path: javaRuntimePath(runtime, type),
-        view: () => javaRuntimeView(runtime),
+        view: () => javaRuntimeView(runtime, type),
       })),
       { per: "codeSet", template: "java/enum.java.hbs", path: javaFilePath, view: (vendor, set) => javaEnumView(vendor, set, runtime) },
       {

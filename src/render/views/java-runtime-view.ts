@@ -49,24 +49,37 @@ export function javaConstantOfId(id: string): string {
   return id.toUpperCase().replace(/-/g, "_");
 }
 
-/** What templates/java/runtime/*.java.hbs see. */
-export function javaRuntimeView(runtime: string) {
-  const policies = Object.entries(RETRY_POLICIES);
-  const severities = Object.entries(SEVERITIES);
+/**
+ * The runtime's enums of catalog ids (RetryPolicy, Severity): one template, templates/java/runtime/IdEnum.java.hbs,
+ * with each type's constants and what they mean.
+ */
+const ID_ENUMS: Partial<Record<(typeof JAVA_RUNTIME_TYPES)[number], { readonly doc: string; readonly example: string; readonly ids: Record<string, string> }>> =
+  {
+    RetryPolicy: {
+      doc: "Whether and how a caller may retry after a code: the catalogs' retry policies, the same for every vendor.",
+      example: "after-fix",
+      ids: RETRY_POLICIES,
+    },
+    Severity: { doc: "How grave a code is: the catalogs' severities, the same for every vendor.", example: "warning", ids: SEVERITIES },
+  };
+
+/** The template of a runtime type: its own, or the one of the enums of ids. */
+export function javaRuntimeTemplate(type: (typeof JAVA_RUNTIME_TYPES)[number]): string {
+  return ID_ENUMS[type] ? "java/runtime/IdEnum.java.hbs" : `java/runtime/${type}.java.hbs`;
+}
+
+/** What templates/java/runtime/*.java.hbs see for one type. */
+export function javaRuntimeView(runtime: string, type: (typeof JAVA_RUNTIME_TYPES)[number]) {
+  const banner = `// ${javaLineComment(bannerText("codebook's runtime template"))}`;
+  const idEnum = ID_ENUMS[type];
+  if (!idEnum) return { banner, package: runtime };
+  const ids = Object.entries(idEnum.ids);
   return {
-    banner: `// ${javaLineComment(bannerText("codebook's runtime template"))}`,
+    banner,
     package: runtime,
-    policies: policies.map(([id, doc], index) => ({
-      name: javaConstantOfId(id),
-      id: javaString(id),
-      doc,
-      separator: index === policies.length - 1 ? ";" : ",",
-    })),
-    severities: severities.map(([id, doc], index) => ({
-      name: javaConstantOfId(id),
-      id: javaString(id),
-      doc,
-      separator: index === severities.length - 1 ? ";" : ",",
-    })),
+    typeName: type,
+    doc: idEnum.doc,
+    example: idEnum.example,
+    constants: ids.map(([id, doc], index) => ({ name: javaConstantOfId(id), id: javaString(id), doc, separator: index === ids.length - 1 ? ";" : "," })),
   };
 }

@@ -20,16 +20,16 @@ public enum RetryPolicy {
         this.id = id;
     }
 
-    /** The policy's id in the catalogs (after-fix), which is also what the TypeScript and toJson() give. */
+    /** The id in the catalogs (after-fix), which is also what the TypeScript gives. */
     public java.lang.String getId() {
         return id;
     }
 
-    /** The policy with this id (after-fix), or null for another text. */
+    /** The constant with this id (after-fix), or null for another text. */
     public static RetryPolicy fromId(java.lang.String id) {
-        for (RetryPolicy policy : values()) {
-            if (policy.id.equals(id)) {
-                return policy;
+        for (RetryPolicy constant : values()) {
+            if (constant.id.equals(id)) {
+                return constant;
             }
         }
         return null;

@@ -18,16 +18,16 @@ public enum Severity {
         this.id = id;
     }
 
-    /** The severity's id in the catalogs (warning), which is also what the TypeScript gives. */
+    /** The id in the catalogs (warning), which is also what the TypeScript gives. */
     public java.lang.String getId() {
         return id;
     }
 
-    /** The severity with this id (warning), or null for another text. */
+    /** The constant with this id (warning), or null for another text. */
     public static Severity fromId(java.lang.String id) {
-        for (Severity severity : values()) {
-            if (severity.id.equals(id)) {
-                return severity;
+        for (Severity constant : values()) {
+            if (constant.id.equals(id)) {
+                return constant;
             }
         }
         return null;
