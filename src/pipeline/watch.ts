@@ -84,7 +84,7 @@ export function watch(plan: () => WatchPlan, hooks: WatchHooks): Watcher {
 
   startCycle();
   return {
-    watched: () => [...watchers.keys()].map((key) => key.slice(key.indexOf(":") + 1)),
+    watched: () => [...new Set([...watchers.keys()].map((key) => key.slice(key.indexOf("|") + 1)))],
     idle: () => (busy || timer ? new Promise<void>((done) => idleWaiters.push(done)) : Promise.resolve()),
     close: async () => {
       closed = true;
@@ -124,12 +124,19 @@ function targets(next: WatchPlan): Target[] {
 }
 
 /**
- * Keeps one fs watcher per target: a directory is watched with everything in it, anything else through
- * its parent directory (editors save by renaming a new file over the old one, which ends a watch on the
- * file itself), so a file or directory that appears later is seen too.
+ * Keeps the fs watchers of the targets. Every target is watched through its parent directory (editors
+ * save by renaming a new file over the old one, which ends a watch on the file itself), so a file or
+ * directory that appears, goes or is replaced later is seen too. A directory is also watched with
+ * everything in it; that watcher is keyed by the directory's inode, so a directory replaced under the
+ * same name (rm -r and copy, a checkout) gets a new one instead of the old one watching what is gone.
  */
 function rewatch(watchers: Map<string, FSWatcher>, wanted: readonly Target[], changed: (path: string) => void): void {
-  const keyed = new Map(wanted.map((target) => [`${isDirectory(target.path) ? "dir" : "file"}${target.catalogsOnly ? "+yaml" : ""}:${target.path}`, target]));
+  const keyed = new Map<string, Target>();
+  for (const target of wanted) {
+    keyed.set(`file|${target.path}`, target);
+    const inode = directoryInode(target.path);
+    if (inode !== undefined) keyed.set(`dir${target.catalogsOnly ? "+yaml" : ""}:${inode}|${target.path}`, target);
+  }
   for (const [key, watcher] of watchers) {
     if (keyed.has(key)) continue;
     watcher.close();
@@ -175,10 +182,12 @@ function counts(name: string, catalogsOnly: boolean): boolean {
   return !catalogsOnly || /\.ya?ml$/i.test(file);
 }
 
-function isDirectory(path: string): boolean {
+/** A directory's inode, or undefined when the path is no directory. */
+function directoryInode(path: string): number | undefined {
   try {
-    return statSync(path).isDirectory();
+    const stats = statSync(path);
+    return stats.isDirectory() ? stats.ino : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }

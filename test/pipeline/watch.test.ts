@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { type RunOptions, type RunResult, run, type Watcher, watch } from "../../src/index.js";
@@ -166,6 +166,24 @@ describe("watch(), the loop behind gen watch", () => {
     expect((await results.next()).result).toMatchObject({ status: "written", unchanged: 0 });
     await new Promise((done) => setTimeout(done, 500));
     expect(results.pending).toBe(0);
+  });
+
+  it("goes on watching a catalogs directory that is replaced under the same name", async () => {
+    const dir = project();
+    const results = start(dir);
+    await results.next();
+    renameSync(join(dir, "catalogs"), join(dir, "catalogs-old"));
+    cpSync(join(dir, "catalogs-old"), join(dir, "catalogs"), { recursive: true });
+    // The replacement itself starts a run (its catalogs are the same: nothing to write).
+    expect((await results.next()).result?.status).toBe("written");
+    await watcher?.idle();
+    edit(dir, "catalogs/phonepos.yaml", (text) => text.replace(BATTERY, "Charge the new one."));
+    let written = false;
+    while (!written) {
+      await results.next();
+      written = readFileSync(join(dir, "out/docs/phonepos.md"), "utf8").includes("Charge the new one.");
+    }
+    expect(written).toBe(true);
   });
 
   it("stops on close(): a save after it starts no run", async () => {
